@@ -1,0 +1,57 @@
+// kb::Analyzer: multilingual text analysis shared by indexing, querying and
+// snippets (../shared/ANALYSIS.md). The same analyzer, with the same `lang`,
+// runs on article text at index time and on the query at search time.
+//
+// Thread-safety: an Analyzer is NOT thread-safe (stemmers keep state). Build
+// one per thread with NewAnalyzer() and reuse it for every document/query;
+// building is the expensive part, calling it is cheap.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kb {
+
+// One word of analyzed text.
+struct Token {
+  std::string term;                // folded surface form: the exact-match term (indexed with positions)
+  std::vector<std::string> stems;  // stem candidates, without prefix (Hebrew: several; others: one); may be empty
+  std::vector<std::string> extra_terms;  // extra exact terms without position (e.g. joined form of a ZWNJ compound)
+  bool stopword = false;           // indexed (for phrases) but ignored as a query word
+  uint32_t position = 0;           // word position; consecutive words differ by 1
+  size_t begin = 0;                // byte span in the ORIGINAL input that produced this token;
+  size_t end = 0;                  //   several tokens may share one span (e.g. "בiPhone")
+};
+
+class Analyzer {
+ public:
+  virtual ~Analyzer() = default;
+
+  // The char filter alone (ANALYSIS.md §4): normalization, folding, script
+  // splits. `lang` selects language-specific steps (Persian letter map for
+  // "fa", accent folding before stemming for "en"). Invalid UTF-8 bytes are
+  // dropped. Never fails.
+  virtual std::string Normalize(std::string_view text, std::string_view lang) = 0;
+
+  // Tokens of `text` (UTF-8; invalid bytes are treated as separators) in
+  // language `lang` ("" or unknown: per-word dispatch by script only).
+  // Never fails; an empty or all-punctuation text gives no tokens.
+  virtual std::vector<Token> Analyze(std::string_view text, std::string_view lang) = 0;
+};
+
+// Builds an analyzer with every stemmer it needs. Not thread-safe: one per thread.
+std::unique_ptr<Analyzer> NewAnalyzer();
+
+// The query's language by script (ANALYSIS.md §6.2): any Hebrew, Greek or
+// Arabic-script letter wins over Latin; Arabic script is "fa" unless it has no
+// Persian-only letter and `arabic_indexed` is true ("ar"). All-Latin text gives
+// `latin_default` (usually "en"). No letters at all: returns "".
+// Pure function; thread-safe.
+std::string DetectLanguage(std::string_view text, std::string_view latin_default = "en",
+                           bool arabic_indexed = false);
+
+}  // namespace kb

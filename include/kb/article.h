@@ -1,0 +1,81 @@
+// kb::Article and the article loader: help articles as CONTRACT.md §1 defines them.
+//
+// An Article is a plain value: front matter fields, the Markdown body rendered
+// to safe HTML, and the plain text extracted for indexing. Loading is pure
+// (no global state); every function here is safe to call from several threads
+// at once on different inputs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kb {
+
+enum class Audience { kPublic, kInternal };
+const char* AudienceName(Audience audience);  // "public" | "internal"
+
+// One section of the body: the heading above it (empty for the text before
+// the first heading) and its plain text. Headings are kept as structure so the
+// indexer can weight them above body text.
+struct Section {
+  int heading_level = 0;     // 1..6, 0 for the lead section without heading
+  std::string heading;       // plain text of the heading
+  std::string text;          // plain text of the paragraphs, lists, code... under it
+};
+
+struct Article {
+  std::string id;            // path below the root without ".md", '/' separated
+  std::string path;          // path as given to the loader (for messages)
+  std::string title;
+  std::string lang;          // BCP-47 primary tag, lower case
+  std::string category;      // front matter, or the parent folder's name
+  std::vector<std::string> tags;
+  Audience audience = Audience::kPublic;
+  bool faq = false;
+  bool draft = false;
+  int order = 0;             // optional front matter `order` (FAQ ordering); 0 = unset
+  std::string translation_of;  // article id or empty
+  std::string html;          // rendered body; raw HTML in the Markdown is not passed through
+  std::vector<Section> sections;  // plain text, in document order
+  int64_t updated = 0;       // seconds since the epoch (file mtime in folder mode)
+  std::string content_hash;  // hex SHA-256 of the file bytes: unchanged files are not re-analysed
+
+  // All plain text of the body (sections joined by blank lines).
+  std::string PlainText() const;
+};
+
+// A problem with one article file, reported as "path:line: message".
+struct ArticleError {
+  std::string path;
+  int line = 0;              // 1-based; 0 when no line applies (unreadable file)
+  std::string message;
+  std::string ToString() const;
+};
+
+// Parses one article file. `id` and `path` are as ArticleFile gives them;
+// `bytes` is the file content. On success returns true and fills `out`;
+// on failure returns false and appends one or more errors to `errors`
+// (no front matter, bad YAML, missing/empty title or lang, bad lang tag,
+// unknown audience, wrongly typed fields, invalid UTF-8 — each with its line).
+bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
+                  Article* out, std::vector<ArticleError>* errors);
+
+// A candidate article file found under an articles root.
+struct ArticleFile {
+  std::string id;            // e.g. "he/account/reset-password"
+  std::string path;          // root-joined path, used to read it and in messages
+  int64_t mtime = 0;         // seconds since the epoch
+};
+
+// Lists every article file under `root`: regular files ending in ".md", skipping
+// files and folders whose name starts with '_' or '.'. Sorted by id. Errors
+// (unreadable folders, ids that collide after Unicode case folding and NFC)
+// are appended to `errors`; returns the files that are usable.
+std::vector<ArticleFile> ListArticleFiles(const std::string& root, std::vector<ArticleError>* errors);
+
+// Hex SHA-256 of `bytes` (used as Article::content_hash).
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace kb

@@ -1,0 +1,1 @@
+# Sources of src/articles (owned by that module).

@@ -1,0 +1,1 @@
+# Sources of src/auth (owned by that module).

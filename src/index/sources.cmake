@@ -1,0 +1,1 @@
+# Sources of src/index (owned by that module).

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kb needs to build, test and run, if any is missing.
+# Sourced by tools/run and tools/test. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+KB_DEBIAN_PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libxapian-dev xapian-tools
+  libcmark-dev libcpp-httplib-dev nlohmann-json3-dev doctest-dev
+  libyaml-cpp-dev libicu-dev libstemmer-dev libssl-dev libcli11-dev
+  python3 curl
+)
+
+kb_install_deps() {
+  local missing=()
+  for p in "${KB_DEBIAN_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "kb: installing Debian packages: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
