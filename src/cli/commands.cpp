@@ -1,0 +1,69 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "kb/agent_tokens.h"
+#include "kb/publish.h"
+
+namespace kb::cli {
+namespace {
+
+// Exit statuses: 0 ok, 1 bad articles or bad input, 2 usage (CLI11), 3 I/O or index failure.
+constexpr int kExitOk = 0;
+constexpr int kExitBadInput = 1;
+constexpr int kExitFailure = 3;
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "kb: %s\n", status.ToString().c_str());
+  return status.code() == StatusCode::kInvalidArgument ? kExitBadInput : kExitFailure;
+}
+
+}  // namespace
+
+int RunIndex(const IndexArgs& args) {
+  auto source = NewFolderSource(args.articles_dir);
+  PublishOptions options;
+  options.db_dir = args.db_dir;
+  options.force_rebuild = args.force_rebuild;
+  const bool tty = !args.quiet && isatty(STDERR_FILENO);
+  if (tty) {
+    options.progress = [](size_t done, size_t total) {
+      std::fprintf(stderr, "\rkb: reading articles %zu/%zu", done, total);
+      if (done == total) std::fputc('\n', stderr);
+    };
+  }
+  auto report = Publish(*source, options);
+  if (!report.ok()) return Fail(report.status());
+  if (!report->errors.empty()) {
+    for (const ArticleError& e : report->errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+    std::fprintf(stderr, "kb: %zu error(s); nothing was published, the live index is unchanged\n",
+                 report->errors.size());
+    return kExitBadInput;
+  }
+  if (!args.quiet) {
+    std::fprintf(stderr,
+                 "kb: %s: %zu added, %zu updated, %zu deleted, %zu unchanged; generation %s, "
+                 "sequence %llu%s\n",
+                 report->committed ? "published" : "nothing to publish", report->added,
+                 report->updated, report->deleted, report->unchanged, report->generation.c_str(),
+                 static_cast<unsigned long long>(report->sequence),
+                 report->rebuilt ? " (full rebuild)" : "");
+  }
+  return kExitOk;
+}
+
+int RunServe(const ServerConfig& config) {
+  Status status = RunServer(config);
+  return status.ok() ? kExitOk : Fail(status);
+}
+
+int RunTokenNew(const TokenArgs& args) {
+  auto token = CreateAgentToken(args.name, args.file);
+  if (!token.ok()) return Fail(token.status());
+  std::printf("%s\n", token->c_str());
+  return kExitOk;
+}
+
+}  // namespace kb::cli

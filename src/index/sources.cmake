@@ -1,1 +1,14 @@
-# Sources of src/index (owned by that module).
+# Sources of src/index: everything that touches Xapian.
+list(APPEND KB_CORE_SOURCES
+  src/index/schema.cpp
+  src/index/db_dir.cpp
+  src/index/document_builder.cpp
+  src/index/publish.cpp
+  src/index/query_builder.cpp
+  src/index/snippet.cpp
+  src/index/searcher.cpp
+  src/index/searcher_pool.cpp
+)
+list(APPEND KB_UNIT_TEST_SOURCES
+  tests/unit/index_test.cpp
+)

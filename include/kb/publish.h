@@ -1,0 +1,75 @@
+// kb::Publish: builds or updates the search index from a source of articles.
+//
+// Publishing is incremental and atomic (../shared/SCALE.md): every listed
+// article is fingerprinted by its content; only new or changed ones are parsed
+// and analysed, deleted ones are removed, and everything is validated BEFORE
+// the first write. Then all changes go to the one writable Xapian database in
+// ONE commit, which readers see atomically. A bad article means no commit at
+// all: the live index stays exactly as it was.
+//
+// A full rebuild (first run, or an index written with another schema version)
+// is built under a new, never-reused generation directory beside the live one,
+// compacted, and made live by atomically replacing the pointer file
+// DB_DIR/CURRENT (write temp, fsync, rename). Readers resolve the index through
+// that pointer (see kb/search.h).
+//
+// Thread-safety: Publish() may be called from one thread/process at a time per
+// DB_DIR; Xapian's write lock makes a second concurrent writer fail with IOError.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kb/article.h"
+#include "kb/status.h"
+
+namespace kb {
+
+// Where articles come from (a folder now; a git tree later). Implementations
+// need not be thread-safe.
+class ArticleSource {
+ public:
+  struct Entry {
+    std::string id;
+    std::string path;     // for messages ("articles/he/x.md")
+    int64_t updated = 0;  // seconds since the epoch (mtime or commit time)
+  };
+  virtual ~ArticleSource() = default;
+  // Every article candidate, sorted by id. Problems (duplicate ids, unreadable
+  // folders) are appended to `errors`.
+  virtual std::vector<Entry> List(std::vector<ArticleError>* errors) = 0;
+  // The bytes of one entry; false (with an error appended) if unreadable.
+  virtual bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) = 0;
+  // A description for the publish record ("folder:/path", "git:<commit>").
+  virtual std::string Describe() const = 0;
+};
+
+// The articles under a folder (CONTRACT §1 naming rules).
+std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root);
+
+struct PublishOptions {
+  std::string db_dir;
+  // Called now and then with (articles processed, articles total); may be empty.
+  std::function<void(size_t done, size_t total)> progress;
+  bool force_rebuild = false;  // build a new generation even if the schema matches
+};
+
+struct PublishReport {
+  size_t added = 0, updated = 0, deleted = 0, unchanged = 0;
+  uint64_t sequence = 0;       // publish sequence number now live (unchanged if nothing changed)
+  std::string generation;      // generation directory name now live
+  bool rebuilt = false;        // true if a new generation was built
+  bool committed = false;      // false when there was nothing to change
+  std::vector<ArticleError> errors;  // non-empty => nothing was written
+};
+
+// Publishes `source` into options.db_dir. Returns the report; report.errors is
+// non-empty (and nothing was written) when any article is malformed. A non-OK
+// Result means the index itself could not be read or written (IOError,
+// Corruption); the live index is then untouched as well.
+Result<PublishReport> Publish(ArticleSource& source, const PublishOptions& options);
+
+}  // namespace kb

@@ -1,0 +1,106 @@
+// kb::Searcher: answers searches and article fetches from a published index.
+//
+// A Searcher owns its own Xapian database handle and analyzer, so it is NOT
+// thread-safe: give every worker thread its own (SearcherPool does this for
+// the HTTP server). Each call first re-opens the index so that a publish (a new
+// commit, or a new generation behind DB_DIR/CURRENT) is seen without restart.
+//
+// Visibility: a request with `agent == false` is a customer's. For it internal
+// articles do not exist anywhere: not in hits, totals, snippets, or fetches
+// (NotFound). Drafts are never indexed, so they do not exist for anybody.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kb/status.h"
+
+namespace kb {
+
+struct SearchRequest {
+  std::string query;            // raw UTF-8 as typed (validated by the caller)
+  std::string lang;             // "" or "auto": detect from the query's script
+  size_t limit = 10;
+  size_t offset = 0;
+  std::string category;         // optional exact filter
+  std::string tag;              // optional exact filter
+  bool agent = false;           // true: internal articles are visible
+};
+
+struct SearchHit {
+  std::string id, title, lang, category, url;
+  std::string snippet;          // HTML-escaped text with only <mark> added
+  double score = 0;             // 0..1, relative to the best possible match
+};
+
+struct SearchResponse {
+  std::string query;
+  std::string lang;             // the language searched (requested or detected)
+  bool lang_detected = false;   // true when lang came from detection
+  bool fallback = false;        // true when nothing matched in `lang` and other languages were searched
+  uint64_t total = 0;           // matching articles visible to the caller
+  double took_ms = 0;
+  std::optional<std::string> suggestion;
+  std::vector<SearchHit> hits;
+};
+
+struct ArticleView {
+  std::string id, title, lang, category, audience, html, translation_of;
+  std::vector<std::string> tags;
+  std::vector<std::string> translations;  // ids of linked translations visible to the caller
+  bool faq = false;
+  int64_t updated = 0;          // seconds since the epoch
+};
+
+struct IndexInfo {
+  std::string generation;
+  uint64_t sequence = 0;
+  uint64_t articles = 0;        // documents in the index (all audiences)
+};
+
+class Searcher {
+ public:
+  // Opens the index that DB_DIR/CURRENT points to. NotFound if there is none
+  // yet, Corruption/IOError if it cannot be read.
+  static Result<std::unique_ptr<Searcher>> Open(const std::string& db_dir);
+  virtual ~Searcher() = default;
+
+  // Ranked hits. InvalidArgument for an empty query; a query with no
+  // searchable words gives zero hits, never an error.
+  virtual Result<SearchResponse> Search(const SearchRequest& request) = 0;
+  // The article, or NotFound (also for an internal article and a customer).
+  virtual Result<ArticleView> GetArticle(const std::string& id, bool agent) = 0;
+  // OK when the index is readable; reports what is live.
+  virtual Result<IndexInfo> Info() = 0;
+};
+
+// A fixed set of Searchers lent to threads one at a time. Thread-safe.
+class SearcherPool {
+ public:
+  explicit SearcherPool(std::string db_dir) : db_dir_(std::move(db_dir)) {}
+
+  // Runs `fn(Searcher&)` with a searcher no other thread is using (opening a
+  // new one if none is free) and returns its result. Open errors are returned.
+  template <typename Fn>
+  auto With(Fn&& fn) -> decltype(fn(std::declval<Searcher&>())) {
+    auto searcher = Acquire();
+    if (!searcher.ok()) return searcher.status();
+    auto result = fn(**searcher);
+    Release(std::move(*searcher));
+    return result;
+  }
+
+ private:
+  Result<std::unique_ptr<Searcher>> Acquire();
+  void Release(std::unique_ptr<Searcher> searcher);
+
+  std::string db_dir_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Searcher>> idle_;
+};
+
+}  // namespace kb

@@ -1,0 +1,16 @@
+// JSON bodies of the API responses (CONTRACT §3), built with nlohmann::json.
+#pragma once
+
+#include <string>
+
+#include "kb/search.h"
+
+namespace kb::http {
+
+std::string SearchResponseJson(const SearchResponse& response);
+std::string ArticleJson(const ArticleView& article);
+std::string HealthJson(const IndexInfo& info);
+// RFC 3339 UTC time, e.g. "2026-11-23T06:00:00Z".
+std::string Rfc3339(int64_t seconds_since_epoch);
+
+}  // namespace kb::http

@@ -1,0 +1,76 @@
+#include "http/request_params.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "kb/utf8.h"
+
+namespace kb::http {
+namespace {
+
+Result<size_t> ParseCount(const httplib::Request& req, const char* name, size_t fallback,
+                          size_t min, size_t max) {
+  if (!req.has_param(name)) return fallback;
+  const std::string value = req.get_param_value(name);
+  if (value.empty() || value.size() > 9 ||
+      !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
+    return Status::InvalidArgument(std::string(name) + " must be a non-negative integer");
+  const size_t n = std::stoul(value);
+  if (n < min) return Status::InvalidArgument(std::string(name) + " must be at least " + std::to_string(min));
+  return std::min(n, max);
+}
+
+Result<std::string> ParseText(const httplib::Request& req, const char* name, size_t max_bytes) {
+  std::string value = req.get_param_value(name);
+  if (value.size() > max_bytes)
+    return Status::TooLarge(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes");
+  if (!IsValidUtf8(value)) return Status::InvalidArgument(std::string(name) + " is not valid UTF-8");
+  return value;
+}
+
+Status CheckLang(const std::string& lang) {
+  if (lang.empty() || lang == "auto") return Status::OK();
+  const bool ok = lang.size() >= 2 && lang.size() <= 3 &&
+                  std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::islower(c); });
+  return ok ? Status::OK()
+            : Status::InvalidArgument("lang must be 'auto' or a lower-case language code such as 'he'");
+}
+
+}  // namespace
+
+Status CheckParams(const httplib::Request& req, std::initializer_list<std::string_view> allowed) {
+  for (const auto& [name, value] : req.params) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      return Status::InvalidArgument("unknown parameter '" + name + "'");
+    if (req.get_param_value_count(name.c_str()) > 1)
+      return Status::InvalidArgument("parameter '" + name + "' given more than once");
+  }
+  return Status::OK();
+}
+
+Result<SearchRequest> ParseSearchRequest(const httplib::Request& req) {
+  using namespace param;
+  if (Status s = CheckParams(req, {kQuery, kLang, kLimit, kOffset, kCategory, kTag}); !s.ok()) return s;
+  SearchRequest out;
+  auto q = ParseText(req, kQuery, kMaxQueryBytes);
+  if (!q.ok()) return q.status();
+  out.query = std::move(*q);
+  if (std::all_of(out.query.begin(), out.query.end(), [](unsigned char c) { return std::isspace(c); }))
+    return Status::InvalidArgument("q is required");
+  out.lang = req.get_param_value(kLang);
+  if (Status s = CheckLang(out.lang); !s.ok()) return s;
+  auto limit = ParseCount(req, kLimit, 10, 1, kMaxLimit);
+  if (!limit.ok()) return limit.status();
+  auto offset = ParseCount(req, kOffset, 0, 0, kMaxOffset);
+  if (!offset.ok()) return offset.status();
+  out.limit = *limit;
+  out.offset = *offset;
+  for (auto [name, field] : {std::pair{kCategory, &out.category}, std::pair{kTag, &out.tag}}) {
+    auto value = ParseText(req, name, 200);
+    if (!value.ok()) return value.status();
+    *field = std::move(*value);
+  }
+  return out;
+}
+
+}  // namespace kb::http

@@ -1,0 +1,35 @@
+// Parsing and validation of request parameters: every route declares the
+// parameters it accepts; anything else is a 400 that names it.
+#pragma once
+
+#include <httplib.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "kb/search.h"
+#include "kb/status.h"
+
+namespace kb::http {
+
+namespace param {
+inline constexpr const char* kQuery = "q";
+inline constexpr const char* kLang = "lang";
+inline constexpr const char* kLimit = "limit";
+inline constexpr const char* kOffset = "offset";
+inline constexpr const char* kCategory = "category";
+inline constexpr const char* kTag = "tag";
+}  // namespace param
+
+inline constexpr size_t kMaxQueryBytes = 1024;
+inline constexpr size_t kMaxLimit = 100;
+inline constexpr size_t kMaxOffset = 10000;
+
+// InvalidArgument naming the first parameter not in `allowed`, or given twice.
+Status CheckParams(const httplib::Request& req, std::initializer_list<std::string_view> allowed);
+
+// The SearchRequest of GET /api/v1/search (without `agent`).
+Result<SearchRequest> ParseSearchRequest(const httplib::Request& req);
+
+}  // namespace kb::http

@@ -1,0 +1,193 @@
+// Publish(): validate every changed article, then write them in one commit
+// (or into a new generation for a full rebuild). See kb/publish.h.
+#include "kb/publish.h"
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <xapian.h>
+
+#include "index/db_dir.h"
+#include "index/document_builder.h"
+#include "index/schema.h"
+#include "kb/analysis.h"
+
+namespace kb {
+namespace fs = std::filesystem;
+namespace {
+
+// What the live index holds: article id -> content hash.
+using StoredHashes = std::map<std::string, std::string>;
+
+StoredHashes ReadStoredHashes(const Xapian::Database& db) {
+  StoredHashes stored;
+  auto hash = db.valuestream_begin(schema::kSlotContentHash);
+  for (auto id = db.valuestream_begin(schema::kSlotId); id != db.valuestream_end(schema::kSlotId); ++id) {
+    hash.skip_to(id.get_docid());
+    const bool has_hash = hash != db.valuestream_end(schema::kSlotContentHash) &&
+                          hash.get_docid() == id.get_docid();
+    stored[*id] = has_hash ? *hash : std::string();
+  }
+  return stored;
+}
+
+struct Plan {
+  std::vector<Article> changed;        // to add or replace (never drafts)
+  std::vector<std::string> removed;    // ids to delete (gone, or now a draft)
+  size_t added = 0, unchanged = 0;
+};
+
+// Reads and validates everything that changed. Errors go to `errors`.
+Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& entries,
+              const StoredHashes& stored, const PublishOptions& options,
+              std::vector<ArticleError>* errors) {
+  Plan plan;
+  std::set<std::string> listed;
+  for (const auto& e : entries) listed.insert(e.id);
+  size_t done = 0;
+  for (const auto& entry : entries) {
+    if (options.progress && (++done % 100 == 0 || done == entries.size()))
+      options.progress(done, entries.size());
+    std::string bytes;
+    if (!source.Read(entry, &bytes, errors)) continue;
+    const std::string hash = Sha256Hex(bytes);
+    auto old = stored.find(entry.id);
+    if (old != stored.end() && old->second == hash) {
+      ++plan.unchanged;
+      continue;
+    }
+    Article article;
+    if (!ParseArticle(entry.id, entry.path, bytes, &article, errors)) continue;
+    if (!article.translation_of.empty() &&
+        (article.translation_of == article.id || !listed.count(article.translation_of)))
+      errors->push_back({entry.path, 0,
+                         "translation_of '" + article.translation_of +
+                             "' is not the id of another article"});
+    article.updated = entry.updated;
+    article.content_hash = hash;
+    if (article.draft) {
+      if (old != stored.end()) plan.removed.push_back(article.id);
+      continue;
+    }
+    if (old == stored.end()) ++plan.added;
+    plan.changed.push_back(std::move(article));
+  }
+  for (const auto& [id, hash] : stored)
+    if (!listed.count(id)) plan.removed.push_back(id);
+  return plan;
+}
+
+void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::string& generation,
+                   const ArticleSource& source) {
+  db.set_metadata(schema::kMetaSchema, std::to_string(schema::kVersion));
+  db.set_metadata(schema::kMetaSequence, std::to_string(sequence));
+  db.set_metadata(schema::kMetaGeneration, generation);
+  db.set_metadata(schema::kMetaSource, source.Describe());
+  db.set_metadata(schema::kMetaPublishedAt, std::to_string(std::time(nullptr)));
+}
+
+void ApplyPlan(Xapian::WritableDatabase& db, const Plan& plan) {
+  auto analyzer = NewAnalyzer();
+  for (const Article& article : plan.changed)
+    db.replace_document(schema::IdTerm(article.id), BuildDocument(article, *analyzer));
+  for (const std::string& id : plan.removed) db.delete_document(schema::IdTerm(id));
+}
+
+// Builds a complete new generation, compacts it and makes it live.
+Status Rebuild(const std::string& db_dir, const Plan& plan, const ArticleSource& source,
+               uint64_t sequence, std::string* generation) {
+  auto name = NewGenerationName(db_dir);
+  if (!name.ok()) return name.status();
+  const std::string final_path = GenerationPath(db_dir, *name);
+  const std::string build_path = final_path + ".build";
+  {
+    Xapian::WritableDatabase db(build_path, Xapian::DB_CREATE_OR_OVERWRITE);
+    ApplyPlan(db, plan);
+    WriteMetadata(db, sequence, *name, source);
+    db.commit();
+    // Compaction makes queries ~1.4x faster on big indexes (PERF.md).
+    db.compact(final_path);
+  }
+  std::error_code ec;
+  fs::remove_all(build_path, ec);
+  auto previous = ReadCurrentGeneration(db_dir);
+  if (Status s = SwitchGeneration(db_dir, *name); !s.ok()) return s;
+  RemoveStaleGenerations(db_dir, *name, previous.ok() ? *previous : std::string());
+  *generation = *name;
+  return Status::OK();
+}
+
+Status UpdateInPlace(const std::string& path, const Plan& plan, const ArticleSource& source,
+                     uint64_t sequence, const std::string& generation) {
+  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+  // One transaction: Xapian never auto-commits half of a big publish.
+  db.begin_transaction();
+  ApplyPlan(db, plan);
+  WriteMetadata(db, sequence, generation, source);
+  db.commit_transaction();
+  return Status::OK();
+}
+
+Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions& options) {
+  PublishReport report;
+  auto live = ReadCurrentGeneration(options.db_dir);
+  if (!live.ok() && live.status().code() != StatusCode::kNotFound) return live.status();
+
+  StoredHashes stored;
+  uint64_t sequence = 0;
+  bool rebuild = !live.ok() || options.force_rebuild;
+  if (live.ok()) {
+    Xapian::Database db(GenerationPath(options.db_dir, *live));
+    sequence = std::strtoull(db.get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
+    if (db.get_metadata(schema::kMetaSchema) != std::to_string(schema::kVersion)) rebuild = true;
+    if (!rebuild) stored = ReadStoredHashes(db);
+  }
+
+  auto entries = source.List(&report.errors);
+  Plan plan = MakePlan(source, entries, stored, options, &report.errors);
+  if (!report.errors.empty()) return report;  // nothing written
+
+  report.added = plan.added;
+  report.updated = plan.changed.size() - plan.added;
+  report.deleted = plan.removed.size();
+  report.unchanged = plan.unchanged;
+  report.rebuilt = rebuild;
+  if (!rebuild && plan.changed.empty() && plan.removed.empty()) {
+    report.sequence = sequence;
+    report.generation = *live;
+    return report;
+  }
+  report.sequence = sequence + 1;
+  report.committed = true;
+  if (rebuild) {
+    if (Status s = Rebuild(options.db_dir, plan, source, report.sequence, &report.generation);
+        !s.ok())
+      return s;
+  } else {
+    report.generation = *live;
+    if (Status s = UpdateInPlace(GenerationPath(options.db_dir, *live), plan, source,
+                                 report.sequence, *live);
+        !s.ok())
+      return s;
+  }
+  return report;
+}
+
+}  // namespace
+
+Result<PublishReport> Publish(ArticleSource& source, const PublishOptions& options) {
+  try {
+    return PublishOrThrow(source, options);
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::IOError("index is being written by another process: " + e.get_msg());
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    return Status::Corruption("index is corrupt: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Status::IOError(e.get_type() + std::string(": ") + e.get_msg());
+  } catch (const std::exception& e) {
+    return Status::Internal(e.what());
+  }
+}
+
+}  // namespace kb

@@ -1,0 +1,148 @@
+#include "index/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "index/schema.h"
+
+namespace kb {
+namespace {
+
+// Relative weights of the parts of one word's query. Exact forms rank above
+// stem-only matches; a match in the title ranks above one in the body.
+constexpr double kExactBonus = 0.5;
+constexpr double kTitleBonus = 1.0;
+// How strongly articles containing every word are preferred.
+constexpr double kAllWordsBonus = 1.0;
+
+bool IsQuote(std::string_view text, size_t i, size_t* len) {
+  static constexpr std::string_view kQuotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                                 "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E"};
+  for (std::string_view q : kQuotes) {
+    if (text.substr(i, q.size()) == q) {
+      *len = q.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsWordByte(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  return c >= 0x80 || std::isalnum(c);
+}
+
+// Byte ranges of "quoted" parts. A '"' between two word characters is Hebrew
+// gershayim (דו"ח), not a quote.
+std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 0;
+    if (!IsQuote(text, i, &len)) {
+      ++i;
+      continue;
+    }
+    const bool inside_word = text[i] == '"' && i > 0 && IsWordByte(text, i - 1) &&
+                             IsWordByte(text, i + 1);
+    if (!inside_word) {
+      if (open == std::string_view::npos) {
+        open = i + len;
+      } else {
+        ranges.emplace_back(open, i);
+        open = std::string_view::npos;
+      }
+    }
+    i += len;
+  }
+  if (open != std::string_view::npos) ranges.emplace_back(open, text.size());
+  return ranges;
+}
+
+Xapian::Query Synonyms(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Xapian::Query(terms[0]);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+Xapian::Query WordQuery(const QueryWord& word) {
+  if (word.phrase) {
+    std::vector<std::string> title;
+    for (const auto& t : word.exact) title.push_back(std::string(schema::kTitle) + t);
+    Xapian::Query body(Xapian::Query::OP_PHRASE, word.exact.begin(), word.exact.end());
+    Xapian::Query in_title(Xapian::Query::OP_PHRASE, title.begin(), title.end());
+    return Xapian::Query(Xapian::Query::OP_OR, body,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitleBonus));
+  }
+  std::vector<std::string> any, title;
+  for (const auto& t : word.exact) any.push_back(t), title.push_back(std::string(schema::kTitle) + t);
+  for (const auto& t : word.extra) any.push_back(t);
+  for (const auto& s : word.stems) {
+    any.push_back(std::string(schema::kStem) + s);
+    title.push_back(std::string(schema::kTitleStem) + s);
+  }
+  std::sort(any.begin(), any.end());
+  any.erase(std::unique(any.begin(), any.end()), any.end());
+  std::sort(title.begin(), title.end());
+  title.erase(std::unique(title.begin(), title.end()), title.end());
+  Xapian::Query parts[] = {
+      Synonyms(any),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(word.exact), kExactBonus),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus),
+  };
+  return Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
+}
+
+// Groups tokens into query words: tokens inside one quoted range form a phrase.
+std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
+                                  const std::vector<std::pair<size_t, size_t>>& quoted,
+                                  bool keep_stopwords) {
+  std::vector<QueryWord> words;
+  int current_range = -1;
+  for (const Token& token : tokens) {
+    if (token.term.empty() || token.term.size() > schema::kMaxTermBytes) continue;
+    int range = -1;
+    for (size_t r = 0; r < quoted.size(); ++r)
+      if (token.begin >= quoted[r].first && token.begin < quoted[r].second) range = int(r);
+    if (range >= 0) {
+      if (range != current_range) words.push_back(QueryWord{{}, {}, {}, true});
+      words.back().exact.push_back(token.term);
+      current_range = range;
+      continue;
+    }
+    current_range = -1;
+    if (token.stopword && !keep_stopwords) continue;
+    QueryWord word{{token.term}, token.stems, token.extra_terms, false};
+    words.push_back(std::move(word));
+  }
+  // A one-word "phrase" is just a word.
+  for (QueryWord& w : words)
+    if (w.phrase && w.exact.size() == 1) w.phrase = false;
+  return words;
+}
+
+}  // namespace
+
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer) {
+  BuiltQuery built;
+  const std::vector<Token> tokens = analyzer.Analyze(text, lang);
+  const auto quoted = QuotedRanges(text);
+  built.words = GroupWords(tokens, quoted, /*keep_stopwords=*/false);
+  if (built.words.empty()) built.words = GroupWords(tokens, quoted, /*keep_stopwords=*/true);
+  if (built.words.empty()) return built;
+
+  std::vector<Xapian::Query> parts;
+  for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));
+  if (parts.size() == 1) {
+    built.query = parts[0];
+    return built;
+  }
+  Xapian::Query any(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any,
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBonus));
+  return built;
+}
+
+}  // namespace kb

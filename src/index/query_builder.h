@@ -1,0 +1,38 @@
+// Builds a Xapian query from what a customer typed, with the same analyzer
+// that indexed the articles (ANALYSIS.md §6.3; not QueryParser, which silently
+// drops phrases once words are expanded).
+//
+// Each word becomes OP_SYNONYM(its exact form, its stems, extra terms), plus
+// an exact-form bonus and a title bonus; "quoted text" becomes OP_PHRASE over
+// exact forms. Words are combined AND-ish: articles with every word rank
+// first, articles missing a word still match. Stopwords are dropped unless the
+// query has nothing else. Never throws for any input; an empty result means
+// "no searchable words".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "kb/analysis.h"
+
+namespace kb {
+
+// One query word (or one quoted phrase) and the index terms that match it.
+struct QueryWord {
+  std::vector<std::string> exact;  // exact forms (a phrase has several, in order)
+  std::vector<std::string> stems;  // stem candidates (without the Z prefix)
+  std::vector<std::string> extra;  // extra exact terms (joined compounds)
+  bool phrase = false;
+};
+
+struct BuiltQuery {
+  Xapian::Query query;             // empty (MatchNothing) when no searchable words
+  std::vector<QueryWord> words;    // for snippets: which text words to highlight
+};
+
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer);
+
+}  // namespace kb

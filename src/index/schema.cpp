@@ -1,0 +1,27 @@
+#include "index/schema.h"
+
+#include <cctype>
+
+#include "kb/article.h"
+
+namespace kb::schema {
+
+namespace {
+std::string HashedIfLong(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (term.size() + value.size() <= kMaxTermBytes) return term.append(value);
+  return term.append("#").append(Sha256Hex(value));
+}
+}  // namespace
+
+std::string IdTerm(std::string_view id) { return HashedIfLong(kId, id); }
+std::string TranslationOfTerm(std::string_view id) { return HashedIfLong(kTranslationOf, id); }
+
+std::string BooleanTerm(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  for (char c : value) term.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+  return term;
+}
+
+}  // namespace kb::schema

@@ -1,0 +1,74 @@
+// The index schema: every term prefix, value slot and metadata key kb uses.
+// The indexer (publish.cpp, document_builder.cpp) and the searcher
+// (searcher.cpp, query_builder.cpp) both include this file and nothing else
+// defines index layout. Documented in docs/index-schema.md.
+//
+// Conventions follow Xapian Omega (docs/termprefixes.rst): 'Q' unique id,
+// 'S' title, 'L' language, 'K' keyword (tag), 'X…' our own, 'Z' stemmed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace kb::schema {
+
+// Bump when the layout below or the analysis changes meaningfully: a database
+// with another version is rebuilt under a new generation (SCALE.md §2).
+inline constexpr int kVersion = 1;
+
+// ---- terms ---------------------------------------------------------------
+// Unprefixed: the folded exact form of every word of title, headings and body,
+//   with positions (phrases). Title words get wdf kTitleWdf, headings kHeadingWdf.
+// "Z" + stem: stem candidates of every word (no positions; wdf as above).
+inline constexpr std::string_view kStem = "Z";
+// "S" + exact form of a title word (positional), "ZS" + its stems: title match boosts.
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kTitleStem = "ZS";
+// Boolean filter terms (wdf 0):
+inline constexpr std::string_view kId = "Q";            // Q<article id> (hashed when too long, see IdTerm)
+inline constexpr std::string_view kLang = "L";          // Lhe, Len ...
+inline constexpr std::string_view kCategory = "XC";     // XCbilling (category as written, lower-cased)
+inline constexpr std::string_view kTag = "K";           // Kpassword (tag as written, lower-cased)
+inline constexpr std::string_view kAudience = "XA";     // XApublic | XAinternal
+inline constexpr std::string_view kFaq = "XF";          // XFtrue for faq articles
+inline constexpr std::string_view kTranslationOf = "XT";  // XT<target id>: this article translates target
+
+inline constexpr unsigned kTitleWdf = 6;
+inline constexpr unsigned kHeadingWdf = 3;
+inline constexpr unsigned kBodyWdf = 1;
+// Gap between the positions of title, each heading and body sections, so a
+// phrase never matches across a field boundary.
+inline constexpr unsigned kFieldPositionGap = 100;
+
+// ---- value slots -----------------------------------------------------------
+inline constexpr Xapian::valueno kSlotId = 0;           // article id, plain UTF-8
+inline constexpr Xapian::valueno kSlotUpdated = 1;      // sortable_serialise(seconds since epoch)
+inline constexpr Xapian::valueno kSlotContentHash = 2;  // hex SHA-256 of the source file bytes
+inline constexpr Xapian::valueno kSlotOrder = 3;        // sortable_serialise(front matter `order`)
+
+// ---- document data ----------------------------------------------------------
+// JSON object: id, title, lang, category, tags, audience, faq, order, draft,
+// translation_of, html, updated, sections [{level, heading, text}].
+
+// ---- metadata keys ------------------------------------------------------------
+inline constexpr const char* kMetaSchema = "kb.schema";          // kVersion as decimal
+inline constexpr const char* kMetaSequence = "kb.sequence";      // publish count, decimal
+inline constexpr const char* kMetaGeneration = "kb.generation";  // e.g. "gen-000003"
+inline constexpr const char* kMetaSource = "kb.source";          // ArticleSource::Describe()
+inline constexpr const char* kMetaPublishedAt = "kb.published_at";  // seconds since epoch
+inline constexpr const char* kMetaGitCommit = "kb.git_commit";   // reserved for git publishing
+
+// Xapian's hard limit on term length is 245 bytes; leave room for the prefix.
+inline constexpr size_t kMaxTermBytes = 240;
+
+// Q-term for an article id; ids too long for a term are replaced by "Q#" + hex SHA-256.
+std::string IdTerm(std::string_view id);
+// XT-term marking a translation of article `id` (hashed like IdTerm when too long).
+std::string TranslationOfTerm(std::string_view id);
+
+// Lower-cased (ASCII) boolean term value for categories and tags.
+std::string BooleanTerm(std::string_view prefix, std::string_view value);
+
+}  // namespace kb::schema

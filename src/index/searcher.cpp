@@ -1,0 +1,226 @@
+// Searcher over the live generation of a DB_DIR (see kb/search.h).
+#include "kb/search.h"
+
+#include <chrono>
+#include <set>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "index/db_dir.h"
+#include "index/query_builder.h"
+#include "index/schema.h"
+#include "index/snippet.h"
+#include "kb/analysis.h"
+
+namespace kb {
+namespace {
+
+using Json = nlohmann::json;
+
+// Enough to make `total` exact for any realistic help-center query.
+constexpr Xapian::doccount kCheckAtLeast = 10000;
+
+struct StoredArticle {
+  Json data;
+  bool internal() const { return data.value("audience", "public") == "internal"; }
+};
+
+std::string SectionsText(const Json& data) {
+  std::string text;
+  for (const Json& section : data.value("sections", Json::array())) {
+    const std::string heading = section.value("heading", "");
+    const std::string body = section.value("text", "");
+    if (!heading.empty()) text.append(heading).append("\n");
+    if (!body.empty()) text.append(body).append("\n\n");
+  }
+  return text;
+}
+
+class XapianSearcher : public Searcher {
+ public:
+  explicit XapianSearcher(std::string db_dir)
+      : db_dir_(std::move(db_dir)), analyzer_(NewAnalyzer()) {}
+
+  Status OpenLive() {
+    auto generation = ReadCurrentGeneration(db_dir_);
+    if (!generation.ok()) return generation.status();
+    db_ = Xapian::Database(GenerationPath(db_dir_, *generation));
+    generation_ = *generation;
+    return Status::OK();
+  }
+
+  Result<SearchResponse> Search(const SearchRequest& request) override {
+    return Guarded<SearchResponse>([&] { return DoSearch(request); });
+  }
+
+  Result<ArticleView> GetArticle(const std::string& id, bool agent) override {
+    return Guarded<ArticleView>([&] { return DoGetArticle(id, agent); });
+  }
+
+  Result<IndexInfo> Info() override {
+    return Guarded<IndexInfo>([&]() -> Result<IndexInfo> {
+      IndexInfo info;
+      info.generation = generation_;
+      info.sequence = std::strtoull(db_.get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
+      info.articles = db_.get_doccount();
+      return info;
+    });
+  }
+
+ private:
+  // Re-opens the index (a publish may have happened), runs `fn`, and turns
+  // Xapian exceptions into a Status. A database modified under our feet is
+  // retried once, as SCALE.md §4 asks.
+  template <typename T, typename Fn>
+  Result<T> Guarded(Fn&& fn) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        if (Status s = Refresh(); !s.ok()) return s;
+        return fn();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt > 0) return Status::IOError("index changed during the request; retry");
+      } catch (const Xapian::DatabaseNotFoundError&) {
+        generation_.clear();  // the generation went away: resolve CURRENT again
+        if (attempt > 0) return Status::IOError("index not found");
+      } catch (const Xapian::DatabaseCorruptError& e) {
+        return Status::Corruption(e.get_msg());
+      } catch (const Xapian::Error& e) {
+        return Status::IOError(e.get_type() + std::string(": ") + e.get_msg());
+      } catch (const Json::exception& e) {
+        return Status::Corruption(std::string("bad document data: ") + e.what());
+      }
+    }
+  }
+
+  Status Refresh() {
+    auto generation = ReadCurrentGeneration(db_dir_);
+    if (!generation.ok()) return generation.status();
+    if (*generation != generation_) return OpenLive();
+    db_.reopen();
+    return Status::OK();
+  }
+
+  Xapian::Query Filters(const SearchRequest& request, const std::string& lang) const {
+    Xapian::Query filter = request.agent
+                               ? Xapian::Query::MatchAll
+                               : Xapian::Query(std::string(schema::kAudience) + "public");
+    auto add = [&filter](const std::string& term) {
+      filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(term));
+    };
+    if (!lang.empty()) add(std::string(schema::kLang) + lang);
+    if (!request.category.empty()) add(schema::BooleanTerm(schema::kCategory, request.category));
+    if (!request.tag.empty()) add(schema::BooleanTerm(schema::kTag, request.tag));
+    return filter;
+  }
+
+  Xapian::MSet Run(const Xapian::Query& query, const Xapian::Query& filter,
+                   const SearchRequest& request) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
+    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(request.limit), kCheckAtLeast);
+  }
+
+  Result<SearchResponse> DoSearch(const SearchRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    SearchResponse response;
+    response.query = request.query;
+    response.lang = request.lang;
+    if (response.lang.empty() || response.lang == "auto") {
+      response.lang = DetectLanguage(request.query, "en", db_.term_exists("Lar"));
+      response.lang_detected = true;
+    }
+    BuiltQuery built = BuildQuery(request.query, response.lang, *analyzer_);
+    if (!built.words.empty()) {
+      Xapian::MSet mset = Run(built.query, Filters(request, response.lang), request);
+      if (mset.get_matches_estimated() == 0 && !response.lang.empty()) {
+        // Nothing in the requested language: show answers in other languages.
+        mset = Run(built.query, Filters(request, ""), request);
+        response.fallback = mset.get_matches_estimated() > 0;
+      }
+      response.total = mset.get_matches_estimated();
+      for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(MakeHit(it, built));
+    }
+    response.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return response;
+  }
+
+  SearchHit MakeHit(const Xapian::MSetIterator& it, const BuiltQuery& built) {
+    const Json data = Json::parse(it.get_document().get_data());
+    SearchHit hit;
+    hit.id = data.value("id", "");
+    hit.title = data.value("title", "");
+    hit.lang = data.value("lang", "");
+    hit.category = data.value("category", "");
+    hit.url = "/kb/" + hit.id;
+    hit.snippet = MakeSnippet(SectionsText(data), hit.lang, built.words, *analyzer_);
+    hit.score = it.get_percent() / 100.0;
+    return hit;
+  }
+
+  // The stored document for `id`, or nothing.
+  std::optional<Json> Load(const std::string& id) {
+    Xapian::PostingIterator p = db_.postlist_begin(schema::IdTerm(id));
+    if (p == db_.postlist_end(schema::IdTerm(id))) return std::nullopt;
+    return Json::parse(db_.get_document(*p).get_data());
+  }
+
+  std::vector<std::string> Translations(const std::string& id, const std::string& translation_of,
+                                        bool agent) {
+    std::set<std::string> ids;
+    const std::string root = translation_of.empty() ? id : translation_of;
+    ids.insert(root);
+    const std::string term = schema::TranslationOfTerm(root);
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
+      ids.insert(db_.get_document(*p).get_value(schema::kSlotId));
+    ids.erase(id);
+    std::vector<std::string> visible;
+    for (const std::string& other : ids) {
+      auto data = Load(other);
+      if (data && (agent || data->value("audience", "public") != "internal")) visible.push_back(other);
+    }
+    return visible;
+  }
+
+  Result<ArticleView> DoGetArticle(const std::string& id, bool agent) {
+    auto data = Load(id);
+    if (!data || (!agent && data->value("audience", "public") == "internal"))
+      return Status::NotFound("no article '" + id + "'");
+    ArticleView view;
+    view.id = data->value("id", "");
+    view.title = data->value("title", "");
+    view.lang = data->value("lang", "");
+    view.category = data->value("category", "");
+    view.audience = data->value("audience", "public");
+    view.html = data->value("html", "");
+    view.translation_of = data->value("translation_of", "");
+    view.tags = data->value("tags", std::vector<std::string>{});
+    view.faq = data->value("faq", false);
+    view.updated = data->value("updated", int64_t{0});
+    view.translations = Translations(view.id, view.translation_of, agent);
+    return view;
+  }
+
+  std::string db_dir_;
+  std::string generation_;
+  Xapian::Database db_;
+  std::unique_ptr<Analyzer> analyzer_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
+  auto searcher = std::make_unique<XapianSearcher>(db_dir);
+  try {
+    if (Status s = searcher->OpenLive(); !s.ok()) return s;
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    return Status::Corruption(e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Status::IOError(e.get_type() + std::string(": ") + e.get_msg());
+  }
+  return std::unique_ptr<Searcher>(std::move(searcher));
+}
+
+}  // namespace kb

@@ -1,0 +1,112 @@
+#include "index/snippet.h"
+
+#include <algorithm>
+
+#include "kb/html.h"
+
+namespace kb {
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// Index of the query word `token` matches, or -1.
+int MatchingWord(const Token& token, const std::vector<QueryWord>& words) {
+  for (size_t w = 0; w < words.size(); ++w) {
+    const QueryWord& word = words[w];
+    if (Contains(word.exact, token.term) || Contains(word.extra, token.term)) return int(w);
+    if (word.phrase) continue;
+    for (const std::string& extra : token.extra_terms)
+      if (Contains(word.exact, extra) || Contains(word.extra, extra)) return int(w);
+    for (const std::string& stem : token.stems)
+      if (Contains(word.stems, stem)) return int(w);
+  }
+  return -1;
+}
+
+// Escapes text, turning every run of whitespace into one space.
+void AppendPlain(std::string_view text, std::string* out) {
+  std::string collapsed;
+  collapsed.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      if (!space) collapsed.push_back(' ');
+      space = true;
+    } else {
+      collapsed.push_back(c);
+      space = false;
+    }
+  }
+  AppendEscapedHtml(collapsed, out);
+}
+
+struct Window {
+  size_t first = 0, last = 0;  // token indexes, inclusive
+};
+
+Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width) {
+  const size_t n = match.size();
+  Window best{0, std::min(n, width) - 1};
+  long best_score = -1;
+  std::vector<int> count(n_words, 0);
+  size_t distinct = 0, matches = 0;
+  for (size_t end = 0; end < n; ++end) {
+    if (match[end] >= 0 && count[match[end]]++ == 0) ++distinct;
+    if (match[end] >= 0) ++matches;
+    if (end >= width) {
+      const int out = match[end - width];
+      if (out >= 0) {
+        --matches;
+        if (--count[out] == 0) --distinct;
+      }
+    }
+    const long score = long(distinct) * 1000 + long(matches);
+    if (score > best_score) {
+      best_score = score;
+      best.first = end >= width ? end - width + 1 : 0;
+      best.last = end;
+    }
+  }
+  // Start the passage a few words before the first match, for context.
+  size_t first_match = best.first;
+  while (first_match < best.last && match[first_match] < 0) ++first_match;
+  constexpr size_t kLeadWords = 3;
+  const size_t shift = first_match - best.first > kLeadWords ? first_match - best.first - kLeadWords : 0;
+  best.first += shift;
+  best.last = std::min(n - 1, best.last + shift);
+  return best;
+}
+
+}  // namespace
+
+std::string MakeSnippet(std::string_view text, std::string_view lang,
+                        const std::vector<QueryWord>& words, Analyzer& analyzer,
+                        const SnippetOptions& options) {
+  const std::vector<Token> tokens = analyzer.Analyze(text, lang);
+  if (tokens.empty()) return std::string();
+  std::vector<int> match(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) match[i] = MatchingWord(tokens[i], words);
+
+  const Window window = BestWindow(match, words.size(), std::max<size_t>(options.window_words, 1));
+  const size_t begin = tokens[window.first].begin;
+  const size_t end = tokens[window.last].end;
+
+  std::string out;
+  if (begin > 0) out += "… ";
+  size_t at = begin;
+  for (size_t i = window.first; i <= window.last; ++i) {
+    if (match[i] < 0 || tokens[i].begin < at) continue;  // tokens may share one span
+    AppendPlain(text.substr(at, tokens[i].begin - at), &out);
+    out += "<mark>";
+    AppendEscapedHtml(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), &out);
+    out += "</mark>";
+    at = tokens[i].end;
+  }
+  AppendPlain(text.substr(at, end - at), &out);
+  if (end < text.size()) out += " …";
+  return out;
+}
+
+}  // namespace kb

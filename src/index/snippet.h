@@ -1,0 +1,27 @@
+// Snippets that highlight what matched (issue 3 §4): the original words whose
+// analyzed form matches a query word are wrapped in <mark>; everything else is
+// HTML-escaped text. Offsets come from the analyzer, so a customer typing
+// "κωδικος" sees "<mark>κωδικού</mark>". Not thread-safe (uses the analyzer).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/query_builder.h"
+#include "kb/analysis.h"
+
+namespace kb {
+
+struct SnippetOptions {
+  size_t window_words = 28;   // words in the passage shown
+};
+
+// The best passage of `text` for `words` (the most distinct query words, then
+// the most matches), escaped, with matches marked and "…" where text was cut.
+// With no match it is the start of the text.
+std::string MakeSnippet(std::string_view text, std::string_view lang,
+                        const std::vector<QueryWord>& words, Analyzer& analyzer,
+                        const SnippetOptions& options = {});
+
+}  // namespace kb

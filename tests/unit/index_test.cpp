@@ -1,0 +1,170 @@
+// Schema, publishing and searching against a real Xapian index in a temp dir.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "index/db_dir.h"
+#include "index/schema.h"
+#include "kb/publish.h"
+#include "kb/search.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A temp folder with an articles/ tree and a db/ dir, removed at the end.
+class Workspace {
+ public:
+  Workspace() {
+    std::string templ = (fs::temp_directory_path() / "kb-index-test-XXXXXX").string();
+    root_ = mkdtemp(templ.data());
+  }
+  ~Workspace() { fs::remove_all(root_); }
+  std::string articles() const { return (fs::path(root_) / "articles").string(); }
+  std::string db() const { return (fs::path(root_) / "db").string(); }
+
+  void Write(const std::string& id, const std::string& front, const std::string& body) {
+    fs::path path = fs::path(articles()) / (id + ".md");
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << "---\n" << front << "\n---\n" << body << "\n";
+  }
+  void Remove(const std::string& id) { fs::remove(fs::path(articles()) / (id + ".md")); }
+
+  kb::PublishReport Publish() {
+    auto source = kb::NewFolderSource(articles());
+    kb::PublishOptions options;
+    options.db_dir = db();
+    auto report = kb::Publish(*source, options);
+    REQUIRE(report.ok());
+    return *report;
+  }
+
+  kb::SearchResponse Search(const std::string& q, const std::string& lang = "", bool agent = false) {
+    auto searcher = kb::Searcher::Open(db());
+    REQUIRE(searcher.ok());
+    kb::SearchRequest request;
+    request.query = q;
+    request.lang = lang;
+    request.agent = agent;
+    auto response = (*searcher)->Search(request);
+    REQUIRE(response.ok());
+    return *response;
+  }
+
+ private:
+  std::string root_;
+};
+
+void WriteBasics(Workspace& ws) {
+  ws.Write("en/account/reset-password", "title: How do I reset my password?\nlang: en\nfaq: true",
+           "## Reset it\nOpen **Settings** and choose *Reset password*. Passwords expire.");
+  ws.Write("en/billing/refunds", "title: Refunds\nlang: en\ntags: [money]",
+           "Refunds arrive within ten days.");
+  ws.Write("en/ops/fraud-runbook", "title: Fraud runbook\nlang: en\naudience: internal",
+           "Secret zorblax procedure for refunds.");
+  ws.Write("en/drafts/upcoming", "title: Upcoming\nlang: en\ndraft: true", "zorblax draft text");
+}
+
+}  // namespace
+
+TEST_CASE("schema: long ids are hashed into a term Xapian accepts") {
+  CHECK(kb::schema::IdTerm("en/a") == "Qen/a");
+  const std::string long_id(300, 'x');
+  const std::string term = kb::schema::IdTerm(long_id);
+  CHECK(term.size() <= kb::schema::kMaxTermBytes);
+  CHECK(term.rfind("Q#", 0) == 0);
+  CHECK(kb::schema::IdTerm(long_id) == term);  // stable
+}
+
+TEST_CASE("db_dir: generations are never reused and CURRENT switches atomically") {
+  Workspace ws;
+  CHECK(kb::ReadCurrentGeneration(ws.db()).status().code() == kb::StatusCode::kNotFound);
+  auto first = kb::NewGenerationName(ws.db());
+  REQUIRE(first.ok());
+  fs::create_directories(kb::GenerationPath(ws.db(), *first));
+  auto second = kb::NewGenerationName(ws.db());
+  REQUIRE(second.ok());
+  CHECK(*first != *second);
+  REQUIRE(kb::SwitchGeneration(ws.db(), *second).ok());
+  CHECK(*kb::ReadCurrentGeneration(ws.db()) == *second);
+  std::ofstream(fs::path(ws.db()) / "CURRENT") << "../../etc\n";
+  CHECK(kb::ReadCurrentGeneration(ws.db()).status().code() == kb::StatusCode::kCorruption);
+}
+
+TEST_CASE("publish: first run builds, second run changes nothing, edits are incremental") {
+  Workspace ws;
+  WriteBasics(ws);
+  auto first = ws.Publish();
+  CHECK(first.rebuilt);
+  CHECK(first.added == 3);  // the draft is not published
+  CHECK(first.sequence == 1);
+
+  auto again = ws.Publish();
+  CHECK_FALSE(again.committed);
+  CHECK(again.unchanged == 4);
+  CHECK(again.sequence == 1);
+
+  ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Refunds arrive within quuxly days.");
+  ws.Remove("en/account/reset-password");
+  auto edit = ws.Publish();
+  CHECK_FALSE(edit.rebuilt);
+  CHECK(edit.updated == 1);
+  CHECK(edit.deleted == 1);
+  CHECK(edit.sequence == 2);
+  CHECK(edit.generation == first.generation);
+  CHECK(ws.Search("quuxly").total == 1);
+  CHECK(ws.Search("password").total == 0);
+}
+
+TEST_CASE("publish: one bad article publishes nothing and keeps the live index") {
+  Workspace ws;
+  WriteBasics(ws);
+  ws.Publish();
+  ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Now mentions blorptastic.");
+  ws.Write("en/billing/broken", "title: [unclosed\nlang: en", "body");
+  auto bad = ws.Publish();
+  REQUIRE_FALSE(bad.errors.empty());
+  CHECK_FALSE(bad.committed);
+  CHECK(bad.errors[0].path.find("broken") != std::string::npos);
+  CHECK(ws.Search("blorptastic").total == 0);  // the good change was not published either
+  CHECK(ws.Search("refunds").total >= 1);
+}
+
+TEST_CASE("search: customers never see internal articles; agents do; drafts exist for nobody") {
+  Workspace ws;
+  WriteBasics(ws);
+  ws.Publish();
+  CHECK(ws.Search("zorblax").total == 0);
+  auto agent = ws.Search("zorblax", "", /*agent=*/true);
+  REQUIRE(agent.total == 1);
+  CHECK(agent.hits[0].id == "en/ops/fraud-runbook");
+  auto searcher = kb::Searcher::Open(ws.db());
+  REQUIRE(searcher.ok());
+  CHECK((*searcher)->GetArticle("en/ops/fraud-runbook", false).status().code() ==
+        kb::StatusCode::kNotFound);
+  CHECK((*searcher)->GetArticle("en/ops/fraud-runbook", true).ok());
+  CHECK((*searcher)->GetArticle("en/drafts/upcoming", true).status().code() ==
+        kb::StatusCode::kNotFound);
+}
+
+TEST_CASE("search: ranked hits with escaped, marked snippets and stemming") {
+  Workspace ws;
+  WriteBasics(ws);
+  ws.Write("en/misc/html", "title: Tags\nlang: en", "Type <b>passwords</b> & more.");
+  ws.Publish();
+  auto r = ws.Search("password reset", "en");
+  REQUIRE(r.total >= 1);
+  CHECK(r.hits[0].id == "en/account/reset-password");
+  CHECK(r.hits[0].snippet.find("<mark>") != std::string::npos);
+  auto html = ws.Search("passwords", "en");
+  bool found = false;
+  for (const auto& hit : html.hits) {
+    if (hit.id != "en/misc/html") continue;
+    found = true;
+    CHECK(hit.snippet.find("&lt;b&gt;<mark>passwords</mark>&lt;/b&gt;") != std::string::npos);
+  }
+  CHECK(found);
+}
