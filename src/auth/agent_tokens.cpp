@@ -65,8 +65,8 @@ std::shared_ptr<const AgentTokens::State> AgentTokens::CurrentState() const {
     return state_;
   }
   // Keep the tokens we have; remember the bad version so it is logged once, not every second.
-  std::cerr << "kb: agent tokens not reloaded, keeping the previous "
-            << state_->entries.size() << " token(s): " << fresh.status().ToString() << "\n";
+  std::cerr << "kb: agent tokens not reloaded, keeping the previous " << state_->entries.size()
+            << " token(s): " << fresh.status().ToString() << "\n";
   auto kept = std::make_shared<State>(*state_);
   kept->stamp = stamp;
   state_ = std::move(kept);
@@ -82,8 +82,8 @@ std::optional<std::string> AgentTokens::Verify(std::string_view token) const {
   size_t match_index = 0;
   size_t found = 0;
   for (size_t i = 0; i < state->entries.size(); ++i) {
-    const size_t equal =
-        static_cast<size_t>(CRYPTO_memcmp(state->entries[i].hash.data(), hash.data(), hash.size()) == 0);
+    const size_t equal = static_cast<size_t>(
+        CRYPTO_memcmp(state->entries[i].hash.data(), hash.data(), hash.size()) == 0);
     const size_t mask = 0 - equal;
     match_index = (match_index & ~mask) | (i & mask);
     found |= equal;

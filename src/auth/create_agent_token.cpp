@@ -94,8 +94,8 @@ Status ReplaceFile(const std::string& file, const std::string& content, int dir_
 
 Result<std::string> CreateAgentToken(const std::string& name, const std::string& file) {
   if (!auth::IsValidAgentName(name)) {
-    return Status::InvalidArgument("agent name must be non-empty and use only A-Z a-z 0-9 . _ -: '" +
-                                   name + "'");
+    return Status::InvalidArgument(
+        "agent name must be non-empty and use only A-Z a-z 0-9 . _ -: '" + name + "'");
   }
   DirLock lock(DirName(file));
   if (lock.fd() < 0) return OsError(DirName(file));
@@ -112,7 +112,8 @@ Result<std::string> CreateAgentToken(const std::string& name, const std::string&
   auto entries = auth::ParseTokenFile(content, file);
   if (!entries.ok()) return entries.status();
   for (const auto& e : *entries) {
-    if (e.name == name) return Status::InvalidArgument("agent '" + name + "' already has a token in " + file);
+    if (e.name == name)
+      return Status::InvalidArgument("agent '" + name + "' already has a token in " + file);
   }
 
   auto token = NewToken();

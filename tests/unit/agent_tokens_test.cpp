@@ -98,8 +98,8 @@ TEST_CASE("agent tokens: wrong, empty and truncated tokens are rejected") {
   REQUIRE(tokens.ok());
   std::string flipped = *token;
   flipped.back() = flipped.back() == '0' ? '1' : '0';
-  const std::vector<std::string> bad = {"", "kbt_", flipped, token->substr(0, token->size() - 1),
-                                        *token + "0", "alice", kZeroHash};
+  const std::vector<std::string> bad = {
+      "", "kbt_", flipped, token->substr(0, token->size() - 1), *token + "0", "alice", kZeroHash};
   for (const auto& t : bad) {
     CAPTURE(t);
     CHECK_FALSE((*tokens)->Verify(t).has_value());
@@ -120,11 +120,11 @@ TEST_CASE("agent tokens: a malformed line is InvalidArgument naming file and lin
   };
   const Case cases[] = {
       {"garbage\n", 1},
-      {"alice:abc\n", 1},                                 // hash too short
-      {("alice:" + kZeroHash + "\nbob\n"), 2},  // no colon
+      {"alice:abc\n", 1},                                                 // hash too short
+      {("alice:" + kZeroHash + "\nbob\n"), 2},                            // no colon
       {("a:" + kZeroHash + "\n\nb:" + std::string(63, '0') + "g\n"), 3},  // not hex
-      {(":" + kZeroHash + "\n"), 1},              // empty name
-      {("bad name:" + kZeroHash + "\n"), 1},      // space in name
+      {(":" + kZeroHash + "\n"), 1},                                      // empty name
+      {("bad name:" + kZeroHash + "\n"), 1},                              // space in name
   };
   for (const Case& c : cases) {
     TempDir dir;
@@ -151,7 +151,8 @@ TEST_CASE("agent tokens: a duplicate name is rejected and the file is unchanged"
 }
 
 TEST_CASE("agent tokens: bad names are rejected and no file is created") {
-  const std::vector<std::string> bad = {"", "a b", "a:b", "a/b", "näme", "tab\t", "new\nline", "x;y"};
+  const std::vector<std::string> bad = {"",     "a b",   "a:b",       "a/b",
+                                        "näme", "tab\t", "new\nline", "x;y"};
   for (const auto& name : bad) {
     TempDir dir;
     const std::string file = dir.File("tokens");
@@ -251,7 +252,8 @@ TEST_CASE("agent tokens: Verify is safe from many threads during reloads") {
       }
     });
   }
-  for (int i = 0; i < 20; ++i) REQUIRE(kb::CreateAgentToken("agent" + std::to_string(i), file).ok());
+  for (int i = 0; i < 20; ++i)
+    REQUIRE(kb::CreateAgentToken("agent" + std::to_string(i), file).ok());
   for (auto& th : threads) th.join();
   for (int f : failures) CHECK(f == 0);
 }

@@ -1,0 +1,129 @@
+#include "e2e_env.h"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace kb_e2e {
+
+std::string HttpReply::Describe() const {
+  std::ostringstream s;
+  s << "HTTP " << status << (error.empty() ? "" : " (" + error + ")") << " " << content_type << "\n"
+    << body.substr(0, 2000);
+  return s.str();
+}
+
+std::string PercentEncode(const std::string& s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xf]);
+    }
+  }
+  return out;
+}
+
+std::string SearchPath(const Params& params) {
+  std::string path = "/api/v1/search";
+  char sep = '?';
+  for (const auto& [key, value] : params) {
+    path += sep + PercentEncode(key) + "=" + PercentEncode(value);
+    sep = '&';
+  }
+  return path;
+}
+
+Env::Env(const std::string& fixture)
+    : articles_(tmp_.Sub("articles")), db_(tmp_.Sub("db")), tokens_file_(tmp_.Sub("tokens")) {
+  CopyTree(TestDataDir() + "/" + fixture, articles_);
+  const RunResult index = Index();
+  INFO("kb index: ", index.Describe());
+  REQUIRE(index.exit_code == 0);
+  const RunResult token = RunKb({"token", "new", "agent", "--file", tokens_file_});
+  INFO("kb token new: ", token.Describe());
+  REQUIRE(token.exit_code == 0);
+  std::istringstream out(token.out);
+  out >> token_;  // the token is the only word on stdout
+  REQUIRE(token_.rfind("kbt_", 0) == 0);
+}
+
+void Env::StartServer() {
+  std::string error;
+  server_ = KbServer::Start({db_, tokens_file_, tmp_.path()}, &error);
+  INFO(error);
+  REQUIRE(server_ != nullptr);
+}
+
+void Env::StopServer() {
+  REQUIRE(server_ != nullptr);
+  const int code = server_->Stop();
+  INFO("kb serve stderr:\n", server_->Stderr());
+  CHECK(code == 0);
+  server_.reset();
+}
+
+RunResult Env::Index() const { return Index(articles_); }
+
+RunResult Env::Index(const std::string& articles_dir) const {
+  return RunKb({"index", articles_dir, "--db", db_});
+}
+
+HttpReply Env::Get(const std::string& path, const std::string& bearer) const {
+  REQUIRE(server_ != nullptr);
+  HttpReply reply;
+  httplib::Headers headers;
+  if (!bearer.empty()) headers.emplace("Authorization", "Bearer " + bearer);
+  auto res = server_->Client()->Get(path.c_str(), headers);
+  if (!res) {
+    reply.error = httplib::to_string(res.error());
+    return reply;
+  }
+  reply.status = res->status;
+  reply.body = res->body;
+  reply.content_type = res->get_header_value("Content-Type");
+  reply.json = nlohmann::json::parse(reply.body, nullptr, /*allow_exceptions=*/false);
+  return reply;
+}
+
+nlohmann::json Env::Search(const Params& params, const std::string& bearer) const {
+  const HttpReply reply = Get(SearchPath(params), bearer);
+  INFO(SearchPath(params), " -> ", reply.Describe());
+  REQUIRE(reply.status == 200);
+  REQUIRE(reply.json.is_object());
+  REQUIRE(reply.json.contains("hits"));
+  REQUIRE(reply.json["hits"].is_array());
+  return reply.json;
+}
+
+std::vector<std::string> HitIds(const nlohmann::json& response) {
+  std::vector<std::string> ids;
+  for (const auto& hit : response.at("hits")) ids.push_back(hit.value("id", std::string()));
+  return ids;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+void CheckError(const HttpReply& reply, int status, const std::string& code) {
+  INFO(reply.Describe());
+  CHECK(reply.status == status);
+  CHECK(reply.content_type.find("application/json") != std::string::npos);
+  REQUIRE(reply.json.is_object());
+  REQUIRE(reply.json.contains("error"));
+  const auto& error = reply.json["error"];
+  REQUIRE(error.is_object());
+  CHECK(error.value("code", std::string()) == code);
+  CHECK(error.contains("message"));
+  CHECK(error["message"].is_string());
+  CHECK_FALSE(error.value("message", std::string()).empty());
+}
+
+}  // namespace kb_e2e
