@@ -18,7 +18,8 @@ const char* AudienceName(Audience audience);  // "public" | "internal"
 
 // One section of the body: the heading above it (empty for the text before
 // the first heading) and its plain text. Headings are kept as structure so the
-// indexer can weight them above body text.
+// indexer can weight them above body text. The lead section (level 0) is only
+// present when there is text before the first heading.
 struct Section {
   int heading_level = 0;     // 1..6, 0 for the lead section without heading
   std::string heading;       // plain text of the heading
@@ -59,6 +60,9 @@ struct ArticleError {
 // on failure returns false and appends one or more errors to `errors`
 // (no front matter, bad YAML, missing/empty title or lang, bad lang tag,
 // unknown audience, wrongly typed fields, invalid UTF-8 — each with its line).
+// `lang` accepts a full BCP-47 tag ("pt-BR") but keeps only its primary
+// subtag, lower-cased ("pt"). Unknown front matter keys are ignored.
+// `updated` is left untouched (the caller sets it).
 bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
                   Article* out, std::vector<ArticleError>* errors);
 
@@ -73,7 +77,33 @@ struct ArticleFile {
 // files and folders whose name starts with '_' or '.'. Sorted by id. Errors
 // (unreadable folders, ids that collide after Unicode case folding and NFC)
 // are appended to `errors`; returns the files that are usable.
+// Symlinked directories are never followed; a symlinked file is listed when
+// it resolves to a regular file under the root, otherwise it is skipped with
+// an error. A root that is missing or not a directory is one error with line 0.
+// Of two ids that collide, the later one (in id order) is reported and dropped.
 std::vector<ArticleFile> ListArticleFiles(const std::string& root, std::vector<ArticleError>* errors);
+
+// Largest article file ReadArticleFile accepts.
+constexpr int64_t kMaxArticleBytes = 4 * 1024 * 1024;
+
+// Reads one listed file into `bytes`. Returns true on success; on failure
+// returns false and appends one error with line 0: "cannot read file: <strerror>"
+// or "article too large (N bytes, limit 4 MiB)".
+bool ReadArticleFile(const ArticleFile& file, std::string* bytes, std::vector<ArticleError>* errors);
+
+// Everything under one articles root: the articles that parsed (sorted by id,
+// `updated` = file mtime) and every error found. Callers that publish an
+// index must refuse to do so when `errors` is not empty (CONTRACT §1).
+struct LoadedArticles {
+  std::vector<Article> articles;
+  std::vector<ArticleError> errors;
+};
+
+// Lists, reads and parses every article under `root` (ListArticleFiles,
+// ReadArticleFile, ParseArticle) and also reports a `translation_of` that
+// names itself or an id that is not an article file under the root, on the
+// line of that key. Never throws; all problems end up in `errors`.
+LoadedArticles LoadArticles(const std::string& root);
 
 // Hex SHA-256 of `bytes` (used as Article::content_hash).
 std::string Sha256Hex(std::string_view bytes);

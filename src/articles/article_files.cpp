@@ -1,0 +1,193 @@
+// ListArticleFiles and ReadArticleFile: finding and reading article files.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <system_error>
+
+#include "articles/id_key.h"
+#include "articles/utf8_check.h"
+#include "kb/article.h"
+
+namespace kb {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kExtension = ".md";
+
+bool IsHidden(const std::string& name) {
+  return name.empty() || name[0] == '_' || name[0] == '.';
+}
+
+bool HasArticleExtension(const std::string& name) {
+  return name.size() > kExtension.size() &&
+         name.compare(name.size() - kExtension.size(), kExtension.size(), kExtension) == 0;
+}
+
+// True when `path` (canonical) is `root` (canonical) or below it.
+bool IsUnder(const fs::path& path, const fs::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+std::string ErrnoMessage(int error) { return std::error_code(error, std::generic_category()).message(); }
+
+// Walks one root. Symlinked folders are never entered, so a link cannot lead
+// out of the root or into a loop.
+class Scanner {
+ public:
+  Scanner(fs::path canonical_root, std::vector<ArticleError>* errors)
+      : canonical_root_(std::move(canonical_root)), errors_(errors) {}
+
+  void ScanFolder(const fs::path& folder, const std::string& id_prefix) {
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      VisitEntry(it->path(), id_prefix);
+    }
+    if (ec) Error(folder.string(), "cannot read folder: " + ec.message());
+  }
+
+  std::vector<ArticleFile> TakeFiles() { return std::move(files_); }
+
+ private:
+  void VisitEntry(const fs::path& path, const std::string& id_prefix) {
+    const std::string name = path.filename().string();
+    if (IsHidden(name)) return;
+    std::error_code ec;
+    const fs::file_status status = fs::symlink_status(path, ec);
+    if (ec) {
+      Error(path.string(), "cannot read file: " + ec.message());
+    } else if (fs::is_directory(status)) {
+      ScanFolder(path, id_prefix + name + "/");
+    } else if (!HasArticleExtension(name)) {
+      return;
+    } else if (fs::is_symlink(status)) {
+      VisitSymlink(path, id_prefix + name);
+    } else if (fs::is_regular_file(status)) {
+      AddFile(path, id_prefix + name);
+    }
+  }
+
+  void VisitSymlink(const fs::path& path, const std::string& name_id) {
+    std::error_code ec;
+    const fs::path target = fs::canonical(path, ec);
+    if (ec) {
+      Error(path.string(), "cannot resolve symlink: " + ec.message());
+    } else if (!IsUnder(target, canonical_root_)) {
+      Error(path.string(), "symlink points outside the articles root; skipped");
+    } else if (fs::is_regular_file(target, ec)) {
+      AddFile(path, name_id);
+    }  // a link to a folder named *.md is not followed, like any linked folder
+  }
+
+  void AddFile(const fs::path& path, const std::string& name_id) {
+    ArticleFile file;
+    file.id = name_id.substr(0, name_id.size() - kExtension.size());
+    file.path = path.string();
+    if (FindInvalidUtf8(file.id)) {
+      Error(file.path, "file name is not valid UTF-8; skipped");
+      return;
+    }
+    struct stat st;
+    if (::stat(file.path.c_str(), &st) == 0) file.mtime = static_cast<int64_t>(st.st_mtime);
+    files_.push_back(std::move(file));
+  }
+
+  void Error(std::string path, std::string message) {
+    errors_->push_back({std::move(path), 0, std::move(message)});
+  }
+
+  fs::path canonical_root_;
+  std::vector<ArticleError>* errors_;
+  std::vector<ArticleFile> files_;
+};
+
+// Drops (with an error) every file whose id collides with an earlier one.
+std::vector<ArticleFile> RemoveDuplicateIds(std::vector<ArticleFile> files,
+                                            std::vector<ArticleError>* errors) {
+  std::map<std::string, std::string> first_by_key;
+  std::vector<ArticleFile> unique;
+  for (ArticleFile& file : files) {
+    auto [it, inserted] = first_by_key.emplace(ArticleIdKey(file.id), file.id);
+    if (!inserted) {
+      errors->push_back({file.path, 0,
+                         "duplicate article id '" + file.id + "' (same as '" + it->second + "')"});
+      continue;
+    }
+    unique.push_back(std::move(file));
+  }
+  return unique;
+}
+
+struct FileCloser {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+std::string TooLargeMessage(int64_t size) {
+  return "article too large (" + std::to_string(size) + " bytes, limit 4 MiB)";
+}
+
+}  // namespace
+
+std::vector<ArticleFile> ListArticleFiles(const std::string& root,
+                                          std::vector<ArticleError>* errors) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(root, ec);
+  if (!fs::exists(status)) {
+    errors->push_back({root, 0, "articles root does not exist"});
+    return {};
+  }
+  if (!fs::is_directory(status)) {
+    errors->push_back({root, 0, "articles root is not a directory"});
+    return {};
+  }
+  fs::path canonical_root = fs::canonical(root, ec);
+  if (ec) {
+    errors->push_back({root, 0, "cannot resolve articles root: " + ec.message()});
+    return {};
+  }
+  Scanner scanner(std::move(canonical_root), errors);
+  scanner.ScanFolder(fs::path(root), "");
+  std::vector<ArticleFile> files = scanner.TakeFiles();
+  std::sort(files.begin(), files.end(),
+            [](const ArticleFile& a, const ArticleFile& b) { return a.id < b.id; });
+  return RemoveDuplicateIds(std::move(files), errors);
+}
+
+bool ReadArticleFile(const ArticleFile& file, std::string* bytes,
+                     std::vector<ArticleError>* errors) {
+  const auto fail = [&](std::string message) {
+    errors->push_back({file.path, 0, std::move(message)});
+    return false;
+  };
+  struct stat st;
+  if (::stat(file.path.c_str(), &st) != 0) return fail("cannot read file: " + ErrnoMessage(errno));
+  if (S_ISDIR(st.st_mode)) return fail("cannot read file: " + ErrnoMessage(EISDIR));
+  if (st.st_size > kMaxArticleBytes) return fail(TooLargeMessage(st.st_size));
+
+  std::unique_ptr<std::FILE, FileCloser> in(std::fopen(file.path.c_str(), "rb"));
+  if (!in) return fail("cannot read file: " + ErrnoMessage(errno));
+  bytes->clear();
+  char buffer[64 * 1024];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, in.get())) > 0) {
+    bytes->append(buffer, n);
+    // The file may have grown since stat().
+    if (static_cast<int64_t>(bytes->size()) > kMaxArticleBytes) {
+      return fail(TooLargeMessage(static_cast<int64_t>(bytes->size())));
+    }
+  }
+  if (std::ferror(in.get())) return fail("cannot read file: " + ErrnoMessage(errno));
+  return true;
+}
+
+}  // namespace kb

@@ -1,0 +1,264 @@
+#include "articles/front_matter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <string>
+
+#include "articles/text_util.h"
+
+namespace kb {
+namespace {
+
+constexpr std::string_view kDelimiter = "---";
+
+// Collects errors for one front matter block and converts YAML marks
+// (0-based within the block) to file lines.
+class FieldContext {
+ public:
+  FieldContext(std::string_view path, int first_line, std::vector<ArticleError>* errors)
+      : path_(path), first_line_(first_line), errors_(errors) {}
+
+  int LineOf(const YAML::Mark& mark) const {
+    return mark.is_null() ? first_line_ - 1 : mark.line + first_line_;
+  }
+  void Error(int line, std::string message) {
+    errors_->push_back({std::string(path_), line, std::move(message)});
+    failed_ = true;
+  }
+  bool failed() const { return failed_; }
+  int opening_line() const { return first_line_ - 1; }
+
+ private:
+  std::string_view path_;
+  int first_line_;
+  std::vector<ArticleError>* errors_;
+  bool failed_ = false;
+};
+
+const char* KindName(const YAML::Node& node) {
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a mapping";
+  if (node.IsNull()) return "empty";
+  return "a scalar";
+}
+
+// Reads a scalar (or null, as "") as trimmed text. False for lists and maps.
+bool ReadText(const YAML::Node& node, std::string* text) {
+  if (node.IsNull()) {
+    text->clear();
+    return true;
+  }
+  if (!node.IsScalar()) return false;
+  *text = std::string(TrimAscii(node.Scalar()));
+  return true;
+}
+
+// Like ReadText, with the "must be a string" error on failure.
+bool ReadTextField(const std::string& key, const YAML::Node& value, int line, FieldContext* ctx,
+                   std::string* text) {
+  if (ReadText(value, text)) return true;
+  ctx->Error(line, "'" + key + "' must be a string, not " + KindName(value));
+  return false;
+}
+
+void ReadTitle(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  std::string title;
+  if (!ReadTextField("title", value, line, ctx, &title)) return;
+  if (title.empty()) {
+    ctx->Error(line, "'title' must not be empty");
+    return;
+  }
+  article->title = std::move(title);
+}
+
+void ReadLang(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  std::string tag;
+  if (!ReadTextField("lang", value, line, ctx, &tag)) return;
+  if (tag.empty()) {
+    ctx->Error(line, "'lang' must not be empty");
+    return;
+  }
+  std::string primary;
+  if (!PrimaryLanguageSubtag(tag, &primary)) {
+    ctx->Error(line, "invalid lang '" + tag +
+                         "' (expected a BCP-47 language tag such as en, he or pt-BR)");
+    return;
+  }
+  article->lang = std::move(primary);
+}
+
+void ReadCategory(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  std::string category;
+  if (!ReadTextField("category", value, line, ctx, &category)) return;
+  if (!category.empty()) article->category = std::move(category);  // empty keeps the default
+}
+
+void AddTag(std::string tag, std::vector<std::string>* tags) {
+  if (tag.empty()) return;
+  for (const std::string& t : *tags) {
+    if (t == tag) return;
+  }
+  tags->push_back(std::move(tag));
+}
+
+void ReadTags(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  std::string tag;
+  if (value.IsNull() || value.IsScalar()) {
+    ReadText(value, &tag);
+    AddTag(std::move(tag), &article->tags);
+    return;
+  }
+  if (!value.IsSequence()) {
+    ctx->Error(line, std::string("'tags' must be a list of strings, not ") + KindName(value));
+    return;
+  }
+  for (const YAML::Node& item : value) {
+    if (!ReadText(item, &tag)) {
+      ctx->Error(ctx->LineOf(item.Mark()),
+                 std::string("'tags' must be a list of strings, but an item is ") +
+                     KindName(item));
+      continue;
+    }
+    AddTag(std::move(tag), &article->tags);
+  }
+}
+
+void ReadAudience(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  std::string audience;
+  if (!ReadTextField("audience", value, line, ctx, &audience)) return;
+  if (audience.empty() || audience == "public") {
+    article->audience = Audience::kPublic;
+  } else if (audience == "internal") {
+    article->audience = Audience::kInternal;
+  } else {
+    ctx->Error(line, "unknown audience '" + audience + "' (expected public or internal)");
+  }
+}
+
+void ReadBool(const std::string& key, const YAML::Node& value, int line, FieldContext* ctx,
+              bool* out) {
+  if (value.IsScalar() && YAML::convert<bool>::decode(value, *out)) return;
+  std::string shown = value.IsScalar() ? "'" + value.Scalar() + "'" : KindName(value);
+  ctx->Error(line, "'" + key + "' must be true or false, not " + shown);
+}
+
+void ReadOrder(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  if (value.IsNull()) return;
+  if (value.IsScalar() && YAML::convert<int>::decode(value, article->order)) return;
+  std::string shown = value.IsScalar() ? "'" + value.Scalar() + "'" : KindName(value);
+  ctx->Error(line, "'order' must be an integer, not " + shown);
+}
+
+void ReadTranslationOf(const YAML::Node& value, int line, FieldContext* ctx, Article* article,
+                       FrontMatterLines* lines) {
+  std::string target;
+  if (!ReadTextField("translation_of", value, line, ctx, &target)) return;
+  article->translation_of = NormalizeArticleIdRef(target);
+  if (!article->translation_of.empty()) lines->translation_of = line;
+}
+
+void ReadField(const std::string& key, const YAML::Node& value, int line, FieldContext* ctx,
+               Article* article, FrontMatterLines* lines) {
+  if (key == "title") {
+    ReadTitle(value, line, ctx, article);
+  } else if (key == "lang") {
+    ReadLang(value, line, ctx, article);
+  } else if (key == "category") {
+    ReadCategory(value, line, ctx, article);
+  } else if (key == "tags") {
+    ReadTags(value, line, ctx, article);
+  } else if (key == "audience") {
+    ReadAudience(value, line, ctx, article);
+  } else if (key == "faq") {
+    ReadBool(key, value, line, ctx, &article->faq);
+  } else if (key == "draft") {
+    ReadBool(key, value, line, ctx, &article->draft);
+  } else if (key == "order") {
+    ReadOrder(value, line, ctx, article);
+  } else if (key == "translation_of") {
+    ReadTranslationOf(value, line, ctx, article, lines);
+  }
+  // Any other key is ignored: newer front matter must still load.
+}
+
+void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article,
+                 FrontMatterLines* lines) {
+  std::set<std::string> seen;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    const YAML::Node& key_node = it->first;
+    const int line = ctx->LineOf(key_node.Mark());
+    if (!key_node.IsScalar()) continue;  // not one of ours; ignore like unknown keys
+    const std::string key = key_node.Scalar();
+    if (!seen.insert(key).second) {
+      ctx->Error(line, "duplicate key '" + key + "'");
+      continue;
+    }
+    ReadField(key, it->second, line, ctx, article, lines);
+  }
+  if (seen.count("title") == 0) ctx->Error(ctx->opening_line(), "missing required field 'title'");
+  if (seen.count("lang") == 0) ctx->Error(ctx->opening_line(), "missing required field 'lang'");
+}
+
+// Loads the YAML text; on a syntax error reports it at its file line.
+bool LoadYaml(std::string_view yaml, FieldContext* ctx, YAML::Node* root) {
+  try {
+    *root = YAML::Load(std::string(yaml));
+    return true;
+  } catch (const YAML::Exception& e) {
+    ctx->Error(ctx->LineOf(e.mark), "invalid YAML in front matter: " + e.msg);
+  } catch (const std::exception& e) {
+    ctx->Error(ctx->opening_line(), std::string("cannot read front matter: ") + e.what());
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterSplit* out,
+                      std::vector<ArticleError>* errors) {
+  size_t line_end = text.find('\n');
+  if (TrimLineEnd(text.substr(0, line_end)) != kDelimiter) {
+    errors->push_back(
+        {std::string(path), 1, "missing front matter (the file must start with a '---' line)"});
+    return false;
+  }
+  const size_t yaml_begin = line_end == std::string_view::npos ? text.size() : line_end + 1;
+  size_t pos = yaml_begin;
+  while (pos < text.size()) {
+    line_end = text.find('\n', pos);
+    const size_t end = line_end == std::string_view::npos ? text.size() : line_end;
+    const size_t next = line_end == std::string_view::npos ? text.size() : line_end + 1;
+    if (TrimLineEnd(text.substr(pos, end - pos)) == kDelimiter) {
+      out->yaml = text.substr(yaml_begin, pos - yaml_begin);
+      out->body = text.substr(next);
+      out->yaml_first_line = 2;
+      return true;
+    }
+    pos = next;
+  }
+  errors->push_back({std::string(path), 1,
+                     "front matter is not closed (no '---' line after the opening '---')"});
+  return false;
+}
+
+bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
+                      FrontMatterLines* lines, std::vector<ArticleError>* errors) {
+  FieldContext ctx(path, split.yaml_first_line, errors);
+  YAML::Node root;
+  if (!LoadYaml(split.yaml, &ctx, &root)) return false;
+  try {
+    if (root.IsMap() || root.IsNull()) {
+      ReadMapping(root.IsMap() ? root : YAML::Node(YAML::NodeType::Map), &ctx, article, lines);
+    } else {
+      ctx.Error(ctx.LineOf(root.Mark()),
+                "front matter must be a YAML mapping of 'key: value' lines, not " +
+                    std::string(KindName(root)));
+    }
+  } catch (const YAML::Exception& e) {  // defensive: node access should not throw here
+    ctx.Error(ctx.LineOf(e.mark), "invalid front matter: " + e.msg);
+  }
+  return !ctx.failed();
+}
+
+}  // namespace kb

@@ -1,0 +1,42 @@
+// Front matter of an article file: finding the `---` block and reading its
+// YAML fields into an Article (CONTRACT.md §1). yaml-cpp stays inside
+// front_matter.cpp.
+//
+// Pure functions, thread-safe. Errors are appended to the caller's vector
+// with file line numbers; nothing throws.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "kb/article.h"
+
+namespace kb {
+
+// The two parts of an article file around its front matter block.
+struct FrontMatterSplit {
+  std::string_view yaml;   // text between the `---` lines
+  std::string_view body;   // everything after the closing `---` line
+  int yaml_first_line = 2; // file line of the first YAML line
+};
+
+// Splits `text` (BOM already removed) into front matter and body. The first
+// line must be `---` and a later line must be `---` (trailing blanks and CR
+// are tolerated). Returns false and appends one error at line 1 when the
+// block is missing or not closed.
+bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterSplit* out,
+                      std::vector<ArticleError>* errors);
+
+// Where some keys were found, for checks made later by the loader.
+struct FrontMatterLines {
+  int translation_of = 0;  // file line of `translation_of`, 0 when absent
+};
+
+// Parses `split.yaml` and sets title, lang, category (only when given), tags,
+// audience, faq, draft, order and translation_of of `article`. Returns true
+// when the front matter is valid; otherwise false with every problem found
+// appended to `errors` (each on the line of the offending key).
+bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
+                      FrontMatterLines* lines, std::vector<ArticleError>* errors);
+
+}  // namespace kb

@@ -1,0 +1,62 @@
+#include "articles/text_util.h"
+
+namespace kb {
+namespace {
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsSubtag(std::string_view s) {
+  if (s.empty() || s.size() > 8) return false;
+  for (char c : s) {
+    if (!IsAsciiAlpha(c) && !IsAsciiDigit(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view TrimAscii(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view TrimLineEnd(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+    line.remove_suffix(1);
+  }
+  return line;
+}
+
+bool PrimaryLanguageSubtag(std::string_view tag, std::string* primary) {
+  const size_t sep = tag.find_first_of("-_");
+  const std::string_view first = tag.substr(0, sep);
+  if (first.size() < 2 || first.size() > 3) return false;
+  for (char c : first) {
+    if (!IsAsciiAlpha(c)) return false;
+  }
+  std::string_view rest = sep == std::string_view::npos ? std::string_view() : tag.substr(sep + 1);
+  while (sep != std::string_view::npos) {
+    const size_t next = rest.find_first_of("-_");
+    if (!IsSubtag(rest.substr(0, next))) return false;
+    if (next == std::string_view::npos) break;
+    rest.remove_prefix(next + 1);
+  }
+  primary->clear();
+  for (char c : first) primary->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  return true;
+}
+
+std::string NormalizeArticleIdRef(std::string_view ref) {
+  ref = TrimAscii(ref);
+  while (!ref.empty() && ref.front() == '/') ref.remove_prefix(1);
+  constexpr std::string_view kExt = ".md";
+  if (ref.size() > kExt.size() && ref.substr(ref.size() - kExt.size()) == kExt) {
+    ref.remove_suffix(kExt.size());
+  }
+  return std::string(ref);
+}
+
+}  // namespace kb

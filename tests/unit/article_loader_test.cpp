@@ -1,0 +1,240 @@
+// ListArticleFiles, ReadArticleFile and LoadArticles over real folders.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "kb/article.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh folder under the system temp dir, removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    path_ = fs::temp_directory_path() /
+            ("kb-articles-test-" + std::to_string(::getpid()) + "-" + std::to_string(now) + "-" +
+             std::to_string(counter++));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+  std::string str() const { return path_.string(); }
+
+  void Write(const std::string& relative, const std::string& content) const {
+    const fs::path file = path_ / fs::u8path(relative);
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << content;
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::string Article(const std::string& title, const std::string& extra = "") {
+  return "---\ntitle: " + title + "\nlang: en\n" + extra + "---\nBody of " + title + ".\n";
+}
+
+std::vector<std::string> Ids(const std::vector<kb::ArticleFile>& files) {
+  std::vector<std::string> ids;
+  for (const auto& f : files) ids.push_back(f.id);
+  return ids;
+}
+
+std::string Joined(const std::vector<kb::ArticleError>& errors) {
+  std::string s;
+  for (const auto& e : errors) s += e.ToString() + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("ListArticleFiles lists .md files by id and skips _ and . names") {
+  TempDir dir;
+  dir.Write("en/account/reset.md", Article("a"));
+  dir.Write("en/account/2fa.md", Article("b"));
+  dir.Write("he/intro.md", Article("c"));
+  dir.Write("top.md", Article("d"));
+  dir.Write("_synonyms.yml", "x");
+  dir.Write("_draft.md", Article("e"));
+  dir.Write("en/_partials/footer.md", Article("f"));
+  dir.Write(".git/HEAD.md", "x");
+  dir.Write("en/.hidden.md", Article("g"));
+  dir.Write("en/notes.txt", "x");
+  dir.Write("en/UPPER.MD", Article("h"));
+  dir.Write("en/archive.md.bak", "x");
+  std::vector<kb::ArticleError> errors;
+  const auto files = kb::ListArticleFiles(dir.str(), &errors);
+  CHECK_MESSAGE(errors.empty(), Joined(errors));
+  CHECK(Ids(files) ==
+        std::vector<std::string>{"en/account/2fa", "en/account/reset", "he/intro", "top"});
+  REQUIRE(files.size() == 4);
+  CHECK(files[1].path == (dir.path() / "en/account/reset.md").string());
+  CHECK(files[1].mtime > 1600000000);
+}
+
+TEST_CASE("ListArticleFiles treats a folder named like an article as a folder") {
+  TempDir dir;
+  dir.Write("en/odd.md/inner.md", Article("a"));
+  std::vector<kb::ArticleError> errors;
+  CHECK(Ids(kb::ListArticleFiles(dir.str(), &errors)) == std::vector<std::string>{"en/odd.md/inner"});
+  CHECK(errors.empty());
+}
+
+TEST_CASE("ListArticleFiles reports ids that collide after case folding and NFC") {
+  TempDir dir;
+  dir.Write("en/Reset.md", Article("a"));
+  dir.Write("en/reset.md", Article("b"));
+  dir.Write("fr/caf\xC3\xA9.md", Article("c"));    // NFC e-acute
+  dir.Write("fr/cafe\xCC\x81.md", Article("d"));   // e + combining acute (NFD)
+  dir.Write("de/STRASSE.md", Article("e"));
+  dir.Write("de/stra\xC3\x9F" "e.md", Article("f"));  // sharp s folds to "ss"
+  std::vector<kb::ArticleError> errors;
+  const auto files = kb::ListArticleFiles(dir.str(), &errors);
+  CHECK(Ids(files) == std::vector<std::string>{"de/STRASSE", "en/Reset", "fr/cafe\xCC\x81"});
+  REQUIRE_MESSAGE(errors.size() == 3, Joined(errors));
+  CHECK(errors[0].line == 0);
+  CHECK(errors[0].path == (dir.path() / "de/stra\xC3\x9F" "e.md").string());
+  CHECK(errors[0].message == "duplicate article id 'de/stra\xC3\x9F" "e' (same as 'de/STRASSE')");
+  CHECK(errors[1].message == "duplicate article id 'en/reset' (same as 'en/Reset')");
+  CHECK(errors[2].message ==
+        "duplicate article id 'fr/caf\xC3\xA9' (same as 'fr/cafe\xCC\x81')");
+}
+
+TEST_CASE("ListArticleFiles reports a missing root or a root that is a file") {
+  TempDir dir;
+  dir.Write("file.md", Article("a"));
+  struct Case {
+    std::string root;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {(dir.path() / "missing").string(), "articles root does not exist"},
+      {(dir.path() / "file.md").string(), "articles root is not a directory"},
+  };
+  for (const Case& c : cases) {
+    std::vector<kb::ArticleError> errors;
+    CHECK(kb::ListArticleFiles(c.root, &errors).empty());
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 0);
+    CHECK(errors[0].ToString() == c.root + ": " + c.message);
+  }
+}
+
+TEST_CASE("ListArticleFiles follows file symlinks inside the root only, never folder links") {
+  TempDir outside;
+  outside.Write("secret.md", Article("secret"));
+  outside.Write("folder/leak.md", Article("leak"));
+  TempDir dir;
+  dir.Write("en/real.md", Article("real"));
+  fs::create_symlink(dir.path() / "en/real.md", dir.path() / "en/alias.md");
+  fs::create_symlink(outside.path() / "secret.md", dir.path() / "en/secret.md");
+  fs::create_directory_symlink(outside.path() / "folder", dir.path() / "linked");
+  fs::create_directory_symlink(dir.path() / "en", dir.path() / "loop");
+  fs::create_symlink(dir.path() / "nowhere.md", dir.path() / "en/broken.md");
+  std::vector<kb::ArticleError> errors;
+  const auto files = kb::ListArticleFiles(dir.str(), &errors);
+  CHECK(Ids(files) == std::vector<std::string>{"en/alias", "en/real"});
+  REQUIRE_MESSAGE(errors.size() == 2, Joined(errors));
+  CHECK(errors[0].path == (dir.path() / "en/broken.md").string());
+  CHECK(errors[0].message.rfind("cannot resolve symlink", 0) == 0);
+  CHECK(errors[1].path == (dir.path() / "en/secret.md").string());
+  CHECK(errors[1].message == "symlink points outside the articles root; skipped");
+}
+
+TEST_CASE("ReadArticleFile reads a file and reports unreadable or oversized ones") {
+  TempDir dir;
+  dir.Write("ok.md", "hello");
+  dir.Write("big.md", std::string(static_cast<size_t>(kb::kMaxArticleBytes) + 1, 'x'));
+  dir.Write("limit.md", std::string(static_cast<size_t>(kb::kMaxArticleBytes), 'x'));
+  std::string bytes;
+  std::vector<kb::ArticleError> errors;
+
+  CHECK(kb::ReadArticleFile({"ok", (dir.path() / "ok.md").string(), 0}, &bytes, &errors));
+  CHECK(bytes == "hello");
+  CHECK(kb::ReadArticleFile({"limit", (dir.path() / "limit.md").string(), 0}, &bytes, &errors));
+  CHECK(bytes.size() == static_cast<size_t>(kb::kMaxArticleBytes));
+  CHECK(errors.empty());
+
+  const std::string missing = (dir.path() / "missing.md").string();
+  CHECK_FALSE(kb::ReadArticleFile({"missing", missing, 0}, &bytes, &errors));
+  const std::string big = (dir.path() / "big.md").string();
+  CHECK_FALSE(kb::ReadArticleFile({"big", big, 0}, &bytes, &errors));
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].ToString() == missing + ": cannot read file: No such file or directory");
+  CHECK(errors[1].ToString() == big + ": article too large (4194305 bytes, limit 4 MiB)");
+}
+
+TEST_CASE("LoadArticles parses every article, sorted by id, with mtime as updated") {
+  TempDir dir;
+  dir.Write("he/account/reset.md", Article("Reset HE", "translation_of: /en/account/reset.md\n"));
+  dir.Write("en/account/reset.md", Article("Reset EN"));
+  dir.Write("en/billing/refund.md", Article("Refund"));
+  const kb::LoadedArticles loaded = kb::LoadArticles(dir.str());
+  CHECK_MESSAGE(loaded.errors.empty(), Joined(loaded.errors));
+  REQUIRE(loaded.articles.size() == 3);
+  CHECK(loaded.articles[0].id == "en/account/reset");
+  CHECK(loaded.articles[1].id == "en/billing/refund");
+  CHECK(loaded.articles[2].id == "he/account/reset");
+  CHECK(loaded.articles[2].translation_of == "en/account/reset");
+  CHECK(loaded.articles[1].category == "billing");
+  CHECK(loaded.articles[0].updated > 1600000000);
+  CHECK(loaded.articles[0].path == (dir.path() / "en/account/reset.md").string());
+}
+
+TEST_CASE("LoadArticles reports a translation_of to a missing id or to itself on its line") {
+  TempDir dir;
+  dir.Write("en/a.md", Article("A", "translation_of: en/nope\n"));
+  dir.Write("en/b.md", Article("B", "faq: true\ntranslation_of: en/b\n"));
+  dir.Write("en/c.md", Article("C", "translation_of: en/broken\n"));
+  dir.Write("en/broken.md", "no front matter\n");
+  const kb::LoadedArticles loaded = kb::LoadArticles(dir.str());
+  const std::string root = dir.str();
+  REQUIRE_MESSAGE(loaded.errors.size() == 3, Joined(loaded.errors));
+  CHECK(loaded.errors[0].ToString() == root + "/en/broken.md:1: missing front matter "
+                                              "(the file must start with a '---' line)");
+  CHECK(loaded.errors[1].ToString() ==
+        root + "/en/a.md:4: translation_of 'en/nope' is not an existing article id");
+  CHECK(loaded.errors[2].ToString() ==
+        root + "/en/b.md:5: translation_of 'en/b' names the article itself");
+  CHECK(loaded.articles.size() == 3);  // a, b, c parsed; only broken is missing
+}
+
+TEST_CASE("LoadArticles reports every bad fixture under tests/data/articles-bad") {
+  const std::string root = std::string(KB_TEST_DATA_DIR) + "/articles-bad";
+  const kb::LoadedArticles loaded = kb::LoadArticles(root);
+  const std::vector<std::string> expected = {
+      root + "/en/bad-audience.md:4: unknown audience 'everyone' (expected public or internal)",
+      root + "/en/bad-utf8.md:6: invalid UTF-8 (byte 0xFF at column 8)",
+      root + "/en/bad-yaml.md:4: invalid YAML in front matter: illegal map value",
+      root + "/en/missing-title.md:1: missing required field 'title'",
+      root + "/en/no-front-matter.md:1: missing front matter (the file must start with a '---' line)",
+      root + "/en/unclosed.md:1: front matter is not closed (no '---' line after the opening '---')",
+      root + "/en/wrong-types.md:2: 'title' must be a string, not a list",
+      root + "/en/wrong-types.md:4: 'tags' must be a list of strings, not a mapping",
+      root + "/en/wrong-types.md:7: 'faq' must be true or false, not 'maybe'",
+      root + "/he/dangling-translation.md:4: translation_of 'he/nowhere' is not an existing article id",
+  };
+  std::vector<std::string> got;
+  for (const auto& e : loaded.errors) got.push_back(e.ToString());
+  for (size_t i = 0; i < std::max(got.size(), expected.size()); ++i) {
+    CHECK((i < got.size() ? got[i] : "") == (i < expected.size() ? expected[i] : ""));
+  }
+  REQUIRE(loaded.articles.size() == 2);
+  CHECK(loaded.articles[0].id == "en/good");
+  CHECK(loaded.articles[1].id == "he/dangling-translation");
+}

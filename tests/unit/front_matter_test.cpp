@@ -1,0 +1,302 @@
+// ParseArticle: front matter, UTF-8 checks and error lines (CONTRACT.md §1).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "kb/article.h"
+
+namespace {
+
+struct Parsed {
+  bool ok = false;
+  kb::Article article;
+  std::vector<kb::ArticleError> errors;
+};
+
+Parsed Parse(const std::string& bytes, const std::string& id = "en/account/reset") {
+  Parsed p;
+  p.ok = kb::ParseArticle(id, "a.md", bytes, &p.article, &p.errors);
+  return p;
+}
+
+std::string Joined(const std::vector<kb::ArticleError>& errors) {
+  std::string s;
+  for (const auto& e : errors) s += e.ToString() + "\n";
+  return s;
+}
+
+const std::string kHead = "---\ntitle: Reset\nlang: en\n";
+
+}  // namespace
+
+TEST_CASE("ParseArticle reports each malformed file with its line and message") {
+  struct Case {
+    const char* name;
+    std::string bytes;
+    int line;
+    const char* message;  // substring of the single expected error
+  };
+  const std::vector<Case> cases = {
+      {"empty file", "", 1, "missing front matter (the file must start with a '---' line)"},
+      {"no front matter", "title: x\nlang: en\n", 1, "missing front matter"},
+      {"text before the opening line", "\n---\ntitle: x\nlang: en\n---\n", 1, "missing front matter"},
+      {"unclosed", "---\ntitle: x\nlang: en\nbody\n", 1, "front matter is not closed"},
+      {"bad YAML flow list", "---\ntitle: x\nlang: en\ntags: [a, b\n---\n", 5, "invalid YAML"},
+      {"bad YAML map value", "---\ntitle: x\nlang: en\nfoo: bar: baz\n---\n", 4, "illegal map value"},
+      {"bad YAML tab", "---\ntitle: x\n\tlang: en\n---\n", 3, "invalid YAML"},
+      {"not a mapping", "---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"},
+      {"missing title", "---\nlang: en\n---\n", 1, "missing required field 'title'"},
+      {"empty title", "---\nlang: en\ntitle: \"  \"\n---\n", 3, "'title' must not be empty"},
+      {"null title", "---\ntitle:\nlang: en\n---\n", 2, "'title' must not be empty"},
+      {"title is a list", "---\ntitle: [a, b]\nlang: en\n---\n", 2, "'title' must be a string, not a list"},
+      {"missing lang", "---\ntitle: x\n---\n", 1, "missing required field 'lang'"},
+      {"empty lang", "---\ntitle: x\nlang: ''\n---\n", 3, "'lang' must not be empty"},
+      {"lang is a word", kHead.substr(0, 17) + "lang: english\n---\n", 3, "invalid lang 'english'"},
+      {"lang with digits", "---\ntitle: x\nlang: e1\n---\n", 3, "invalid lang 'e1'"},
+      {"lang one letter", "---\ntitle: x\nlang: e\n---\n", 3, "invalid lang"},
+      {"lang bad subtag", "---\ntitle: x\nlang: en-toolongsubtag\n---\n", 3, "invalid lang"},
+      {"lang is a map", "---\ntitle: x\nlang: {a: b}\n---\n", 3, "'lang' must be a string, not a mapping"},
+      {"unknown audience", kHead + "audience: everyone\n---\n", 4,
+       "unknown audience 'everyone' (expected public or internal)"},
+      {"faq maybe", kHead + "faq: maybe\n---\n", 4, "'faq' must be true or false, not 'maybe'"},
+      {"draft list", kHead + "draft: [x]\n---\n", 4, "'draft' must be true or false, not a list"},
+      {"tags map", kHead + "tags: {a: 1}\n---\n", 4, "'tags' must be a list of strings, not a mapping"},
+      {"tags nested list", kHead + "tags:\n  - a\n  - [b]\n---\n", 6, "an item is a list"},
+      {"order text", kHead + "order: first\n---\n", 4, "'order' must be an integer, not 'first'"},
+      {"order fraction", kHead + "order: 1.5\n---\n", 4, "'order' must be an integer"},
+      {"category list", kHead + "category: [a]\n---\n", 4, "'category' must be a string"},
+      {"translation_of map", kHead + "translation_of: {a: b}\n---\n", 4,
+       "'translation_of' must be a string"},
+      {"duplicate key", kHead + "title: Again\n---\n", 4, "duplicate key 'title'"},
+      {"invalid UTF-8 in body", kHead + "---\nab\xFF" "cd\n", 5, "invalid UTF-8 (byte 0xFF at column 3)"},
+      {"invalid UTF-8 in front matter", "---\ntitle: \xC3(\nlang: en\n---\n", 2,
+       "invalid UTF-8 (byte 0xC3 at column 8)"},
+      {"overlong encoding", kHead + "---\n\xC0\xAF\n", 5, "byte 0xC0 at column 1"},
+      {"UTF-16 surrogate", kHead + "---\nx\xED\xA0\x80\n", 5, "byte 0xED at column 2"},
+      {"above U+10FFFF", kHead + "---\n\xF4\x90\x80\x80\n", 5, "byte 0xF4"},
+      {"truncated at end", kHead + "---\nabc\xE2\x82", 5, "byte 0xE2 at column 4"},
+      {"lone continuation byte", kHead + "---\n\x80", 5,
+       "byte 0x80 at column 1"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.name));
+    const Parsed p = Parse(c.bytes);
+    CHECK_FALSE(p.ok);
+    REQUIRE_MESSAGE(p.errors.size() == 1, Joined(p.errors));
+    CHECK(p.errors[0].path == "a.md");
+    CHECK(p.errors[0].line == c.line);
+    CHECK_MESSAGE(p.errors[0].message.find(c.message) != std::string::npos, p.errors[0].message);
+  }
+}
+
+TEST_CASE("ParseArticle collects every front matter error of a file, not just the first") {
+  const Parsed p = Parse("---\ntitle: [a]\nlang: 12345\naudience: x\nfaq: maybe\n---\nbody\n");
+  CHECK_FALSE(p.ok);
+  REQUIRE_MESSAGE(p.errors.size() == 4, Joined(p.errors));
+  CHECK(p.errors[0].line == 2);
+  CHECK(p.errors[1].line == 3);
+  CHECK(p.errors[2].line == 4);
+  CHECK(p.errors[3].line == 5);
+}
+
+TEST_CASE("ParseArticle reports both missing required fields") {
+  const Parsed p = Parse("---\ncategory: x\n---\n");
+  REQUIRE(p.errors.size() == 2);
+  CHECK(p.errors[0].ToString() == "a.md:1: missing required field 'title'");
+  CHECK(p.errors[1].ToString() == "a.md:1: missing required field 'lang'");
+}
+
+TEST_CASE("ParseArticle does not touch `out` on failure") {
+  kb::Article article;
+  article.title = "kept";
+  std::vector<kb::ArticleError> errors;
+  CHECK_FALSE(kb::ParseArticle("x", "x.md", "no front matter", &article, &errors));
+  CHECK(article.title == "kept");
+}
+
+TEST_CASE("ParseArticle fills every front matter field") {
+  const Parsed p = Parse(
+      "---\ntitle: '  How do I reset my password?  '\nlang: en\ncategory: login\n"
+      "tags: [login, password]\naudience: internal\nfaq: true\ndraft: yes\norder: 3\n"
+      "translation_of: he/account/reset\n---\nBody.\n");
+  REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+  const kb::Article& a = p.article;
+  CHECK(a.id == "en/account/reset");
+  CHECK(a.path == "a.md");
+  CHECK(a.title == "How do I reset my password?");
+  CHECK(a.lang == "en");
+  CHECK(a.category == "login");
+  CHECK(a.tags == std::vector<std::string>{"login", "password"});
+  CHECK(a.audience == kb::Audience::kInternal);
+  CHECK(a.faq);
+  CHECK(a.draft);
+  CHECK(a.order == 3);
+  CHECK(a.translation_of == "he/account/reset");
+}
+
+TEST_CASE("ParseArticle defaults: public, not faq, not draft, order 0, no tags") {
+  const Parsed p = Parse(kHead + "---\n");
+  REQUIRE(p.ok);
+  CHECK(p.article.audience == kb::Audience::kPublic);
+  CHECK_FALSE(p.article.faq);
+  CHECK_FALSE(p.article.draft);
+  CHECK(p.article.order == 0);
+  CHECK(p.article.tags.empty());
+  CHECK(p.article.translation_of.empty());
+  CHECK(p.article.sections.empty());
+}
+
+TEST_CASE("ParseArticle defaults the category to the parent folder's name") {
+  struct Case {
+    const char* id;
+    std::string front;
+    const char* category;
+  };
+  const std::vector<Case> cases = {
+      {"en/account/reset", "", "account"},
+      {"he/deep/er/billing/refund", "", "billing"},
+      {"en/reset", "", "en"},
+      {"reset", "", "general"},
+      {"en/account/reset", "category: security\n", "security"},
+      {"en/account/reset", "category: ''\n", "account"},
+      {"en/account/reset", "category:\n", "account"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.id);
+    CAPTURE(c.front);
+    const Parsed p = Parse(kHead + c.front + "---\n", c.id);
+    REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+    CHECK(p.article.category == c.category);
+  }
+}
+
+TEST_CASE("ParseArticle accepts tags as a list, a block list or a single string") {
+  struct Case {
+    std::string yaml;
+    std::vector<std::string> tags;
+  };
+  const std::vector<Case> cases = {
+      {"tags: [login, password]\n", {"login", "password"}},
+      {"tags:\n  - login\n  - 'two words'\n", {"login", "two words"}},
+      {"tags: login\n", {"login"}},
+      {"tags:\n", {}},
+      {"tags: []\n", {}},
+      {"tags: [a, a, ' b ', '']\n", {"a", "b"}},
+      {"tags: [2024, true]\n", {"2024", "true"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.yaml);
+    const Parsed p = Parse(kHead + c.yaml + "---\n");
+    REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+    CHECK(p.article.tags == c.tags);
+  }
+}
+
+TEST_CASE("ParseArticle keeps the primary subtag of the lang tag, lower-cased") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"he", "he"}, {"fa", "fa"}, {"el", "el"}, {"ar", "ar"}, {"de", "de"},
+      {"EN", "en"}, {"pt-BR", "pt"}, {"zh_Hant_TW", "zh"}, {"fil", "fil"}, {"'de'", "de"},
+      {"sr-Latn-RS", "sr"},
+  };
+  for (const auto& [given, expected] : cases) {
+    CAPTURE(given);
+    const Parsed p = Parse("---\ntitle: x\nlang: " + given + "\n---\n");
+    REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+    CHECK(p.article.lang == expected);
+  }
+}
+
+TEST_CASE("ParseArticle reads booleans and audience spellings") {
+  struct Case {
+    std::string yaml;
+    bool faq;
+    kb::Audience audience;
+  };
+  const std::vector<Case> cases = {
+      {"faq: true\n", true, kb::Audience::kPublic},
+      {"faq: false\n", false, kb::Audience::kPublic},
+      {"faq: yes\naudience: public\n", true, kb::Audience::kPublic},
+      {"faq: no\naudience: internal\n", false, kb::Audience::kInternal},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.yaml);
+    const Parsed p = Parse(kHead + c.yaml + "---\n");
+    REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+    CHECK(p.article.faq == c.faq);
+    CHECK(p.article.audience == c.audience);
+  }
+}
+
+TEST_CASE("ParseArticle normalizes translation_of to an article id") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"en/account/reset", "en/account/reset"},
+      {"/en/account/reset", "en/account/reset"},
+      {"en/account/reset.md", "en/account/reset"},
+      {"'/en/account/reset.md'", "en/account/reset"},
+      {"''", ""},
+  };
+  for (const auto& [given, expected] : cases) {
+    CAPTURE(given);
+    const Parsed p = Parse(kHead + "translation_of: " + given + "\n---\n");
+    REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+    CHECK(p.article.translation_of == expected);
+  }
+}
+
+TEST_CASE("ParseArticle ignores unknown front matter keys") {
+  const Parsed p = Parse(kHead + "future_field: {nested: [1, 2]}\n42: answer\n---\nBody\n");
+  REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+  CHECK(p.article.title == "Reset");
+}
+
+TEST_CASE("ParseArticle skips a UTF-8 BOM at the start") {
+  const Parsed p = Parse("\xEF\xBB\xBF" + kHead + "---\nשלום\n");
+  REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+  CHECK(p.article.title == "Reset");
+  CHECK(p.article.PlainText() == "שלום");
+}
+
+TEST_CASE("ParseArticle accepts CRLF line ends and keeps line numbers right") {
+  const Parsed ok = Parse("---\r\ntitle: Reset\r\nlang: he\r\n---\r\nLine one\r\nline two\r\n");
+  REQUIRE_MESSAGE(ok.ok, Joined(ok.errors));
+  CHECK(ok.article.title == "Reset");
+  CHECK(ok.article.lang == "he");
+  CHECK(ok.article.PlainText() == "Line one line two");
+
+  const Parsed bad = Parse("---\r\ntitle: Reset\r\nlang: he\r\naudience: x\r\n---\r\n");
+  REQUIRE(bad.errors.size() == 1);
+  CHECK(bad.errors[0].line == 4);
+}
+
+TEST_CASE("ParseArticle accepts an empty body and closing delimiter at end of file") {
+  const Parsed p = Parse("---\ntitle: x\nlang: en\n---");
+  REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+  CHECK(p.article.html.empty());
+}
+
+TEST_CASE("ParseArticle hashes the file bytes and keeps the caller's `updated`") {
+  const std::string bytes = kHead + "---\nBody\n";
+  kb::Article article;
+  article.updated = 1700000000;
+  std::vector<kb::ArticleError> errors;
+  REQUIRE(kb::ParseArticle("x", "x.md", bytes, &article, &errors));
+  CHECK(article.updated == 1700000000);
+  CHECK(article.content_hash == kb::Sha256Hex(bytes));
+  CHECK(article.content_hash.size() == 64);
+}
+
+TEST_CASE("Sha256Hex matches the FIPS 180-2 test vectors") {
+  CHECK(kb::Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(kb::Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+TEST_CASE("ArticleError::ToString omits the line when there is none") {
+  CHECK(kb::ArticleError{"en/a.md", 3, "bad"}.ToString() == "en/a.md:3: bad");
+  CHECK(kb::ArticleError{"en/a.md", 0, "cannot read file"}.ToString() == "en/a.md: cannot read file");
+}
+
+TEST_CASE("AudienceName names both audiences") {
+  CHECK(std::string(kb::AudienceName(kb::Audience::kPublic)) == "public");
+  CHECK(std::string(kb::AudienceName(kb::Audience::kInternal)) == "internal");
+}
