@@ -1,0 +1,270 @@
+// kb::Analyzer implementation: char filter + word splitting with offsets into
+// the original text + per-script stemming and stopwords (ANALYSIS.md §4–§8).
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "analysis/char_filter.h"
+#include "analysis/greek_stemmer.h"
+#include "analysis/hebrew_stemmer.h"
+#include "analysis/language.h"
+#include "analysis/persian_stemmer.h"
+#include "analysis/stopwords.h"
+#include "analysis/unicode_util.h"
+#include "analysis/word_splitter.h"
+#include "kb/analysis.h"
+
+#include <unicode/utf8.h>
+
+namespace kb {
+namespace {
+
+using analysis::CharFilterOptions;
+using analysis::LanguageInfo;
+using analysis::SplitMode;
+using analysis::WordSpan;
+
+constexpr size_t kMaxTokenChars = 64;  // longer "words" are junk (hashes, base64): dropped
+constexpr uint32_t kFirstPosition = 1;  // Xapian's TermGenerator also starts at 1
+
+// Per-call language settings.
+struct Context {
+  LanguageInfo info;
+  CharFilterOptions opts;
+  Xapian::Stem* native = nullptr;  // Snowball stemmer of `info`, if Xapian has one
+};
+
+class AnalyzerImpl final : public Analyzer {
+ public:
+  AnalyzerImpl();
+  std::string Normalize(std::string_view text, std::string_view lang) override;
+  std::vector<Token> Analyze(std::string_view text, std::string_view lang) override;
+
+ private:
+  Context MakeContext(std::string_view lang);
+  Xapian::Stem* SnowballStemmer(const char* name);
+  std::unordered_set<std::string> LoadStopwords(const std::initializer_list<const char*>& words,
+                                                std::string_view lang);
+  void DecodeOriginal(std::string_view text);
+  void AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx, uint32_t* pos,
+                  std::vector<Token>* out);
+  void Classify(const Context& ctx, UScriptCode script, size_t chars, Token* t);
+  void AddJoinedForm(const Context& ctx, std::vector<Token>* tokens, size_t first);
+
+  // Declared first: the constructor normalizes stopwords and protected words with them.
+  analysis::CharFilter filter_;
+  std::u32string original_, filtered_;
+  std::vector<size_t> offsets_;
+  std::vector<WordSpan> runs_, words_;
+
+  analysis::HebrewStemmer hebrew_;
+  analysis::PersianStemmer persian_;
+  analysis::GreekStemmer greek_;
+  Xapian::Stem english_;
+  std::map<std::string, Xapian::Stem> snowball_;  // built on first use, by Xapian name
+  std::unordered_set<std::string> he_stop_, fa_stop_, el_stop_, en_stop_;
+};
+
+std::string SafeStem(Xapian::Stem* stem, const std::string& word) {
+  if (stem == nullptr) return word;
+  try {
+    std::string s = (*stem)(word);
+    return s.empty() ? word : s;
+  } catch (const Xapian::Error&) {
+    return word;
+  }
+}
+
+AnalyzerImpl::AnalyzerImpl()
+    : persian_([this](const char* w) { return Normalize(w, "fa"); }), english_("english") {
+  he_stop_ = LoadStopwords(analysis::HebrewStopwords(), "he");
+  fa_stop_ = LoadStopwords(analysis::PersianStopwords(), "fa");
+  el_stop_ = LoadStopwords(analysis::GreekStopwords(), "el");
+  en_stop_ = LoadStopwords(analysis::EnglishStopwords(), "en");
+}
+
+std::unordered_set<std::string> AnalyzerImpl::LoadStopwords(const std::initializer_list<const char*>& words,
+                                                            std::string_view lang) {
+  std::unordered_set<std::string> set;
+  for (const char* w : words) {
+    std::string norm = Normalize(w, lang);  // ZWNJ entries become two words
+    size_t start = 0;
+    while (start < norm.size()) {
+      size_t sp = norm.find(' ', start);
+      if (sp == std::string::npos) sp = norm.size();
+      if (sp > start) set.insert(norm.substr(start, sp - start));
+      start = sp + 1;
+    }
+  }
+  return set;
+}
+
+Xapian::Stem* AnalyzerImpl::SnowballStemmer(const char* name) {
+  if (name == nullptr) return nullptr;
+  if (std::string_view(name) == "english") return &english_;
+  auto it = snowball_.find(name);
+  if (it == snowball_.end()) {
+    try {
+      it = snowball_.emplace(name, Xapian::Stem(name)).first;
+    } catch (const Xapian::Error&) {
+      return nullptr;
+    }
+  }
+  return &it->second;
+}
+
+Context AnalyzerImpl::MakeContext(std::string_view lang) {
+  Context ctx;
+  ctx.info = analysis::ResolveLanguage(lang);
+  ctx.opts.persian_letters = ctx.info.code != "ar";
+  ctx.opts.strip_latin_marks = !analysis::IsOtherLatinSnowball(ctx.info);
+  ctx.native = SnowballStemmer(ctx.info.xapian);
+  return ctx;
+}
+
+std::string AnalyzerImpl::Normalize(std::string_view text, std::string_view lang) {
+  analysis::LanguageInfo info = analysis::ResolveLanguage(lang);
+  CharFilterOptions opts;
+  opts.persian_letters = info.code != "ar";
+  opts.strip_latin_marks = !analysis::IsOtherLatinSnowball(info);
+  filter_.Apply(text, opts, &filtered_);
+  return analysis::ToUtf8(filtered_);
+}
+
+// Code points of `text` with their byte offsets; a bad byte becomes U+FFFD,
+// which is not a word character and so separates words.
+void AnalyzerImpl::DecodeOriginal(std::string_view text) {
+  original_.clear();
+  offsets_.clear();
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < len;) {
+    offsets_.push_back(static_cast<size_t>(i));
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    original_.push_back(c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c));
+  }
+  offsets_.push_back(text.size());
+}
+
+std::vector<Token> AnalyzerImpl::Analyze(std::string_view text, std::string_view lang) {
+  std::vector<Token> tokens;
+  if (text.empty()) return tokens;
+  Context ctx = MakeContext(lang);
+  DecodeOriginal(text);
+  runs_.clear();
+  analysis::SplitWords(original_, SplitMode::kOriginal, &runs_);
+  tokens.reserve(runs_.size() + runs_.size() / 4);
+  uint32_t pos = kFirstPosition;
+  size_t chain_first = 0;  // first token of the current ZWNJ chain
+  size_t chain_runs = 0;
+  for (const WordSpan& run : runs_) {
+    if (chain_runs == 0) chain_first = tokens.size();
+    ++chain_runs;
+    AnalyzeRun(text, run, ctx, &pos, &tokens);
+    if (!run.joined_next) {
+      if (chain_runs > 1) AddJoinedForm(ctx, &tokens, chain_first);
+      chain_runs = 0;
+    }
+  }
+  if (chain_runs > 1) AddJoinedForm(ctx, &tokens, chain_first);
+  return tokens;
+}
+
+// Char-filters one original run and appends its tokens; all share the run's span.
+void AnalyzerImpl::AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx, uint32_t* pos,
+                              std::vector<Token>* out) {
+  size_t begin = offsets_[run.begin];
+  size_t end = offsets_[run.end];
+  filter_.Apply(text.substr(begin, end - begin), ctx.opts, &filtered_);
+  words_.clear();
+  analysis::SplitWords(filtered_, SplitMode::kFiltered, &words_);
+  for (const WordSpan& w : words_) {
+    size_t chars = w.end - w.begin;
+    if (chars > kMaxTokenChars) continue;
+    Token t;
+    t.term.reserve(chars * 2);
+    UScriptCode script = USCRIPT_COMMON;
+    for (size_t i = w.begin; i < w.end; ++i) {
+      char32_t c = filtered_[i];
+      if (analysis::IsApostropheLike(c)) c = U'\'';
+      if (script == USCRIPT_COMMON && analysis::IsLetter(c)) script = analysis::LetterScript(c);
+      analysis::AppendUtf8(c, &t.term);
+    }
+    t.begin = begin;
+    t.end = end;
+    t.position = (*pos)++;
+    Classify(ctx, script, chars, &t);
+    out->push_back(std::move(t));
+  }
+}
+
+// Stopword flag and stems by the script of the word's first letter (§6.1).
+void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars, Token* t) {
+  const std::string& term = t->term;
+  switch (script) {
+    case USCRIPT_COMMON:  // digits only
+      t->stems.push_back(term);
+      return;
+    case USCRIPT_HEBREW:
+      t->stopword = chars == 1 || he_stop_.count(term) != 0;
+      if (!t->stopword) t->stems = hebrew_.Candidates(term);
+      return;
+    case USCRIPT_GREEK:
+      t->stopword = el_stop_.count(term) != 0;
+      if (!t->stopword) t->stems.push_back(greek_.Stem(term));
+      return;
+    case USCRIPT_ARABIC:
+      if (ctx.info.code == "ar") {
+        t->stems.push_back(SafeStem(ctx.native, term));
+        return;
+      }
+      t->stopword = fa_stop_.count(term) != 0;
+      if (!t->stopword) t->stems.push_back(persian_.Stem(term));
+      return;
+    case USCRIPT_LATIN:
+      if (analysis::IsOtherLatinSnowball(ctx.info)) {
+        std::string s = SafeStem(ctx.native, term);
+        filter_.FoldLatinMarks(&s);  // French, German...: fold after stemming
+        t->stems.push_back(s.empty() ? term : s);
+        return;
+      }
+      t->stopword = en_stop_.count(term) != 0;
+      if (!t->stopword) t->stems.push_back(SafeStem(&english_, term));
+      return;
+    default:
+      t->stems.push_back(ctx.info.script == script ? SafeStem(ctx.native, term) : term);
+      return;
+  }
+}
+
+// ZWNJ compound (نرم‌افزار): the parts are tokens; the joined form becomes an
+// extra term of the first part and its stems join the first part's stems.
+void AnalyzerImpl::AddJoinedForm(const Context& ctx, std::vector<Token>* tokens, size_t first) {
+  if (tokens->size() < first + 2) return;
+  Token joined;
+  for (size_t i = first; i < tokens->size(); ++i) joined.term += (*tokens)[i].term;
+  std::u32string cps = analysis::DecodeUtf8(joined.term);
+  if (cps.size() > kMaxTokenChars) return;
+  UScriptCode script = USCRIPT_COMMON;
+  for (char32_t c : cps) {
+    if (analysis::IsLetter(c)) {
+      script = analysis::LetterScript(c);
+      break;
+    }
+  }
+  Classify(ctx, script, cps.size(), &joined);
+  Token& head = (*tokens)[first];
+  head.extra_terms.push_back(joined.term);
+  for (std::string& s : joined.stems) {
+    if (std::find(head.stems.begin(), head.stems.end(), s) == head.stems.end()) head.stems.push_back(std::move(s));
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Analyzer> NewAnalyzer() { return std::make_unique<AnalyzerImpl>(); }
+
+}  // namespace kb

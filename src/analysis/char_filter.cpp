@@ -1,0 +1,199 @@
+#include "analysis/char_filter.h"
+
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "analysis/unicode_util.h"
+
+namespace kb::analysis {
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// In-word format characters that are deleted (NFKC_Casefold removes most of
+// them already; tatweel is a letter for ICU but decoration for us).
+bool IsDeletedFormat(char32_t c) {
+  return c == 0x00AD || c == 0x034F || c == 0x180E || c == 0x200D || (c >= 0x2060 && c <= 0x2064) ||
+         c == 0xFEFF || c == 0x0640;
+}
+
+char32_t PersianLetter(char32_t c) {
+  switch (c) {
+    case 0x064A: case 0x0649: case 0x06D2: return 0x06CC;  // ي ى ے → ی
+    case 0x0643: return 0x06A9;                            // ك → ک
+    case 0x0629: case 0x06C1: case 0x06BE: case 0x06D5: return 0x0647;  // ة ہ ھ ە → ه
+    default: return c;
+  }
+}
+
+bool StripsMarks(UScriptCode s, bool latin) {
+  return s == USCRIPT_HEBREW || s == USCRIPT_GREEK || s == USCRIPT_ARABIC || (latin && s == USCRIPT_LATIN);
+}
+
+// Next code point at or after `i` that is not a combining mark, or 0.
+char32_t NextNonMark(const UChar* s, int32_t i, int32_t len) {
+  while (i < len) {
+    UChar32 c;
+    U16_NEXT(s, i, len, c);
+    if (!IsMark(static_cast<char32_t>(c))) return static_cast<char32_t>(c);
+  }
+  return 0;
+}
+
+// State of the rewrite loop: what the last emitted letter was.
+struct RewriteState {
+  bool prev_letter = false;  // last emitted non-mark char is a letter
+  UScriptCode prev_script = USCRIPT_COMMON;
+  bool strip_base = false;   // marks after the last letter are dropped
+};
+
+void EmitLetter(char32_t c, UScriptCode script, RewriteState* st, std::u32string* out) {
+  if (st->prev_letter && script != st->prev_script && script != USCRIPT_COMMON &&
+      script != USCRIPT_INHERITED && st->prev_script != USCRIPT_COMMON) {
+    out->push_back(U' ');  // script change between letters: בiPhone → ב iphone
+  }
+  out->push_back(c);
+  st->prev_letter = true;
+  if (script != USCRIPT_COMMON && script != USCRIPT_INHERITED) st->prev_script = script;
+}
+
+void EmitOther(char32_t c, RewriteState* st, std::u32string* out) {
+  out->push_back(c);
+  st->prev_letter = false;
+}
+
+}  // namespace
+
+CharFilter::CharFilter() {
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc_cf_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) nfkc_cf_ = nullptr;
+  status = U_ZERO_ERROR;
+  nfd_ = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) nfd_ = nullptr;
+}
+
+void CharFilter::Apply(std::string_view text, const CharFilterOptions& opts, std::u32string* out) {
+  out->clear();
+  if (IsAscii(text)) {  // fast path: NFKC and marks do nothing, folding is tolower
+    out->reserve(text.size());
+    for (char ch : text) {
+      char32_t c = static_cast<unsigned char>(ch);
+      out->push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return;
+  }
+  Decode(text);
+  if (nfkc_cf_ != nullptr) {
+    UErrorCode status = U_ZERO_ERROR;
+    nfkc_cf_->normalize(decoded_, normalized_, status);
+    if (U_FAILURE(status)) normalized_ = decoded_;
+  } else {
+    normalized_ = decoded_;
+  }
+  Rewrite(opts, out);
+}
+
+// UTF-8 → UTF-16, dropping bad bytes; ZWNJ, ZWSP and bidi controls become
+// spaces before NFKC_Casefold would delete them (they separate words).
+void CharFilter::Decode(std::string_view text) {
+  decoded_.remove();
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) continue;
+    if (c == static_cast<UChar32>(kZwnj) || IsBoundaryFormat(static_cast<char32_t>(c))) c = ' ';
+    decoded_.append(c);
+  }
+}
+
+char32_t CharFilter::StripDecomposition(char32_t c) {
+  if (c < 0xC0 || nfd_ == nullptr) return c;
+  if (!nfd_->getDecomposition(static_cast<UChar32>(c), decomposition_)) return c;
+  return static_cast<char32_t>(decomposition_.char32At(0));
+}
+
+void CharFilter::Rewrite(const CharFilterOptions& opts, std::u32string* out) {
+  const UChar* s = normalized_.getBuffer();
+  int32_t len = normalized_.length();
+  out->reserve(static_cast<size_t>(len));
+  RewriteState st;
+  for (int32_t i = 0; i < len;) {
+    UChar32 ic;
+    U16_NEXT(s, i, len, ic);
+    auto c = static_cast<char32_t>(ic);
+    if (c < 0x80 && !IsApostropheLike(c) && !IsGershayimLike(c)) {
+      if (c >= 'a' && c <= 'z') {
+        EmitLetter(c, USCRIPT_LATIN, &st, out);
+        st.strip_base = opts.strip_latin_marks;
+      } else {
+        EmitOther(c, &st, out);
+      }
+      continue;
+    }
+    if (IsDeletedFormat(c)) continue;
+    if (IsMark(c)) {
+      if (!st.strip_base) out->push_back(c);  // kept marks are transparent for script splits
+      continue;
+    }
+    bool after_hebrew = st.prev_letter && st.prev_script == USCRIPT_HEBREW;
+    if (IsApostropheLike(c) && after_hebrew) continue;  // geresh: צ׳ק → צק
+    if (IsGershayimLike(c) && after_hebrew && IsHebrewLetter(NextNonMark(s, i, len))) continue;
+    switch (c) {
+      case 0x05F0: EmitLetter(0x05D5, USCRIPT_HEBREW, &st, out); EmitLetter(0x05D5, USCRIPT_HEBREW, &st, out); st.strip_base = true; continue;
+      case 0x05F1: EmitLetter(0x05D5, USCRIPT_HEBREW, &st, out); EmitLetter(0x05D9, USCRIPT_HEBREW, &st, out); st.strip_base = true; continue;
+      case 0x05F2: EmitLetter(0x05D9, USCRIPT_HEBREW, &st, out); EmitLetter(0x05D9, USCRIPT_HEBREW, &st, out); st.strip_base = true; continue;
+      case 0x05BE: EmitOther(U'-', &st, out); continue;  // maqaf
+      case 0x05C0: case 0x05C3: EmitOther(U' ', &st, out); continue;
+      case 0x066B: EmitOther(U'.', &st, out); continue;
+      case 0x066C: EmitOther(U',', &st, out); continue;
+      default: break;
+    }
+    int8_t type = u_charType(static_cast<UChar32>(c));
+    if (type == U_DECIMAL_DIGIT_NUMBER) {
+      int32_t v = u_charDigitValue(static_cast<UChar32>(c));
+      EmitOther(v >= 0 ? static_cast<char32_t>(U'0' + v) : c, &st, out);
+      continue;
+    }
+    if ((U_MASK(type) & U_GC_L_MASK) == 0) {
+      EmitOther(c, &st, out);
+      continue;
+    }
+    UScriptCode script = LetterScript(c);
+    bool strip = StripsMarks(script, opts.strip_latin_marks);
+    if (strip) c = StripDecomposition(c);
+    if (opts.persian_letters && script == USCRIPT_ARABIC) c = PersianLetter(c);
+    EmitLetter(c, script, &st, out);
+    st.strip_base = strip;
+  }
+}
+
+void CharFilter::FoldLatinMarks(std::string* word) {
+  if (IsAscii(*word)) return;
+  std::u32string cps = DecodeUtf8(*word);
+  std::string out;
+  out.reserve(word->size());
+  bool strip = false;
+  for (char32_t c : cps) {
+    if (IsMark(c)) {
+      if (!strip) AppendUtf8(c, &out);
+      continue;
+    }
+    strip = false;
+    if (IsLetter(c) && LetterScript(c) == USCRIPT_LATIN) {
+      c = StripDecomposition(c);
+      strip = true;
+    }
+    AppendUtf8(c, &out);
+  }
+  *word = std::move(out);
+}
+
+}  // namespace kb::analysis

@@ -1,0 +1,83 @@
+#include "analysis/hebrew_stemmer.h"
+
+#include <algorithm>
+
+#include "analysis/unicode_util.h"
+
+namespace kb::analysis {
+namespace {
+
+constexpr size_t kMinRemainder = 3;  // letters left after a prefix
+
+bool EndsWith(const std::u32string& s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && std::u32string_view(s).substr(s.size() - suffix.size()) == suffix;
+}
+
+char32_t UnfinalLetter(char32_t c) {
+  switch (c) {
+    case U'ך': return U'כ';
+    case U'ם': return U'מ';
+    case U'ן': return U'נ';
+    case U'ף': return U'פ';
+    case U'ץ': return U'צ';
+    default: return c;
+  }
+}
+
+// Suffix rules: at most one of ים / ות / ית→י, then a final ה, then a final א;
+// then final letters become their ordinary forms.
+std::u32string NormalizeSuffix(std::u32string r) {
+  if (EndsWith(r, U"ים") && r.size() >= 4) {
+    r.resize(r.size() - 2);
+  } else if (EndsWith(r, U"ות") && r.size() >= 5) {
+    r.resize(r.size() - 2);
+  } else if (EndsWith(r, U"ית") && r.size() >= 5) {
+    r.resize(r.size() - 1);
+  }
+  if (EndsWith(r, U"ה") && r.size() >= 4) r.pop_back();
+  if (EndsWith(r, U"א") && r.size() >= 4) r.pop_back();
+  for (char32_t& c : r) c = UnfinalLetter(c);
+  return r;
+}
+
+}  // namespace
+
+// Clusters (ו)?(ש|כש|מש|לכש)?(ה|ב|כ|ל|מ|מה)?, non-empty.
+HebrewStemmer::HebrewStemmer() {
+  const std::u32string_view conj[] = {U"", U"ו"};
+  const std::u32string_view rel[] = {U"", U"ש", U"כש", U"מש", U"לכש"};
+  const std::u32string_view prep[] = {U"", U"ה", U"ב", U"כ", U"ל", U"מ", U"מה"};
+  for (auto a : conj) {
+    for (auto b : rel) {
+      for (auto c : prep) {
+        std::u32string p = std::u32string(a) + std::u32string(b) + std::u32string(c);
+        if (!p.empty() && std::find(prefixes_.begin(), prefixes_.end(), p) == prefixes_.end()) {
+          prefixes_.push_back(std::move(p));
+        }
+      }
+    }
+  }
+  // Shorter prefixes first, so candidates run from the full word to the shortest remainder.
+  std::stable_sort(prefixes_.begin(), prefixes_.end(),
+                   [](const std::u32string& a, const std::u32string& b) { return a.size() < b.size(); });
+}
+
+std::vector<std::string> HebrewStemmer::Candidates(std::string_view word) const {
+  std::u32string w = DecodeUtf8(word);
+  std::vector<std::string> out;
+  auto add = [&out](const std::u32string& cand) {
+    if (cand.empty()) return;
+    std::string s = ToUtf8(cand);
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  };
+  add(NormalizeSuffix(w));
+  for (const std::u32string& p : prefixes_) {
+    if (w.size() >= p.size() + kMinRemainder && w.compare(0, p.size(), p) == 0) {
+      add(NormalizeSuffix(w.substr(p.size())));
+    }
+  }
+  if (out.empty()) out.emplace_back(word);
+  return out;
+}
+
+}  // namespace kb::analysis

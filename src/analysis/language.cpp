@@ -1,0 +1,89 @@
+#include "analysis/language.h"
+
+#include "analysis/unicode_util.h"
+#include "kb/analysis.h"
+
+namespace kb {
+namespace analysis {
+namespace {
+
+struct LanguageEntry {
+  const char* code;
+  const char* xapian;
+  UScriptCode script;
+};
+
+// Xapian 1.4.22's Snowball stemmers by ISO 639-1 code.
+constexpr LanguageEntry kLanguages[] = {
+    {"en", "english", USCRIPT_LATIN},     {"da", "danish", USCRIPT_LATIN},
+    {"nl", "dutch", USCRIPT_LATIN},       {"fi", "finnish", USCRIPT_LATIN},
+    {"fr", "french", USCRIPT_LATIN},      {"de", "german", USCRIPT_LATIN},
+    {"hu", "hungarian", USCRIPT_LATIN},   {"it", "italian", USCRIPT_LATIN},
+    {"nb", "norwegian", USCRIPT_LATIN},   {"nn", "norwegian", USCRIPT_LATIN},
+    {"no", "norwegian", USCRIPT_LATIN},   {"pt", "portuguese", USCRIPT_LATIN},
+    {"ro", "romanian", USCRIPT_LATIN},    {"es", "spanish", USCRIPT_LATIN},
+    {"sv", "swedish", USCRIPT_LATIN},     {"tr", "turkish", USCRIPT_LATIN},
+    {"ca", "catalan", USCRIPT_LATIN},     {"eu", "basque", USCRIPT_LATIN},
+    {"id", "indonesian", USCRIPT_LATIN},  {"ga", "irish", USCRIPT_LATIN},
+    {"lt", "lithuanian", USCRIPT_LATIN},  {"ar", "arabic", USCRIPT_ARABIC},
+    {"hy", "armenian", USCRIPT_ARMENIAN}, {"ru", "russian", USCRIPT_CYRILLIC},
+    {"ne", "nepali", USCRIPT_DEVANAGARI}, {"ta", "tamil", USCRIPT_TAMIL},
+};
+
+}  // namespace
+
+LanguageInfo ResolveLanguage(std::string_view lang) {
+  LanguageInfo info;
+  for (char c : lang) {
+    if (c == '-' || c == '_') break;
+    info.code.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  for (const LanguageEntry& e : kLanguages) {
+    if (info.code == e.code) {
+      info.xapian = e.xapian;
+      info.script = e.script;
+    }
+  }
+  if (info.code == "he") info.script = USCRIPT_HEBREW;
+  if (info.code == "el") info.script = USCRIPT_GREEK;
+  if (info.code == "fa") info.script = USCRIPT_ARABIC;
+  return info;
+}
+
+namespace {
+
+// Letters only Persian uses: پ چ ژ گ ک ی.
+bool IsPersianOnly(char32_t c) {
+  return c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF || c == 0x06A9 || c == 0x06CC;
+}
+
+}  // namespace
+}  // namespace analysis
+
+std::string DetectLanguage(std::string_view text, std::string_view latin_default, bool arabic_indexed) {
+  size_t hebrew = 0, greek = 0, arabic = 0, latin = 0;
+  bool persian_only = false;
+  for (char32_t c : analysis::DecodeUtf8(text)) {
+    if (!analysis::IsLetter(c)) continue;
+    switch (analysis::LetterScript(c)) {
+      case USCRIPT_HEBREW: ++hebrew; break;
+      case USCRIPT_GREEK: ++greek; break;
+      case USCRIPT_ARABIC:
+        ++arabic;
+        persian_only = persian_only || analysis::IsPersianOnly(c);
+        break;
+      case USCRIPT_LATIN: ++latin; break;
+      default: break;
+    }
+  }
+  // Any Hebrew, Greek or Arabic-script letter beats Latin (brand names in he/fa/el queries).
+  if (hebrew + greek + arabic > 0) {
+    if (hebrew >= greek && hebrew >= arabic) return "he";
+    if (greek >= arabic) return "el";
+    return (!persian_only && arabic_indexed) ? "ar" : "fa";
+  }
+  if (latin > 0) return std::string(latin_default);
+  return "";
+}
+
+}  // namespace kb

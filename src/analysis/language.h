@@ -1,0 +1,27 @@
+// Language codes known to the analyzer: which Snowball stemmer (Xapian 1.4)
+// a code uses and which script its words are written in.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <unicode/uscript.h>
+
+#include <string>
+#include <string_view>
+
+namespace kb::analysis {
+
+struct LanguageInfo {
+  std::string code;               // normalized: lowercase, region dropped ("pt-BR" -> "pt")
+  const char* xapian = nullptr;   // Xapian::Stem language name, or nullptr
+  UScriptCode script = USCRIPT_COMMON;  // script of the language's words
+};
+
+// Info for `lang` ("" or unknown: code only, no stemmer).
+LanguageInfo ResolveLanguage(std::string_view lang);
+
+// True for a Latin-script language with its own Snowball stemmer other than English.
+inline bool IsOtherLatinSnowball(const LanguageInfo& info) {
+  return info.xapian != nullptr && info.script == USCRIPT_LATIN && info.code != "en";
+}
+
+}  // namespace kb::analysis

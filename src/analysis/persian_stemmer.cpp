@@ -1,0 +1,80 @@
+#include "analysis/persian_stemmer.h"
+
+#include "analysis/unicode_util.h"
+
+namespace kb::analysis {
+namespace {
+
+struct Suffix {
+  std::u32string_view text;
+  size_t min_left;  // letters that must remain after removing it
+};
+
+// First match wins in each round; order matters (longest plural forms first).
+constexpr Suffix kSuffixes[] = {
+    {U"هایشان", 2}, {U"هایتان", 2}, {U"هایمان", 2}, {U"هایی", 2}, {U"های", 2}, {U"ها", 2},
+    {U"ترین", 3},   {U"تر", 3},     {U"شان", 4},    {U"تان", 4},  {U"مان", 4}, {U"ات", 3},
+    {U"ان", 3},     {U"یی", 2},     {U"ی", 3},
+};
+constexpr int kMaxRounds = 3;
+constexpr size_t kMinWord = 3;
+
+constexpr std::u32string_view kVerbPrefixes[] = {U"نمی", U"می"};
+constexpr std::u32string_view kPersonalEndings[] = {U"یم", U"ید", U"ند", U"م", U"ی", U"د"};
+
+bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+// می‌خواهم written without ZWNJ: drop the prefix when a personal ending shows a verb.
+bool StripVerbPrefix(std::u32string* w) {
+  for (std::u32string_view p : kVerbPrefixes) {
+    if (!StartsWith(*w, p) || w->size() < p.size() + kMinWord) continue;
+    for (std::u32string_view e : kPersonalEndings) {
+      if (EndsWith(*w, e)) {
+        w->erase(0, p.size());
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+const std::initializer_list<const char*>& PersianStemmer::ProtectedWords() {
+  // Words that look inflected but are not (میز "table", ایران...), plus domain words.
+  static const std::initializer_list<const char*> kWords = {
+      "میز", "میوه", "میدان", "میهمان", "میلیون", "ایران", "است", "سازمان",
+      "میزان", "میان", "میکروفون", "پایان", "زمان",
+      "خیابان", "جریان", "ایمان", "درمان", "امکان", "مکان", "باران", "تهران",
+  };
+  return kWords;
+}
+
+std::u32string PersianStemmer::ToU32(const std::string& s) { return DecodeUtf8(s); }
+
+std::string PersianStemmer::Stem(std::string_view word) const {
+  std::u32string w = DecodeUtf8(word);
+  if (w.size() < kMinWord || IsProtected(w)) return std::string(word);
+  if (StripVerbPrefix(&w)) return ToUtf8(w);
+  for (int round = 0; round < kMaxRounds && !IsProtected(w); ++round) {
+    bool changed = false;
+    for (const Suffix& s : kSuffixes) {
+      if (EndsWith(w, s.text) && w.size() >= s.text.size() + s.min_left) {
+        w.resize(w.size() - s.text.size());
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) break;
+  }
+  return w.empty() ? std::string(word) : ToUtf8(w);
+}
+
+}  // namespace kb::analysis

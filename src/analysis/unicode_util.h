@@ -1,0 +1,99 @@
+// Small Unicode helpers shared by the analysis module (char filter, splitter,
+// stemmers). Pure functions over code points; thread-safe.
+#pragma once
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <string>
+#include <string_view>
+
+namespace kb::analysis {
+
+// Appends the UTF-8 encoding of a valid code point `c` to `out`.
+inline void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+inline std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (char32_t c : s) AppendUtf8(c, &out);
+  return out;
+}
+
+// Decodes UTF-8, dropping ill-formed bytes.
+std::u32string DecodeUtf8(std::string_view s);
+
+// Letters, marks, numbers and connector punctuation: Xapian's word characters.
+inline bool IsWordChar(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) &
+          (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK)) != 0;
+}
+
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
+}
+
+inline bool IsMark(char32_t c) {
+  return c >= 0x300 && (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+inline bool IsDecimalDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
+}
+
+inline bool IsHebrewLetter(char32_t c) {
+  return (c >= 0x05D0 && c <= 0x05F2) || (c >= 0xFB1D && c <= 0xFB4F && IsLetter(c));
+}
+
+// Script of a letter; Hiragana and Katakana count as Han so that Japanese
+// text is not split at every kana/kanji change.
+inline UScriptCode LetterScript(char32_t c) {
+  if (c < 0x80) return USCRIPT_LATIN;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
+  if (U_FAILURE(status)) return USCRIPT_COMMON;
+  if (s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA) return USCRIPT_HAN;
+  return s;
+}
+
+// Apostrophe-like characters: geresh after a Hebrew letter, or an in-word apostrophe.
+inline bool IsApostropheLike(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x201B || c == '`' || c == 0x00B4 ||
+         c == 0x05F3;
+}
+
+// Double-quote-like characters: gershayim between Hebrew letters.
+inline bool IsGershayimLike(char32_t c) {
+  return c == '"' || c == 0x05F4 || c == 0x201C || c == 0x201D || c == 0x201E;
+}
+
+// Characters that end a word although they are format characters (ZWSP, bidi controls).
+inline bool IsBoundaryFormat(char32_t c) {
+  return c == 0x200B || c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x206F);
+}
+
+constexpr char32_t kZwnj = 0x200C;
+
+}  // namespace kb::analysis

@@ -1,0 +1,97 @@
+// The char filter (Analyzer::Normalize, ANALYSIS.md §4): the §9 output table
+// from tests/data/analysis/char_filter.tsv plus single-rule cases.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kb/analysis.h"
+
+namespace {
+
+std::string Unescape(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "\\u{") == 0) {
+      size_t close = s.find('}', i);
+      auto c = static_cast<char32_t>(std::stoul(s.substr(i + 3, close - i - 3), nullptr, 16));
+      if (c < 0x80) {
+        out += static_cast<char>(c);
+      } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      } else {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      i = close;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("analysis char filter: ANALYSIS.md §9 output table") {
+  std::ifstream in(KB_TEST_DATA_DIR "/analysis/char_filter.tsv");
+  REQUIRE(in.good());
+  auto analyzer = kb::NewAnalyzer();
+  std::string line;
+  int rows = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) cells.push_back(Unescape(cell));
+    REQUIRE(cells.size() == 3);
+    CHECK(analyzer->Normalize(cells[1], cells[0]) == cells[2]);
+    ++rows;
+  }
+  CHECK(rows == 5);
+}
+
+TEST_CASE("analysis char filter: single rules") {
+  struct Case {
+    const char* in;
+    const char* lang;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"\xD7\xB0\xD7\xB1\xD7\xB2", "he", "וווייי"},          // U+05F0-2 ligatures
+      {"א\xD7\x80ב\xD7\x83", "he", "א ב "},                  // paseq, sof pasuq -> space
+      {"ΣΟΦΟΣ", "el", "σοφοσ"},                               // final sigma folded
+      {"Ἀθῆναι", "el", "αθηναι"},                             // polytonic
+      {"προ\xCF\x8A\xCF\x8C\xCE\xBD", "el", "προιον"},        // ϊ ό
+      {"café", "fr", "café"},                                 // French keeps accents (folded after stemming)
+      {"café", "", "cafe"},
+      {"كتاب", "ar", "كتاب"},                                 // Arabic documents keep Arabic letters
+      {"ئ ة ى ے ۀ", "fa", "ی ه ی ی ه"},
+      {"٫٬", "fa", ".,"},
+      {"ﷲ", "fa", "الله"},
+      {"नमस्ते", "", "नमस्ते"},                                  // Devanagari marks are kept
+      {"abc\xE2\x81\xA0" "def", "", "abcdef"},                // word joiner deleted
+      {"x\xD9\x80y", "", "xy"},                               // tatweel deleted
+      {"ab\xEF\xBC\x91", "", "ab1"},                          // fullwidth digit
+      {"λόγοςlogos", "el", "λογοσ logos"},                    // script change
+      {"", "", ""},
+  };
+  auto analyzer = kb::NewAnalyzer();
+  for (const Case& c : cases) {
+    CHECK_MESSAGE(analyzer->Normalize(c.in, c.lang) == c.want, c.in);
+  }
+}
+
+TEST_CASE("analysis char filter: invalid UTF-8 bytes are dropped") {
+  auto analyzer = kb::NewAnalyzer();
+  CHECK(analyzer->Normalize("ab\xFF\xC3" "cd", "en") == "abcd");
+  CHECK(analyzer->Normalize("\xE2\x82", "") == "");
+  CHECK(analyzer->Normalize("שלום\x80עולם", "he") == "שלוםעולם");
+  std::string zeros("a\0b", 3);
+  CHECK(analyzer->Normalize(zeros, "") == zeros);
+}

@@ -1,0 +1,98 @@
+// Per-script stemming (ANALYSIS.md §1–§3, §6.1): the stems of §9's columns.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/hebrew_stemmer.h"
+#include "kb/analysis.h"
+
+namespace {
+
+std::set<std::string> StemsOf(kb::Analyzer* a, const std::string& word, const std::string& lang) {
+  auto tokens = a->Analyze(word, lang);
+  REQUIRE_MESSAGE(tokens.size() == 1, word);
+  return {tokens[0].stems.begin(), tokens[0].stems.end()};
+}
+
+}  // namespace
+
+TEST_CASE("analysis stemmer: Hebrew has 69 prefix clusters") {
+  CHECK(kb::analysis::HebrewStemmer().prefix_count() == 69);
+}
+
+TEST_CASE("analysis stemmer: Hebrew candidate sets") {
+  struct Case {
+    const char* word;
+    std::set<std::string> want;
+  };
+  const Case cases[] = {
+      {"והחשבונות", {"והחשבונ", "החשבונ", "חשבונ"}},
+      {"לחשבון", {"לחשבונ", "חשבונ"}},
+      {"כשהמשתמש", {"כשהמשתמש", "שהמשתמש", "המשתמש", "משתמש"}},
+      {"משתמשים", {"משתמש", "שתמש", "תמש"}},
+      {"הביטול", {"הביטול", "ביטול"}},
+      {"ביטול", {"ביטול", "יטול"}},
+      {"סיסמאות", {"סיסמ"}},
+      {"סיסמא", {"סיסמ"}},
+      {"סיסמה", {"סיסמ"}},
+      {"חשבוניות", {"חשבוני"}},
+      {"חשבונית", {"חשבוני"}},
+      {"צ'קים", {"צק"}},
+      {"הלוואות", {"הלוו", "לוו"}},
+      {"קבלה", {"קבל"}},
+      {"שָׁלוֹם", {"שלומ", "לומ"}},
+  };
+  auto a = kb::NewAnalyzer();
+  for (const Case& c : cases) CHECK_MESSAGE(StemsOf(a.get(), c.word, "he") == c.want, c.word);
+}
+
+TEST_CASE("analysis stemmer: Persian light stemmer") {
+  struct Case {
+    const char* word;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"حسابهایتان", "حساب"}, {"سفارشات", "سفارش"}, {"اطلاعات", "اطلاع"}, {"بزرگترین", "بزرگ"},
+      {"کاربران", "کاربر"},   {"کاربری", "کاربر"},   {"دوستان", "دوست"},   {"ایرانی", "ایران"},
+      {"زبانها", "زبان"},     {"بهتر", "بهتر"},     {"دفتر", "دفتر"},     {"کمتر", "کمتر"},
+      {"میخواهم", "خواهم"},   {"نمیتوانم", "توانم"}, {"میدان", "میدان"},   {"میز", "میز"},
+      {"كتابهاي", "کتاب"},    {"سؤالات", "سوال"},
+  };
+  auto a = kb::NewAnalyzer();
+  for (const Case& c : cases) CHECK_MESSAGE(StemsOf(a.get(), c.word, "fa") == std::set<std::string>{c.want}, c.word);
+}
+
+TEST_CASE("analysis stemmer: Greek via libstemmer with folding and overrides") {
+  struct Case {
+    const char* word;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Λογαριασμός", "λογαριασμ"}, {"ΛΟΓΑΡΙΑΣΜΟΥ", "λογαριασμ"}, {"προϊόν", "προιον"},
+      {"ΠΡΟΪΌΝ", "προιον"},         {"προϊόντα", "προιον"},      {"κωδικό", "κωδικ"},
+      {"ρυθμίσεις", "ρυθμισ"},      {"τιμολόγια", "τιμολογι"},   {"παραγγελίες", "παραγγελ"},
+      {"αλλάζω", "αλλαγ"},          {"Αλλάξτε", "αλλαγ"},        {"αλλαγές", "αλλαγ"},
+  };
+  auto a = kb::NewAnalyzer();
+  for (const Case& c : cases) CHECK_MESSAGE(StemsOf(a.get(), c.word, "el") == std::set<std::string>{c.want}, c.word);
+}
+
+TEST_CASE("analysis stemmer: Latin words use the document language or English") {
+  auto a = kb::NewAnalyzer();
+  CHECK(StemsOf(a.get(), "résumé", "en") == std::set<std::string>{"resum"});
+  CHECK(StemsOf(a.get(), "passwords", "he") == std::set<std::string>{"password"});  // English inside he
+  CHECK(StemsOf(a.get(), "Settings", "") == std::set<std::string>{"set"});
+  // French: Snowball sees the accents, the stem is folded afterwards.
+  CHECK(StemsOf(a.get(), "télécharger", "fr") == StemsOf(a.get(), "téléchargement", "fr"));
+  CHECK(StemsOf(a.get(), "Téléchargés", "fr-CA") == std::set<std::string>{"telecharg"});
+}
+
+TEST_CASE("analysis stemmer: digits and other scripts keep their folded form") {
+  auto a = kb::NewAnalyzer();
+  CHECK(StemsOf(a.get(), "۱۲۳۴۵", "fa") == std::set<std::string>{"12345"});
+  CHECK(StemsOf(a.get(), "Пароли", "en") == std::set<std::string>{"пароли"});
+  CHECK(StemsOf(a.get(), "Пароли", "ru") == std::set<std::string>{"парол"});
+  CHECK(StemsOf(a.get(), "الكتاب", "ar") == std::set<std::string>{"كتاب"});
+}

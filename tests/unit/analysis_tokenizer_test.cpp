@@ -1,0 +1,127 @@
+// Tokenization (Analyzer::Analyze): word splitting, positions, and byte spans
+// into the ORIGINAL text (used to highlight snippets).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "kb/analysis.h"
+
+namespace {
+
+std::vector<std::string> Terms(const std::vector<kb::Token>& tokens) {
+  std::vector<std::string> out;
+  for (const kb::Token& t : tokens) out.push_back(t.term);
+  return out;
+}
+
+std::string Span(const std::string& text, const kb::Token& t) { return text.substr(t.begin, t.end - t.begin); }
+
+}  // namespace
+
+TEST_CASE("analysis tokenizer: Xapian-like word rules") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"can't log-in e-mail user@example.com v2.0 C++ c# 1,000", {"can't", "log", "in", "e", "mail", "user", "example", "com", "v2.0", "c++", "c#", "1,000"}},
+      {"don’t AT&T", {"don't", "at&t"}},
+      {"end. Next,word", {"end", "next", "word"}},
+      {"בית־ספר דו״ח צ'ק", {"בית", "ספר", "דוח", "צק"}},
+      {"שלום\xE2\x80\x8F" "עולם ab\xE2\x80\x8B" "cd", {"שלום", "עולם", "ab", "cd"}},
+      {"سلام، چطور؟ «پرداخت»", {"سلام", "چطور", "پرداخت"}},
+      {"κωδικός; λογαριασμός· τέλος", {"κωδικοσ", "λογαριασμοσ", "τελοσ"}},
+  };
+  auto analyzer = kb::NewAnalyzer();
+  for (const Case& c : cases) CHECK_MESSAGE(Terms(analyzer->Analyze(c.text, "")) == c.want, c.text);
+}
+
+TEST_CASE("analysis tokenizer: empty and punctuation-only input give no tokens") {
+  auto analyzer = kb::NewAnalyzer();
+  CHECK(analyzer->Analyze("", "en").empty());
+  CHECK(analyzer->Analyze(" \t-- !? «» ״ ׳", "he").empty());
+  CHECK(analyzer->Analyze("\xE2\x80\x8C\xC2\xAD", "fa").empty());
+}
+
+TEST_CASE("analysis tokenizer: positions are consecutive across the text") {
+  auto analyzer = kb::NewAnalyzer();
+  auto tokens = analyzer->Analyze("e-mail the בiPhone نرم‌افزار", "en");
+  REQUIRE(tokens.size() == 7);
+  for (size_t i = 1; i < tokens.size(); ++i) CHECK(tokens[i].position == tokens[i - 1].position + 1);
+}
+
+TEST_CASE("analysis tokenizer: spans cover the original bytes of each word") {
+  auto analyzer = kb::NewAnalyzer();
+  struct Case {
+    std::string text;
+    std::string lang;
+    std::vector<std::string> terms;
+    std::vector<std::string> spans;
+  };
+  const Case cases[] = {
+      {"בiPhone", "he", {"ב", "iphone"}, {"בiPhone", "בiPhone"}},
+      {"νέο ΚΩΔΙΚΌ", "el", {"νεο", "κωδικο"}, {"νέο", "ΚΩΔΙΚΌ"}},
+      {"x ﻛﺘﺎﺏ y", "fa", {"x", "کتاب", "y"}, {"x", "ﻛﺘﺎﺏ", "y"}},
+      {"אמר שָׁלוֹם.", "he", {"אמר", "שלום"}, {"אמר", "שָׁלוֹם"}},
+      {"ＰＡＳＳ word", "en", {"pass", "word"}, {"ＰＡＳＳ", "word"}},
+      {"pass\xC2\xAD" "word!", "en", {"password"}, {"pass\xC2\xAD" "word"}},
+      {"e-mail", "en", {"e", "mail"}, {"e", "mail"}},
+      {"(דו״ח)", "he", {"דוח"}, {"דו״ח"}},
+      {"نرم‌افزار", "fa", {"نرم", "افزار"}, {"نرم", "افزار"}},
+      {"ab\xFF" "cd", "en", {"ab", "cd"}, {"ab", "cd"}},
+      {"caf\xC3\xA9\xE2\x82", "en", {"cafe"}, {"café"}},
+  };
+  for (const Case& c : cases) {
+    auto tokens = analyzer->Analyze(c.text, c.lang);
+    REQUIRE_MESSAGE(Terms(tokens) == c.terms, c.text);
+    for (size_t i = 0; i < tokens.size(); ++i) CHECK_MESSAGE(Span(c.text, tokens[i]) == c.spans[i], c.text);
+  }
+}
+
+TEST_CASE("analysis tokenizer: words longer than 64 characters are dropped") {
+  auto analyzer = kb::NewAnalyzer();
+  std::string ok64, heb65;
+  for (int i = 0; i < 64; ++i) ok64 += "a";
+  for (int i = 0; i < 65; ++i) heb65 += "א";
+  auto tokens = analyzer->Analyze(ok64 + " " + heb65 + " end", "en");
+  CHECK(Terms(tokens) == std::vector<std::string>{ok64, "end"});
+}
+
+TEST_CASE("analysis tokenizer: a ZWNJ compound adds its joined form and stem to the first part") {
+  auto analyzer = kb::NewAnalyzer();
+  auto tokens = analyzer->Analyze("نرم‌افزار", "fa");
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].extra_terms == std::vector<std::string>{"نرمافزار"});
+  CHECK(tokens[0].stems == std::vector<std::string>{"نرم", "نرمافزار"});
+  CHECK(tokens[1].extra_terms.empty());
+  auto books = analyzer->Analyze("کتاب‌ها", "fa");
+  REQUIRE(books.size() == 2);
+  CHECK(books[0].extra_terms == std::vector<std::string>{"کتابها"});
+  CHECK(books[0].stems == std::vector<std::string>{"کتاب"});
+  CHECK(books[1].stopword);
+}
+
+TEST_CASE("analysis tokenizer: stopwords are flagged and carry no stems") {
+  auto analyzer = kb::NewAnalyzer();
+  struct Case {
+    const char* text;
+    const char* lang;
+    std::vector<bool> stop;
+  };
+  const Case cases[] = {
+      {"how to reset the password", "en", {true, true, false, true, false}},
+      {"Πώς αλλάζω τον κωδικό", "el", {true, false, true, false}},
+      {"איך לאפס את הסיסמה ב iPhone", "he", {true, false, true, false, true, false}},
+      {"کتاب ها و می خواهم", "fa", {false, true, true, true, false}},
+  };
+  for (const Case& c : cases) {
+    auto tokens = analyzer->Analyze(c.text, c.lang);
+    REQUIRE_MESSAGE(tokens.size() == c.stop.size(), c.text);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      CHECK_MESSAGE(tokens[i].stopword == c.stop[i], c.text << " #" << i);
+      if (!tokens[i].stopword) CHECK(!tokens[i].stems.empty());
+      if (tokens[i].stopword) CHECK(tokens[i].stems.empty());
+    }
+  }
+}
