@@ -185,8 +185,10 @@ void ReadField(const std::string& key, const YAML::Node& value, int line, FieldC
 void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article,
                  FrontMatterLines* lines) {
   std::set<std::string> seen;
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    const YAML::Node& key_node = it->first;
+  // Range-for copies each pair: it->first would dangle (the iterator's proxy
+  // is a temporary).
+  for (const auto& pair : root) {
+    const YAML::Node& key_node = pair.first;
     const int line = ctx->LineOf(key_node.Mark());
     if (!key_node.IsScalar()) continue;  // not one of ours; ignore like unknown keys
     const std::string key = key_node.Scalar();
@@ -194,7 +196,7 @@ void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article,
       ctx->Error(line, "duplicate key '" + key + "'");
       continue;
     }
-    ReadField(key, it->second, line, ctx, article, lines);
+    ReadField(key, pair.second, line, ctx, article, lines);
   }
   if (seen.count("title") == 0) ctx->Error(ctx->opening_line(), "missing required field 'title'");
   if (seen.count("lang") == 0) ctx->Error(ctx->opening_line(), "missing required field 'lang'");
