@@ -31,7 +31,7 @@ TEST_CASE("a customer never finds an internal-only word") {
   Env env;
   env.StartServer();
   for (const char* q : {"zorblax", "זורבלקס", "escalation runbook"}) {
-    CAPTURE(q);
+    INFO("q = ", std::string(q));
     const json r = env.Search({{"q", q}});
     CHECK(r["total"] == 0);
     CHECK(r["hits"].empty());
@@ -96,7 +96,7 @@ TEST_CASE("a customer gets no spelling suggestion made of an internal word") {
   Env env;
   env.StartServer();
   for (const char* q : {"zorblaxx", "zorblex", "זורבלקסס"}) {
-    CAPTURE(q);
+    INFO("q = ", std::string(q));
     const json r = env.Search({{"q", q}});
     CHECK(r["total"] == 0);
     const json& suggestion = r["suggestion"];

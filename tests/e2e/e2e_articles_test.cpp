@@ -116,7 +116,7 @@ TEST_CASE("Hebrew, Greek and Persian articles come back intact") {
   Env env;
   env.StartServer();
   for (const Case& c : cases) {
-    CAPTURE(c.id);
+    INFO("c.id = ", std::string(c.id));
     const auto reply = env.Get("/api/v1/articles/" + EncodePath(c.id));
     INFO(reply.Describe());
     REQUIRE(reply.status == 200);
@@ -132,7 +132,7 @@ TEST_CASE("an unknown article id is a JSON 404") {
   for (const char* path : {"/api/v1/articles/en/account/no-such-article", "/api/v1/articles/en",
                            "/api/v1/articles/en/account/reset-password.md",
                            "/api/v1/articles/en/account/../account/reset-password-x"}) {
-    CAPTURE(path);
+    INFO("path = ", std::string(path));
     CheckError(env.Get(path), 404, "not_found");
     CheckError(env.AsAgent(path), 404, "not_found");
   }

@@ -76,7 +76,7 @@ TEST_CASE("a distinctive exact word finds its article first, in every language")
   Env env;
   env.StartServer();
   for (const Case& c : cases) {
-    CAPTURE(c.q);
+    INFO("c.q = ", std::string(c.q));
     const json r = env.Search({{"q", c.q}, {"lang", c.lang}});
     REQUIRE_FALSE(r["hits"].empty());
     CHECK(r["hits"][0]["id"] == c.id);
@@ -101,7 +101,7 @@ TEST_CASE("the query language is detected from its script when lang is absent or
   Env env;
   env.StartServer();
   for (const Case& c : cases) {
-    CAPTURE(c.q);
+    INFO("c.q = ", std::string(c.q));
     CHECK(env.Search({{"q", c.q}})["lang"] == c.lang);
     CHECK(env.Search({{"q", c.q}, {"lang", "auto"}})["lang"] == c.lang);
   }
@@ -165,10 +165,47 @@ TEST_CASE("a limit above the cap is clamped, not rejected") {
   Env env;
   env.StartServer();
   for (const char* limit : {"50", "100", "101", "100000", "99999999999999999999999"}) {
-    CAPTURE(limit);
+    INFO("limit = ", std::string(limit));
     const json r = env.Search({{"q", "password"}, {"limit", limit}});
     CHECK(r["hits"].size() <= 100);
     CHECK_FALSE(r["hits"].empty());
+  }
+}
+
+TEST_CASE("the limit cap is between 50 and 100 when more articles match") {
+  Env env;
+  for (int i = 0; i < 120; ++i) {
+    kb_e2e::WriteTextFile(env.articles() + "/en/bulk/item-" + std::to_string(i) + ".md",
+                          "---\ntitle: Bulk item " + std::to_string(i) +
+                              "\nlang: en\n---\nThe plimsoval item number " + std::to_string(i) +
+                              ".\n");
+  }
+  const auto index = env.Index();
+  INFO(index.Describe());
+  REQUIRE(index.exit_code == 0);
+  env.StartServer();
+  const json capped = env.Search({{"q", "plimsoval"}, {"limit", "1000"}});
+  CHECK(capped["total"] == 120);
+  CHECK(capped["hits"].size() >= 50);
+  CHECK(capped["hits"].size() <= 100);
+  CHECK(env.Search({{"q", "plimsoval"}, {"limit", "50"}})["hits"].size() == 50);
+  CHECK(env.Search({{"q", "plimsoval"}, {"limit", "50"}, {"offset", "100"}})["hits"].size() == 20);
+}
+
+TEST_CASE("a misspelled English word gets a suggestion") {
+  struct Case {
+    const char* q;
+    const char* suggestion;
+  };
+  const Case cases[] = {
+      {"pasword", "password"}, {"refnd", "refund"}, {"frobnicatr", "frobnicator"}};
+  Env env;
+  env.StartServer();
+  for (const Case& c : cases) {
+    INFO("q = ", std::string(c.q));
+    const json r = env.Search({{"q", c.q}, {"lang", "en"}});
+    INFO(r.dump());
+    CHECK(r["suggestion"] == std::string(c.suggestion));
   }
 }
 
@@ -223,7 +260,7 @@ TEST_CASE("q with invalid UTF-8 is 400 bad_request") {
   Env env;
   env.StartServer();
   for (const char* q : {"%FF", "abc%C3", "%C3%28", "%ED%A0%80", "%C0%AF"}) {
-    CAPTURE(q);
+    INFO("q = ", std::string(q));
     kb_e2e::CheckError(env.Get(std::string("/api/v1/search?q=") + q), 400, "bad_request");
   }
 }
