@@ -102,16 +102,18 @@ void CharFilter::Apply(std::string_view text, const CharFilterOptions& opts, std
 // UTF-8 → UTF-16, dropping bad bytes; ZWNJ, ZWSP and bidi controls become
 // spaces before NFKC_Casefold would delete them (they separate words).
 void CharFilter::Decode(std::string_view text) {
-  decoded_.remove();
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   int32_t len = static_cast<int32_t>(text.size());
+  UChar* buf = decoded_.getBuffer(len + 1);  // UTF-16 never needs more units than UTF-8 bytes
+  int32_t n = 0;
   for (int32_t i = 0; i < len;) {
     UChar32 c;
     U8_NEXT(p, i, len, c);
     if (c < 0) continue;
     if (c == static_cast<UChar32>(kZwnj) || IsBoundaryFormat(static_cast<char32_t>(c))) c = ' ';
-    decoded_.append(c);
+    U16_APPEND_UNSAFE(buf, n, c);
   }
+  decoded_.releaseBuffer(n);
 }
 
 char32_t CharFilter::StripDecomposition(char32_t c) {
@@ -136,6 +138,16 @@ void CharFilter::Rewrite(const CharFilterOptions& opts, std::u32string* out) {
       } else {
         EmitOther(c, &st, out);
       }
+      continue;
+    }
+    UScriptCode fast = FastLetterScript(c);
+    if (fast != USCRIPT_INVALID_CODE) {  // common he/fa/el letter: no ICU lookups
+      if ((c >= 0x0622 && c <= 0x0626) || (c >= 0x03AC && c <= 0x03B0) || (c >= 0x03CA && c <= 0x03CE)) {
+        c = StripDecomposition(c);  // آ أ ؤ إ ئ, ά έ ή ί ΰ, ϊ ϋ ό ύ ώ
+      }
+      if (opts.persian_letters && fast == USCRIPT_ARABIC) c = PersianLetter(c);
+      EmitLetter(c, fast, &st, out);
+      st.strip_base = true;
       continue;
     }
     if (IsDeletedFormat(c)) continue;

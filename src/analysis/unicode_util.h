@@ -39,22 +39,37 @@ inline std::string ToUtf8(std::u32string_view s) {
 // Decodes UTF-8, dropping ill-formed bytes.
 std::u32string DecodeUtf8(std::string_view s);
 
+// Script of the common letters of the kb languages without an ICU lookup
+// (hot path); USCRIPT_INVALID_CODE when `c` is not one of them.
+inline UScriptCode FastLetterScript(char32_t c) {
+  if (c >= 0x05D0 && c <= 0x05EA) return USCRIPT_HEBREW;
+  if ((c >= 0x0620 && c <= 0x063F) || (c >= 0x0641 && c <= 0x064A) || c == 0x067E || c == 0x0686 ||
+      c == 0x0698 || c == 0x06A9 || c == 0x06AF || c == 0x06CC) {
+    return USCRIPT_ARABIC;
+  }
+  if ((c >= 0x03AC && c <= 0x03CE) || (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2)) return USCRIPT_GREEK;
+  return USCRIPT_INVALID_CODE;
+}
+
 // Letters, marks, numbers and connector punctuation: Xapian's word characters.
 inline bool IsWordChar(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
+  if (FastLetterScript(c) != USCRIPT_INVALID_CODE) return true;
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) &
           (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK)) != 0;
 }
 
 inline bool IsLetter(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (FastLetterScript(c) != USCRIPT_INVALID_CODE) return true;
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
 }
 
 inline bool IsMark(char32_t c) {
-  return c >= 0x300 && (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+  if (c < 0x300 || FastLetterScript(c) != USCRIPT_INVALID_CODE) return false;
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
 }
 
 inline bool IsDecimalDigit(char32_t c) {
@@ -70,6 +85,8 @@ inline bool IsHebrewLetter(char32_t c) {
 // text is not split at every kana/kanji change.
 inline UScriptCode LetterScript(char32_t c) {
   if (c < 0x80) return USCRIPT_LATIN;
+  UScriptCode fast = FastLetterScript(c);
+  if (fast != USCRIPT_INVALID_CODE) return fast;
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
   if (U_FAILURE(status)) return USCRIPT_COMMON;
