@@ -67,6 +67,24 @@ void EmitOther(char32_t c, RewriteState* st, std::u32string* out) {
   st->prev_letter = false;
 }
 
+// Hebrew ligatures and punctuation, Arabic decimal/thousands separators.
+bool EmitSpecial(char32_t c, RewriteState* st, std::u32string* out) {
+  const char32_t* letters = nullptr;
+  switch (c) {
+    case 0x05F0: letters = U"וו"; break;
+    case 0x05F1: letters = U"וי"; break;
+    case 0x05F2: letters = U"יי"; break;
+    case 0x05BE: EmitOther(U'-', st, out); return true;  // maqaf
+    case 0x05C0: case 0x05C3: EmitOther(U' ', st, out); return true;  // paseq, sof pasuq
+    case 0x066B: EmitOther(U'.', st, out); return true;
+    case 0x066C: EmitOther(U',', st, out); return true;
+    default: return false;
+  }
+  for (; *letters != 0; ++letters) EmitLetter(*letters, USCRIPT_HEBREW, st, out);
+  st->strip_base = true;
+  return true;
+}
+
 }  // namespace
 
 CharFilter::CharFilter() {
@@ -158,16 +176,7 @@ void CharFilter::Rewrite(const CharFilterOptions& opts, std::u32string* out) {
     bool after_hebrew = st.prev_letter && st.prev_script == USCRIPT_HEBREW;
     if (IsApostropheLike(c) && after_hebrew) continue;  // geresh: צ׳ק → צק
     if (IsGershayimLike(c) && after_hebrew && IsHebrewLetter(NextNonMark(s, i, len))) continue;
-    switch (c) {
-      case 0x05F0: EmitLetter(0x05D5, USCRIPT_HEBREW, &st, out); EmitLetter(0x05D5, USCRIPT_HEBREW, &st, out); st.strip_base = true; continue;
-      case 0x05F1: EmitLetter(0x05D5, USCRIPT_HEBREW, &st, out); EmitLetter(0x05D9, USCRIPT_HEBREW, &st, out); st.strip_base = true; continue;
-      case 0x05F2: EmitLetter(0x05D9, USCRIPT_HEBREW, &st, out); EmitLetter(0x05D9, USCRIPT_HEBREW, &st, out); st.strip_base = true; continue;
-      case 0x05BE: EmitOther(U'-', &st, out); continue;  // maqaf
-      case 0x05C0: case 0x05C3: EmitOther(U' ', &st, out); continue;
-      case 0x066B: EmitOther(U'.', &st, out); continue;
-      case 0x066C: EmitOther(U',', &st, out); continue;
-      default: break;
-    }
+    if (EmitSpecial(c, &st, out)) continue;
     int8_t type = u_charType(static_cast<UChar32>(c));
     if (type == U_DECIMAL_DIGIT_NUMBER) {
       int32_t v = u_charDigitValue(static_cast<UChar32>(c));

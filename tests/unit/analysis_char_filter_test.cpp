@@ -71,6 +71,7 @@ TEST_CASE("analysis char filter: single rules") {
       {"café", "fr", "café"},                                 // French keeps accents (folded after stemming)
       {"café", "", "cafe"},
       {"كتاب", "ar", "كتاب"},                                 // Arabic documents keep Arabic letters
+      {"كتاب", "", "کتاب"},                                   // Arabic script in a non-"ar" text: Persian letters
       {"ئ ة ى ے ۀ", "fa", "ی ه ی ی ه"},
       {"٫٬", "fa", ".,"},
       {"ﷲ", "fa", "الله"},
