@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,7 @@ struct Article {
   bool draft = false;
   int order = 0;             // optional front matter `order` (FAQ ordering); 0 = unset
   std::string translation_of;  // article id or empty
+  int translation_of_line = 0; // file line of the `translation_of` key (for messages), 0 if absent
   std::string html;          // rendered body; raw HTML in the Markdown is not passed through
   std::vector<Section> sections;  // plain text, in document order
   int64_t updated = 0;       // seconds since the epoch (file mtime in folder mode)
@@ -65,6 +67,12 @@ struct ArticleError {
 // `updated` is left untouched (the caller sets it).
 bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
                   Article* out, std::vector<ArticleError>* errors);
+
+// Appends an error (on the `translation_of` line) when `article` names itself
+// or an id that is not in `ids` (every article id of the source, parsed or not,
+// so a broken target is reported once, as itself).
+void CheckTranslationOf(const Article& article, const std::set<std::string>& ids,
+                        std::vector<ArticleError>* errors);
 
 // A candidate article file found under an articles root.
 struct ArticleFile {
@@ -104,8 +112,5 @@ struct LoadedArticles {
 // names itself or an id that is not an article file under the root, on the
 // line of that key. Never throws; all problems end up in `errors`.
 LoadedArticles LoadArticles(const std::string& root);
-
-// Hex SHA-256 of `bytes` (used as Article::content_hash).
-std::string Sha256Hex(std::string_view bytes);
 
 }  // namespace kb

@@ -44,7 +44,8 @@ struct SearchResponse {
   bool fallback = false;        // true when nothing matched in `lang` and other languages were searched
   uint64_t total = 0;           // matching articles visible to the caller
   double took_ms = 0;
-  std::optional<std::string> suggestion;
+  std::optional<std::string> suggestion;  // the query with misspelled words corrected
+  bool corrected = false;       // true when the corrected words were searched too
   std::vector<SearchHit> hits;
 };
 

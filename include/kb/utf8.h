@@ -9,10 +9,10 @@ namespace kb {
 // Byte offset of the first byte that is not part of well-formed UTF-8
 // (overlong forms, surrogates and code points above U+10FFFF are invalid),
 // or std::string_view::npos when all of `text` is valid.
-size_t Utf8ErrorOffset(std::string_view text);
+size_t FindInvalidUtf8(std::string_view text);
 
 inline bool IsValidUtf8(std::string_view text) {
-  return Utf8ErrorOffset(text) == std::string_view::npos;
+  return FindInvalidUtf8(text) == std::string_view::npos;
 }
 
 }  // namespace kb

@@ -1,9 +1,10 @@
 #include <cstdio>
 #include <string>
 
-#include "articles/article_parser.h"
+#include "articles/front_matter.h"
 #include "articles/markdown.h"
-#include "articles/utf8_check.h"
+#include "kb/utf8.h"
+#include "kb/sha256.h"
 #include "kb/article.h"
 
 namespace kb {
@@ -13,11 +14,11 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // Reports the first invalid UTF-8 byte with its file line and byte column.
 bool CheckUtf8(std::string_view path, std::string_view bytes, std::vector<ArticleError>* errors) {
-  const auto bad = FindInvalidUtf8(bytes);
-  if (!bad) return true;
+  const size_t bad = FindInvalidUtf8(bytes);
+  if (bad == std::string_view::npos) return true;
   int line = 1;
   size_t line_start = 0;
-  for (size_t i = 0; i < *bad; ++i) {
+  for (size_t i = 0; i < bad; ++i) {
     if (bytes[i] == '\n') {
       ++line;
       line_start = i + 1;
@@ -25,8 +26,8 @@ bool CheckUtf8(std::string_view path, std::string_view bytes, std::vector<Articl
   }
   char message[80];
   std::snprintf(message, sizeof message, "invalid UTF-8 (byte 0x%02X at column %zu)",
-                static_cast<unsigned>(static_cast<unsigned char>(bytes[*bad])),
-                *bad - line_start + 1);
+                static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])),
+                bad - line_start + 1);
   errors->push_back({std::string(path), line, message});
   return false;
 }
@@ -56,7 +57,8 @@ std::string Article::PlainText() const {
   return text;
 }
 
-std::string DefaultCategory(std::string_view id) {
+// The parent folder's name, or "general" for an article directly under the root.
+static std::string DefaultCategory(std::string_view id) {
   const size_t slash = id.rfind('/');
   if (slash == std::string_view::npos || slash == 0) return "general";
   const std::string_view parent = id.substr(0, slash);
@@ -64,9 +66,8 @@ std::string DefaultCategory(std::string_view id) {
   return std::string(start == std::string_view::npos ? parent : parent.substr(start + 1));
 }
 
-bool ParseArticleWithLines(std::string_view id, std::string_view path, std::string_view bytes,
-                           Article* out, FrontMatterLines* lines,
-                           std::vector<ArticleError>* errors) {
+bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
+                  Article* out, std::vector<ArticleError>* errors) {
   if (!CheckUtf8(path, bytes, errors)) return false;
   std::string_view text = bytes;
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
@@ -81,19 +82,14 @@ bool ParseArticleWithLines(std::string_view id, std::string_view path, std::stri
   article.updated = out->updated;  // the caller's value is kept
   FrontMatterLines found;
   if (!ParseFrontMatter(split, path, &article, &found, errors)) return false;
+  article.translation_of_line = found.translation_of;
 
   RenderedBody body = RenderMarkdown(split.body);
   article.html = std::move(body.html);
   article.sections = std::move(body.sections);
   article.content_hash = Sha256Hex(bytes);
   *out = std::move(article);
-  if (lines != nullptr) *lines = found;
   return true;
-}
-
-bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
-                  Article* out, std::vector<ArticleError>* errors) {
-  return ParseArticleWithLines(id, path, bytes, out, nullptr, errors);
 }
 
 }  // namespace kb

@@ -10,7 +10,7 @@
 #include <system_error>
 
 #include "articles/id_key.h"
-#include "articles/utf8_check.h"
+#include "kb/utf8.h"
 #include "kb/article.h"
 
 namespace kb {
@@ -93,7 +93,7 @@ class Scanner {
     ArticleFile file;
     file.id = name_id.substr(0, name_id.size() - kExtension.size());
     file.path = path.string();
-    if (FindInvalidUtf8(file.id)) {
+    if (!IsValidUtf8(file.id)) {
       Error(file.path, "file name is not valid UTF-8; skipped");
       return;
     }

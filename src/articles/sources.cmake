@@ -6,9 +6,8 @@ list(APPEND KB_CORE_SOURCES
   src/articles/front_matter.cpp
   src/articles/id_key.cpp
   src/articles/markdown.cpp
-  src/articles/sha256.cpp
   src/articles/text_util.cpp
-  src/articles/utf8_check.cpp)
+)
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/front_matter_test.cpp
   tests/unit/markdown_test.cpp

@@ -76,7 +76,7 @@ std::shared_ptr<const AgentTokens::State> AgentTokens::CurrentState() const {
 std::optional<std::string> AgentTokens::Verify(std::string_view token) const {
   if (token.empty()) return std::nullopt;
   const std::shared_ptr<const State> state = CurrentState();
-  const auth::TokenHash hash = auth::Sha256(token);
+  const auth::TokenHash hash = Sha256(token);
   // Look at every line and select the match with masks, so the time taken does
   // not depend on which line (if any) matched.
   size_t match_index = 0;

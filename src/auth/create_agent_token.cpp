@@ -56,7 +56,7 @@ Result<std::string> NewToken() {
   auth::TokenHash as_array{};
   static_assert(sizeof bytes == std::tuple_size<auth::TokenHash>::value, "32 random bytes");
   std::memcpy(as_array.data(), bytes, sizeof bytes);
-  return std::string(kTokenPrefix) + auth::HexEncode(as_array);
+  return std::string(kTokenPrefix) + HexEncode(as_array);
 }
 
 Status WriteAll(int fd, const std::string& data, const std::string& path) {
@@ -119,7 +119,7 @@ Result<std::string> CreateAgentToken(const std::string& name, const std::string&
   auto token = NewToken();
   if (!token.ok()) return token;
   if (!content.empty() && content.back() != '\n') content.push_back('\n');
-  content += auth::FormatTokenLine({name, auth::Sha256(*token)});
+  content += auth::FormatTokenLine({name, Sha256(*token)});
   Status s = ReplaceFile(file, content, lock.fd());
   if (!s.ok()) return s;
   return token;

@@ -12,8 +12,6 @@ namespace kb {
 namespace auth {
 namespace {
 
-constexpr char kHexDigits[] = "0123456789abcdef";
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -51,26 +49,6 @@ bool IsValidAgentName(std::string_view name) {
     if (!ok) return false;
   }
   return true;
-}
-
-TokenHash Sha256(std::string_view bytes) {
-  TokenHash hash{};
-  unsigned int len = 0;
-  // EVP_Digest only fails on allocation failure; a zero hash then matches no token.
-  if (EVP_Digest(bytes.data(), bytes.size(), hash.data(), &len, EVP_sha256(), nullptr) != 1) {
-    hash.fill(0);
-  }
-  return hash;
-}
-
-std::string HexEncode(const TokenHash& hash) {
-  std::string hex;
-  hex.reserve(hash.size() * 2);
-  for (unsigned char b : hash) {
-    hex.push_back(kHexDigits[b >> 4]);
-    hex.push_back(kHexDigits[b & 0xf]);
-  }
-  return hex;
 }
 
 Result<std::vector<TokenEntry>> ParseTokenFile(std::string_view content, const std::string& file) {

@@ -9,12 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/sha256.h"
 #include "kb/status.h"
 
 namespace kb {
 namespace auth {
 
-using TokenHash = std::array<unsigned char, 32>;
+using TokenHash = Sha256Digest;
 
 struct TokenEntry {
   std::string name;
@@ -24,10 +25,6 @@ struct TokenEntry {
 // Non-empty, only [A-Za-z0-9._-].
 bool IsValidAgentName(std::string_view name);
 
-// SHA-256 of `bytes` via OpenSSL EVP (private here: src/auth must not depend
-// on the articles module for one hash call).
-TokenHash Sha256(std::string_view bytes);
-std::string HexEncode(const TokenHash& hash);
 
 // Parses a token file's content. Blank lines are skipped. Any other line that
 // is not `valid-name:64-hex` gives InvalidArgument "file:line: expected

@@ -4,7 +4,7 @@
 
 namespace kb {
 
-size_t Utf8ErrorOffset(std::string_view text) {
+size_t FindInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
   int32_t i = 0;

@@ -29,6 +29,7 @@ std::string SearchResponseJson(const SearchResponse& r) {
       {"total", r.total},
       {"took_ms", r.took_ms},
       {"suggestion", r.suggestion ? Json(*r.suggestion) : Json(nullptr)},
+      {"corrected", r.corrected},
       {"fallback", r.fallback},
       {"hits", std::move(hits)},
   };

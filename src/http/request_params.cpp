@@ -8,15 +8,22 @@
 namespace kb::http {
 namespace {
 
+// A decimal count. Values above `max` are clamped to it (a client asking for
+// "everything" gets the cap, not an error); below `min` or not a number is a 400.
 Result<size_t> ParseCount(const httplib::Request& req, const char* name, size_t fallback,
                           size_t min, size_t max) {
   if (!req.has_param(name)) return fallback;
   const std::string value = req.get_param_value(name);
-  if (value.empty() || value.size() > 9 ||
+  const std::string expected = std::string(name) + " must be an integer of at least " + std::to_string(min);
+  if (value.empty() ||
       !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
-    return Status::InvalidArgument(std::string(name) + " must be a non-negative integer");
+    return Status::InvalidArgument(expected);
+  const size_t digits = value.find_first_not_of('0') == std::string::npos
+                            ? 0
+                            : value.size() - value.find_first_not_of('0');
+  if (digits > 9) return max;  // far above any cap; avoids overflow
   const size_t n = std::stoul(value);
-  if (n < min) return Status::InvalidArgument(std::string(name) + " must be at least " + std::to_string(min));
+  if (n < min) return Status::InvalidArgument(expected);
   return std::min(n, max);
 }
 

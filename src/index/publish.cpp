@@ -1,5 +1,6 @@
 // Publish(): validate every changed article, then write them in one commit
 // (or into a new generation for a full rebuild). See kb/publish.h.
+#include "kb/sha256.h"
 #include "kb/publish.h"
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "index/db_dir.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
+#include "index/spelling.h"
 #include "kb/analysis.h"
 
 namespace kb {
@@ -59,11 +61,7 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
     }
     Article article;
     if (!ParseArticle(entry.id, entry.path, bytes, &article, errors)) continue;
-    if (!article.translation_of.empty() &&
-        (article.translation_of == article.id || !listed.count(article.translation_of)))
-      errors->push_back({entry.path, 0,
-                         "translation_of '" + article.translation_of +
-                             "' is not the id of another article"});
+    CheckTranslationOf(article, listed, errors);
     article.updated = entry.updated;
     article.content_hash = hash;
     if (article.draft) {
@@ -87,11 +85,20 @@ void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::s
   db.set_metadata(schema::kMetaPublishedAt, std::to_string(std::time(nullptr)));
 }
 
+// Writes the plan; the spelling table follows the public documents.
 void ApplyPlan(Xapian::WritableDatabase& db, const Plan& plan) {
   auto analyzer = NewAnalyzer();
-  for (const Article& article : plan.changed)
-    db.replace_document(schema::IdTerm(article.id), BuildDocument(article, *analyzer));
-  for (const std::string& id : plan.removed) db.delete_document(schema::IdTerm(id));
+  for (const Article& article : plan.changed) {
+    const std::string id_term = schema::IdTerm(article.id);
+    RemoveSpellingWords(db, id_term);
+    Xapian::Document doc = BuildDocument(article, *analyzer);
+    AddSpellingWords(db, doc);
+    db.replace_document(id_term, doc);
+  }
+  for (const std::string& id : plan.removed) {
+    RemoveSpellingWords(db, schema::IdTerm(id));
+    db.delete_document(schema::IdTerm(id));
+  }
 }
 
 // Builds a complete new generation, compacts it and makes it live.

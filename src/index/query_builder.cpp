@@ -94,10 +94,12 @@ Xapian::Query WordQuery(const QueryWord& word) {
   return Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
 }
 
+enum class Stopwords { kDrop, kKeep };
+
 // Groups tokens into query words: tokens inside one quoted range form a phrase.
 std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
                                   const std::vector<std::pair<size_t, size_t>>& quoted,
-                                  bool keep_stopwords) {
+                                  Stopwords stopwords) {
   std::vector<QueryWord> words;
   int current_range = -1;
   for (const Token& token : tokens) {
@@ -106,14 +108,15 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
     for (size_t r = 0; r < quoted.size(); ++r)
       if (token.begin >= quoted[r].first && token.begin < quoted[r].second) range = int(r);
     if (range >= 0) {
-      if (range != current_range) words.push_back(QueryWord{{}, {}, {}, true});
+      if (range != current_range) words.push_back(QueryWord{});
+      words.back().phrase = true;
       words.back().exact.push_back(token.term);
       current_range = range;
       continue;
     }
     current_range = -1;
-    if (token.stopword && !keep_stopwords) continue;
-    QueryWord word{{token.term}, token.stems, token.extra_terms, false};
+    if (token.stopword && stopwords == Stopwords::kDrop) continue;
+    QueryWord word{{token.term}, token.stems, token.extra_terms, false, token.begin, token.end};
     words.push_back(std::move(word));
   }
   // A one-word "phrase" is just a word.
@@ -122,15 +125,49 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
   return words;
 }
 
+bool HasLetter(const std::string& term) {
+  for (unsigned char c : term)
+    if (c >= 0x80 || std::isalpha(c)) return true;
+  return false;
+}
+
+// Adds the closest public word as an alternative to every unknown word, and
+// returns the corrected query text ("" when nothing was corrected).
+std::string CorrectSpelling(std::string_view text, std::string_view lang, Analyzer& analyzer,
+                            Vocabulary& vocabulary, std::vector<QueryWord>* words) {
+  std::string corrected;
+  size_t copied = 0;
+  for (QueryWord& word : *words) {
+    if (word.phrase || !HasLetter(word.exact[0])) continue;
+    Token as_token;
+    as_token.term = word.exact[0];
+    as_token.stems = word.stems;
+    as_token.extra_terms = word.extra;
+    if (vocabulary.Known(as_token)) continue;
+    const std::string suggestion = vocabulary.Suggest(word.exact[0]);
+    if (suggestion.empty() || suggestion == word.exact[0]) continue;
+    for (const Token& t : analyzer.Analyze(suggestion, lang)) {
+      word.exact.push_back(t.term);
+      word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
+    }
+    corrected.append(text.substr(copied, word.begin - copied)).append(DisplayForm(suggestion));
+    copied = word.end;
+  }
+  if (copied == 0) return std::string();
+  return corrected.append(text.substr(copied));
+}
+
 }  // namespace
 
-BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer) {
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer,
+                      Vocabulary* vocabulary) {
   BuiltQuery built;
   const std::vector<Token> tokens = analyzer.Analyze(text, lang);
   const auto quoted = QuotedRanges(text);
-  built.words = GroupWords(tokens, quoted, /*keep_stopwords=*/false);
-  if (built.words.empty()) built.words = GroupWords(tokens, quoted, /*keep_stopwords=*/true);
+  built.words = GroupWords(tokens, quoted, Stopwords::kDrop);
+  if (built.words.empty()) built.words = GroupWords(tokens, quoted, Stopwords::kKeep);
   if (built.words.empty()) return built;
+  if (vocabulary) built.suggestion = CorrectSpelling(text, lang, analyzer, *vocabulary, &built.words);
 
   std::vector<Xapian::Query> parts;
   for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));

@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include "index/spelling.h"
 #include "kb/analysis.h"
 
 namespace kb {
@@ -26,13 +27,21 @@ struct QueryWord {
   std::vector<std::string> stems;  // stem candidates (without the Z prefix)
   std::vector<std::string> extra;  // extra exact terms (joined compounds)
   bool phrase = false;
+  size_t begin = 0, end = 0;       // byte span of the word in the query text
 };
 
 struct BuiltQuery {
   Xapian::Query query;             // empty (MatchNothing) when no searchable words
   std::vector<QueryWord> words;    // for snippets: which text words to highlight
+  // The query with misspelled words corrected, for "did you mean"; empty when
+  // no word was corrected. Corrected words are also searched (as alternatives).
+  std::string suggestion;
 };
 
-BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer);
+// `vocabulary` may be null (no spelling correction). A word is corrected only
+// when neither its exact form nor any stem occurs in a public article, so a
+// known word is never turned into another one.
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer,
+                      Vocabulary* vocabulary);
 
 }  // namespace kb

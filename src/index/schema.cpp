@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "kb/sha256.h"
 #include "kb/article.h"
 
 namespace kb::schema {

@@ -11,6 +11,7 @@
 #include "index/query_builder.h"
 #include "index/schema.h"
 #include "index/snippet.h"
+#include "index/spelling.h"
 #include "kb/analysis.h"
 
 namespace kb {
@@ -131,7 +132,12 @@ class XapianSearcher : public Searcher {
       response.lang = DetectLanguage(request.query, "en", db_.term_exists("Lar"));
       response.lang_detected = true;
     }
-    BuiltQuery built = BuildQuery(request.query, response.lang, *analyzer_);
+    XapianVocabulary vocabulary(db_);
+    BuiltQuery built = BuildQuery(request.query, response.lang, *analyzer_, &vocabulary);
+    if (!built.suggestion.empty()) {
+      response.suggestion = built.suggestion;
+      response.corrected = true;
+    }
     if (!built.words.empty()) {
       Xapian::MSet mset = Run(built.query, Filters(request, response.lang), request);
       if (mset.get_matches_estimated() == 0 && !response.lang.empty()) {

@@ -66,9 +66,9 @@ Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width) {
     if (score > best_score) {
       best_score = score;
       best.first = end >= width ? end - width + 1 : 0;
-      best.last = end;
     }
   }
+  best.last = std::min(n - 1, best.first + width - 1);
   // Start the passage a few words before the first match, for context.
   size_t first_match = best.first;
   while (first_match < best.last && match[first_match] < 0) ++first_match;

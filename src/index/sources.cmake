@@ -6,6 +6,7 @@ list(APPEND KB_CORE_SOURCES
   src/index/publish.cpp
   src/index/query_builder.cpp
   src/index/snippet.cpp
+  src/index/spelling.cpp
   src/index/searcher.cpp
   src/index/searcher_pool.cpp
 )

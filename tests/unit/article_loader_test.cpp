@@ -205,12 +205,13 @@ TEST_CASE("LoadArticles reports a translation_of to a missing id or to itself on
   const kb::LoadedArticles loaded = kb::LoadArticles(dir.str());
   const std::string root = dir.str();
   REQUIRE_MESSAGE(loaded.errors.size() == 3, Joined(loaded.errors));
-  CHECK(loaded.errors[0].ToString() == root + "/en/broken.md:1: missing front matter "
-                                              "(the file must start with a '---' line)");
-  CHECK(loaded.errors[1].ToString() ==
+  // In file order (ids are sorted), each on its own line.
+  CHECK(loaded.errors[0].ToString() ==
         root + "/en/a.md:4: translation_of 'en/nope' is not an existing article id");
-  CHECK(loaded.errors[2].ToString() ==
+  CHECK(loaded.errors[1].ToString() ==
         root + "/en/b.md:5: translation_of 'en/b' names the article itself");
+  CHECK(loaded.errors[2].ToString() == root + "/en/broken.md:1: missing front matter "
+                                              "(the file must start with a '---' line)");
   CHECK(loaded.articles.size() == 3);  // a, b, c parsed; only broken is missing
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "kb/sha256.h"
 #include "kb/article.h"
 
 namespace {

@@ -4,7 +4,7 @@
 
 #include "kb/utf8.h"
 
-TEST_CASE("Utf8ErrorOffset finds the first bad byte") {
+TEST_CASE("FindInvalidUtf8 finds the first bad byte") {
   struct Case { std::string text; size_t bad; };
   const size_t ok = std::string_view::npos;
   const Case cases[] = {
@@ -19,6 +19,6 @@ TEST_CASE("Utf8ErrorOffset finds the first bad byte") {
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
-    CHECK(kb::Utf8ErrorOffset(c.text) == c.bad);
+    CHECK(kb::FindInvalidUtf8(c.text) == c.bad);
   }
 }

@@ -1,0 +1,79 @@
+#include "index/spelling.h"
+
+#include <unicode/unistr.h>
+
+#include "index/schema.h"
+
+namespace kb {
+namespace {
+
+const std::string kPublicTerm = std::string(schema::kAudience) + "public";
+
+bool IsPublic(const Xapian::Document& doc) {
+  auto it = doc.termlist_begin();
+  it.skip_to(kPublicTerm);
+  return it != doc.termlist_end() && *it == kPublicTerm;
+}
+
+// Spelling words are the positional, unprefixed terms (real words of the text)
+// that contain at least one letter.
+bool IsSpellingWord(const Xapian::TermIterator& it) {
+  const std::string& term = *it;
+  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+  if (it.positionlist_count() == 0) return false;
+  for (unsigned char c : term)
+    if (c >= 0x80 || std::isalpha(c)) return true;
+  return false;
+}
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+bool XapianVocabulary::Known(const Token& token) {
+  std::vector<std::string> terms{token.term};
+  for (const auto& e : token.extra_terms) terms.push_back(e);
+  for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
+  Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, any, Xapian::Query(kPublicTerm)));
+  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+}
+
+std::string XapianVocabulary::Suggest(const std::string& term) {
+  // Short words get one edit: Hebrew and Greek are dense, two edits turn
+  // short words into unrelated ones (ANALYSIS.md §6.4).
+  const unsigned max_edits = CodePoints(term) <= 5 ? 1 : 2;
+  return db_.get_spelling_suggestion(term, max_edits);
+}
+
+void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  if (!IsPublic(doc)) return;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if (IsSpellingWord(it)) db.add_spelling(*it, 1);
+}
+
+void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_term) {
+  auto posting = db.postlist_begin(id_term);
+  if (posting == db.postlist_end(id_term)) return;
+  const Xapian::Document doc = db.get_document(*posting);
+  if (!IsPublic(doc)) return;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if (IsSpellingWord(it)) db.remove_spelling(*it, 1);
+}
+
+std::string DisplayForm(const std::string& folded) {
+  static constexpr std::string_view kSigma = "\xCF\x83";        // σ
+  static constexpr std::string_view kFinalSigma = "\xCF\x82";   // ς
+  if (folded.size() >= kSigma.size() &&
+      folded.compare(folded.size() - kSigma.size(), kSigma.size(), kSigma) == 0 &&
+      folded.size() > kSigma.size())
+    return folded.substr(0, folded.size() - kSigma.size()).append(kFinalSigma);
+  return folded;
+}
+
+}  // namespace kb

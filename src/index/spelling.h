@@ -1,0 +1,47 @@
+// Spelling: "did you mean" data built from PUBLIC articles only, so that no
+// word of an internal article can ever surface as a suggestion.
+//
+// Index side: AddSpellingWords/RemoveSpellingWords keep Xapian's spelling
+// table in step with the documents (one count per public document a word
+// occurs in). Query side: XapianSpelling answers, for the query builder,
+// whether a word is known and which public word is closest to it.
+// Not thread-safe (holds a Xapian::Database reference).
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "kb/analysis.h"
+
+namespace kb {
+
+// The query builder's view of the vocabulary (an interface so tests can fake it).
+class Vocabulary {
+ public:
+  virtual ~Vocabulary() = default;
+  // True when the token's exact form, an extra form or any stem occurs in a public article.
+  virtual bool Known(const Token& token) = 0;
+  // The closest public word to `term` (folded), or "" when none is close enough.
+  virtual std::string Suggest(const std::string& term) = 0;
+};
+
+class XapianVocabulary : public Vocabulary {
+ public:
+  explicit XapianVocabulary(const Xapian::Database& db) : db_(db) {}
+  bool Known(const Token& token) override;
+  std::string Suggest(const std::string& term) override;
+
+ private:
+  const Xapian::Database& db_;
+};
+
+// Adds the words of a public document to the spelling table (no-op for internal ones).
+void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc);
+// Removes the words of the stored document with unique term `id_term`, if any.
+void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_term);
+
+// The display form of a folded word: Greek σ at the end of a word becomes ς.
+std::string DisplayForm(const std::string& folded);
+
+}  // namespace kb
