@@ -222,7 +222,9 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
         return;
       }
       t->stopword = fa_stop_.count(term) != 0;
-      if (!t->stopword) t->stems.push_back(persian_.Stem(term));
+      if (!t->stopword) {
+        for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
+      }
       return;
     case USCRIPT_LATIN:
       if (analysis::IsOtherLatinSnowball(ctx.info)) {

@@ -59,10 +59,12 @@ const std::initializer_list<const char*>& PersianStemmer::ProtectedWords() {
 
 std::u32string PersianStemmer::ToU32(const std::string& s) { return DecodeUtf8(s); }
 
-std::string PersianStemmer::Stem(std::string_view word) const {
+std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
   std::u32string w = DecodeUtf8(word);
-  if (w.size() < kMinWord || IsProtected(w)) return std::string(word);
-  if (StripVerbPrefix(&w)) return ToUtf8(w);
+  if (w.size() < kMinWord || IsProtected(w)) return {std::string(word)};
+  std::vector<std::string> stems;
+  std::u32string verb = w;
+  if (StripVerbPrefix(&verb)) stems.push_back(ToUtf8(verb));
   for (int round = 0; round < kMaxRounds && !IsProtected(w); ++round) {
     bool changed = false;
     for (const Suffix& s : kSuffixes) {
@@ -74,7 +76,9 @@ std::string PersianStemmer::Stem(std::string_view word) const {
     }
     if (!changed) break;
   }
-  return w.empty() ? std::string(word) : ToUtf8(w);
+  std::string noun = w.empty() ? std::string(word) : ToUtf8(w);
+  if (stems.empty() || stems[0] != noun) stems.push_back(std::move(noun));
+  return stems;
 }
 
 }  // namespace kb::analysis

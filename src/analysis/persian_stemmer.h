@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace kb::analysis {
 
@@ -19,8 +20,12 @@ class PersianStemmer {
     for (const char* w : ProtectedWords()) protect_.insert(ToU32(normalize(w)));
   }
 
-  // The stem of `word` (UTF-8); never empty for a non-empty word.
-  std::string Stem(std::string_view word) const;
+  // The stem candidates of `word` (UTF-8), never empty strings. One stem
+  // usually; a word that may be a verb with a joined می/نمی prefix gets two
+  // (the verb without the prefix, and the word stemmed as a noun: میرورهای is
+  // a plural ending in ی, not a verb), and, as for Hebrew, matching works by
+  // intersecting candidate sets.
+  std::vector<std::string> Stems(std::string_view word) const;
 
  private:
   static const std::initializer_list<const char*>& ProtectedWords();

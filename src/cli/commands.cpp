@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "kb/agent_tokens.h"
+#include "kb/analysis.h"
+#include "kb/utf8.h"
 #include "kb/publish.h"
 
 namespace kb::cli {
@@ -50,6 +52,21 @@ int RunIndex(const IndexArgs& args) {
                  report->updated, report->deleted, report->unchanged, report->generation.c_str(),
                  static_cast<unsigned long long>(report->sequence),
                  report->rebuilt ? " (full rebuild)" : "");
+  }
+  return kExitOk;
+}
+
+int RunAnalyze(const AnalyzeArgs& args) {
+  if (!IsValidUtf8(args.text)) return Fail(Status::InvalidArgument("TEXT is not valid UTF-8"));
+  const std::string lang = args.lang.empty() ? DetectLanguage(args.text) : args.lang;
+  std::printf("lang: %s\n", lang.empty() ? "(none)" : lang.c_str());
+  auto analyzer = NewAnalyzer();
+  for (const Token& t : analyzer->Analyze(args.text, lang)) {
+    std::printf("%u\t%s\t", t.position, t.term.c_str());
+    for (const std::string& s : t.stems) std::printf("Z%s ", s.c_str());
+    for (const std::string& e : t.extra_terms) std::printf("+%s ", e.c_str());
+    std::printf("%s[%zu,%zu) %.*s\n", t.stopword ? "(stopword) " : "", t.begin, t.end,
+                static_cast<int>(t.end - t.begin), args.text.c_str() + t.begin);
   }
   return kExitOk;
 }

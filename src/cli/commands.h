@@ -20,7 +20,13 @@ struct TokenArgs {
   std::string file;
 };
 
+struct AnalyzeArgs {
+  std::string text;
+  std::string lang;
+};
+
 int RunIndex(const IndexArgs& args);
+int RunAnalyze(const AnalyzeArgs& args);
 int RunServe(const ServerConfig& config);
 int RunTokenNew(const TokenArgs& args);
 

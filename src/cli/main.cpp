@@ -38,7 +38,14 @@ int main(int argc, char** argv) {
   token_new->add_option("--file", token_args.file, "Token hash file (one name:sha256hex per line)")
       ->required();
 
+  kb::cli::AnalyzeArgs analyze_args;
+  auto* analyze = app.add_subcommand(
+      "analyze", "Show how kb analyzes a text: exact terms, stems, stopwords (for debugging)");
+  analyze->add_option("TEXT", analyze_args.text, "Text to analyze")->required();
+  analyze->add_option("--lang", analyze_args.lang, "Language code (default: detected by script)");
+
   CLI11_PARSE(app, argc, argv);
+  if (*analyze) return kb::cli::RunAnalyze(analyze_args);
   if (*index) return kb::cli::RunIndex(index_args);
   if (*serve) return kb::cli::RunServe(serve_args);
   if (*token_new) return kb::cli::RunTokenNew(token_args);

@@ -11,8 +11,8 @@ namespace {
 
 // Relative weights of the parts of one word's query. Exact forms rank above
 // stem-only matches; a match in the title ranks above one in the body.
-constexpr double kExactBonus = 0.5;
-constexpr double kTitleBonus = 1.0;
+constexpr double kExactBonus = 1.0;
+constexpr double kTitleBonus = 0.5;
 // How strongly articles containing every word are preferred.
 constexpr double kAllWordsBonus = 1.0;
 

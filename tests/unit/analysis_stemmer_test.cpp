@@ -51,17 +51,22 @@ TEST_CASE("analysis stemmer: Hebrew candidate sets") {
 TEST_CASE("analysis stemmer: Persian light stemmer") {
   struct Case {
     const char* word;
-    const char* want;
+    std::set<std::string> want;
   };
   const Case cases[] = {
-      {"حسابهایتان", "حساب"}, {"سفارشات", "سفارش"}, {"اطلاعات", "اطلاع"}, {"بزرگترین", "بزرگ"},
-      {"کاربران", "کاربر"},   {"کاربری", "کاربر"},   {"دوستان", "دوست"},   {"ایرانی", "ایران"},
-      {"زبانها", "زبان"},     {"بهتر", "بهتر"},     {"دفتر", "دفتر"},     {"کمتر", "کمتر"},
-      {"میخواهم", "خواهم"},   {"نمیتوانم", "توانم"}, {"میدان", "میدان"},   {"میز", "میز"},
-      {"كتابهاي", "کتاب"},    {"سؤالات", "سوال"},
+      {"حسابهایتان", {"حساب"}}, {"سفارشات", {"سفارش"}}, {"اطلاعات", {"اطلاع"}},
+      {"بزرگترین", {"بزرگ"}},   {"کاربران", {"کاربر"}},  {"کاربری", {"کاربر"}},
+      {"دوستان", {"دوست"}},     {"ایرانی", {"ایران"}},   {"زبانها", {"زبان"}},
+      {"بهتر", {"بهتر"}},       {"دفتر", {"دفتر"}},      {"کمتر", {"کمتر"}},
+      {"میدان", {"میدان"}},     {"میز", {"میز"}},        {"كتابهاي", {"کتاب"}},
+      {"سؤالات", {"سوال"}},
+      // A joined می/نمی may be a verb prefix or part of a noun: both candidates.
+      {"میخواهم", {"خواهم", "میخواهم"}},
+      {"نمیتوانم", {"توانم", "نمیتوانم"}},
+      {"میرورهای", {"رورهای", "میرور"}},
   };
   auto a = kb::NewAnalyzer();
-  for (const Case& c : cases) CHECK_MESSAGE(StemsOf(a.get(), c.word, "fa") == std::set<std::string>{c.want}, c.word);
+  for (const Case& c : cases) CHECK_MESSAGE(StemsOf(a.get(), c.word, "fa") == c.want, c.word);
 }
 
 TEST_CASE("analysis stemmer: Greek via libstemmer with folding and overrides") {
