@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kb/article.h"
@@ -52,8 +53,10 @@ std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root);
 
 struct PublishOptions {
   std::string db_dir;
-  // Called now and then with (articles processed, articles total); may be empty.
-  std::function<void(size_t done, size_t total)> progress;
+  // Called now and then during the "reading" phase (every listed article is
+  // read and the changed ones validated) and the "indexing" phase (changed
+  // articles analysed and written); may be empty.
+  std::function<void(std::string_view phase, size_t done, size_t total)> progress;
   bool force_rebuild = false;  // build a new generation even if the schema matches
 };
 

@@ -31,8 +31,9 @@ int RunIndex(const IndexArgs& args) {
   options.force_rebuild = args.force_rebuild;
   const bool tty = !args.quiet && isatty(STDERR_FILENO);
   if (tty) {
-    options.progress = [](size_t done, size_t total) {
-      std::fprintf(stderr, "\rkb: reading articles %zu/%zu", done, total);
+    options.progress = [](std::string_view phase, size_t done, size_t total) {
+      std::fprintf(stderr, "\rkb: %.*s %zu/%zu articles", static_cast<int>(phase.size()),
+                   phase.data(), done, total);
       if (done == total) std::fputc('\n', stderr);
     };
   }

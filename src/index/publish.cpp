@@ -50,7 +50,7 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
   size_t done = 0;
   for (const auto& entry : entries) {
     if (options.progress && (++done % 100 == 0 || done == entries.size()))
-      options.progress(done, entries.size());
+      options.progress("reading", done, entries.size());
     std::string bytes;
     if (!source.Read(entry, &bytes, errors)) continue;
     const std::string hash = Sha256Hex(bytes);
@@ -86,9 +86,12 @@ void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::s
 }
 
 // Writes the plan; the spelling table follows the public documents.
-void ApplyPlan(Xapian::WritableDatabase& db, const Plan& plan) {
+void ApplyPlan(Xapian::WritableDatabase& db, const Plan& plan, const PublishOptions& options) {
   auto analyzer = NewAnalyzer();
+  size_t done = 0;
   for (const Article& article : plan.changed) {
+    if (options.progress && (++done % 100 == 0 || done == plan.changed.size()))
+      options.progress("indexing", done, plan.changed.size());
     const std::string id_term = schema::IdTerm(article.id);
     RemoveSpellingWords(db, id_term);
     Xapian::Document doc = BuildDocument(article, *analyzer);
@@ -103,14 +106,14 @@ void ApplyPlan(Xapian::WritableDatabase& db, const Plan& plan) {
 
 // Builds a complete new generation, compacts it and makes it live.
 Status Rebuild(const std::string& db_dir, const Plan& plan, const ArticleSource& source,
-               uint64_t sequence, std::string* generation) {
+               const PublishOptions& options, uint64_t sequence, std::string* generation) {
   auto name = NewGenerationName(db_dir);
   if (!name.ok()) return name.status();
   const std::string final_path = GenerationPath(db_dir, *name);
   const std::string build_path = final_path + ".build";
   {
     Xapian::WritableDatabase db(build_path, Xapian::DB_CREATE_OR_OVERWRITE);
-    ApplyPlan(db, plan);
+    ApplyPlan(db, plan, options);
     WriteMetadata(db, sequence, *name, source);
     db.commit();
     // Compaction makes queries ~1.4x faster on big indexes (PERF.md).
@@ -126,11 +129,12 @@ Status Rebuild(const std::string& db_dir, const Plan& plan, const ArticleSource&
 }
 
 Status UpdateInPlace(const std::string& path, const Plan& plan, const ArticleSource& source,
-                     uint64_t sequence, const std::string& generation) {
+                     const PublishOptions& options, uint64_t sequence,
+                     const std::string& generation) {
   Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
   // One transaction: Xapian never auto-commits half of a big publish.
   db.begin_transaction();
-  ApplyPlan(db, plan);
+  ApplyPlan(db, plan, options);
   WriteMetadata(db, sequence, generation, source);
   db.commit_transaction();
   return Status::OK();
@@ -168,12 +172,13 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   report.sequence = sequence + 1;
   report.committed = true;
   if (rebuild) {
-    if (Status s = Rebuild(options.db_dir, plan, source, report.sequence, &report.generation);
+    if (Status s = Rebuild(options.db_dir, plan, source, options, report.sequence,
+                               &report.generation);
         !s.ok())
       return s;
   } else {
     report.generation = *live;
-    if (Status s = UpdateInPlace(GenerationPath(options.db_dir, *live), plan, source,
+    if (Status s = UpdateInPlace(GenerationPath(options.db_dir, *live), plan, source, options,
                                  report.sequence, *live);
         !s.ok())
       return s;

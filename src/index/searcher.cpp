@@ -27,15 +27,17 @@ struct StoredArticle {
   bool internal() const { return data.value("audience", "public") == "internal"; }
 };
 
-std::string SectionsText(const Json& data) {
-  std::string text;
+// One snippet passage per section: its heading and its text.
+std::vector<std::string> Passages(const Json& data) {
+  std::vector<std::string> passages;
   for (const Json& section : data.value("sections", Json::array())) {
-    const std::string heading = section.value("heading", "");
+    std::string passage = section.value("heading", "");
     const std::string body = section.value("text", "");
-    if (!heading.empty()) text.append(heading).append("\n");
-    if (!body.empty()) text.append(body).append("\n\n");
+    if (!passage.empty() && !body.empty()) passage += "\n";
+    passage += body;
+    if (!passage.empty()) passages.push_back(std::move(passage));
   }
-  return text;
+  return passages;
 }
 
 class XapianSearcher : public Searcher {
@@ -161,7 +163,7 @@ class XapianSearcher : public Searcher {
     hit.lang = data.value("lang", "");
     hit.category = data.value("category", "");
     hit.url = "/kb/" + hit.id;
-    hit.snippet = MakeSnippet(SectionsText(data), hit.lang, built.words, *analyzer_);
+    hit.snippet = MakeSnippet(Passages(data), hit.lang, built.words, *analyzer_);
     hit.score = it.get_percent() / 100.0;
     return hit;
   }

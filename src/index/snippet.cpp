@@ -44,11 +44,12 @@ void AppendPlain(std::string_view text, std::string* out) {
 
 struct Window {
   size_t first = 0, last = 0;  // token indexes, inclusive
+  size_t distinct = 0, matches = 0;
 };
 
 Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width) {
   const size_t n = match.size();
-  Window best{0, std::min(n, width) - 1};
+  Window best;
   long best_score = -1;
   std::vector<int> count(n_words, 0);
   size_t distinct = 0, matches = 0;
@@ -66,6 +67,8 @@ Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width) {
     if (score > best_score) {
       best_score = score;
       best.first = end >= width ? end - width + 1 : 0;
+      best.distinct = distinct;
+      best.matches = matches;
     }
   }
   best.last = std::min(n - 1, best.first + width - 1);
@@ -79,20 +82,10 @@ Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width) {
   return best;
 }
 
-}  // namespace
-
-std::string MakeSnippet(std::string_view text, std::string_view lang,
-                        const std::vector<QueryWord>& words, Analyzer& analyzer,
-                        const SnippetOptions& options) {
-  const std::vector<Token> tokens = analyzer.Analyze(text, lang);
-  if (tokens.empty()) return std::string();
-  std::vector<int> match(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) match[i] = MatchingWord(tokens[i], words);
-
-  const Window window = BestWindow(match, words.size(), std::max<size_t>(options.window_words, 1));
+std::string Render(std::string_view text, const std::vector<Token>& tokens,
+                   const std::vector<int>& match, const Window& window) {
   const size_t begin = tokens[window.first].begin;
   const size_t end = tokens[window.last].end;
-
   std::string out;
   if (begin > 0) out += "… ";
   size_t at = begin;
@@ -107,6 +100,35 @@ std::string MakeSnippet(std::string_view text, std::string_view lang,
   AppendPlain(text.substr(at, end - at), &out);
   if (end < text.size()) out += " …";
   return out;
+}
+
+}  // namespace
+
+std::string MakeSnippet(const std::vector<std::string>& passages, std::string_view lang,
+                        const std::vector<QueryWord>& words, Analyzer& analyzer,
+                        const SnippetOptions& options) {
+  const size_t width = std::max<size_t>(options.window_words, 1);
+  struct Best {
+    size_t passage = 0;
+    std::vector<Token> tokens;
+    std::vector<int> match;
+    Window window;
+  } best;
+  bool found = false;
+  for (size_t p = 0; p < passages.size(); ++p) {
+    std::vector<Token> tokens = analyzer.Analyze(passages[p], lang);
+    if (tokens.empty()) continue;
+    std::vector<int> match(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) match[i] = MatchingWord(tokens[i], words);
+    const Window window = BestWindow(match, words.size(), width);
+    const bool better = !found || window.distinct > best.window.distinct ||
+                        (window.distinct == best.window.distinct && window.matches > best.window.matches);
+    if (better) best = {p, std::move(tokens), std::move(match), window};
+    found = true;
+    if (best.window.distinct == words.size()) break;  // cannot do better on what matters most
+  }
+  if (!found) return std::string();
+  return Render(passages[best.passage], best.tokens, best.match, best.window);
 }
 
 }  // namespace kb

@@ -17,10 +17,12 @@ struct SnippetOptions {
   size_t window_words = 28;   // words in the passage shown
 };
 
-// The best passage of `text` for `words` (the most distinct query words, then
-// the most matches), escaped, with matches marked and "…" where text was cut.
-// With no match it is the start of the text.
-std::string MakeSnippet(std::string_view text, std::string_view lang,
+// The best window of `passages` (in document order, e.g. one per section) for
+// `words`: the most distinct query words, then the most matches; escaped, with
+// matches marked and "…" where text was cut. Passages are analyzed one at a
+// time and the search stops at the first window that has every query word, so
+// long articles cost little. With no match it is the start of the first passage.
+std::string MakeSnippet(const std::vector<std::string>& passages, std::string_view lang,
                         const std::vector<QueryWord>& words, Analyzer& analyzer,
                         const SnippetOptions& options = {});
 

@@ -1,0 +1,196 @@
+// ANALYSIS.md §9 retrieval rows (tests/data/analysis/retrieval.tsv) through a
+// REAL published index and the REAL query path (kb::Publish + Searcher::Search),
+// not just the analyzer: one article per row, one index per language.
+//
+// Negative rows ("must NOT match"): the spelling corrector only corrects a
+// query word that occurs in no public article, and would then also search the
+// correction, which could reach the negative document for a reason that has
+// nothing to do with stemming. So each language's index also holds an
+// "anchor" article whose text is the negative query itself: the query word is
+// then known, nothing is corrected (checked), and the anchor must be hit, which
+// proves the query really ran. The negative document must still not be hit.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kb/publish.h"
+#include "kb/search.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// UTF-8 of one code point.
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    *out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    *out += static_cast<char>(0xC0 | (c >> 6));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *out += static_cast<char>(0xE0 | (c >> 12));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (c >> 18));
+    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Replaces the data file's \u{XXXX} escapes with UTF-8.
+std::string Unescape(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t close = s.compare(i, 3, "\\u{") == 0 ? s.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += s[i];
+      continue;
+    }
+    AppendUtf8(static_cast<char32_t>(std::stoul(s.substr(i + 3, close - i - 3), nullptr, 16)), &out);
+    i = close;
+  }
+  return out;
+}
+
+struct Row {
+  std::string lang, number, query, document;
+  bool match = true;
+};
+
+std::vector<Row> ReadRows(const std::string& lang) {
+  std::vector<Row> rows;
+  std::ifstream in(KB_TEST_DATA_DIR "/analysis/retrieval.tsv");
+  std::string line;
+  int negatives = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) cells.push_back(Unescape(cell));
+    REQUIRE(cells.size() == 5);
+    if (cells[0] != lang) continue;
+    const bool match = cells[2] == "match";
+    // Negative rows are all numbered "neg" in the file; number them for unique ids.
+    std::string number = match ? cells[1] : cells[1] + std::to_string(++negatives);
+    rows.push_back({cells[0], number, cells[3], cells[4], match});
+  }
+  return rows;
+}
+
+// A temp folder with articles/ and db/, removed at the end.
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "kb-analysis-index-XXXXXX").string();
+    root_ = mkdtemp(templ.data());
+  }
+  ~TempDir() { fs::remove_all(root_); }
+  std::string articles() const { return root_ + "/articles"; }
+  std::string db() const { return root_ + "/db"; }
+
+  void Write(const std::string& id, const std::string& lang, const std::string& title,
+             const std::string& body) {
+    fs::path path = fs::path(articles()) / (id + ".md");
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << "---\ntitle: " << title << "\nlang: " << lang << "\n---\n" << body << "\n";
+  }
+
+ private:
+  std::string root_;
+};
+
+std::string DocId(const Row& row) { return row.lang + "/t/row" + row.number; }
+
+bool Hit(const kb::SearchResponse& response, const std::string& id) {
+  return std::any_of(response.hits.begin(), response.hits.end(),
+                     [&](const kb::SearchHit& h) { return h.id == id; });
+}
+
+std::string HitIds(const kb::SearchResponse& response) {
+  std::string out;
+  for (const kb::SearchHit& h : response.hits) out += h.id + " ";
+  return out;
+}
+
+// Publishes one article per row of `lang` (plus an anchor per negative row) and
+// searches every row's query. Returns {positive rows, negative rows} checked.
+std::pair<int, int> CheckLanguage(const std::string& lang) {
+  const std::vector<Row> rows = ReadRows(lang);
+  REQUIRE_FALSE(rows.empty());
+  TempDir dir;
+  size_t articles = 0;
+  for (const Row& row : rows) {
+    dir.Write(DocId(row), lang, "doc " + row.number, row.document);
+    ++articles;
+    if (!row.match) {
+      dir.Write(DocId(row) + "-anchor", lang, "anchor " + row.number, row.query);
+      ++articles;
+    }
+  }
+  auto source = kb::NewFolderSource(dir.articles());
+  kb::PublishOptions options;
+  options.db_dir = dir.db();
+  auto report = kb::Publish(*source, options);
+  REQUIRE(report.ok());
+  REQUIRE(report->errors.empty());
+  REQUIRE(report->added == articles);
+  auto searcher = kb::Searcher::Open(dir.db());
+  REQUIRE(searcher.ok());
+
+  std::pair<int, int> checked{0, 0};
+  for (const Row& row : rows) {
+    CAPTURE(row.lang);
+    CAPTURE(row.number);
+    CAPTURE(row.query);
+    CAPTURE(row.document);
+    kb::SearchRequest request;
+    request.query = row.query;
+    request.lang = lang;
+    request.limit = 50;
+    auto response = (*searcher)->Search(request);
+    REQUIRE(response.ok());
+    CAPTURE(HitIds(*response));
+    CHECK(response->lang == lang);
+    CHECK_FALSE(response->fallback);
+    if (row.match) {
+      CHECK(Hit(*response, DocId(row)));
+      ++checked.first;
+    } else {
+      CHECK_FALSE(response->corrected);
+      CHECK_FALSE(response->suggestion.has_value());
+      CHECK(Hit(*response, DocId(row) + "-anchor"));
+      CHECK_FALSE(Hit(*response, DocId(row)));
+      ++checked.second;
+    }
+  }
+  return checked;
+}
+
+}  // namespace
+
+// Row counts are those of ANALYSIS.md §9, so a lost row fails too.
+TEST_CASE("analysis index: Hebrew §9 rows through publish and search") {
+  CHECK(CheckLanguage("he") == std::make_pair(41, 1));
+}
+
+TEST_CASE("analysis index: Persian §9 rows through publish and search") {
+  CHECK(CheckLanguage("fa") == std::make_pair(43, 4));
+}
+
+TEST_CASE("analysis index: Greek §9 rows through publish and search") {
+  CHECK(CheckLanguage("el") == std::make_pair(39, 1));
+}
+
+TEST_CASE("analysis index: English §9 rows through publish and search") {
+  CHECK(CheckLanguage("en") == std::make_pair(34, 1));
+}
