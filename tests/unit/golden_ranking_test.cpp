@@ -169,7 +169,7 @@ TEST_CASE("golden ranking: known-weak cases are reported without failing") {
   for (const GoldenCase& c : ReadCases("known-weak.tsv")) {
     const kb::SearchResponse response = Search(c.query, c.lang);
     const bool fixed = !response.hits.empty() && response.hits[0].id == c.expected;
-    MESSAGE((fixed ? "known-weak case now PASSES (move it to ranking.tsv): " : "known-weak: ")
+    MESSAGE(std::string(fixed ? "known-weak case now PASSES (move it to ranking.tsv): " : "known-weak: ")
             << c.lang << " [" << c.query << "] expected " << c.expected << ", got " << TopIds(response)
             << (c.note.empty() ? "" : " -- " + c.note));
   }
