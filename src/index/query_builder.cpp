@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "index/schema.h"
+#include "index/word_repair.h"
 
 namespace kb {
 namespace {
@@ -86,12 +87,14 @@ Xapian::Query WordQuery(const QueryWord& word) {
   any.erase(std::unique(any.begin(), any.end()), any.end());
   std::sort(title.begin(), title.end());
   title.erase(std::unique(title.begin(), title.end()), title.end());
-  Xapian::Query parts[] = {
+  std::vector<Xapian::Query> parts = {
       Synonyms(any),
       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(word.exact), kExactBonus),
       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus),
   };
-  return Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
+  if (!word.split.empty())
+    parts.emplace_back(Xapian::Query::OP_PHRASE, word.split.begin(), word.split.end());
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 enum class Stopwords { kDrop, kKeep };
@@ -116,45 +119,18 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
     }
     current_range = -1;
     if (token.stopword && stopwords == Stopwords::kDrop) continue;
-    QueryWord word{{token.term}, token.stems, token.extra_terms, false, token.begin, token.end};
+    QueryWord word;
+    word.exact = {token.term};
+    word.stems = token.stems;
+    word.extra = token.extra_terms;
+    word.begin = token.begin;
+    word.end = token.end;
     words.push_back(std::move(word));
   }
   // A one-word "phrase" is just a word.
   for (QueryWord& w : words)
     if (w.phrase && w.exact.size() == 1) w.phrase = false;
   return words;
-}
-
-bool HasLetter(const std::string& term) {
-  for (unsigned char c : term)
-    if (c >= 0x80 || std::isalpha(c)) return true;
-  return false;
-}
-
-// Adds the closest public word as an alternative to every unknown word, and
-// returns the corrected query text ("" when nothing was corrected).
-std::string CorrectSpelling(std::string_view text, std::string_view lang, Analyzer& analyzer,
-                            Vocabulary& vocabulary, std::vector<QueryWord>* words) {
-  std::string corrected;
-  size_t copied = 0;
-  for (QueryWord& word : *words) {
-    if (word.phrase || !HasLetter(word.exact[0])) continue;
-    Token as_token;
-    as_token.term = word.exact[0];
-    as_token.stems = word.stems;
-    as_token.extra_terms = word.extra;
-    if (vocabulary.Known(as_token)) continue;
-    const std::string suggestion = vocabulary.Suggest(word.exact[0]);
-    if (suggestion.empty() || suggestion == word.exact[0]) continue;
-    for (const Token& t : analyzer.Analyze(suggestion, lang)) {
-      word.exact.push_back(t.term);
-      word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
-    }
-    corrected.append(text.substr(copied, word.begin - copied)).append(DisplayForm(suggestion));
-    copied = word.end;
-  }
-  if (copied == 0) return std::string();
-  return corrected.append(text.substr(copied));
 }
 
 }  // namespace
@@ -167,7 +143,7 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& an
   built.words = GroupWords(tokens, quoted, Stopwords::kDrop);
   if (built.words.empty()) built.words = GroupWords(tokens, quoted, Stopwords::kKeep);
   if (built.words.empty()) return built;
-  if (vocabulary) built.suggestion = CorrectSpelling(text, lang, analyzer, *vocabulary, &built.words);
+  if (vocabulary) built.suggestion = RepairUnknownWords(text, lang, analyzer, *vocabulary, &built.words);
 
   std::vector<Xapian::Query> parts;
   for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));

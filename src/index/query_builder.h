@@ -26,6 +26,9 @@ struct QueryWord {
   std::vector<std::string> exact;  // exact forms (a phrase has several, in order)
   std::vector<std::string> stems;  // stem candidates (without the Z prefix)
   std::vector<std::string> extra;  // extra exact terms (joined compounds)
+  // An unknown word written joined that the index has as two words
+  // ("پیامرسان" for "پیام رسان"): the exact forms of the parts, in order.
+  std::vector<std::string> split;
   bool phrase = false;
   size_t begin = 0, end = 0;       // byte span of the word in the query text
 };

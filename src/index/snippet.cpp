@@ -15,7 +15,9 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 int MatchingWord(const Token& token, const std::vector<QueryWord>& words) {
   for (size_t w = 0; w < words.size(); ++w) {
     const QueryWord& word = words[w];
-    if (Contains(word.exact, token.term) || Contains(word.extra, token.term)) return int(w);
+    if (Contains(word.exact, token.term) || Contains(word.extra, token.term) ||
+        Contains(word.split, token.term))
+      return int(w);
     if (word.phrase) continue;
     for (const std::string& extra : token.extra_terms)
       if (Contains(word.exact, extra) || Contains(word.extra, extra)) return int(w);

@@ -7,11 +7,13 @@ list(APPEND KB_CORE_SOURCES
   src/index/query_builder.cpp
   src/index/snippet.cpp
   src/index/spelling.cpp
+  src/index/word_repair.cpp
   src/index/searcher.cpp
   src/index/searcher_pool.cpp
 )
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/index_test.cpp
+  tests/unit/word_repair_test.cpp
   tests/unit/analysis_index_test.cpp
   tests/unit/golden_ranking_test.cpp
 )

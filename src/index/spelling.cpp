@@ -44,6 +44,13 @@ bool XapianVocabulary::Known(const Token& token) {
   return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
 }
 
+bool XapianVocabulary::KnownWord(const std::string& term) {
+  // The spelling table holds exactly the words of public articles.
+  Xapian::TermIterator it = db_.spellings_begin();
+  it.skip_to(term);
+  return it != db_.spellings_end() && *it == term;
+}
+
 std::string XapianVocabulary::Suggest(const std::string& term) {
   // Short words get one edit: Hebrew and Greek are dense, two edits turn
   // short words into unrelated ones (ANALYSIS.md §6.4).

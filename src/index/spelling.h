@@ -22,6 +22,8 @@ class Vocabulary {
   virtual ~Vocabulary() = default;
   // True when the token's exact form, an extra form or any stem occurs in a public article.
   virtual bool Known(const Token& token) = 0;
+  // True when `term` (folded) is itself a word of a public article.
+  virtual bool KnownWord(const std::string& term) = 0;
   // The closest public word to `term` (folded), or "" when none is close enough.
   virtual std::string Suggest(const std::string& term) = 0;
 };
@@ -30,6 +32,7 @@ class XapianVocabulary : public Vocabulary {
  public:
   explicit XapianVocabulary(const Xapian::Database& db) : db_(db) {}
   bool Known(const Token& token) override;
+  bool KnownWord(const std::string& term) override;
   std::string Suggest(const std::string& term) override;
 
  private:

@@ -1,0 +1,100 @@
+#include "index/word_repair.h"
+
+#include <cctype>
+
+#include <unicode/utf8.h>
+
+namespace kb {
+namespace {
+
+// Each part of a split must have at least this many letters and be a word of
+// a public article as it is (not only through a stem): looser rules split
+// typos into a stem and a short word (ενεργιας -> ενεργι + ας).
+constexpr size_t kMinSplitPart = 3;
+
+bool HasLetter(const std::string& term) {
+  for (unsigned char c : term)
+    if (c >= 0x80 || std::isalpha(c)) return true;
+  return false;
+}
+
+Token AsToken(const QueryWord& word) {
+  Token token;
+  token.term = word.exact[0];
+  token.stems = word.stems;
+  token.extra_terms = word.extra;
+  return token;
+}
+
+// Byte offsets of the code point boundaries inside `s`.
+std::vector<size_t> Boundaries(const std::string& s) {
+  std::vector<size_t> at;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    at.push_back(static_cast<size_t>(i));
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+  }
+  at.push_back(s.size());
+  return at;
+}
+
+// The exact form of `text` if it is one non-stopword that public articles contain as it is.
+bool KnownWord(const std::string& text, std::string_view lang, Analyzer& analyzer,
+               Vocabulary& vocabulary, std::string* exact) {
+  std::vector<Token> tokens = analyzer.Analyze(text, lang);
+  if (tokens.size() != 1 || tokens[0].stopword || !vocabulary.KnownWord(tokens[0].term)) return false;
+  *exact = std::move(tokens[0].term);
+  return true;
+}
+
+// The most balanced split of `term` into two known words, as exact forms.
+std::vector<std::string> SplitIntoKnownWords(const std::string& term, std::string_view lang,
+                                             Analyzer& analyzer, Vocabulary& vocabulary) {
+  const std::vector<size_t> at = Boundaries(term);
+  const size_t letters = at.size() - 1;
+  if (letters < 2 * kMinSplitPart) return {};
+  // Try the middle first, then further out: the first hit is the most balanced.
+  const size_t mid = letters / 2;
+  for (size_t d = 0; d <= mid; ++d) {
+    for (size_t cut : {mid - d, mid + d}) {
+      if (cut < kMinSplitPart || letters - cut < kMinSplitPart || (d > 0 && cut == mid)) continue;
+      std::string left, right;
+      if (KnownWord(term.substr(0, at[cut]), lang, analyzer, vocabulary, &left) &&
+          KnownWord(term.substr(at[cut]), lang, analyzer, vocabulary, &right))
+        return {left, right};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
+                               Vocabulary& vocabulary, std::vector<QueryWord>* words) {
+  std::string repaired;
+  size_t copied = 0;
+  for (QueryWord& word : *words) {
+    if (word.phrase || !HasLetter(word.exact[0]) || vocabulary.Known(AsToken(word))) continue;
+    std::string replacement;
+    word.split = SplitIntoKnownWords(word.exact[0], lang, analyzer, vocabulary);
+    if (!word.split.empty()) {
+      replacement = word.split[0] + " " + word.split[1];
+    } else {
+      const std::string suggestion = vocabulary.Suggest(word.exact[0]);
+      if (suggestion.empty() || suggestion == word.exact[0]) continue;
+      for (const Token& t : analyzer.Analyze(suggestion, lang)) {
+        word.exact.push_back(t.term);
+        word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
+      }
+      replacement = DisplayForm(suggestion);
+    }
+    repaired.append(text.substr(copied, word.begin - copied)).append(replacement);
+    copied = word.end;
+  }
+  if (copied == 0) return std::string();
+  return repaired.append(text.substr(copied));
+}
+
+}  // namespace kb

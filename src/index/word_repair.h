@@ -1,0 +1,23 @@
+// Repairs query words the index does not know (ANALYSIS.md §6.3 step 4, §10):
+// a word written joined that articles write as two words is searched as that
+// phrase; otherwise the closest public word (spelling) is added as an
+// alternative. Known words are never touched. Not thread-safe (uses the
+// analyzer and the vocabulary).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/query_builder.h"
+#include "index/spelling.h"
+#include "kb/analysis.h"
+
+namespace kb {
+
+// Updates `words` in place and returns the repaired query text for "did you
+// mean" ("" when no word was repaired).
+std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
+                               Vocabulary& vocabulary, std::vector<QueryWord>* words);
+
+}  // namespace kb
