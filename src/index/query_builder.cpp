@@ -138,12 +138,15 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
 BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer,
                       Vocabulary* vocabulary) {
   BuiltQuery built;
-  const std::vector<Token> tokens = analyzer.Analyze(text, lang);
+  std::vector<Token> tokens = analyzer.Analyze(text, lang);
+  if (vocabulary) AddJoinedForms(*vocabulary, &tokens);
   const auto quoted = QuotedRanges(text);
   built.words = GroupWords(tokens, quoted, Stopwords::kDrop);
   if (built.words.empty()) built.words = GroupWords(tokens, quoted, Stopwords::kKeep);
   if (built.words.empty()) return built;
-  if (vocabulary) built.suggestion = RepairUnknownWords(text, lang, analyzer, *vocabulary, &built.words);
+  if (vocabulary) {
+    built.suggestion = RepairUnknownWords(text, lang, analyzer, *vocabulary, &built.words);
+  }
 
   std::vector<Xapian::Query> parts;
   for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));

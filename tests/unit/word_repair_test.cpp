@@ -77,3 +77,14 @@ TEST_CASE("word repair: without a vocabulary nothing is repaired") {
   REQUIRE(built.words.size() == 1);
   CHECK(built.words[0].exact == std::vector<std::string>{"pasword"});
 }
+
+TEST_CASE("word repair: two words whose joined form is a known word also match it") {
+  auto analyzer = kb::NewAnalyzer();
+  FakeVocabulary vocabulary({"login", "log", "problems"}, {});
+  // "in" is a stopword, yet "log in" still joins to "login".
+  kb::BuiltQuery built = kb::BuildQuery("log in problems", "en", *analyzer, &vocabulary);
+  REQUIRE(built.words.size() == 2);
+  CHECK(built.words[0].extra == std::vector<std::string>{"login"});
+  CHECK(built.words[1].extra.empty());
+  CHECK(built.suggestion.empty());
+}
