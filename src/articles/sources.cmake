@@ -7,8 +7,10 @@ list(APPEND KB_CORE_SOURCES
   src/articles/id_key.cpp
   src/articles/markdown.cpp
   src/articles/text_util.cpp
+  src/articles/synonyms.cpp
 )
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/front_matter_test.cpp
   tests/unit/markdown_test.cpp
-  tests/unit/article_loader_test.cpp)
+  tests/unit/article_loader_test.cpp
+  tests/unit/synonyms_test.cpp)

@@ -1,0 +1,94 @@
+// _synonyms.yml parsing and validation (kb/synonyms.h).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "kb/synonyms.h"
+
+namespace {
+
+std::vector<kb::SynonymRule> ParseOk(const std::string& text) {
+  std::vector<kb::SynonymRule> rules;
+  std::vector<kb::ArticleError> errors;
+  REQUIRE(kb::ParseSynonyms("_synonyms.yml", text, &rules, &errors));
+  CHECK(errors.empty());
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("synonyms: groups and one-way mappings per language") {
+  const auto rules = ParseOk(
+      "# comment\n"
+      "en:\n"
+      "  - [email, e-mail]\n"
+      "  - nuvo+ => nuvo plus\n"
+      "  - plus, prime => nuvo plus, membership\n"
+      "he:\n"
+      "  - [סיסמה, ססמה, \"קוד סודי\"]\n");
+  REQUIRE(rules.size() == 4);
+  CHECK(rules[0].lang == "en");
+  CHECK(rules[0].from == std::vector<std::string>{"email", "e-mail"});
+  CHECK(rules[0].to == rules[0].from);
+  CHECK(rules[0].line == 3);
+  CHECK(rules[1].from == std::vector<std::string>{"nuvo+"});
+  CHECK(rules[1].to == std::vector<std::string>{"nuvo plus"});
+  CHECK(rules[2].from == std::vector<std::string>{"plus", "prime"});
+  CHECK(rules[2].to == std::vector<std::string>{"nuvo plus", "membership"});
+  CHECK(rules[3].lang == "he");
+  CHECK(rules[3].from.size() == 3);
+  CHECK(rules[3].line == 7);
+}
+
+TEST_CASE("synonyms: an empty file has no rules") {
+  CHECK(ParseOk("").empty());
+  CHECK(ParseOk("# nothing yet\n").empty());
+}
+
+TEST_CASE("synonyms: every malformed entry is reported on its line") {
+  struct Case {
+    const char* text;
+    int line;
+    const char* message_part;
+  };
+  const Case cases[] = {
+      {"en: [email\n", 2, ""},                                         // bad YAML
+      {"- [a, b]\n", 1, "mapping from language codes"},                 // not a mapping
+      {"english:\n  - [a, b]\n", 1, "language code"},                   // bad language key
+      {"EN:\n  - [a, b]\n", 1, "language code"},                        // not lower case
+      {"en: [a, b]\n", 1, "one-way mapping"},                           // a flat list: each entry must be a group
+      {"en:\n  - [email]\n", 2, "at least two"},                        // one-entry group
+      {"en:\n  - [a, \"\"]\n", 2, "non-empty"},                         // empty entry
+      {"en:\n  - just a word\n", 2, "one-way mapping"},                 // neither
+      {"en:\n  - a => \n", 2, "empty text"},                            // empty right side
+      {"en:\n  - a => b => c\n", 2, "one-way mapping"},                 // two arrows
+      {"en:\n  - {a: b}\n", 2, "expected a list"},                      // a mapping entry
+      {"en: hello\n", 1, "must be a list"},                             // not a list
+      {"en:\n  - [a, b]\n  - x\xFF\n", 3, "invalid UTF-8"},            // bad bytes
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.text));
+    std::vector<kb::SynonymRule> rules;
+    std::vector<kb::ArticleError> errors;
+    CHECK_FALSE(kb::ParseSynonyms("_synonyms.yml", c.text, &rules, &errors));
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors[0].path == "_synonyms.yml");
+    CHECK(errors[0].line == c.line);
+    CHECK_MESSAGE(errors[0].message.find(c.message_part) != std::string::npos, errors[0].message);
+    CHECK(rules.empty());
+  }
+}
+
+TEST_CASE("synonyms: JSON round trip keeps every rule") {
+  auto rules = kb::BuiltInSynonyms();
+  REQUIRE_FALSE(rules.empty());
+  const auto back = kb::DecodeSynonyms(kb::EncodeSynonyms(rules));
+  REQUIRE(back.size() == rules.size());
+  for (size_t i = 0; i < rules.size(); ++i) {
+    CHECK(back[i].lang == rules[i].lang);
+    CHECK(back[i].from == rules[i].from);
+    CHECK(back[i].to == rules[i].to);
+  }
+  CHECK(kb::DecodeSynonyms("not json").empty());
+}
