@@ -44,6 +44,8 @@ struct Article {
   std::vector<Section> sections;  // plain text, in document order
   int64_t updated = 0;       // seconds since the epoch (file mtime in folder mode)
   std::string content_hash;  // hex SHA-256 of the file bytes: unchanged files are not re-analysed
+  std::string author;        // git mode: author of the last commit that changed the file, else empty
+  bool outdated = false;     // git mode: a translation whose source changed in a later commit
 
   // All plain text of the body (sections joined by blank lines).
   std::string PlainText() const;

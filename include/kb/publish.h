@@ -37,6 +37,10 @@ class ArticleSource {
     std::string id;
     std::string path;     // for messages ("articles/he/x.md")
     int64_t updated = 0;  // seconds since the epoch (mtime or commit time)
+    // Set by sources that know more (git, docs/git-publishing.md); empty/false otherwise.
+    std::string author;        // author of the last commit that changed the file
+    bool outdated = false;     // a translation whose source changed in a later commit
+    std::string content_hash;  // hex SHA-256 of the bytes if known: an unchanged article is not read
   };
   virtual ~ArticleSource() = default;
   // Every article candidate, sorted by id. Problems (duplicate ids, unreadable
@@ -46,10 +50,36 @@ class ArticleSource {
   virtual bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) = 0;
   // A description for the publish record ("folder:/path", "git:<commit>").
   virtual std::string Describe() const = 0;
+  // The git commit the last List() read ("" for sources that are not git);
+  // Publish records it in the index metadata (kb.git_commit).
+  virtual std::string Commit() const { return ""; }
+  // The synonyms file (`_synonyms.yml` at the root), if the source has one:
+  // true with its bytes and path for messages; false when there is none or it
+  // is unreadable (then with an error appended).
+  virtual bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) {
+    (void)bytes, (void)path, (void)errors;
+    return false;
+  }
 };
 
 // The articles under a folder (CONTRACT §1 naming rules).
 std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root);
+
+// Where a git source reads from (docs/git-publishing.md).
+struct GitSourceOptions {
+  std::string repo;            // a local repository path, or a URL (scheme://... or user@host:path)
+  std::string branch = "main"; // articles are read from this branch's committed tree
+  std::string cache_dir;       // a URL is cloned (bare) here and fetched; required for URLs
+};
+
+// The articles of `options.branch`'s last commit (CONTRACT §1 naming rules,
+// ids relative to the repository root), never the working copy. A local path
+// is opened as it is (no fetch); a URL is cloned into cache_dir, or fetched if
+// already there. `updated` and `author` of each entry come from the last commit
+// that changed the file; each List() re-resolves the branch. Not thread-safe.
+// InvalidArgument (no repo, URL without cache_dir), NotFound (no repository
+// at the path) or IOError (clone/fetch failed).
+Result<std::unique_ptr<ArticleSource>> NewGitSource(const GitSourceOptions& options);
 
 struct PublishOptions {
   std::string db_dir;

@@ -53,6 +53,9 @@ std::string EncodeDocumentData(const Article& article) {
       {"updated", article.updated},
       {"sections", std::move(sections)},
   };
+  // Git publishing (docs/git-publishing.md): only written when known.
+  if (!article.author.empty()) data["author"] = article.author;
+  if (article.outdated) data["outdated"] = true;
   return data.dump();
 }
 

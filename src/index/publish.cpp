@@ -14,6 +14,7 @@
 #include "index/schema.h"
 #include "index/spelling.h"
 #include "kb/analysis.h"
+#include "kb/synonyms.h"
 
 namespace kb {
 namespace fs = std::filesystem;
@@ -38,7 +39,17 @@ struct Plan {
   std::vector<Article> changed;        // to add or replace (never drafts)
   std::vector<std::string> removed;    // ids to delete (gone, or now a draft)
   size_t added = 0, unchanged = 0;
+  std::string synonyms;                // EncodeSynonyms JSON of every rule in force
+  bool synonyms_changed = false;
 };
+
+// Built-in rules plus the source's _synonyms.yml, validated.
+std::string LoadSynonyms(ArticleSource& source, std::vector<ArticleError>* errors) {
+  std::vector<SynonymRule> rules = BuiltInSynonyms();
+  std::string bytes, path;
+  if (source.ReadSynonyms(&bytes, &path, errors)) ParseSynonyms(path, bytes, &rules, errors);
+  return EncodeSynonyms(rules);
+}
 
 // Reads and validates everything that changed. Errors go to `errors`.
 Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& entries,
@@ -51,10 +62,17 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
   for (const auto& entry : entries) {
     if (options.progress && (++done % 100 == 0 || done == entries.size()))
       options.progress("reading", done, entries.size());
+    // A source-derived flag is part of the fingerprint, so flipping it re-indexes the article.
+    const std::string flags = entry.outdated ? "+outdated" : "";
+    auto old = stored.find(entry.id);
+    if (!entry.content_hash.empty() && old != stored.end() &&
+        old->second == entry.content_hash + flags) {
+      ++plan.unchanged;  // the source vouches for the bytes: no need to read them
+      continue;
+    }
     std::string bytes;
     if (!source.Read(entry, &bytes, errors)) continue;
-    const std::string hash = Sha256Hex(bytes);
-    auto old = stored.find(entry.id);
+    const std::string hash = Sha256Hex(bytes) + flags;
     if (old != stored.end() && old->second == hash) {
       ++plan.unchanged;
       continue;
@@ -63,6 +81,8 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
     if (!ParseArticle(entry.id, entry.path, bytes, &article, errors)) continue;
     CheckTranslationOf(article, listed, errors);
     article.updated = entry.updated;
+    article.author = entry.author;
+    article.outdated = entry.outdated;
     article.content_hash = hash;
     if (article.draft) {
       if (old != stored.end()) plan.removed.push_back(article.id);
@@ -77,12 +97,15 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
 }
 
 void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::string& generation,
-                   const ArticleSource& source) {
+                   const ArticleSource& source, const Plan& plan) {
+  db.set_metadata(schema::kMetaSynonyms, plan.synonyms);
+  db.set_metadata(schema::kMetaSynonymsHash, Sha256Hex(plan.synonyms));
   db.set_metadata(schema::kMetaSchema, std::to_string(schema::kVersion));
   db.set_metadata(schema::kMetaSequence, std::to_string(sequence));
   db.set_metadata(schema::kMetaGeneration, generation);
   db.set_metadata(schema::kMetaSource, source.Describe());
   db.set_metadata(schema::kMetaPublishedAt, std::to_string(std::time(nullptr)));
+  db.set_metadata(schema::kMetaGitCommit, source.Commit());  // "" removes it (not git)
 }
 
 // Writes the plan; the spelling table follows the public documents.
@@ -114,7 +137,7 @@ Status Rebuild(const std::string& db_dir, const Plan& plan, const ArticleSource&
   {
     Xapian::WritableDatabase db(build_path, Xapian::DB_CREATE_OR_OVERWRITE);
     ApplyPlan(db, plan, options);
-    WriteMetadata(db, sequence, *name, source);
+    WriteMetadata(db, sequence, *name, source, plan);
     db.commit();
     // Compaction makes queries ~1.4x faster on big indexes (PERF.md).
     db.compact(final_path);
@@ -135,7 +158,7 @@ Status UpdateInPlace(const std::string& path, const Plan& plan, const ArticleSou
   // One transaction: Xapian never auto-commits half of a big publish.
   db.begin_transaction();
   ApplyPlan(db, plan, options);
-  WriteMetadata(db, sequence, generation, source);
+  WriteMetadata(db, sequence, generation, source, plan);
   db.commit_transaction();
   return Status::OK();
 }
@@ -146,6 +169,7 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   if (!live.ok() && live.status().code() != StatusCode::kNotFound) return live.status();
 
   StoredHashes stored;
+  std::string stored_synonyms_hash;
   uint64_t sequence = 0;
   bool rebuild = !live.ok() || options.force_rebuild;
   if (live.ok()) {
@@ -153,10 +177,13 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
     sequence = std::strtoull(db.get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
     if (db.get_metadata(schema::kMetaSchema) != std::to_string(schema::kVersion)) rebuild = true;
     if (!rebuild) stored = ReadStoredHashes(db);
+    stored_synonyms_hash = db.get_metadata(schema::kMetaSynonymsHash);
   }
 
   auto entries = source.List(&report.errors);
   Plan plan = MakePlan(source, entries, stored, options, &report.errors);
+  plan.synonyms = LoadSynonyms(source, &report.errors);
+  plan.synonyms_changed = Sha256Hex(plan.synonyms) != stored_synonyms_hash;
   if (!report.errors.empty()) return report;  // nothing written
 
   report.added = plan.added;
@@ -164,7 +191,7 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   report.deleted = plan.removed.size();
   report.unchanged = plan.unchanged;
   report.rebuilt = rebuild;
-  if (!rebuild && plan.changed.empty() && plan.removed.empty()) {
+  if (!rebuild && plan.changed.empty() && plan.removed.empty() && !plan.synonyms_changed) {
     report.sequence = sequence;
     report.generation = *live;
     return report;

@@ -67,14 +67,30 @@ Xapian::Query Synonyms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
+// A synonym: one word (exact form or stems) or a phrase of exact forms.
+Xapian::Query AlternativeQuery(const Alternative& alt) {
+  if (alt.exact.size() > 1)
+    return Xapian::Query(Xapian::Query::OP_PHRASE, alt.exact.begin(), alt.exact.end());
+  std::vector<std::string> terms = alt.exact;
+  for (const auto& s : alt.stems) terms.push_back(std::string(schema::kStem) + s);
+  return Synonyms(terms);
+}
+
+Xapian::Query PhraseQuery(const QueryWord& word) {
+  std::vector<std::string> title;
+  for (const auto& t : word.exact) title.push_back(std::string(schema::kTitle) + t);
+  Xapian::Query body(Xapian::Query::OP_PHRASE, word.exact.begin(), word.exact.end());
+  Xapian::Query in_title(Xapian::Query::OP_PHRASE, title.begin(), title.end());
+  return Xapian::Query(Xapian::Query::OP_OR, body,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitleBonus));
+}
+
 Xapian::Query WordQuery(const QueryWord& word) {
+  std::vector<Xapian::Query> parts;
+  for (const Alternative& alt : word.alternatives) parts.push_back(AlternativeQuery(alt));
   if (word.phrase) {
-    std::vector<std::string> title;
-    for (const auto& t : word.exact) title.push_back(std::string(schema::kTitle) + t);
-    Xapian::Query body(Xapian::Query::OP_PHRASE, word.exact.begin(), word.exact.end());
-    Xapian::Query in_title(Xapian::Query::OP_PHRASE, title.begin(), title.end());
-    return Xapian::Query(Xapian::Query::OP_OR, body,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitleBonus));
+    parts.push_back(PhraseQuery(word));
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
   std::vector<std::string> any, title;
   for (const auto& t : word.exact) any.push_back(t), title.push_back(std::string(schema::kTitle) + t);
@@ -87,11 +103,9 @@ Xapian::Query WordQuery(const QueryWord& word) {
   any.erase(std::unique(any.begin(), any.end()), any.end());
   std::sort(title.begin(), title.end());
   title.erase(std::unique(title.begin(), title.end()), title.end());
-  std::vector<Xapian::Query> parts = {
-      Synonyms(any),
-      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(word.exact), kExactBonus),
-      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus),
-  };
+  parts.push_back(Synonyms(any));
+  parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(word.exact), kExactBonus);
+  parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus);
   if (!word.split.empty())
     parts.emplace_back(Xapian::Query::OP_PHRASE, word.split.begin(), word.split.end());
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -111,9 +125,13 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
     for (size_t r = 0; r < quoted.size(); ++r)
       if (token.begin >= quoted[r].first && token.begin < quoted[r].second) range = int(r);
     if (range >= 0) {
-      if (range != current_range) words.push_back(QueryWord{});
+      if (range != current_range) {
+        words.push_back(QueryWord{});
+        words.back().begin = token.begin;
+      }
       words.back().phrase = true;
       words.back().exact.push_back(token.term);
+      words.back().end = token.end;
       current_range = range;
       continue;
     }
@@ -133,20 +151,52 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
   return words;
 }
 
+bool Inside(size_t at, const std::vector<std::pair<size_t, size_t>>& ranges) {
+  for (const auto& [begin, end] : ranges)
+    if (at >= begin && at < end) return true;
+  return false;
+}
+
+// Synonym matches outside quotes. A match of several words is searched as a
+// phrase (added to `quoted`); its alternatives are attached after grouping.
+std::vector<SynonymMatch> MatchSynonyms(const SynonymExpander& synonyms,
+                                        const std::vector<Token>& tokens, std::string_view lang,
+                                        std::vector<std::pair<size_t, size_t>>* quoted) {
+  std::vector<SynonymMatch> matches;
+  const size_t n_quoted = quoted->size();
+  for (SynonymMatch& m : synonyms.Match(tokens, std::string(lang))) {
+    const std::vector<std::pair<size_t, size_t>> real(quoted->begin(), quoted->begin() + n_quoted);
+    if (Inside(tokens[m.first].begin, real)) continue;
+    if (m.last > m.first) quoted->emplace_back(tokens[m.first].begin, tokens[m.last].end);
+    matches.push_back(std::move(m));
+  }
+  return matches;
+}
+
+void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vector<Token>& tokens,
+                        std::vector<QueryWord>* words) {
+  for (const SynonymMatch& m : matches)
+    for (QueryWord& word : *words)
+      if (word.begin == tokens[m.first].begin)
+        word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(), m.alternatives.end());
+}
+
 }  // namespace
 
-BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer,
-                      Vocabulary* vocabulary) {
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources) {
   BuiltQuery built;
+  Analyzer& analyzer = *resources.analyzer;
   std::vector<Token> tokens = analyzer.Analyze(text, lang);
-  if (vocabulary) AddJoinedForms(*vocabulary, &tokens);
-  const auto quoted = QuotedRanges(text);
+  if (resources.vocabulary) AddJoinedForms(*resources.vocabulary, &tokens);
+  auto quoted = QuotedRanges(text);
+  std::vector<SynonymMatch> synonyms;
+  if (resources.synonyms) synonyms = MatchSynonyms(*resources.synonyms, tokens, lang, &quoted);
   built.words = GroupWords(tokens, quoted, Stopwords::kDrop);
   if (built.words.empty()) built.words = GroupWords(tokens, quoted, Stopwords::kKeep);
   if (built.words.empty()) return built;
-  if (vocabulary) {
-    built.suggestion = RepairUnknownWords(text, lang, analyzer, *vocabulary, &built.words);
-  }
+  AttachAlternatives(synonyms, tokens, &built.words);
+  if (resources.vocabulary)
+    built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary, &built.words);
 
   std::vector<Xapian::Query> parts;
   for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));

@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "index/spelling.h"
+#include "index/synonym_expander.h"
 #include "kb/analysis.h"
 
 namespace kb {
@@ -29,8 +30,9 @@ struct QueryWord {
   // An unknown word written joined that the index has as two words
   // ("پیامرسان" for "پیام رسان"): the exact forms of the parts, in order.
   std::vector<std::string> split;
+  std::vector<Alternative> alternatives;  // from synonym rules
   bool phrase = false;
-  size_t begin = 0, end = 0;       // byte span of the word in the query text
+  size_t begin = 0, end = 0;       // byte span of the word (or phrase) in the query text
 };
 
 struct BuiltQuery {
@@ -41,10 +43,16 @@ struct BuiltQuery {
   std::string suggestion;
 };
 
-// `vocabulary` may be null (no spelling correction). A word is corrected only
-// when neither its exact form nor any stem occurs in a public article, so a
-// known word is never turned into another one.
-BuiltQuery BuildQuery(std::string_view text, std::string_view lang, Analyzer& analyzer,
-                      Vocabulary* vocabulary);
+// What BuildQuery works with. Only the analyzer is required.
+struct QueryResources {
+  Analyzer* analyzer = nullptr;
+  // Spelling, split and joined words. A word is corrected only when neither
+  // its exact form nor any stem occurs in a public article, so a known word
+  // is never turned into another one.
+  Vocabulary* vocabulary = nullptr;
+  const SynonymExpander* synonyms = nullptr;
+};
+
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources);
 
 }  // namespace kb

@@ -59,6 +59,10 @@ inline constexpr const char* kMetaGeneration = "kb.generation";  // e.g. "gen-00
 inline constexpr const char* kMetaSource = "kb.source";          // ArticleSource::Describe()
 inline constexpr const char* kMetaPublishedAt = "kb.published_at";  // seconds since epoch
 inline constexpr const char* kMetaGitCommit = "kb.git_commit";   // reserved for git publishing
+// Synonym rules (kb/synonyms.h EncodeSynonyms JSON, built-in + _synonyms.yml)
+// and the SHA-256 of that JSON: searchers reload the rules when it changes.
+inline constexpr const char* kMetaSynonyms = "kb.synonyms";
+inline constexpr const char* kMetaSynonymsHash = "kb.synonyms_hash";
 
 // Xapian's hard limit on term length is 245 bytes; leave room for the prefix.
 inline constexpr size_t kMaxTermBytes = 240;

@@ -12,7 +12,9 @@
 #include "index/schema.h"
 #include "index/snippet.h"
 #include "index/spelling.h"
+#include "index/synonym_expander.h"
 #include "kb/analysis.h"
+#include "kb/synonyms.h"
 
 namespace kb {
 namespace {
@@ -135,7 +137,8 @@ class XapianSearcher : public Searcher {
       response.lang_detected = true;
     }
     XapianVocabulary vocabulary(db_);
-    BuiltQuery built = BuildQuery(request.query, response.lang, *analyzer_, &vocabulary);
+    BuiltQuery built =
+        BuildQuery(request.query, response.lang, {analyzer_.get(), &vocabulary, &Synonyms()});
     if (!built.suggestion.empty()) {
       response.suggestion = built.suggestion;
       response.corrected = true;
@@ -211,10 +214,22 @@ class XapianSearcher : public Searcher {
     return view;
   }
 
+  // The synonym rules of the index, re-analyzed only when a publish changed them.
+  const SynonymExpander& Synonyms() {
+    const std::string hash = db_.get_metadata(schema::kMetaSynonymsHash);
+    if (hash != synonyms_hash_) {
+      synonyms_ = SynonymExpander(DecodeSynonyms(db_.get_metadata(schema::kMetaSynonyms)), *analyzer_);
+      synonyms_hash_ = hash;
+    }
+    return synonyms_;
+  }
+
   std::string db_dir_;
   std::string generation_;
   Xapian::Database db_;
   std::unique_ptr<Analyzer> analyzer_;
+  std::string synonyms_hash_;
+  SynonymExpander synonyms_;
 };
 
 }  // namespace

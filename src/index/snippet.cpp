@@ -18,6 +18,11 @@ int MatchingWord(const Token& token, const std::vector<QueryWord>& words) {
     if (Contains(word.exact, token.term) || Contains(word.extra, token.term) ||
         Contains(word.split, token.term))
       return int(w);
+    for (const Alternative& alt : word.alternatives) {
+      if (Contains(alt.exact, token.term)) return int(w);
+      for (const std::string& stem : token.stems)
+        if (Contains(alt.stems, stem)) return int(w);
+    }
     if (word.phrase) continue;
     for (const std::string& extra : token.extra_terms)
       if (Contains(word.exact, extra) || Contains(word.extra, extra)) return int(w);

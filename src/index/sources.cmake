@@ -8,6 +8,7 @@ list(APPEND KB_CORE_SOURCES
   src/index/snippet.cpp
   src/index/spelling.cpp
   src/index/word_repair.cpp
+  src/index/synonym_expander.cpp
   src/index/searcher.cpp
   src/index/searcher_pool.cpp
 )

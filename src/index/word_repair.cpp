@@ -76,7 +76,9 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
   std::string repaired;
   size_t copied = 0;
   for (QueryWord& word : *words) {
-    if (word.phrase || !HasLetter(word.exact[0]) || vocabulary.Known(AsToken(word))) continue;
+    if (word.phrase || !word.alternatives.empty() || !HasLetter(word.exact[0]) ||
+        vocabulary.Known(AsToken(word)))
+      continue;
     std::string replacement;
     word.split = SplitIntoKnownWords(word.exact[0], lang, analyzer, vocabulary);
     if (!word.split.empty()) {

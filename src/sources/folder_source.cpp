@@ -1,10 +1,15 @@
 // ArticleSource over a plain folder of Markdown files (CONTRACT §1 naming).
 #include "kb/publish.h"
 
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 
 namespace kb {
 namespace {
+
+constexpr const char* kSynonymsFile = "_synonyms.yml";
 
 class FolderSource : public ArticleSource {
  public:
@@ -14,7 +19,11 @@ class FolderSource : public ArticleSource {
     files_.clear();
     std::vector<Entry> entries;
     for (ArticleFile& file : ListArticleFiles(root_, errors)) {
-      entries.push_back({file.id, file.path, file.mtime});
+      Entry entry;
+      entry.id = file.id;
+      entry.path = file.path;
+      entry.updated = file.mtime;
+      entries.push_back(std::move(entry));
       files_.emplace(file.id, std::move(file));
     }
     return entries;
@@ -30,6 +39,21 @@ class FolderSource : public ArticleSource {
   }
 
   std::string Describe() const override { return "folder:" + root_; }
+
+  bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) override {
+    *path = (std::filesystem::path(root_) / kSynonymsFile).string();
+    std::error_code ec;
+    if (!std::filesystem::exists(*path, ec)) return false;
+    std::ifstream in(*path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (!in) {
+      errors->push_back({*path, 0, "cannot read file"});
+      return false;
+    }
+    *bytes = content.str();
+    return true;
+  }
 
  private:
   std::string root_;

@@ -169,3 +169,42 @@ TEST_CASE("search: ranked hits with escaped, marked snippets and stemming") {
   }
   CHECK(found);
 }
+
+TEST_CASE("synonyms: groups, one-way rules and phrases apply at query time; reloaded on publish") {
+  Workspace ws;
+  ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Your refund arrives in ten days.");
+  ws.Write("en/billing/invoices", "title: Invoices\nlang: en", "Download an invoice as PDF.");
+  ws.Write("en/billing/bills", "title: Paper\nlang: en", "We never send a bill by post.");
+  ws.Write("en/account/signin", "title: Access\nlang: en", "Use sign in on the start page.");
+  ws.Publish();
+  CHECK(ws.Search("reimbursement", "en").total == 0);
+
+  std::ofstream(fs::path(ws.articles()) / "_synonyms.yml")
+      << "en:\n  - [refund, reimbursement]\n  - bill => invoice\n";
+  auto report = ws.Publish();
+  CHECK(report.committed);  // only the synonyms changed, and that is a publish
+  auto group = ws.Search("reimbursements", "en");  // a stem of the key matches too
+  REQUIRE(group.total == 1);
+  CHECK(group.hits[0].id == "en/billing/refunds");
+  CHECK(group.hits[0].snippet.find("<mark>refund</mark>") != std::string::npos);
+  auto one_way = ws.Search("bill", "en");
+  CHECK(one_way.total == 2);  // the bill article and, through the rule, the invoice one
+  CHECK(ws.Search("invoice", "en").total == 1);  // not the other way round
+  // Built-in help-desk synonyms: "login" also finds the phrase "sign in".
+  auto login = ws.Search("login", "en");
+  REQUIRE(login.total == 1);
+  CHECK(login.hits[0].id == "en/account/signin");
+}
+
+TEST_CASE("synonyms: a bad synonyms file publishes nothing") {
+  Workspace ws;
+  ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Your refund arrives in ten days.");
+  ws.Publish();
+  std::ofstream(fs::path(ws.articles()) / "_synonyms.yml") << "en:\n  - [refund]\n";
+  ws.Write("en/billing/new", "title: New\nlang: en", "brandnewword");
+  auto report = ws.Publish();
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].ToString().find("_synonyms.yml:2: ") != std::string::npos);
+  CHECK_FALSE(report.committed);
+  CHECK(ws.Search("brandnewword").total == 0);
+}

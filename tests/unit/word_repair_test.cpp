@@ -33,7 +33,7 @@ class FakeVocabulary : public kb::Vocabulary {
 TEST_CASE("word repair: a joined word the index has as two words becomes that phrase") {
   auto analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary({"پیام", "رسان", "تور"}, {{"پیامرسان", "پیامها"}});
-  kb::BuiltQuery built = kb::BuildQuery("پیامرسان تور", "fa", *analyzer, &vocabulary);
+  kb::BuiltQuery built = kb::BuildQuery("پیامرسان تور", "fa", {analyzer.get(), &vocabulary});
   REQUIRE(built.words.size() == 2);
   CHECK(built.words[0].split == std::vector<std::string>{"پیام", "رسان"});
   CHECK(built.suggestion == "پیام رسان تور");
@@ -43,7 +43,7 @@ TEST_CASE("word repair: a joined word the index has as two words becomes that ph
 TEST_CASE("word repair: known words are never split or corrected") {
   auto analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary({"password", "pass", "word"}, {{"password", "passwords"}});
-  kb::BuiltQuery built = kb::BuildQuery("password", "en", *analyzer, &vocabulary);
+  kb::BuiltQuery built = kb::BuildQuery("password", "en", {analyzer.get(), &vocabulary});
   REQUIRE(built.words.size() == 1);
   CHECK(built.words[0].split.empty());
   CHECK(built.words[0].exact == std::vector<std::string>{"password"});
@@ -54,7 +54,7 @@ TEST_CASE("word repair: parts shorter than three letters are not split off; spel
   auto analyzer = kb::NewAnalyzer();
   // "ενεργι" + "ασ" are both "known", but ασ is too short to be a split part.
   FakeVocabulary vocabulary({"ενεργι", "ασ", "ενεργεια"}, {{"ενεργιασ", "ενεργειασ"}});
-  kb::BuiltQuery built = kb::BuildQuery("ενεργιας", "el", *analyzer, &vocabulary);
+  kb::BuiltQuery built = kb::BuildQuery("ενεργιας", "el", {analyzer.get(), &vocabulary});
   REQUIRE(built.words.size() == 1);
   CHECK(built.words[0].split.empty());
   // The correction is searched too, and shown with a final sigma.
@@ -66,13 +66,13 @@ TEST_CASE("word repair: parts shorter than three letters are not split off; spel
 TEST_CASE("word repair: the repaired text keeps the rest of the query as typed") {
   auto analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary({"reset", "password"}, {{"pasword", "password"}});
-  kb::BuiltQuery built = kb::BuildQuery("Reset  pasword!", "en", *analyzer, &vocabulary);
+  kb::BuiltQuery built = kb::BuildQuery("Reset  pasword!", "en", {analyzer.get(), &vocabulary});
   CHECK(built.suggestion == "Reset  password!");
 }
 
 TEST_CASE("word repair: without a vocabulary nothing is repaired") {
   auto analyzer = kb::NewAnalyzer();
-  kb::BuiltQuery built = kb::BuildQuery("pasword", "en", *analyzer, nullptr);
+  kb::BuiltQuery built = kb::BuildQuery("pasword", "en", {analyzer.get()});
   CHECK(built.suggestion.empty());
   REQUIRE(built.words.size() == 1);
   CHECK(built.words[0].exact == std::vector<std::string>{"pasword"});
@@ -82,7 +82,7 @@ TEST_CASE("word repair: two words whose joined form is a known word also match i
   auto analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary({"login", "log", "problems"}, {});
   // "in" is a stopword, yet "log in" still joins to "login".
-  kb::BuiltQuery built = kb::BuildQuery("log in problems", "en", *analyzer, &vocabulary);
+  kb::BuiltQuery built = kb::BuildQuery("log in problems", "en", {analyzer.get(), &vocabulary});
   REQUIRE(built.words.size() == 2);
   CHECK(built.words[0].extra == std::vector<std::string>{"login"});
   CHECK(built.words[1].extra.empty());

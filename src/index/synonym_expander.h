@@ -1,0 +1,46 @@
+// Applies synonym rules (kb/synonyms.h) to an analyzed query: where a rule's
+// left side matches query words (by exact form or a shared stem, so "emails"
+// matches the rule for "email"), every right side becomes an alternative of
+// those words. Keys and alternatives are analyzed once, when the expander is
+// built, with the same analyzer as queries. Not thread-safe to build; Match()
+// is const.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kb/analysis.h"
+#include "kb/synonyms.h"
+
+namespace kb {
+
+// One alternative: a single word (exact form + stems) or a phrase (exact forms).
+struct Alternative {
+  std::vector<std::string> exact;
+  std::vector<std::string> stems;  // for single words only
+};
+
+struct SynonymMatch {
+  size_t first = 0, last = 0;  // token indexes, inclusive
+  std::vector<Alternative> alternatives;
+};
+
+class SynonymExpander {
+ public:
+  SynonymExpander() = default;
+  SynonymExpander(const std::vector<SynonymRule>& rules, Analyzer& analyzer);
+
+  // Non-overlapping matches in `tokens` (longest first, left to right) for
+  // rules of language `lang`.
+  std::vector<SynonymMatch> Match(const std::vector<Token>& tokens, const std::string& lang) const;
+
+ private:
+  struct Key {
+    std::string lang;
+    std::vector<Token> tokens;
+    std::vector<Alternative> alternatives;
+  };
+  std::vector<Key> keys_;
+};
+
+}  // namespace kb
