@@ -1,0 +1,116 @@
+// One article's history and its version on a ref. See kb/git_articles.h.
+#include "kb/git_articles.h"
+
+#include "sources/git_repo.h"
+
+namespace kb {
+namespace {
+
+// The blob id at `path` in `commit`'s tree; false when there is no file.
+bool BlobIdAt(const git_commit* commit, const std::string& path, git_oid* out) {
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, commit) != 0) return false;
+  git::TreeHandle tree(raw_tree);
+  git_tree_entry* raw = nullptr;
+  if (git_tree_entry_bypath(&raw, tree.get(), path.c_str()) != 0) {
+    git_error_clear();
+    return false;
+  }
+  git::TreeEntryHandle entry(raw);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return false;
+  git_oid_cpy(out, git_tree_entry_id(entry.get()));
+  return true;
+}
+
+// True when `commit` itself changed `path`: it differs from every parent
+// (for a merge, a change that came from one side is that side's commit).
+bool Touches(const git_commit* commit, const std::string& path) {
+  git_oid mine, theirs;
+  const bool has = BlobIdAt(commit, path, &mine);
+  const unsigned parents = git_commit_parentcount(commit);
+  if (parents == 0) return has;
+  for (unsigned i = 0; i < parents; ++i) {
+    git_commit* raw = nullptr;
+    if (git_commit_parent(&raw, commit, i) != 0) return false;
+    git::CommitHandle parent(raw);
+    const bool parent_has = BlobIdAt(parent.get(), path, &theirs);
+    if (has == parent_has && (!has || git_oid_equal(&mine, &theirs))) return false;
+  }
+  return true;
+}
+
+GitCommitInfo InfoOf(const git_commit* commit) {
+  const git::CommitFacts f = git::FactsOf(commit);
+  return {f.sha, f.author, f.email, f.message, f.time};
+}
+
+bool IsHiddenPath(const std::string& id) {
+  size_t start = 0;
+  while (start <= id.size()) {
+    const size_t end = id.find('/', start);
+    const std::string part = id.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (part.empty() || part[0] == '_' || part[0] == '.') return true;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+Result<std::vector<GitCommitInfo>> History(git::GitRepo& repo, const git_commit* head,
+                                           const std::string& path, size_t limit) {
+  git_revwalk* raw = nullptr;
+  if (git_revwalk_new(&raw, repo.get()) != 0) return Status::Internal(git::LastError("revwalk"));
+  git::WalkHandle walk(raw);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  git_revwalk_push(walk.get(), git_commit_id(head));
+  std::vector<GitCommitInfo> commits;
+  git_oid oid;
+  while (commits.size() < limit && git_revwalk_next(&oid, walk.get()) == 0) {
+    git_commit* c = nullptr;
+    if (git_commit_lookup(&c, repo.get(), &oid) != 0) return Status::Corruption(git::LastError("commit"));
+    git::CommitHandle commit(c);
+    if (Touches(commit.get(), path)) commits.push_back(InfoOf(commit.get()));
+  }
+  git_error_clear();
+  return commits;
+}
+
+}  // namespace
+
+Result<std::vector<GitCommitInfo>> GitArticleHistory(const GitSourceOptions& options,
+                                                     const std::string& ref,
+                                                     const std::string& id, size_t limit) {
+  if (IsHiddenPath(id)) return Status::NotFound("no article '" + id + "'");
+  auto repo = git::GitRepo::Open(options);
+  if (!repo.ok()) return repo.status();
+  auto head = (*repo)->ResolveCommit(ref);
+  if (!head.ok()) return head.status();
+  auto commits = History(**repo, head->get(), id + ".md", limit);
+  if (commits.ok() && commits->empty()) return Status::NotFound("no commit changed article '" + id + "'");
+  return commits;
+}
+
+Result<GitArticleVersion> ReadGitArticle(const GitSourceOptions& options, const std::string& ref,
+                                         const std::string& id) {
+  if (IsHiddenPath(id)) return Status::NotFound("no article '" + id + "'");
+  auto repo = git::GitRepo::Open(options);
+  if (!repo.ok()) return repo.status();
+  auto head = (*repo)->ResolveCommit(ref);
+  if (!head.ok()) return head.status();
+  GitArticleVersion version;
+  version.path = id + ".md";
+  version.commit = git::OidHex(*git_commit_id(head->get()));
+  git_tree* raw = nullptr;
+  if (git_commit_tree(&raw, head->get()) != 0) return Status::Corruption(git::LastError("tree"));
+  git::TreeHandle tree(raw);
+  auto blob = (*repo)->BlobAt(tree.get(), version.path);
+  if (!blob.ok()) return Status::NotFound("no article '" + id + "' on " + ref);
+  const auto size = static_cast<int64_t>(git_blob_rawsize(blob->get()));
+  if (size > kMaxArticleBytes) return Status::TooLarge("article too large");
+  version.bytes.assign(static_cast<const char*>(git_blob_rawcontent(blob->get())), static_cast<size_t>(size));
+  auto last = History(**repo, head->get(), version.path, 1);
+  if (last.ok() && !last->empty()) version.last = last->front();
+  return version;
+}
+
+}  // namespace kb

@@ -1,0 +1,96 @@
+// The libgit2 adapter of kb: owning handles, opening/cloning/fetching a
+// repository, resolving a branch, and reading trees, blobs and commits.
+// libgit2 appears only in src/sources/git_*.cpp.
+//
+// Thread-safety: a GitRepo (one git_repository) must be used by one thread at
+// a time; different GitRepo objects over the same repository may be used from
+// different threads (libgit2 reads the object database concurrently).
+// Every function returns a Status/Result; nothing throws.
+#pragma once
+
+#include <git2.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kb/publish.h"
+#include "kb/status.h"
+
+namespace kb::git {
+
+// git_libgit2_init()/shutdown() for the lifetime of an object (reference counted
+// by libgit2 itself, so any number may exist at once).
+class LibGit2 {
+ public:
+  LibGit2() { git_libgit2_init(); }
+  ~LibGit2() { git_libgit2_shutdown(); }
+  LibGit2(const LibGit2&) = delete;
+  LibGit2& operator=(const LibGit2&) = delete;
+};
+
+template <typename T, void (*Free)(T*)>
+struct Freer {
+  void operator()(T* p) const { Free(p); }
+};
+template <typename T, void (*Free)(T*)>
+using Handle = std::unique_ptr<T, Freer<T, Free>>;
+
+using RepoHandle = Handle<git_repository, git_repository_free>;
+using CommitHandle = Handle<git_commit, git_commit_free>;
+using TreeHandle = Handle<git_tree, git_tree_free>;
+using BlobHandle = Handle<git_blob, git_blob_free>;
+using DiffHandle = Handle<git_diff, git_diff_free>;
+using WalkHandle = Handle<git_revwalk, git_revwalk_free>;
+using ObjectHandle = Handle<git_object, git_object_free>;
+using RemoteHandle = Handle<git_remote, git_remote_free>;
+using TreeEntryHandle = Handle<git_tree_entry, git_tree_entry_free>;
+
+// "what: <libgit2's last error message>".
+std::string LastError(const std::string& what);
+std::string OidHex(const git_oid& oid);
+
+// True for "scheme://..." and scp-like "user@host:path"; false for a local path.
+bool IsRemoteUrl(const std::string& repo);
+
+// One commit as kb reports it.
+struct CommitFacts {
+  std::string sha;
+  std::string author;   // author name
+  std::string email;    // author email
+  std::string message;  // first line of the message
+  int64_t time = 0;     // committer time, seconds since the epoch
+};
+CommitFacts FactsOf(const git_commit* commit);
+
+// An opened repository: a local path as it is, or the cache clone of a URL.
+class GitRepo {
+ public:
+  // Opens `options.repo` (local) or the clone in options.cache_dir (URL),
+  // cloning it first when the cache is empty. Does not fetch an existing clone.
+  static Result<std::unique_ptr<GitRepo>> Open(const GitSourceOptions& options);
+
+  // URL mode: fetches origin's branches (no-op for a local repository).
+  Status Fetch();
+  // The commit a branch (or tag, or sha) names. URL mode prefers origin's
+  // branch ("refs/remotes/origin/<ref>") so fetched commits are seen.
+  Result<CommitHandle> ResolveCommit(const std::string& ref);
+  // The blob at `path` in `tree`; NotFound when there is none.
+  Result<BlobHandle> BlobAt(const git_tree* tree, const std::string& path);
+
+  git_repository* get() const { return repo_.get(); }
+  bool remote() const { return remote_; }
+
+ private:
+  LibGit2 lib_;
+  RepoHandle repo_;
+  bool remote_ = false;
+};
+
+// Paths (relative, '/' separated) whose blobs differ between `commit` and its
+// parents: for a merge, only paths that differ from every parent (what the
+// merge itself changed). Appends to `paths`.
+Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<std::string>* paths);
+
+}  // namespace kb::git

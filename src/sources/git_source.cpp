@@ -1,0 +1,217 @@
+// GitSource: listing and reading the articles of a branch's committed tree.
+// See git_source.h; the history walk is in git_history.cpp.
+#include "sources/git_source.h"
+
+#include <algorithm>
+
+#include "articles/front_matter.h"
+#include "articles/id_key.h"
+#include "kb/sha256.h"
+#include "kb/utf8.h"
+
+namespace kb {
+namespace {
+
+constexpr std::string_view kExtension = ".md";
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool IsHidden(const char* name) { return name[0] == '\0' || name[0] == '_' || name[0] == '.'; }
+
+bool IsArticleName(std::string_view name) {
+  return name.size() > kExtension.size() &&
+         name.compare(name.size() - kExtension.size(), kExtension.size(), kExtension) == 0;
+}
+
+// The translation_of of an article file, "" when absent or unparseable (the
+// publish reports parse errors itself).
+std::string TranslationOf(std::string_view bytes) {
+  if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
+  std::vector<ArticleError> ignored;
+  FrontMatterSplit split;
+  if (!SplitFrontMatter(bytes, "", &split, &ignored)) return "";
+  Article article;
+  FrontMatterLines lines;
+  ParseFrontMatter(split, "", &article, &lines, &ignored);
+  return article.translation_of;
+}
+
+struct WalkState {
+  std::vector<std::pair<std::string, git_oid>> files;  // path, blob
+};
+
+int VisitTreeEntry(const char* root, const git_tree_entry* entry, void* payload) {
+  const char* name = git_tree_entry_name(entry);
+  const git_object_t type = git_tree_entry_type(entry);
+  if (IsHidden(name)) return type == GIT_OBJECT_TREE ? 1 : 0;  // 1 = skip the subtree
+  // Symlinks and submodules are not articles in git mode.
+  if (type != GIT_OBJECT_BLOB || git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) return 0;
+  if (!IsArticleName(name)) return 0;
+  static_cast<WalkState*>(payload)->files.emplace_back(std::string(root) + name,
+                                                       *git_tree_entry_id(entry));
+  return 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<GitSource>> GitSource::Open(const GitSourceOptions& options) {
+  auto repo = git::GitRepo::Open(options);
+  if (!repo.ok()) return repo.status();
+  if (Status s = (*repo)->Fetch(); !s.ok()) return s;
+  return std::unique_ptr<GitSource>(new GitSource(options, std::move(*repo)));
+}
+
+Result<std::unique_ptr<ArticleSource>> NewGitSource(const GitSourceOptions& options) {
+  auto source = GitSource::Open(options);
+  if (!source.ok()) return source.status();
+  return std::unique_ptr<ArticleSource>(std::move(*source));
+}
+
+Result<std::string> GitSource::BranchCommit() {
+  auto commit = repo_->ResolveCommit(options_.branch);
+  if (!commit.ok()) return commit.status();
+  return git::OidHex(*git_commit_id(commit->get()));
+}
+
+std::string GitSource::Describe() const {
+  return "git:" + options_.repo + "#" + options_.branch + "@" + commit_sha_;
+}
+
+void GitSource::ListTree(std::vector<ArticleError>* errors) {
+  listed_.clear();
+  WalkState state;
+  if (git_tree_walk(tree_.get(), GIT_TREEWALK_PRE, VisitTreeEntry, &state) != 0) {
+    errors->push_back({options_.repo, 0, git::LastError("cannot read the tree of " + commit_sha_)});
+    return;
+  }
+  std::sort(state.files.begin(), state.files.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::map<std::string, std::string> first_by_key;
+  for (auto& [path, blob] : state.files) {
+    std::string id = path.substr(0, path.size() - kExtension.size());
+    if (!IsValidUtf8(id)) {
+      errors->push_back({path, 0, "file name is not valid UTF-8; skipped"});
+      continue;
+    }
+    auto [it, inserted] = first_by_key.emplace(ArticleIdKey(id), id);
+    if (!inserted) {
+      errors->push_back({path, 0, "duplicate article id '" + id + "' (same as '" + it->second + "')"});
+      continue;
+    }
+    listed_[id] = {path, blob};
+  }
+}
+
+const GitSource::BlobFacts& GitSource::FactsFor(const Listed& listed,
+                                                std::vector<ArticleError>* errors) {
+  const std::string key = git::OidHex(listed.blob);
+  auto it = blobs_.find(key);
+  if (it != blobs_.end()) return it->second;
+  BlobFacts facts;
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo_->get(), &listed.blob) == 0) {
+    git::BlobHandle blob(raw);
+    const std::string_view bytes(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                                 static_cast<size_t>(git_blob_rawsize(blob.get())));
+    facts.sha256 = Sha256Hex(bytes);
+    facts.translation_of = TranslationOf(bytes);
+  } else {
+    errors->push_back({listed.path, 0, git::LastError("cannot read blob")});
+  }
+  return blobs_.emplace(key, std::move(facts)).first->second;
+}
+
+void GitSource::MarkOutdated(std::vector<Entry>* entries) {
+  outdated_.clear();
+  for (Entry& entry : *entries) {
+    const Listed& listed = listed_.at(entry.id);
+    auto facts = blobs_.find(git::OidHex(listed.blob));
+    if (facts == blobs_.end()) continue;
+    const std::string& source_id = facts->second.translation_of;
+    auto source = listed_.find(source_id);
+    if (source_id.empty() || source_id == entry.id || source == listed_.end()) continue;
+    auto mine = changes_.find(listed.path);
+    auto theirs = changes_.find(source->second.path);
+    if (mine == changes_.end() || theirs == changes_.end()) continue;
+    if (theirs->second.order <= mine->second.order) continue;
+    entry.outdated = true;
+    outdated_[entry.id] = "outdated translation: " + source_id + " changed in " +
+                          theirs->second.commit.sha.substr(0, 10) + " (\"" +
+                          theirs->second.commit.message + "\") after this file's last change in " +
+                          mine->second.commit.sha.substr(0, 10);
+  }
+}
+
+std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* errors) {
+  auto commit = repo_->ResolveCommit(options_.branch);
+  if (!commit.ok()) {
+    errors->push_back({options_.repo, 0, commit.status().message()});
+    return {};
+  }
+  git_tree* tree = nullptr;
+  if (git_commit_tree(&tree, commit->get()) != 0) {
+    errors->push_back({options_.repo, 0, git::LastError("cannot read commit tree")});
+    return {};
+  }
+  tree_.reset(tree);
+  commit_ = std::move(*commit);
+  commit_sha_ = git::OidHex(*git_commit_id(commit_.get()));
+  ListTree(errors);
+
+  std::set<std::string> paths;
+  for (const auto& [id, listed] : listed_) paths.insert(listed.path);
+  if (Status s = UpdateHistory(commit_.get(), paths); !s.ok()) {
+    errors->push_back({options_.repo, 0, s.message()});
+    return {};
+  }
+  std::unordered_map<std::string, BlobFacts> keep;
+  std::vector<Entry> entries;
+  for (const auto& [id, listed] : listed_) {
+    Entry entry;
+    entry.id = id;
+    entry.path = listed.path;
+    entry.content_hash = FactsFor(listed, errors).sha256;
+    keep.emplace(git::OidHex(listed.blob), blobs_.at(git::OidHex(listed.blob)));
+    if (auto change = changes_.find(listed.path); change != changes_.end()) {
+      entry.updated = change->second.commit.time;
+      entry.author = change->second.commit.author;
+    }
+    entries.push_back(std::move(entry));
+  }
+  blobs_ = std::move(keep);  // only blobs still in the tree stay cached
+  MarkOutdated(&entries);
+  return entries;
+}
+
+bool GitSource::Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) {
+  auto it = listed_.find(entry.id);
+  if (it == listed_.end()) {
+    errors->push_back({entry.path, 0, "not listed by this source"});
+    return false;
+  }
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo_->get(), &it->second.blob) != 0) {
+    errors->push_back({entry.path, 0, git::LastError("cannot read blob")});
+    return false;
+  }
+  git::BlobHandle blob(raw);
+  const auto size = static_cast<int64_t>(git_blob_rawsize(blob.get()));
+  if (size > kMaxArticleBytes) {
+    errors->push_back({entry.path, 0,
+                       "article too large (" + std::to_string(size) + " bytes, limit 4 MiB)"});
+    return false;
+  }
+  bytes->assign(static_cast<const char*>(git_blob_rawcontent(blob.get())), static_cast<size_t>(size));
+  return true;
+}
+
+bool GitSource::FileExists(const std::string& path) {
+  if (!tree_) return false;
+  return repo_->BlobAt(tree_.get(), path).ok();
+}
+
+std::string GitSource::OutdatedReason(const std::string& id) const {
+  auto it = outdated_.find(id);
+  return it == outdated_.end() ? std::string() : it->second;
+}
+
+}  // namespace kb

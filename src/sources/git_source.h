@@ -1,0 +1,84 @@
+// GitSource: the ArticleSource over a branch's committed tree (kb/publish.h
+// NewGitSource), with what git knows about each article: its last commit
+// (updated, author) and whether it is an outdated translation.
+//
+// History is walked once per List(): the first time back from the branch
+// head until every article's last change is found, afterwards only over the
+// commits added since the previous List() (a force-push walks again from
+// scratch). Blob facts (SHA-256, translation_of) are cached by blob id, so
+// an unchanged article is neither read nor hashed again.
+//
+// Not thread-safe: one thread (the publisher) owns a GitSource.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kb/publish.h"
+#include "sources/git_repo.h"
+
+namespace kb {
+
+class GitSource : public ArticleSource {
+ public:
+  // See NewGitSource (kb/publish.h) for the failures.
+  static Result<std::unique_ptr<GitSource>> Open(const GitSourceOptions& options);
+
+  std::vector<Entry> List(std::vector<ArticleError>* errors) override;
+  bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) override;
+  std::string Describe() const override;
+  std::string Commit() const override { return commit_sha_; }
+
+  // URL mode: fetches from origin (no-op for a local repository).
+  Status Fetch() { return repo_->Fetch(); }
+  // The commit the branch names right now (after any Fetch), without listing.
+  Result<std::string> BranchCommit();
+
+  // After List(): true when `path` (relative to the root) is a file in the tree.
+  bool FileExists(const std::string& path);
+  // After List(): why article `id` is outdated ("" when it is not).
+  std::string OutdatedReason(const std::string& id) const;
+  const GitSourceOptions& options() const { return options_; }
+
+ private:
+  struct Listed {
+    std::string path;
+    git_oid blob;
+  };
+  struct BlobFacts {
+    std::string sha256;
+    std::string translation_of;
+  };
+  struct LastChange {
+    git::CommitFacts commit;
+    int64_t order = 0;  // larger = later in history
+  };
+
+  GitSource(GitSourceOptions options, std::unique_ptr<git::GitRepo> repo)
+      : options_(std::move(options)), repo_(std::move(repo)) {}
+
+  void ListTree(std::vector<ArticleError>* errors);
+  Status UpdateHistory(const git_commit* head, const std::set<std::string>& needed);
+  Status WalkHistory(git_revwalk* walk, bool incremental, const std::set<std::string>& needed);
+  const BlobFacts& FactsFor(const Listed& listed, std::vector<ArticleError>* errors);
+  void MarkOutdated(std::vector<Entry>* entries);
+
+  GitSourceOptions options_;
+  std::unique_ptr<git::GitRepo> repo_;
+  git::CommitHandle commit_;
+  git::TreeHandle tree_;
+  std::string commit_sha_;
+  std::map<std::string, Listed> listed_;                  // by article id
+  std::unordered_map<std::string, BlobFacts> blobs_;      // by blob id (hex)
+  std::unordered_map<std::string, LastChange> changes_;   // by path
+  std::map<std::string, std::string> outdated_;           // id -> reason
+  std::string history_head_;                              // commit `changes_` is valid for
+  int64_t max_order_ = 0;
+};
+
+}  // namespace kb

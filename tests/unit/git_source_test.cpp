@@ -1,0 +1,270 @@
+// GitSource over real repositories made with libgit2 in temp dirs, and
+// Publish() through it.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "git_test_repo.h"
+#include "index/db_dir.h"
+#include "index/schema.h"
+#include "kb/publish.h"
+#include "sources/git_source.h"
+
+namespace fs = std::filesystem;
+using kb_test::ArticleText;
+using kb_test::GitTestRepo;
+
+namespace {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "kb-git-test-XXXXXX").string();
+    path_ = mkdtemp(templ.data());
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+std::unique_ptr<kb::GitSource> OpenSource(const std::string& repo, const std::string& branch = "main",
+                                          const std::string& cache = "") {
+  kb::GitSourceOptions options;
+  options.repo = repo;
+  options.branch = branch;
+  options.cache_dir = cache;
+  auto source = kb::GitSource::Open(options);
+  INFO(source.status().ToString());
+  REQUIRE(source.ok());
+  return std::move(*source);
+}
+
+std::vector<kb::ArticleSource::Entry> ListOk(kb::ArticleSource& source) {
+  std::vector<kb::ArticleError> errors;
+  auto entries = source.List(&errors);
+  for (const auto& e : errors) INFO(e.ToString());
+  CHECK(errors.empty());
+  return entries;
+}
+
+std::vector<std::string> Ids(const std::vector<kb::ArticleSource::Entry>& entries) {
+  std::vector<std::string> ids;
+  for (const auto& e : entries) ids.push_back(e.id);
+  return ids;
+}
+
+const kb::ArticleSource::Entry& Find(const std::vector<kb::ArticleSource::Entry>& entries,
+                                     const std::string& id) {
+  for (const auto& e : entries)
+    if (e.id == id) return e;
+  FAIL("no entry " << id);
+  throw std::logic_error("unreachable");
+}
+
+// Counts Read() calls of the source it wraps.
+class CountingSource : public kb::ArticleSource {
+ public:
+  explicit CountingSource(kb::ArticleSource& inner) : inner_(inner) {}
+  std::vector<Entry> List(std::vector<kb::ArticleError>* errors) override { return inner_.List(errors); }
+  bool Read(const Entry& e, std::string* bytes, std::vector<kb::ArticleError>* errors) override {
+    ++reads;
+    return inner_.Read(e, bytes, errors);
+  }
+  std::string Describe() const override { return inner_.Describe(); }
+  std::string Commit() const override { return inner_.Commit(); }
+  int reads = 0;
+
+ private:
+  kb::ArticleSource& inner_;
+};
+
+kb::PublishReport PublishOk(kb::ArticleSource& source, const std::string& db) {
+  kb::PublishOptions options;
+  options.db_dir = db;
+  auto report = kb::Publish(source, options);
+  INFO(report.status().ToString());
+  REQUIRE(report.ok());
+  for (const auto& e : report->errors) INFO(e.ToString());
+  REQUIRE(report->errors.empty());
+  return *report;
+}
+
+std::string Metadata(const std::string& db, const char* key) {
+  auto generation = kb::ReadCurrentGeneration(db);
+  REQUIRE(generation.ok());
+  return Xapian::Database(kb::GenerationPath(db, *generation)).get_metadata(key);
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("git_source");
+
+TEST_CASE("git source lists the committed .md files, skipping _ and . names, not the working copy") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  repo.Commit("main",
+              {{"en/account/reset.md", ArticleText("Reset", "en", "Body")},
+               {"en/_drafts/x.md", ArticleText("X", "en", "x")},
+               {"en/.hidden.md", ArticleText("H", "en", "h")},
+               {"_synonyms.yml", std::string("en: []\n")},
+               {"en/notes.txt", std::string("not an article")},
+               {"he/billing/refund.md", ArticleText("החזר", "he", "גוף")}},
+              "first");
+  // An uncommitted file in the working copy is not an article.
+  std::ofstream(tmp.Sub("repo/en/uncommitted.md")) << ArticleText("U", "en", "u");
+  auto source = OpenSource(tmp.Sub("repo"));
+  const auto entries = ListOk(*source);
+  CHECK(Ids(entries) == std::vector<std::string>{"en/account/reset", "he/billing/refund"});
+  CHECK(Find(entries, "en/account/reset").path == "en/account/reset.md");
+  CHECK(source->Commit() == repo.Tip("main"));
+  std::string bytes;
+  std::vector<kb::ArticleError> errors;
+  REQUIRE(source->Read(entries[0], &bytes, &errors));
+  CHECK(bytes == ArticleText("Reset", "en", "Body"));
+}
+
+TEST_CASE("updated and author come from the last commit that changed each file") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}, {"en/b.md", ArticleText("B", "en", "b")}},
+              "first", {"Ann", "ann@example.com", 1700000000});
+  repo.Commit("main", {{"en/b.md", ArticleText("B", "en", "b2")}}, "second",
+              {"Bob", "bob@example.com", 1700003600});
+  repo.Commit("main", {{"README.txt", std::string("x")}}, "third", {"Cy", "cy@example.com", 1700007200});
+  auto source = OpenSource(tmp.Sub("repo"));
+  const auto entries = ListOk(*source);
+  CHECK(Find(entries, "en/a").updated == 1700000000);
+  CHECK(Find(entries, "en/a").author == "Ann");
+  CHECK(Find(entries, "en/b").updated == 1700003600);
+  CHECK(Find(entries, "en/b").author == "Bob");
+}
+
+TEST_CASE("a branch is read from its own tree") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}}, "first");
+  repo.Commit("preview", {{"en/new.md", ArticleText("New", "en", "n")}}, "on a branch");
+  CHECK(Ids(ListOk(*OpenSource(tmp.Sub("repo"), "main"))) == std::vector<std::string>{"en/a"});
+  CHECK(Ids(ListOk(*OpenSource(tmp.Sub("repo"), "preview"))) ==
+        std::vector<std::string>{"en/a", "en/new"});
+  kb::GitSourceOptions options;
+  options.repo = tmp.Sub("repo");
+  options.branch = "nope";
+  auto missing = kb::GitSource::Open(options);
+  REQUIRE(missing.ok());
+  std::vector<kb::ArticleError> errors;
+  CHECK((*missing)->List(&errors).empty());
+  CHECK(errors.size() == 1);
+}
+
+TEST_CASE("opening fails for a missing repository and for a URL without cache") {
+  TempDir tmp;
+  kb::GitSourceOptions options;
+  options.repo = tmp.Sub("none");
+  CHECK(kb::GitSource::Open(options).status().code() == kb::StatusCode::kNotFound);
+  options.repo = "https://example.invalid/help.git";
+  CHECK(kb::GitSource::Open(options).status().code() == kb::StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("publishing a new commit reads only the changed article and records the commit") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  kb_test::GitChanges files;
+  for (int i = 0; i < 20; ++i)
+    files["en/a" + std::to_string(i) + ".md"] = ArticleText("A" + std::to_string(i), "en", "word");
+  repo.Commit("main", files, "many");
+  auto git = OpenSource(tmp.Sub("repo"));
+  CountingSource source(*git);
+  CHECK(PublishOk(source, tmp.Sub("db")).added == 20);
+  CHECK(Metadata(tmp.Sub("db"), kb::schema::kMetaGitCommit) == repo.Tip("main"));
+
+  repo.Commit("main", {{"en/a3.md", ArticleText("A3", "en", "changed")}}, "edit");
+  source.reads = 0;
+  const kb::PublishReport report = PublishOk(source, tmp.Sub("db"));
+  CHECK(report.updated == 1);
+  CHECK(report.unchanged == 19);
+  CHECK(source.reads == 1);
+  CHECK(Metadata(tmp.Sub("db"), kb::schema::kMetaGitCommit) == repo.Tip("main"));
+}
+
+TEST_CASE("a rename publishes as one delete and one add") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  repo.Commit("main", {{"en/old.md", ArticleText("Old", "en", "x")}, {"en/k.md", ArticleText("K", "en", "k")}},
+              "first");
+  auto source = OpenSource(tmp.Sub("repo"));
+  PublishOk(*source, tmp.Sub("db"));
+  repo.Commit("main", {{"en/old.md", std::nullopt}, {"en/new.md", ArticleText("Old", "en", "x")}}, "rename");
+  const kb::PublishReport report = PublishOk(*source, tmp.Sub("db"));
+  CHECK(report.added == 1);
+  CHECK(report.deleted == 1);
+  CHECK(report.unchanged == 1);
+}
+
+TEST_CASE("a translation is outdated when its source changed in a later commit") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  const std::string of = "translation_of: en/a";
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}, {"he/a.md", ArticleText("א", "he", "x", of)}},
+              "both");
+  auto incremental = OpenSource(tmp.Sub("repo"));
+  CHECK_FALSE(Find(ListOk(*incremental), "he/a").outdated);
+
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a changed")}}, "source changed");
+  CHECK(Find(ListOk(*incremental), "he/a").outdated);
+  CHECK(Find(ListOk(*OpenSource(tmp.Sub("repo"))), "he/a").outdated);
+  CHECK(incremental->OutdatedReason("he/a").find("en/a changed in") != std::string::npos);
+  CHECK_FALSE(Find(ListOk(*incremental), "en/a").outdated);
+
+  repo.Commit("main", {{"he/a.md", ArticleText("א", "he", "y", of)}}, "translation caught up");
+  CHECK_FALSE(Find(ListOk(*incremental), "he/a").outdated);
+  CHECK_FALSE(Find(ListOk(*OpenSource(tmp.Sub("repo"))), "he/a").outdated);
+}
+
+TEST_CASE("outdated flips re-index the unchanged translation") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  const std::string of = "translation_of: en/a";
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}, {"he/a.md", ArticleText("א", "he", "x", of)}},
+              "both");
+  auto source = OpenSource(tmp.Sub("repo"));
+  PublishOk(*source, tmp.Sub("db"));
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a2")}}, "source changed");
+  CHECK(PublishOk(*source, tmp.Sub("db")).updated == 2);  // en/a and the now outdated he/a
+}
+
+TEST_CASE("a force-push walks the history again") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  const std::string first = repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}}, "first",
+                                        {"Ann", "a@x", 1700000000});
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "b")}}, "second", {"Bob", "b@x", 1700001000});
+  auto source = OpenSource(tmp.Sub("repo"));
+  CHECK(Find(ListOk(*source), "en/a").author == "Bob");
+  repo.Reset("main", first);
+  CHECK(Find(ListOk(*source), "en/a").author == "Ann");
+  CHECK(source->Commit() == first);
+}
+
+TEST_CASE("a URL is cloned into the cache and fetched") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("origin"));
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}}, "first");
+  auto source = OpenSource("file://" + tmp.Sub("origin"), "main", tmp.Sub("cache"));
+  CHECK(Ids(ListOk(*source)) == std::vector<std::string>{"en/a"});
+  repo.Commit("main", {{"en/b.md", ArticleText("B", "en", "b")}}, "second");
+  CHECK(Ids(ListOk(*source)).size() == 1);  // not fetched yet
+  REQUIRE(source->Fetch().ok());
+  CHECK(Ids(ListOk(*source)) == std::vector<std::string>{"en/a", "en/b"});
+  CHECK(source->Commit() == repo.Tip("main"));
+  // A second source reuses the clone.
+  CHECK(Ids(ListOk(*OpenSource("file://" + tmp.Sub("origin"), "main", tmp.Sub("cache")))).size() == 2);
+}
+
+TEST_SUITE_END();
