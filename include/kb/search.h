@@ -37,6 +37,12 @@ struct SearchHit {
   double score = 0;             // 0..1, relative to the best possible match
 };
 
+// How many of the matching articles (visible to the caller) have a value.
+struct FacetCount {
+  std::string value;
+  uint64_t count = 0;
+};
+
 struct SearchResponse {
   std::string query;
   std::string lang;             // the language searched (requested or detected)
@@ -47,6 +53,33 @@ struct SearchResponse {
   std::optional<std::string> suggestion;  // the query with misspelled words corrected
   bool corrected = false;       // true when the corrected words were searched too
   std::vector<SearchHit> hits;
+  // Counts over ALL matching articles (not just this page), most frequent first.
+  std::vector<FacetCount> category_facets;
+  std::vector<FacetCount> tag_facets;
+};
+
+// An article in a list (related, FAQ, autocomplete).
+struct ArticleSummary {
+  std::string id, title, lang, category, url;
+  int order = 0;                // front matter `order` (FAQ)
+};
+
+struct FaqRequest {
+  std::string lang;             // "" = every language
+  std::string category;         // "" = every category
+  bool agent = false;
+};
+
+struct FaqCategory {
+  std::string category;
+  std::vector<ArticleSummary> articles;  // by `order` (unset last), then title
+};
+
+struct SuggestRequest {
+  std::string prefix;           // what the customer typed so far; the last word may be partial
+  std::string lang;             // "" or "auto": detected
+  size_t limit = 8;
+  bool agent = false;
 };
 
 struct ArticleView {
@@ -77,6 +110,15 @@ class Searcher {
   virtual Result<ArticleView> GetArticle(const std::string& id, bool agent) = 0;
   // OK when the index is readable; reports what is live.
   virtual Result<IndexInfo> Info() = 0;
+  // Articles like `id` (more-like-this over its own terms): same language
+  // first, never the article itself or its translations. NotFound as GetArticle.
+  virtual Result<std::vector<ArticleSummary>> Related(const std::string& id, bool agent,
+                                                      size_t limit) = 0;
+  // FAQ articles (`faq: true`) grouped by category, categories by name.
+  virtual Result<std::vector<FaqCategory>> Faq(const FaqRequest& request) = 0;
+  // Autocomplete: articles whose title matches the prefix, the last word
+  // matching mid-word (in every script, after the same analysis as search).
+  virtual Result<std::vector<ArticleSummary>> Suggest(const SuggestRequest& request) = 0;
 };
 
 // A fixed set of Searchers lent to threads one at a time. Thread-safe.

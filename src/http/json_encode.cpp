@@ -23,6 +23,11 @@ std::string SearchResponseJson(const SearchResponse& r) {
     hits.push_back({{"id", h.id}, {"title", h.title}, {"lang", h.lang}, {"category", h.category},
                     {"url", h.url}, {"snippet", h.snippet}, {"score", h.score}});
   }
+  auto facets = [](const std::vector<FacetCount>& counts) {
+    Json out = Json::array();
+    for (const FacetCount& c : counts) out.push_back({{"value", c.value}, {"count", c.count}});
+    return out;
+  };
   Json body = {
       {"query", r.query},
       {"lang", r.lang.empty() ? Json(nullptr) : Json(r.lang)},
@@ -32,6 +37,7 @@ std::string SearchResponseJson(const SearchResponse& r) {
       {"corrected", r.corrected},
       {"fallback", r.fallback},
       {"hits", std::move(hits)},
+      {"facets", {{"category", facets(r.category_facets)}, {"tag", facets(r.tag_facets)}}},
   };
   // Replace invalid UTF-8 instead of throwing: a query is validated, but be safe.
   return body.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -61,6 +67,45 @@ std::string HealthJson(const IndexInfo& info) {
                {"sequence", info.sequence},
                {"articles", info.articles}};
   return body.dump();
+}
+
+namespace {
+
+Json SummaryJson(const ArticleSummary& a) {
+  return {{"id", a.id}, {"title", a.title}, {"lang", a.lang}, {"category", a.category}, {"url", a.url}};
+}
+
+Json SummariesJson(const std::vector<ArticleSummary>& list) {
+  Json out = Json::array();
+  for (const ArticleSummary& a : list) out.push_back(SummaryJson(a));
+  return out;
+}
+
+std::string Dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string RelatedJson(const std::string& id, const std::vector<ArticleSummary>& related) {
+  return Dump({{"id", id}, {"related", SummariesJson(related)}});
+}
+
+std::string FaqJson(const FaqRequest& request, const std::vector<FaqCategory>& faq) {
+  Json categories = Json::array();
+  for (const FaqCategory& c : faq) {
+    Json articles = Json::array();
+    for (const ArticleSummary& a : c.articles) {
+      Json item = SummaryJson(a);
+      item["order"] = a.order == 0 ? Json(nullptr) : Json(a.order);
+      articles.push_back(std::move(item));
+    }
+    categories.push_back({{"category", c.category}, {"articles", std::move(articles)}});
+  }
+  return Dump({{"lang", request.lang.empty() ? Json(nullptr) : Json(request.lang)},
+               {"categories", std::move(categories)}});
+}
+
+std::string SuggestJson(const SuggestRequest& request, const std::vector<ArticleSummary>& titles) {
+  return Dump({{"query", request.prefix}, {"suggestions", SummariesJson(titles)}});
 }
 
 }  // namespace kb::http

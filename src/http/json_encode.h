@@ -10,6 +10,9 @@ namespace kb::http {
 std::string SearchResponseJson(const SearchResponse& response);
 std::string ArticleJson(const ArticleView& article);
 std::string HealthJson(const IndexInfo& info);
+std::string RelatedJson(const std::string& id, const std::vector<ArticleSummary>& related);
+std::string FaqJson(const FaqRequest& request, const std::vector<FaqCategory>& faq);
+std::string SuggestJson(const SuggestRequest& request, const std::vector<ArticleSummary>& titles);
 // RFC 3339 UTC time, e.g. "2026-11-23T06:00:00Z".
 std::string Rfc3339(int64_t seconds_since_epoch);
 

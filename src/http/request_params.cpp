@@ -80,4 +80,39 @@ Result<SearchRequest> ParseSearchRequest(const httplib::Request& req) {
   return out;
 }
 
+Result<size_t> ParseRelatedLimit(const httplib::Request& req) {
+  if (Status s = CheckParams(req, {param::kLimit}); !s.ok()) return s;
+  return ParseCount(req, param::kLimit, 5, 1, kMaxListLimit);
+}
+
+Result<FaqRequest> ParseFaqRequest(const httplib::Request& req) {
+  using namespace param;
+  if (Status s = CheckParams(req, {kLang, kCategory}); !s.ok()) return s;
+  FaqRequest out;
+  out.lang = req.get_param_value(kLang);
+  if (out.lang == "auto") out.lang.clear();
+  if (Status s = CheckLang(out.lang); !s.ok()) return s;
+  auto category = ParseText(req, kCategory, 200);
+  if (!category.ok()) return category.status();
+  out.category = std::move(*category);
+  return out;
+}
+
+Result<SuggestRequest> ParseSuggestRequest(const httplib::Request& req) {
+  using namespace param;
+  if (Status s = CheckParams(req, {kQuery, kLang, kLimit}); !s.ok()) return s;
+  SuggestRequest out;
+  auto q = ParseText(req, kQuery, kMaxPrefixBytes);
+  if (!q.ok()) return q.status();
+  out.prefix = std::move(*q);
+  if (std::all_of(out.prefix.begin(), out.prefix.end(), [](unsigned char c) { return std::isspace(c); }))
+    return Status::InvalidArgument("q is required");
+  out.lang = req.get_param_value(kLang);
+  if (Status s = CheckLang(out.lang); !s.ok()) return s;
+  auto limit = ParseCount(req, kLimit, 8, 1, kMaxListLimit);
+  if (!limit.ok()) return limit.status();
+  out.limit = *limit;
+  return out;
+}
+
 }  // namespace kb::http

@@ -25,11 +25,19 @@ inline constexpr const char* kTag = "tag";
 inline constexpr size_t kMaxQueryBytes = 1024;
 inline constexpr size_t kMaxLimit = 100;
 inline constexpr size_t kMaxOffset = 10000;
+inline constexpr size_t kMaxListLimit = 20;      // related, suggest
+inline constexpr size_t kMaxPrefixBytes = 200;   // suggest
 
 // InvalidArgument naming the first parameter not in `allowed`, or given twice.
 Status CheckParams(const httplib::Request& req, std::initializer_list<std::string_view> allowed);
 
 // The SearchRequest of GET /api/v1/search (without `agent`).
 Result<SearchRequest> ParseSearchRequest(const httplib::Request& req);
+// `limit` of GET /api/v1/articles/{id}/related (1..20, default 5).
+Result<size_t> ParseRelatedLimit(const httplib::Request& req);
+// GET /api/v1/faq: lang, category (without `agent`).
+Result<FaqRequest> ParseFaqRequest(const httplib::Request& req);
+// GET /api/v1/suggest: q (the prefix typed so far), lang, limit (1..20, default 8).
+Result<SuggestRequest> ParseSuggestRequest(const httplib::Request& req);
 
 }  // namespace kb::http

@@ -89,6 +89,15 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
   doc.add_value(schema::kSlotUpdated, Xapian::sortable_serialise(static_cast<double>(article.updated)));
   doc.add_value(schema::kSlotContentHash, article.content_hash);
   doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(article.order));
+  doc.add_value(schema::kSlotCategory, article.category);
+  std::string tags;
+  for (const std::string& tag : article.tags) {
+    if (!tags.empty()) tags.push_back(schema::kTagSeparator);
+    tags += tag;
+  }
+  doc.add_value(schema::kSlotTags, tags);
+  doc.add_value(schema::kSlotTitle, article.title);
+  doc.add_value(schema::kSlotLang, article.lang);
   doc.set_data(EncodeDocumentData(article));
   return doc;
 }

@@ -16,7 +16,7 @@ namespace kb::schema {
 
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;  // 2: facet slots
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
@@ -47,6 +47,11 @@ inline constexpr Xapian::valueno kSlotId = 0;           // article id, plain UTF
 inline constexpr Xapian::valueno kSlotUpdated = 1;      // sortable_serialise(seconds since epoch)
 inline constexpr Xapian::valueno kSlotContentHash = 2;  // hex SHA-256 of the source file bytes
 inline constexpr Xapian::valueno kSlotOrder = 3;        // sortable_serialise(front matter `order`)
+inline constexpr Xapian::valueno kSlotCategory = 4;     // category as written (facets)
+inline constexpr Xapian::valueno kSlotTags = 5;         // tags as written, '\n'-separated (facets)
+inline constexpr Xapian::valueno kSlotTitle = 6;        // title (lists: FAQ, related, autocomplete)
+inline constexpr Xapian::valueno kSlotLang = 7;         // lang (lists)
+inline constexpr char kTagSeparator = '\n';
 
 // ---- document data ----------------------------------------------------------
 // JSON object: id, title, lang, category, tags, audience, faq, order, draft,

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/article_lists.h"
 #include "index/db_dir.h"
+#include "index/facets.h"
 #include "index/query_builder.h"
 #include "index/schema.h"
 #include "index/snippet.h"
@@ -21,8 +23,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Enough to make `total` exact for any realistic help-center query.
-constexpr Xapian::doccount kCheckAtLeast = 10000;
+// Facet values returned per facet.
+constexpr size_t kMaxFacetValues = 20;
 
 struct StoredArticle {
   Json data;
@@ -61,6 +63,31 @@ class XapianSearcher : public Searcher {
 
   Result<ArticleView> GetArticle(const std::string& id, bool agent) override {
     return Guarded<ArticleView>([&] { return DoGetArticle(id, agent); });
+  }
+
+  Result<std::vector<ArticleSummary>> Related(const std::string& id, bool agent, size_t limit) override {
+    return Guarded<std::vector<ArticleSummary>>([&]() -> Result<std::vector<ArticleSummary>> {
+      Xapian::PostingIterator p = db_.postlist_begin(schema::IdTerm(id));
+      if (p == db_.postlist_end(schema::IdTerm(id))) return Status::NotFound("no article '" + id + "'");
+      const Json data = Json::parse(db_.get_document(*p).get_data());
+      if (!agent && data.value("audience", "public") == "internal")
+        return Status::NotFound("no article '" + id + "'");
+      const std::string root = data.value("translation_of", "");
+      return RelatedArticles(db_, *p, id, data.value("lang", ""), root.empty() ? id : root, agent, limit);
+    });
+  }
+
+  Result<std::vector<FaqCategory>> Faq(const FaqRequest& request) override {
+    return Guarded<std::vector<FaqCategory>>(
+        [&]() -> Result<std::vector<FaqCategory>> { return FaqArticles(db_, request); });
+  }
+
+  Result<std::vector<ArticleSummary>> Suggest(const SuggestRequest& request) override {
+    return Guarded<std::vector<ArticleSummary>>([&]() -> Result<std::vector<ArticleSummary>> {
+      std::string lang = request.lang;
+      if (lang.empty() || lang == "auto") lang = DetectLanguage(request.prefix, "en", db_.term_exists("Lar"));
+      return SuggestTitles(db_, *analyzer_, request, lang);
+    });
   }
 
   Result<IndexInfo> Info() override {
@@ -107,9 +134,7 @@ class XapianSearcher : public Searcher {
   }
 
   Xapian::Query Filters(const SearchRequest& request, const std::string& lang) const {
-    Xapian::Query filter = request.agent
-                               ? Xapian::Query::MatchAll
-                               : Xapian::Query(std::string(schema::kAudience) + "public");
+    Xapian::Query filter = VisibleTo(request.agent);
     auto add = [&filter](const std::string& term) {
       filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(term));
     };
@@ -119,12 +144,26 @@ class XapianSearcher : public Searcher {
     return filter;
   }
 
-  Xapian::MSet Run(const Xapian::Query& query, const Xapian::Query& filter,
-                   const SearchRequest& request) {
+  struct Matches {
+    Xapian::MSet mset;
+    std::vector<FacetCount> categories, tags;
+  };
+
+  // One page of matches, with facet counts over every match (so the match is
+  // exhaustive: check at least every document).
+  Matches Run(const Xapian::Query& query, const Xapian::Query& filter, const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
-    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                            static_cast<Xapian::doccount>(request.limit), kCheckAtLeast);
+    FacetSpy categories(schema::kSlotCategory, '\0');
+    FacetSpy tags(schema::kSlotTags, schema::kTagSeparator);
+    enquire.add_matchspy(&categories);
+    enquire.add_matchspy(&tags);
+    Matches m;
+    m.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+    m.categories = categories.Top(kMaxFacetValues);
+    m.tags = tags.Top(kMaxFacetValues);
+    return m;
   }
 
   Result<SearchResponse> DoSearch(const SearchRequest& request) {
@@ -144,14 +183,16 @@ class XapianSearcher : public Searcher {
       response.corrected = true;
     }
     if (!built.words.empty()) {
-      Xapian::MSet mset = Run(built.query, Filters(request, response.lang), request);
-      if (mset.get_matches_estimated() == 0 && !response.lang.empty()) {
+      Matches m = Run(built.query, Filters(request, response.lang), request);
+      if (m.mset.get_matches_estimated() == 0 && !response.lang.empty()) {
         // Nothing in the requested language: show answers in other languages.
-        mset = Run(built.query, Filters(request, ""), request);
-        response.fallback = mset.get_matches_estimated() > 0;
+        m = Run(built.query, Filters(request, ""), request);
+        response.fallback = m.mset.get_matches_estimated() > 0;
       }
-      response.total = mset.get_matches_estimated();
-      for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(MakeHit(it, built));
+      response.total = m.mset.get_matches_estimated();
+      for (auto it = m.mset.begin(); it != m.mset.end(); ++it) response.hits.push_back(MakeHit(it, built));
+      response.category_facets = std::move(m.categories);
+      response.tag_facets = std::move(m.tags);
     }
     response.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

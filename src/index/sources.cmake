@@ -10,6 +10,8 @@ list(APPEND KB_CORE_SOURCES
   src/index/word_repair.cpp
   src/index/synonym_expander.cpp
   src/index/searcher.cpp
+  src/index/facets.cpp
+  src/index/article_lists.cpp
   src/index/searcher_pool.cpp
 )
 list(APPEND KB_UNIT_TEST_SOURCES

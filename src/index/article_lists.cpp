@@ -1,0 +1,150 @@
+#include "index/article_lists.h"
+
+#include <algorithm>
+#include <map>
+
+#include "index/schema.h"
+
+namespace kb {
+namespace {
+
+constexpr size_t kRelatedTerms = 25;         // stems of the article used to find similar ones
+constexpr Xapian::termcount kWildcardExpansion = 50;  // terms a partial word may expand to
+
+Xapian::Query Filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+std::vector<ArticleSummary> Summaries(const Xapian::MSet& mset) {
+  std::vector<ArticleSummary> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(SummaryOf(it.get_document()));
+  return out;
+}
+
+// Accepts only stems of body and title words (not boolean filter terms).
+class StemsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > schema::kStem.size() && term.compare(0, schema::kStem.size(), schema::kStem) == 0 &&
+           term.compare(0, schema::kTitleStem.size(), schema::kTitleStem) != 0;
+  }
+};
+
+// The terms a partial last word may complete to: title words and title stems.
+Xapian::Query PartialWord(const Token& token) {
+  std::vector<Xapian::Query> options;
+  auto wildcard = [&](const std::string& prefix) {
+    options.emplace_back(Xapian::Query::OP_WILDCARD, prefix, kWildcardExpansion,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  };
+  wildcard(std::string(schema::kTitle) + token.term);
+  for (const std::string& stem : token.stems) wildcard(std::string(schema::kTitleStem) + stem);
+  return Xapian::Query(Xapian::Query::OP_OR, options.begin(), options.end());
+}
+
+Xapian::Query CompleteWord(const Token& token) {
+  std::vector<std::string> terms{std::string(schema::kTitle) + token.term};
+  for (const std::string& stem : token.stems) terms.push_back(std::string(schema::kTitleStem) + stem);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Xapian::Query VisibleTo(bool agent) {
+  return agent ? Xapian::Query::MatchAll : Xapian::Query(std::string(schema::kAudience) + "public");
+}
+
+ArticleSummary SummaryOf(const Xapian::Document& doc) {
+  ArticleSummary s;
+  s.id = doc.get_value(schema::kSlotId);
+  s.title = doc.get_value(schema::kSlotTitle);
+  s.lang = doc.get_value(schema::kSlotLang);
+  s.category = doc.get_value(schema::kSlotCategory);
+  s.url = "/kb/" + s.id;
+  const std::string order = doc.get_value(schema::kSlotOrder);
+  s.order = order.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(order));
+  return s;
+}
+
+std::vector<ArticleSummary> RelatedArticles(const Xapian::Database& db, Xapian::docid did,
+                                            const std::string& id, const std::string& lang,
+                                            const std::string& translation_root, bool agent,
+                                            size_t limit) {
+  Xapian::Enquire enquire(db);
+  Xapian::RSet rset;
+  rset.add_document(did);
+  StemsOnly decider;
+  const Xapian::ESet eset = enquire.get_eset(kRelatedTerms, rset, &decider);
+  if (eset.empty()) return {};
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+  // Never the article itself or any translation of the same source.
+  const Xapian::Query excluded[] = {Xapian::Query(schema::IdTerm(id)),
+                                    Xapian::Query(schema::IdTerm(translation_root)),
+                                    Xapian::Query(schema::TranslationOfTerm(translation_root))};
+  Xapian::Query like(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                     Xapian::Query(Xapian::Query::OP_OR, std::begin(excluded), std::end(excluded)));
+  like = Filtered(like, VisibleTo(agent));
+  const Xapian::Query same_lang(std::string(schema::kLang) + lang);
+
+  enquire.set_query(Filtered(like, same_lang));
+  std::vector<ArticleSummary> out = Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(limit)));
+  if (out.size() < limit) {  // then other languages
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, same_lang));
+    for (ArticleSummary& s : Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()))))
+      out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<FaqCategory> FaqArticles(const Xapian::Database& db, const FaqRequest& request) {
+  Xapian::Query query = Filtered(Xapian::Query(std::string(schema::kFaq) + "true"), VisibleTo(request.agent));
+  if (!request.lang.empty()) query = Filtered(query, Xapian::Query(std::string(schema::kLang) + request.lang));
+  if (!request.category.empty())
+    query = Filtered(query, Xapian::Query(schema::BooleanTerm(schema::kCategory, request.category)));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  std::map<std::string, std::vector<ArticleSummary>> by_category;
+  for (ArticleSummary& s : Summaries(enquire.get_mset(0, db.get_doccount())))
+    by_category[s.category].push_back(std::move(s));
+  std::vector<FaqCategory> out;
+  for (auto& [category, articles] : by_category) {
+    // Editor-controlled order first (unset = 0 goes last), then by title.
+    std::stable_sort(articles.begin(), articles.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
+      const bool a_set = a.order != 0, b_set = b.order != 0;
+      if (a_set != b_set) return a_set;
+      if (a.order != b.order) return a.order < b.order;
+      return a.title < b.title;
+    });
+    out.push_back({category, std::move(articles)});
+  }
+  return out;
+}
+
+std::vector<ArticleSummary> SuggestTitles(const Xapian::Database& db, Analyzer& analyzer,
+                                          const SuggestRequest& request, const std::string& lang) {
+  std::vector<Token> tokens = analyzer.Analyze(request.prefix, lang);
+  if (tokens.empty()) return {};
+  // The last word is still being typed unless the prefix ends with a space.
+  const bool last_partial = !request.prefix.empty() &&
+                            tokens.back().end == request.prefix.size();
+  std::vector<Xapian::Query> words;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const bool partial = last_partial && i + 1 == tokens.size();
+    if (!partial && tokens[i].stopword) continue;
+    words.push_back(partial ? PartialWord(tokens[i]) : CompleteWord(tokens[i]));
+  }
+  if (words.empty()) return {};
+  Xapian::Query query = Filtered(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                                 VisibleTo(request.agent));
+  Xapian::Enquire enquire(db);
+  if (!lang.empty()) {
+    enquire.set_query(Filtered(query, Xapian::Query(std::string(schema::kLang) + lang)));
+    auto same = Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit)));
+    if (!same.empty()) return same;
+  }
+  enquire.set_query(query);
+  return Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit)));
+}
+
+}  // namespace kb
