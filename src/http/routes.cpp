@@ -2,7 +2,9 @@
 
 #include "http/api_error.h"
 #include "http/json_encode.h"
+#include "http/openapi.h"
 #include "http/request_params.h"
+#include "http/zendesk_routes.h"
 
 namespace kb::http {
 namespace {
@@ -70,6 +72,8 @@ void RegisterRoutes(httplib::Server& server, Services services) {
   server.Get("/api/v1/search", route(GetSearch));
   server.Get(R"(/api/v1/articles/(.+))", route(GetArticle));
   server.Get("/healthz", route(GetHealth));
+  RegisterZendeskRoutes(server, services);
+  RegisterOpenApiRoute(server);
 
   // Unknown paths and methods, and any exception a handler let through.
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {

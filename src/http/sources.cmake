@@ -5,4 +5,12 @@ list(APPEND KB_CORE_SOURCES
   src/http/json_encode.cpp
   src/http/routes.cpp
   src/http/server.cpp
+  src/http/zendesk_params.cpp
+  src/http/zendesk_json.cpp
+  src/http/zendesk_routes.cpp
+  src/http/openapi.cpp
+)
+list(APPEND KB_UNIT_TEST_SOURCES
+  tests/unit/zendesk_test.cpp
+  tests/unit/openapi_test.cpp
 )

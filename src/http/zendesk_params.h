@@ -1,0 +1,61 @@
+// Request parameters of the Zendesk-compatible article search
+// (GET /api/v2/help_center/articles/search): parsing, validation and the
+// locale -> kb lang mapping. Pure functions over plain values; thread-safe.
+//
+// Zendesk parameters kb does not implement (section, brand_id, multibrand,
+// created_*/updated_*, sort_by, sort_order) and any unknown parameter are
+// ignored, like Zendesk ignores what it does not know (widgets add cache
+// busters such as `_=123`). A supported parameter given twice is a 400.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kb/status.h"
+
+namespace kb::http {
+
+namespace zendesk_param {
+inline constexpr const char* kQuery = "query";
+inline constexpr const char* kLocale = "locale";
+inline constexpr const char* kCategory = "category";
+inline constexpr const char* kLabelNames = "label_names";
+inline constexpr const char* kPage = "page";
+inline constexpr const char* kPerPage = "per_page";
+}  // namespace zendesk_param
+
+inline constexpr size_t kZendeskDefaultPerPage = 25;
+inline constexpr size_t kZendeskMaxPerPage = 100;
+// Like Zendesk, only the first 1000 results can be paged to.
+inline constexpr size_t kZendeskMaxResults = 1000;
+// Each label is one search (tags are OR-ed): keep the work per request bounded.
+inline constexpr size_t kZendeskMaxLabels = 10;
+
+struct ZendeskSearchParams {
+  std::string query;                     // non-empty, valid UTF-8
+  std::string locale;                    // as given, lower-cased ("" when absent or "*")
+  std::string lang;                      // kb lang: primary subtag of locale, or "auto"
+  std::string category;                  // kb category name ("" = any)
+  std::vector<std::string> label_names;  // any of these tags ("" entries dropped)
+  size_t page = 1;                       // >= 1
+  size_t per_page = kZendeskDefaultPerPage;  // 1..100
+};
+
+// kb's lang for a Zendesk locale: "en-us" -> "en", "he" -> "he", "pt-BR" ->
+// "pt"; "" and "*" -> "auto". InvalidArgument for anything that is not a
+// locale tag (2-3 letters, then "-" subtags of 1-8 letters or digits).
+Result<std::string> LangFromZendeskLocale(std::string_view locale);
+
+// The comma-separated label_names list, trimmed, empty entries dropped.
+std::vector<std::string> SplitLabelNames(std::string_view list);
+
+// Validates `params` (name, value pairs as received). InvalidArgument for a
+// missing or blank query, a bad locale, page < 1, per_page outside 1..100,
+// more than 10 labels, invalid UTF-8 or a supported parameter given twice;
+// TooLarge for a query over 1024 bytes or a category or label over 200.
+Result<ZendeskSearchParams> ParseZendeskSearchParams(
+    const std::vector<std::pair<std::string, std::string>>& params);
+
+}  // namespace kb::http

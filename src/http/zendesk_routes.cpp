@@ -1,0 +1,137 @@
+#include "http/zendesk_routes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "http/api_error.h"
+#include "http/zendesk_json.h"
+#include "http/zendesk_params.h"
+
+namespace kb::http {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void Reply(httplib::Response& res, const Status& status) {
+  res.status = HttpStatusFor(status.code());
+  res.set_content(ErrorJson(status), kJson);
+}
+
+// The same rule as kb's own routes: no header = customer, a valid Bearer
+// agent token = agent, anything else = Unauthorized (never a customer).
+Result<bool> IsAgent(const httplib::Request& req, const Services& services) {
+  if (!req.has_header("Authorization")) return false;
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.compare(0, kBearer.size(), kBearer) != 0)
+    return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
+  if (!services.agent_tokens || !services.agent_tokens->Verify(header.substr(kBearer.size())))
+    return Status::Unauthorized("invalid agent token");
+  return true;
+}
+
+// "http://host:port" from the Host header (https behind a proxy that says
+// so), or "" (relative URLs) when there is no plausible Host.
+std::string Origin(const httplib::Request& req) {
+  const std::string host = req.get_header_value("Host");
+  const bool plausible = !host.empty() && host.size() <= 255 &&
+                         std::all_of(host.begin(), host.end(), [](unsigned char c) {
+                           return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+                         });
+  if (!plausible) return "";
+  const bool https = req.get_header_value("X-Forwarded-Proto") == "https";
+  return (https ? "https://" : "http://") + host;
+}
+
+// Hits [offset, offset+limit) of a search for articles with any of `labels`.
+// One label (or none) is one search; several are one search each, merged by
+// score (an article with two of the labels counts once).
+Result<SearchResponse> SearchAnyLabel(Searcher& searcher, SearchRequest request,
+                                      const std::vector<std::string>& labels) {
+  if (labels.size() <= 1) {
+    request.tag = labels.empty() ? "" : labels.front();
+    return searcher.Search(request);
+  }
+  const size_t offset = request.offset, limit = request.limit;
+  request.offset = 0;
+  request.limit = kZendeskMaxResults;
+  std::map<std::string, SearchHit> best;
+  for (const std::string& label : labels) {
+    request.tag = label;
+    auto response = searcher.Search(request);
+    if (!response.ok()) return response.status();
+    for (SearchHit& hit : response->hits) {
+      auto [it, inserted] = best.emplace(hit.id, hit);
+      if (!inserted && hit.score > it->second.score) it->second = std::move(hit);
+    }
+  }
+  std::vector<SearchHit> hits;
+  for (auto& [id, hit] : best) hits.push_back(std::move(hit));
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+  SearchResponse merged;
+  merged.total = hits.size();
+  for (size_t i = offset; i < hits.size() && i < offset + limit; ++i) merged.hits.push_back(std::move(hits[i]));
+  return merged;
+}
+
+Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParams& params, bool agent) {
+  SearchRequest request;
+  request.query = params.query;
+  request.lang = params.lang;
+  request.category = params.category;
+  request.agent = agent;
+  // Only the first kZendeskMaxResults results can be paged to; past them
+  // the page is empty but the count is still right.
+  const size_t offset = std::min((params.page - 1) * params.per_page, kZendeskMaxResults);
+  request.offset = offset == kZendeskMaxResults ? 0 : offset;
+  request.limit = std::min(params.per_page, kZendeskMaxResults - offset);
+  if (request.limit == 0) request.limit = 1;
+  auto response = SearchAnyLabel(searcher, request, params.label_names);
+  if (!response.ok()) return response.status();
+  ZendeskSearchPage page;
+  page.count = response->total;
+  page.page = params.page;
+  page.per_page = params.per_page;
+  if (offset == kZendeskMaxResults) return page;
+  for (SearchHit& hit : response->hits) {
+    ZendeskResult result;
+    auto article = searcher.GetArticle(hit.id, agent);
+    result.has_article = article.ok();
+    if (article.ok()) result.article = std::move(*article);
+    result.hit = std::move(hit);
+    page.results.push_back(std::move(result));
+  }
+  return page;
+}
+
+void GetSearch(const httplib::Request& req, httplib::Response& res, const Services& services) {
+  auto agent = IsAgent(req, services);
+  if (!agent.ok()) return Reply(res, agent.status());
+  std::vector<std::pair<std::string, std::string>> received(req.params.begin(), req.params.end());
+  auto params = ParseZendeskSearchParams(received);
+  if (!params.ok()) return Reply(res, params.status());
+  auto page = services.searchers->With([&](Searcher& s) { return RunSearch(s, *params, *agent); });
+  if (!page.ok()) return Reply(res, page.status());
+  page->locale = params->locale;
+  page->origin = Origin(req);
+  page->path = req.path;
+  for (auto& [name, value] : received) {
+    if (name != zendesk_param::kPage) page->params.emplace_back(name, value);
+  }
+  res.status = 200;
+  res.set_content(ZendeskSearchJson(*page), kJson);
+}
+
+}  // namespace
+
+void RegisterZendeskRoutes(httplib::Server& server, const Services& services) {
+  auto handler = [services](const httplib::Request& req, httplib::Response& res) {
+    GetSearch(req, res, services);
+  };
+  server.Get("/api/v2/help_center/articles/search", handler);
+  server.Get(R"(/api/v2/help_center/articles/search\.json)", handler);
+}
+
+}  // namespace kb::http
