@@ -8,47 +8,18 @@
 #include <vector>
 
 #include "kb/analysis.h"
+#include "test_support.h"
+
 
 namespace {
 
-std::string Unescape(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "\\u{") == 0) {
-      size_t close = s.find('}', i);
-      auto c = static_cast<char32_t>(std::stoul(s.substr(i + 3, close - i - 3), nullptr, 16));
-      if (c < 0x80) {
-        out += static_cast<char>(c);
-      } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      } else {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      }
-      i = close;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
 TEST_CASE("analysis char filter: ANALYSIS.md §9 output table") {
-  std::ifstream in(KB_TEST_DATA_DIR "/analysis/char_filter.tsv");
-  REQUIRE(in.good());
   auto analyzer = kb::NewAnalyzer();
-  std::string line;
   int rows = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) cells.push_back(Unescape(cell));
+  for (const auto& cells : kb::test::ReadTsv("analysis/char_filter.tsv")) {
     REQUIRE(cells.size() == 3);
     CHECK(analyzer->Normalize(cells[1], cells[0]) == cells[2]);
     ++rows;

@@ -22,44 +22,11 @@
 
 #include "kb/publish.h"
 #include "kb/search.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// UTF-8 of one code point.
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    *out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    *out += static_cast<char>(0xC0 | (c >> 6));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *out += static_cast<char>(0xE0 | (c >> 12));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (c >> 18));
-    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-// Replaces the data file's \u{XXXX} escapes with UTF-8.
-std::string Unescape(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    size_t close = s.compare(i, 3, "\\u{") == 0 ? s.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += s[i];
-      continue;
-    }
-    AppendUtf8(static_cast<char32_t>(std::stoul(s.substr(i + 3, close - i - 3), nullptr, 16)), &out);
-    i = close;
-  }
-  return out;
-}
 
 struct Row {
   std::string lang, number, query, document;
@@ -68,15 +35,8 @@ struct Row {
 
 std::vector<Row> ReadRows(const std::string& lang) {
   std::vector<Row> rows;
-  std::ifstream in(KB_TEST_DATA_DIR "/analysis/retrieval.tsv");
-  std::string line;
   int negatives = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) cells.push_back(Unescape(cell));
+  for (const auto& cells : kb::test::ReadTsv("analysis/retrieval.tsv")) {
     REQUIRE(cells.size() == 5);
     if (cells[0] != lang) continue;
     const bool match = cells[2] == "match";
@@ -86,28 +46,6 @@ std::vector<Row> ReadRows(const std::string& lang) {
   }
   return rows;
 }
-
-// A temp folder with articles/ and db/, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "kb-analysis-index-XXXXXX").string();
-    root_ = mkdtemp(templ.data());
-  }
-  ~TempDir() { fs::remove_all(root_); }
-  std::string articles() const { return root_ + "/articles"; }
-  std::string db() const { return root_ + "/db"; }
-
-  void Write(const std::string& id, const std::string& lang, const std::string& title,
-             const std::string& body) {
-    fs::path path = fs::path(articles()) / (id + ".md");
-    fs::create_directories(path.parent_path());
-    std::ofstream(path) << "---\ntitle: " << title << "\nlang: " << lang << "\n---\n" << body << "\n";
-  }
-
- private:
-  std::string root_;
-};
 
 std::string DocId(const Row& row) { return row.lang + "/t/row" + row.number; }
 
@@ -127,25 +65,20 @@ std::string HitIds(const kb::SearchResponse& response) {
 std::pair<int, int> CheckLanguage(const std::string& lang) {
   const std::vector<Row> rows = ReadRows(lang);
   REQUIRE_FALSE(rows.empty());
-  TempDir dir;
+  kb::test::Workspace dir("kb-analysis-index");
   size_t articles = 0;
+  const std::string front = "lang: " + lang + "\ntitle: ";
   for (const Row& row : rows) {
-    dir.Write(DocId(row), lang, "doc " + row.number, row.document);
+    dir.Write(DocId(row), front + "doc " + row.number, row.document);
     ++articles;
     if (!row.match) {
-      dir.Write(DocId(row) + "-anchor", lang, "anchor " + row.number, row.query);
+      dir.Write(DocId(row) + "-anchor", front + "anchor " + row.number, row.query);
       ++articles;
     }
   }
-  auto source = kb::NewFolderSource(dir.articles());
-  kb::PublishOptions options;
-  options.db_dir = dir.db();
-  auto report = kb::Publish(*source, options);
-  REQUIRE(report.ok());
-  REQUIRE(report->errors.empty());
-  REQUIRE(report->added == articles);
-  auto searcher = kb::Searcher::Open(dir.db());
-  REQUIRE(searcher.ok());
+  const kb::PublishReport report = dir.Publish();
+  REQUIRE(report.errors.empty());
+  REQUIRE(report.added == articles);
 
   std::pair<int, int> checked{0, 0};
   for (const Row& row : rows) {
@@ -157,7 +90,7 @@ std::pair<int, int> CheckLanguage(const std::string& lang) {
     request.query = row.query;
     request.lang = lang;
     request.limit = 50;
-    auto response = (*searcher)->Search(request);
+    auto response = dir.searcher().Search(request);
     REQUIRE(response.ok());
     CAPTURE(HitIds(*response));
     CHECK(response->lang == lang);

@@ -11,48 +11,11 @@
 #include <vector>
 
 #include "kb/analysis.h"
+#include "test_support.h"
+
 
 namespace {
 
-// Replaces \u{XXXX} escapes with the UTF-8 of the code point.
-std::string Unescape(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "\\u{") == 0) {
-      size_t close = s.find('}', i);
-      auto c = static_cast<char32_t>(std::stoul(s.substr(i + 3, close - i - 3), nullptr, 16));
-      if (c < 0x80) {
-        out += static_cast<char>(c);
-      } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      } else {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      }
-      i = close;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) cells.push_back(Unescape(cell));
-    rows.push_back(cells);
-  }
-  return rows;
-}
 
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -95,7 +58,7 @@ std::string Describe(const std::vector<kb::Token>& tokens) {
 }  // namespace
 
 TEST_CASE("analysis retrieval: every ANALYSIS.md §9 row matches or does not match as specified") {
-  auto rows = ReadTsv(KB_TEST_DATA_DIR "/analysis/retrieval.tsv");
+  auto rows = kb::test::ReadTsv("analysis/retrieval.tsv");
   REQUIRE(rows.size() == 164);
   auto analyzer = kb::NewAnalyzer();
   std::map<std::string, int> passed;
@@ -119,7 +82,7 @@ TEST_CASE("analysis retrieval: every ANALYSIS.md §9 row matches or does not mat
 
 TEST_CASE("analysis retrieval: DetectLanguage gives each §9 query its section's language") {
   auto analyzer = kb::NewAnalyzer();
-  auto rows = ReadTsv(KB_TEST_DATA_DIR "/analysis/retrieval.tsv");
+  auto rows = kb::test::ReadTsv("analysis/retrieval.tsv");
   for (const auto& row : rows) {
     std::string want = row[0];
     if (row[0] == "he" && row[1] == "38") want = "en";  // "iPhone": all Latin

@@ -22,6 +22,7 @@
 
 #include "kb/publish.h"
 #include "kb/search.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 
@@ -33,16 +34,8 @@ struct GoldenCase {
 
 std::vector<GoldenCase> ReadCases(const std::string& name) {
   std::vector<GoldenCase> cases;
-  std::ifstream in(std::string(KB_TEST_DATA_DIR "/golden/") + name);
-  REQUIRE_MESSAGE(in.good(), name);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) cells.push_back(cell);
-    REQUIRE_MESSAGE(cells.size() >= 3, line);
+  for (const auto& cells : kb::test::ReadTsv("golden/" + name)) {
+    REQUIRE(cells.size() >= 3);
     cases.push_back({cells[0], cells[1], cells[2], cells.size() > 3 ? cells[3] : ""});
   }
   return cases;
@@ -52,22 +45,15 @@ std::vector<GoldenCase> ReadCases(const std::string& name) {
 // directory is removed when the program exits.
 class DemoIndex {
  public:
-  DemoIndex() {
-    std::string templ = (fs::temp_directory_path() / "kb-golden-XXXXXX").string();
-    root_ = mkdtemp(templ.data());
-    auto source = kb::NewFolderSource(KB_SOURCE_DIR "/articles");
-    kb::PublishOptions options;
-    options.db_dir = root_ + "/db";
-    auto report = kb::Publish(*source, options);
-    REQUIRE(report.ok());
-    REQUIRE(report->errors.empty());
-    REQUIRE(report->added >= 80);
+  DemoIndex() : workspace_("kb-golden") {
+    auto report = workspace_.PublishFrom(KB_SOURCE_DIR "/articles");
+    REQUIRE(report.errors.empty());
+    REQUIRE(report.added >= 80);
   }
-  ~DemoIndex() { fs::remove_all(root_); }
-  std::string db() const { return root_ + "/db"; }
+  std::string db() const { return workspace_.db(); }
 
  private:
-  std::string root_;
+  kb::test::Workspace workspace_;
 };
 
 const DemoIndex& Demo() {

@@ -10,53 +10,13 @@
 #include "index/schema.h"
 #include "kb/publish.h"
 #include "kb/search.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A temp folder with an articles/ tree and a db/ dir, removed at the end.
-class Workspace {
- public:
-  Workspace() {
-    std::string templ = (fs::temp_directory_path() / "kb-index-test-XXXXXX").string();
-    root_ = mkdtemp(templ.data());
-  }
-  ~Workspace() { fs::remove_all(root_); }
-  std::string articles() const { return (fs::path(root_) / "articles").string(); }
-  std::string db() const { return (fs::path(root_) / "db").string(); }
-
-  void Write(const std::string& id, const std::string& front, const std::string& body) {
-    fs::path path = fs::path(articles()) / (id + ".md");
-    fs::create_directories(path.parent_path());
-    std::ofstream(path) << "---\n" << front << "\n---\n" << body << "\n";
-  }
-  void Remove(const std::string& id) { fs::remove(fs::path(articles()) / (id + ".md")); }
-
-  kb::PublishReport Publish() {
-    auto source = kb::NewFolderSource(articles());
-    kb::PublishOptions options;
-    options.db_dir = db();
-    auto report = kb::Publish(*source, options);
-    REQUIRE(report.ok());
-    return *report;
-  }
-
-  kb::SearchResponse Search(const std::string& q, const std::string& lang = "", bool agent = false) {
-    auto searcher = kb::Searcher::Open(db());
-    REQUIRE(searcher.ok());
-    kb::SearchRequest request;
-    request.query = q;
-    request.lang = lang;
-    request.agent = agent;
-    auto response = (*searcher)->Search(request);
-    REQUIRE(response.ok());
-    return *response;
-  }
-
- private:
-  std::string root_;
-};
+using kb::test::Workspace;
 
 void WriteBasics(Workspace& ws) {
   ws.Write("en/account/reset-password", "title: How do I reset my password?\nlang: en\nfaq: true",

@@ -1,0 +1,106 @@
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+#include <unicode/utf8.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace kb::test {
+namespace fs = std::filesystem;
+
+Workspace::Workspace(const std::string& name) {
+  std::string templ = (fs::temp_directory_path() / (name + "-XXXXXX")).string();
+  REQUIRE(mkdtemp(templ.data()) != nullptr);
+  root_ = templ;
+}
+
+Workspace::~Workspace() {
+  searcher_.reset();
+  std::error_code ec;
+  fs::remove_all(root_, ec);
+}
+
+void Workspace::Write(const std::string& id, const std::string& front, const std::string& body) {
+  WriteFile(id + ".md", "---\n" + front + "\n---\n" + body + "\n");
+}
+
+void Workspace::WriteFile(const std::string& relative, const std::string& content) {
+  fs::path path = fs::path(articles()) / relative;
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+void Workspace::Remove(const std::string& id) { fs::remove(fs::path(articles()) / (id + ".md")); }
+
+PublishReport Workspace::Publish() { return PublishFrom(articles()); }
+
+PublishReport Workspace::PublishFrom(const std::string& articles_dir) {
+  auto source = NewFolderSource(articles_dir);
+  PublishOptions options;
+  options.db_dir = db();
+  auto report = kb::Publish(*source, options);
+  REQUIRE_MESSAGE(report.ok(), report.status().ToString());
+  return *report;
+}
+
+Searcher& Workspace::searcher() {
+  if (!searcher_) {
+    auto opened = Searcher::Open(db());
+    REQUIRE_MESSAGE(opened.ok(), opened.status().ToString());
+    searcher_ = std::move(*opened);
+  }
+  return *searcher_;
+}
+
+SearchResponse Workspace::Search(const std::string& query, const std::string& lang, bool agent,
+                                 size_t limit) {
+  SearchRequest request;
+  request.query = query;
+  request.lang = lang;
+  request.agent = agent;
+  request.limit = limit;
+  auto response = searcher().Search(request);
+  REQUIRE_MESSAGE(response.ok(), response.status().ToString());
+  return *response;
+}
+
+std::vector<std::vector<std::string>> ReadTsv(const std::string& relative_path) {
+  std::ifstream in(std::string(KB_TEST_DATA_DIR) + "/" + relative_path);
+  REQUIRE_MESSAGE(in.good(), relative_path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) cells.push_back(Unescape(cell));
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+std::string Unescape(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const size_t close = text.compare(i, 3, "\\u{") == 0 ? text.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += text[i];
+      continue;
+    }
+    const auto c = static_cast<UChar32>(std::stoul(text.substr(i + 3, close - i - 3), nullptr, 16));
+    char buf[U8_MAX_LENGTH];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(buf, length, U8_MAX_LENGTH, c, error);
+    REQUIRE_FALSE(error);
+    out.append(buf, static_cast<size_t>(length));
+    i = close;
+  }
+  return out;
+}
+
+}  // namespace kb::test

@@ -1,0 +1,52 @@
+// Shared test plumbing for the unit tests: temp workspaces that publish and
+// search a real index, and the data-file readers. Not thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kb/publish.h"
+#include "kb/search.h"
+
+namespace kb::test {
+
+// A temp folder with articles/ and db/ below it, removed on destruction.
+class Workspace {
+ public:
+  explicit Workspace(const std::string& name = "kb-test");
+  ~Workspace();
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  std::string articles() const { return root_ + "/articles"; }
+  std::string db() const { return root_ + "/db"; }
+
+  // Writes articles/<id>.md: "---", the front matter lines, "---", the body.
+  void Write(const std::string& id, const std::string& front, const std::string& body);
+  // Writes any file below articles/ (e.g. "_synonyms.yml").
+  void WriteFile(const std::string& relative, const std::string& content);
+  void Remove(const std::string& id);
+
+  // Publishes articles/ (or `articles_dir`) into db/; the index must be readable.
+  PublishReport Publish();
+  PublishReport PublishFrom(const std::string& articles_dir);
+
+  // A searcher over db/, opened on first use and kept.
+  Searcher& searcher();
+  SearchResponse Search(const std::string& query, const std::string& lang = "",
+                        bool agent = false, size_t limit = 10);
+
+ private:
+  std::string root_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+// The rows of a tab-separated data file below KB_TEST_DATA_DIR, skipping
+// blank lines and '#' comments; \u{XXXX} escapes in cells become UTF-8.
+std::vector<std::vector<std::string>> ReadTsv(const std::string& relative_path);
+
+// Replaces \u{XXXX} escapes with the UTF-8 of the code point.
+std::string Unescape(const std::string& text);
+
+}  // namespace kb::test
