@@ -17,6 +17,7 @@ list(APPEND KB_CORE_SOURCES
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/index_test.cpp
   tests/unit/word_repair_test.cpp
+  tests/unit/article_lists_test.cpp
   tests/unit/analysis_index_test.cpp
   tests/unit/golden_ranking_test.cpp
 )

@@ -1,0 +1,145 @@
+// Facets, related articles, the FAQ and autocomplete against a real index.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "kb/search.h"
+#include "test_support.h"
+
+namespace {
+
+using kb::test::Workspace;
+
+void WriteCenter(Workspace& ws) {
+  ws.Write("en/account/reset-password",
+           "title: How do I reset my password?\nlang: en\ncategory: account\ntags: [password, login]\nfaq: true\norder: 2",
+           "Open settings and reset the password. Reset links expire after an hour.");
+  ws.Write("en/account/two-step", "title: Turn on two-step verification\nlang: en\ntags: [login, security]\nfaq: true\norder: 1",
+           "Two-step verification protects your password and your login.");
+  ws.Write("en/account/close", "title: Close your account\nlang: en\nfaq: true",
+           "Closing the account deletes your password and data.");
+  ws.Write("en/billing/refunds", "title: Refunds\nlang: en\ntags: [money]\nfaq: true",
+           "Refunds arrive in ten days.");
+  ws.Write("he/account/reset-password",
+           "title: איך מאפסים את הסיסמה?\nlang: he\ntranslation_of: en/account/reset-password",
+           "פותחים את ההגדרות ומאפסים את הסיסמה. password reset.");
+  ws.Write("en/ops/password-runbook",
+           "title: Password reset runbook\nlang: en\naudience: internal\ncategory: secretops\ntags: [zorblax]\nfaq: true",
+           "Agents reset a password after checking identity. password reset steps.");
+  REQUIRE(ws.Publish().errors.empty());
+}
+
+bool HasValue(const std::vector<kb::FacetCount>& facets, const std::string& value) {
+  return std::any_of(facets.begin(), facets.end(), [&](const kb::FacetCount& f) { return f.value == value; });
+}
+
+uint64_t CountOf(const std::vector<kb::FacetCount>& facets, const std::string& value) {
+  for (const auto& f : facets)
+    if (f.value == value) return f.count;
+  return 0;
+}
+
+std::vector<std::string> Ids(const std::vector<kb::ArticleSummary>& list) {
+  std::vector<std::string> ids;
+  for (const auto& a : list) ids.push_back(a.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("facets count every match, for the caller's audience only") {
+  Workspace ws;
+  WriteCenter(ws);
+  auto customer = ws.Search("password", "en", false, /*limit=*/1);
+  CHECK(customer.hits.size() == 1);
+  CHECK(CountOf(customer.category_facets, "account") == 3);  // all matches, not the page
+  CHECK(CountOf(customer.tag_facets, "login") == 2);
+  CHECK_FALSE(HasValue(customer.category_facets, "secretops"));
+  CHECK_FALSE(HasValue(customer.tag_facets, "zorblax"));
+  auto agent = ws.Search("password", "en", true, 1);
+  CHECK(CountOf(agent.category_facets, "secretops") == 1);
+  CHECK(CountOf(agent.tag_facets, "zorblax") == 1);
+}
+
+TEST_CASE("related articles: same language first, never itself, its translations or internal ones") {
+  Workspace ws;
+  WriteCenter(ws);
+  auto related = ws.searcher().Related("en/account/reset-password", false, 10);
+  REQUIRE(related.ok());
+  const auto ids = Ids(*related);
+  REQUIRE_FALSE(ids.empty());
+  CHECK(std::find(ids.begin(), ids.end(), "en/account/reset-password") == ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "he/account/reset-password") == ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "en/ops/password-runbook") == ids.end());
+  CHECK((*related)[0].lang == "en");
+  auto agent = ws.searcher().Related("en/account/reset-password", true, 10);
+  REQUIRE(agent.ok());
+  const auto agent_ids = Ids(*agent);
+  CHECK(std::find(agent_ids.begin(), agent_ids.end(), "en/ops/password-runbook") != agent_ids.end());
+  CHECK(ws.searcher().Related("en/ops/password-runbook", false, 5).status().code() ==
+        kb::StatusCode::kNotFound);
+  CHECK(ws.searcher().Related("en/none", true, 5).status().code() == kb::StatusCode::kNotFound);
+}
+
+TEST_CASE("FAQ: grouped by category, editor order first, then title; audience respected") {
+  Workspace ws;
+  WriteCenter(ws);
+  kb::FaqRequest request;
+  request.lang = "en";
+  auto faq = ws.searcher().Faq(request);
+  REQUIRE(faq.ok());
+  REQUIRE(faq->size() == 2);  // account, billing; never secretops for a customer
+  CHECK((*faq)[0].category == "account");
+  CHECK(Ids((*faq)[0].articles) ==
+        std::vector<std::string>{"en/account/two-step", "en/account/reset-password", "en/account/close"});
+  CHECK((*faq)[1].category == "billing");
+  request.agent = true;
+  auto agent = ws.searcher().Faq(request);
+  REQUIRE(agent.ok());
+  CHECK(agent->size() == 3);
+  request.category = "billing";
+  auto billing = ws.searcher().Faq(request);
+  REQUIRE(billing.ok());
+  REQUIRE(billing->size() == 1);
+  CHECK((*billing)[0].articles.size() == 1);
+}
+
+TEST_CASE("autocomplete: titles match mid-word in every script, customers see no internal titles") {
+  Workspace ws;
+  WriteCenter(ws);
+  ws.Write("el/account/password", "title: Πώς αλλάζω τον κωδικό πρόσβασης;\nlang: el", "κωδικός");
+  ws.Write("fa/account/password", "title: چطور رمز عبور حسابم را عوض کنم؟\nlang: fa", "رمز");
+  ws.Write("he/account/balance", "title: יתרה בחשבון שלי\nlang: he", "חשבון");
+  REQUIRE(ws.Publish().errors.empty());
+  struct Case {
+    const char* prefix;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"passw", "en/account/reset-password"},
+      {"How do I res", "en/account/reset-password"},
+      {"ΚΩΔΙ", "el/account/password"},         // capitals, no accent
+      {"κωδικ", "el/account/password"},
+      {"حسا", "fa/account/password"},
+      {"לחשב", "he/account/balance"},          // prefix letter + partial word
+      {"מאפס", "he/account/reset-password"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.prefix));
+    kb::SuggestRequest request;
+    request.prefix = c.prefix;
+    auto titles = ws.searcher().Suggest(request);
+    REQUIRE(titles.ok());
+    const auto ids = Ids(*titles);
+    CHECK(std::find(ids.begin(), ids.end(), c.expected) != ids.end());
+  }
+  kb::SuggestRequest runbook;
+  runbook.prefix = "Password reset runb";
+  auto customer = ws.searcher().Suggest(runbook);
+  REQUIRE(customer.ok());
+  CHECK(customer->empty());
+  runbook.agent = true;
+  auto agent = ws.searcher().Suggest(runbook);
+  REQUIRE(agent.ok());
+  CHECK(Ids(*agent) == std::vector<std::string>{"en/ops/password-runbook"});
+}
