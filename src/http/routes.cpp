@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/api_error.h"
+#include "http/handler_util.h"
 #include "http/json_encode.h"
 #include "http/openapi.h"
 #include "http/request_params.h"
@@ -9,56 +10,64 @@
 namespace kb::http {
 namespace {
 
-constexpr const char* kJson = "application/json; charset=utf-8";
-
-void Reply(httplib::Response& res, const Status& status) {
-  res.status = HttpStatusFor(status.code());
-  res.set_content(ErrorJson(status), kJson);
-}
-
-void Reply(httplib::Response& res, std::string body) {
-  res.status = 200;
-  res.set_content(std::move(body), kJson);
-}
-
-// Who is asking: Ok(false) a customer, Ok(true) an agent, Unauthorized for a
-// token that is presented but not valid (never silently a customer).
-Result<bool> IsAgent(const httplib::Request& req, const Services& services) {
-  if (!req.has_header("Authorization")) return false;
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
-  if (!services.agent_tokens || !services.agent_tokens->Verify(header.substr(kBearer.size())))
-    return Status::Unauthorized("invalid agent token");
-  return true;
-}
-
 void GetSearch(const httplib::Request& req, httplib::Response& res, const Services& services) {
   auto agent = IsAgent(req, services);
-  if (!agent.ok()) return Reply(res, agent.status());
+  if (!agent.ok()) return ReplyError(res, agent.status());
   auto request = ParseSearchRequest(req);
-  if (!request.ok()) return Reply(res, request.status());
+  if (!request.ok()) return ReplyError(res, request.status());
   request->agent = *agent;
   auto response = services.searchers->With([&](Searcher& s) { return s.Search(*request); });
-  if (!response.ok()) return Reply(res, response.status());
-  Reply(res, SearchResponseJson(*response));
+  if (!response.ok()) return ReplyError(res, response.status());
+  ReplyJson(res, SearchResponseJson(*response));
 }
 
 void GetArticle(const httplib::Request& req, httplib::Response& res, const Services& services) {
   auto agent = IsAgent(req, services);
-  if (!agent.ok()) return Reply(res, agent.status());
-  if (Status s = CheckParams(req, {}); !s.ok()) return Reply(res, s);
+  if (!agent.ok()) return ReplyError(res, agent.status());
+  if (Status s = CheckParams(req, {}); !s.ok()) return ReplyError(res, s);
   const std::string id = req.matches[1];
   auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(id, *agent); });
-  if (!article.ok()) return Reply(res, article.status());
-  Reply(res, ArticleJson(*article));
+  if (!article.ok()) return ReplyError(res, article.status());
+  ReplyJson(res, ArticleJson(*article));
+}
+
+void GetRelated(const httplib::Request& req, httplib::Response& res, const Services& services) {
+  auto agent = IsAgent(req, services);
+  if (!agent.ok()) return ReplyError(res, agent.status());
+  auto limit = ParseRelatedLimit(req);
+  if (!limit.ok()) return ReplyError(res, limit.status());
+  const std::string id = req.matches[1];
+  auto related = services.searchers->With([&](Searcher& s) { return s.Related(id, *agent, *limit); });
+  if (!related.ok()) return ReplyError(res, related.status());
+  ReplyJson(res, RelatedJson(id, *related));
+}
+
+void GetFaq(const httplib::Request& req, httplib::Response& res, const Services& services) {
+  auto agent = IsAgent(req, services);
+  if (!agent.ok()) return ReplyError(res, agent.status());
+  auto request = ParseFaqRequest(req);
+  if (!request.ok()) return ReplyError(res, request.status());
+  request->agent = *agent;
+  auto faq = services.searchers->With([&](Searcher& s) { return s.Faq(*request); });
+  if (!faq.ok()) return ReplyError(res, faq.status());
+  ReplyJson(res, FaqJson(*request, *faq));
+}
+
+void GetSuggest(const httplib::Request& req, httplib::Response& res, const Services& services) {
+  auto agent = IsAgent(req, services);
+  if (!agent.ok()) return ReplyError(res, agent.status());
+  auto request = ParseSuggestRequest(req);
+  if (!request.ok()) return ReplyError(res, request.status());
+  request->agent = *agent;
+  auto suggestions = services.searchers->With([&](Searcher& s) { return s.Suggest(*request); });
+  if (!suggestions.ok()) return ReplyError(res, suggestions.status());
+  ReplyJson(res, SuggestJson(*request, *suggestions));
 }
 
 void GetHealth(const httplib::Request&, httplib::Response& res, const Services& services) {
   auto info = services.searchers->With([](Searcher& s) { return s.Info(); });
-  if (!info.ok()) return Reply(res, info.status());
-  Reply(res, HealthJson(*info));
+  if (!info.ok()) return ReplyError(res, info.status());
+  ReplyJson(res, HealthJson(*info));
 }
 
 }  // namespace
@@ -70,6 +79,10 @@ void RegisterRoutes(httplib::Server& server, Services services) {
     };
   };
   server.Get("/api/v1/search", route(GetSearch));
+  server.Get("/api/v1/suggest", route(GetSuggest));
+  server.Get("/api/v1/faq", route(GetFaq));
+  // Sub-resources before the article itself: ids contain '/'.
+  server.Get(R"(/api/v1/articles/(.+)/related)", route(GetRelated));
   server.Get(R"(/api/v1/articles/(.+))", route(GetArticle));
   server.Get("/healthz", route(GetHealth));
   RegisterZendeskRoutes(server, services);
@@ -83,7 +96,7 @@ void RegisterRoutes(httplib::Server& server, Services services) {
                     : code == 413 ? Status::TooLarge("request too large")
                     : code == 400 ? Status::InvalidArgument("malformed request")
                                   : Status::Internal("HTTP " + std::to_string(code));
-    Reply(res, status);
+    ReplyError(res, status);
     res.status = code;
   });
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
@@ -96,7 +109,7 @@ void RegisterRoutes(httplib::Server& server, Services services) {
     } catch (...) {
     }
     std::fprintf(stderr, "kb: error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
-    Reply(res, Status::Internal("internal error"));
+    ReplyError(res, Status::Internal("internal error"));
   });
 }
 

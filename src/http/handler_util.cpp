@@ -1,0 +1,28 @@
+#include "http/handler_util.h"
+
+#include "http/api_error.h"
+
+namespace kb::http {
+
+void ReplyError(httplib::Response& res, const Status& status) {
+  res.status = HttpStatusFor(status.code());
+  res.set_content(ErrorJson(status), kJsonContentType);
+}
+
+void ReplyJson(httplib::Response& res, std::string body) {
+  res.status = 200;
+  res.set_content(std::move(body), kJsonContentType);
+}
+
+Result<bool> IsAgent(const httplib::Request& req, const Services& services) {
+  if (!req.has_header("Authorization")) return false;
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.compare(0, kBearer.size(), kBearer) != 0)
+    return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
+  if (!services.agent_tokens || !services.agent_tokens->Verify(header.substr(kBearer.size())))
+    return Status::Unauthorized("invalid agent token");
+  return true;
+}
+
+}  // namespace kb::http

@@ -1,0 +1,26 @@
+// What every handler shares: writing a JSON reply or an error, and telling
+// who is asking (customer, agent, or a bad token). Thread-safe.
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+
+#include "http/routes.h"
+#include "kb/status.h"
+
+namespace kb::http {
+
+inline constexpr const char* kJsonContentType = "application/json; charset=utf-8";
+
+// Status -> CONTRACT error JSON with its HTTP status (api_error.h).
+void ReplyError(httplib::Response& res, const Status& status);
+// 200 with a JSON body.
+void ReplyJson(httplib::Response& res, std::string body);
+
+// Ok(false) a customer (no Authorization header), Ok(true) an agent (a valid
+// Bearer token), Unauthorized for a header that is not a valid agent token:
+// a bad token is never silently treated as a customer.
+Result<bool> IsAgent(const httplib::Request& req, const Services& services);
+
+}  // namespace kb::http
