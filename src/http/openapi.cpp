@@ -42,12 +42,120 @@ constexpr const char* kDocument = R"json(
         }
       }
     },
+    "/api/v1/suggest": {
+      "get": {
+        "operationId": "suggest",
+        "summary": "Autocomplete: article titles matching what was typed so far (the last word may be partial)",
+        "parameters": [
+          {"name": "q", "in": "query", "required": true, "schema": {"type": "string", "maxLength": 200}},
+          {"name": "lang", "in": "query", "description": "`auto` (default) or a language code.", "schema": {"type": "string", "pattern": "^(auto|[a-z]{2,3})$"}},
+          {"name": "limit", "in": "query", "description": "Larger values are clamped to 20.", "schema": {"type": "integer", "minimum": 1, "default": 8}}
+        ],
+        "responses": {
+          "200": {"description": "Matching titles.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SuggestResponse"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/faq": {
+      "get": {
+        "operationId": "faq",
+        "summary": "Articles with `faq: true`, grouped by category",
+        "parameters": [
+          {"name": "lang", "in": "query", "description": "A language code; absent or `auto`: every language.", "schema": {"type": "string", "pattern": "^(auto|[a-z]{2,3})$"}},
+          {"name": "category", "in": "query", "schema": {"type": "string", "maxLength": 200}}
+        ],
+        "responses": {
+          "200": {"description": "The FAQ.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FaqResponse"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/articles/{id}/related": {
+      "get": {
+        "operationId": "relatedArticles",
+        "summary": "Articles like this one",
+        "parameters": [
+          {"$ref": "#/components/parameters/ArticleId"},
+          {"name": "limit", "in": "query", "description": "Larger values are clamped to 20.", "schema": {"type": "integer", "minimum": 1, "default": 5}}
+        ],
+        "responses": {
+          "200": {"description": "Related articles, best first.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RelatedResponse"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/articles/{id}/history": {
+      "get": {
+        "operationId": "articleHistory",
+        "summary": "Agents, git mode: the commits that changed the article",
+        "description": "An article whose own id ends in /history is returned as an article when neither ref nor limit is given.",
+        "security": [{"agentToken": []}],
+        "parameters": [
+          {"$ref": "#/components/parameters/ArticleId"},
+          {"name": "ref", "in": "query", "description": "Branch or commit; default: the served branch.", "schema": {"type": "string"}},
+          {"name": "limit", "in": "query", "description": "Larger values are clamped to 500.", "schema": {"type": "integer", "minimum": 1, "default": 50}}
+        ],
+        "responses": {
+          "200": {"description": "Newest first.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GitHistory"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/publish/status": {
+      "get": {
+        "operationId": "publishStatus",
+        "summary": "Agents, git mode: the last good commit and the last publish attempt",
+        "security": [{"agentToken": []}],
+        "responses": {
+          "200": {"description": "Publishing state.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GitPublishStatus"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/hooks/git": {
+      "post": {
+        "operationId": "gitWebhook",
+        "summary": "Git mode: push webhook (GitHub/Gitea HMAC-SHA256 signature or GitLab token) that publishes the branch",
+        "security": [{}],
+        "parameters": [
+          {"name": "X-Hub-Signature-256", "in": "header", "description": "GitHub: sha256=HMAC of the body.", "schema": {"type": "string"}},
+          {"name": "X-Gitea-Signature", "in": "header", "description": "Gitea: hex HMAC-SHA256 of the body.", "schema": {"type": "string"}},
+          {"name": "X-Gitlab-Token", "in": "header", "description": "GitLab: the shared secret.", "schema": {"type": "string"}}
+        ],
+        "requestBody": {"description": "The forge's push event (only its signature is checked).", "content": {"application/json": {"schema": {"type": "object"}}}},
+        "responses": {
+          "200": {"description": "The publish finished.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GitPublishAttempt"}}}},
+          "202": {"description": "The publish is queued and still running.", "content": {"application/json": {"schema": {"type": "object", "properties": {"status": {"type": "string", "enum": ["queued"]}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
     "/api/v1/articles/{id}": {
       "get": {
         "operationId": "getArticle",
         "summary": "One article, rendered",
+        "description": "With `ref` (agents, git mode): the article as it is on that branch, rendered now, with `preview`, `ref`, `commit` and `draft` added.",
         "parameters": [
-          {"name": "id", "in": "path", "required": true, "description": "The article id: its path under the articles root without .md, e.g. he/account/reset-password (slashes are not encoded).", "schema": {"type": "string"}}
+          {"$ref": "#/components/parameters/ArticleId"},
+          {"name": "ref", "in": "query", "description": "Agents, git mode: preview the version on this branch.", "schema": {"type": "string"}}
         ],
         "responses": {
           "200": {"description": "The article.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Article"}}}},
@@ -106,6 +214,9 @@ constexpr const char* kDocument = R"json(
     "securitySchemes": {
       "agentToken": {"type": "http", "scheme": "bearer", "description": "An agent token made by `kb token new NAME --file FILE`. Optional: without it the caller is a customer."}
     },
+    "parameters": {
+      "ArticleId": {"name": "id", "in": "path", "required": true, "description": "The article id: its path under the articles root without .md, e.g. he/account/reset-password (slashes are not encoded).", "schema": {"type": "string"}}
+    },
     "responses": {
       "BadRequest": {"description": "A missing, malformed or unknown parameter (code bad_request).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Unauthorized": {"description": "An Authorization header that is not a valid Bearer agent token (code unauthorized).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -153,7 +264,129 @@ constexpr const char* kDocument = R"json(
           "suggestion": {"type": "string", "nullable": true, "description": "The query with misspelled words corrected, else null."},
           "corrected": {"type": "boolean", "description": "True when the corrected words were searched too."},
           "fallback": {"type": "boolean", "description": "True when nothing matched in lang and the hits come from other languages."},
-          "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}}
+          "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
+          "facets": {
+            "type": "object",
+            "description": "Category and tag counts over all matches of the query, for the caller's audience only.",
+            "properties": {
+              "category": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}},
+              "tag": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}}
+            }
+          }
+        }
+      },
+      "FacetCount": {
+        "type": "object",
+        "required": ["value", "count"],
+        "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}
+      },
+      "ArticleSummary": {
+        "type": "object",
+        "required": ["id", "title", "lang", "category", "url"],
+        "properties": {
+          "id": {"type": "string"},
+          "title": {"type": "string"},
+          "lang": {"type": "string"},
+          "category": {"type": "string"},
+          "url": {"type": "string", "description": "/kb/{id}"}
+        }
+      },
+      "SuggestResponse": {
+        "type": "object",
+        "required": ["query", "suggestions"],
+        "properties": {
+          "query": {"type": "string"},
+          "suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleSummary"}}
+        }
+      },
+      "FaqResponse": {
+        "type": "object",
+        "required": ["lang", "categories"],
+        "properties": {
+          "lang": {"type": "string", "nullable": true, "description": "null: every language."},
+          "categories": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["category", "articles"],
+              "properties": {
+                "category": {"type": "string"},
+                "articles": {
+                  "type": "array",
+                  "description": "By front matter `order` (unset last), then title.",
+                  "items": {
+                    "allOf": [
+                      {"$ref": "#/components/schemas/ArticleSummary"},
+                      {"type": "object", "properties": {"order": {"type": "integer", "nullable": true}}}
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "RelatedResponse": {
+        "type": "object",
+        "required": ["id", "related"],
+        "properties": {
+          "id": {"type": "string"},
+          "related": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleSummary"}, "description": "More like this: same language first, translations excluded."}
+        }
+      },
+      "GitPublishAttempt": {
+        "type": "object",
+        "required": ["status", "commit", "time", "ok"],
+        "properties": {
+          "status": {"type": "string", "enum": ["published", "unchanged", "failed"]},
+          "commit": {"type": "string", "nullable": true},
+          "time": {"type": "string", "format": "date-time"},
+          "ok": {"type": "boolean"},
+          "repeated": {"type": "boolean", "description": "The commit had been tried before."},
+          "added": {"type": "integer"},
+          "updated": {"type": "integer"},
+          "deleted": {"type": "integer"},
+          "unchanged": {"type": "integer"},
+          "sequence": {"type": "integer"},
+          "errors": {"type": "array", "items": {"type": "string"}, "description": "file:line: message of each bad article."},
+          "failure": {"type": "string", "nullable": true}
+        }
+      },
+      "GitPublishStatus": {
+        "type": "object",
+        "required": ["repo", "branch", "running", "attempts", "last_good", "last_attempt"],
+        "properties": {
+          "repo": {"type": "string", "description": "Credentials in the URL are removed."},
+          "branch": {"type": "string"},
+          "running": {"type": "boolean"},
+          "attempts": {"type": "integer"},
+          "last_good": {
+            "type": "object",
+            "nullable": true,
+            "properties": {"commit": {"type": "string"}, "time": {"type": "string", "format": "date-time"}}
+          },
+          "last_attempt": {"allOf": [{"$ref": "#/components/schemas/GitPublishAttempt"}], "nullable": true}
+        }
+      },
+      "GitHistory": {
+        "type": "object",
+        "required": ["id", "ref", "commits"],
+        "properties": {
+          "id": {"type": "string"},
+          "ref": {"type": "string"},
+          "commits": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["sha", "author", "time", "message"],
+              "properties": {
+                "sha": {"type": "string"},
+                "author": {"type": "string"},
+                "time": {"type": "string", "format": "date-time"},
+                "message": {"type": "string"}
+              }
+            }
+          }
         }
       },
       "Article": {
