@@ -20,6 +20,14 @@ struct ServerConfig {
   std::string agent_tokens_file;  // empty: no agents (every request is a customer's)
   int threads = 32;               // worker threads; size for the expected connections (PERF.md)
   bool access_log = false;        // one line per request on stderr
+
+  // Git publishing (docs/git-publishing.md): with a repo, serve builds or
+  // updates db_dir from its branch on start and republishes on webhook/poll.
+  std::string git_repo;             // local path or URL; empty: serve db_dir as it is
+  std::string git_branch = "main";
+  std::string git_cache_dir;        // where a URL is cloned (kb serve defaults it to DB_DIR/git-cache)
+  std::string webhook_secret_file;  // empty: POST /api/v1/hooks/git answers 404
+  int poll_seconds = 0;             // 0: no polling
 };
 
 // Validates `config` (port range, thread count, readable index and token file)

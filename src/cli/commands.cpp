@@ -26,6 +26,10 @@ int Fail(const Status& status) {
 
 int RunIndex(const IndexArgs& args) {
   auto source = NewFolderSource(args.articles_dir);
+  return PublishAndReport(*source, args);
+}
+
+int PublishAndReport(ArticleSource& source, const IndexArgs& args) {
   PublishOptions options;
   options.db_dir = args.db_dir;
   options.force_rebuild = args.force_rebuild;
@@ -37,7 +41,7 @@ int RunIndex(const IndexArgs& args) {
       if (done == total) std::fputc('\n', stderr);
     };
   }
-  auto report = Publish(*source, options);
+  auto report = Publish(source, options);
   if (!report.ok()) return Fail(report.status());
   if (!report->errors.empty()) {
     for (const ArticleError& e : report->errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "kb/publish.h"
 #include "kb/server.h"
 
 namespace kb::cli {
@@ -26,6 +27,8 @@ struct AnalyzeArgs {
 };
 
 int RunIndex(const IndexArgs& args);
+// Publishes `source` into args.db_dir and prints the outcome like `kb index`.
+int PublishAndReport(ArticleSource& source, const IndexArgs& args);
 int RunAnalyze(const AnalyzeArgs& args);
 int RunServe(const ServerConfig& config);
 int RunTokenNew(const TokenArgs& args);

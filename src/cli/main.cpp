@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/git_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"kb: knowledge-base and help-center search backend"};
@@ -11,8 +12,9 @@ int main(int argc, char** argv) {
 
   kb::cli::IndexArgs index_args;
   auto* index = app.add_subcommand("index", "Build or update the index from a folder of articles");
-  index->add_option("ARTICLES_DIR", index_args.articles_dir, "Folder of Markdown articles")
-      ->required();
+  index->add_option("ARTICLES_DIR", index_args.articles_dir, "Folder of Markdown articles");
+  kb::cli::GitArgs index_git;
+  kb::cli::AddGitIndexOptions(index, &index_git);
   index->add_option("--db", index_args.db_dir, "Index directory (created if missing)")->required();
   index->add_flag("--rebuild", index_args.force_rebuild,
                   "Rebuild the whole index as a new generation even if nothing changed");
@@ -29,6 +31,10 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", serve_args.threads, "Worker threads")->capture_default_str()->check(
       CLI::Range(1, 1024));
   serve->add_flag("--access-log", serve_args.access_log, "Log one line per request on stderr");
+  kb::cli::AddGitServeOptions(serve, &serve_args);
+
+  kb::cli::CheckArgs check_args;
+  auto* check = kb::cli::AddCheckCommand(app, &check_args);
 
   kb::cli::TokenArgs token_args;
   auto* token = app.add_subcommand("token", "Manage agent tokens");
@@ -46,8 +52,9 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (*analyze) return kb::cli::RunAnalyze(analyze_args);
-  if (*index) return kb::cli::RunIndex(index_args);
-  if (*serve) return kb::cli::RunServe(serve_args);
+  if (*index) return kb::cli::RunIndexCommand(index_args, index_git);
+  if (*serve) return kb::cli::RunServeCommand(serve_args);
+  if (*check) return kb::cli::RunCheck(check_args);
   if (*token_new) return kb::cli::RunTokenNew(token_args);
   return 2;
 }

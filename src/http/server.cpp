@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "http/git_routes.h"
 #include "http/routes.h"
 #include "kb/agent_tokens.h"
 #include "kb/search.h"
@@ -27,6 +28,15 @@ Status ValidateServerConfig(const ServerConfig& config) {
 }
 
 Status RunServer(const ServerConfig& config) {
+  // Git mode: publish the branch before validating, so a first start builds the index.
+  std::unique_ptr<GitPublisher> publisher;
+  auto secret = http::ReadWebhookSecret(config.webhook_secret_file);
+  if (!secret.ok()) return secret.status();
+  if (!config.git_repo.empty()) {
+    auto opened = http::OpenGitPublisher(config);
+    if (!opened.ok()) return opened.status();
+    publisher = std::move(*opened);
+  }
   if (Status s = ValidateServerConfig(config); !s.ok()) return s;
   std::unique_ptr<AgentTokens> tokens;
   if (!config.agent_tokens_file.empty()) {
@@ -53,11 +63,13 @@ Status RunServer(const ServerConfig& config) {
       std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.target.c_str(), res.status);
     });
   }
+  if (publisher) http::RegisterGitRoutes(server, {&searchers, tokens.get(), publisher.get(), *secret});
   http::RegisterRoutes(server, {&searchers, tokens.get()});
 
   if (!server.bind_to_port(config.bind, config.port))
     return Status::IOError("cannot listen on " + config.bind + ":" + std::to_string(config.port));
 
+  if (publisher) publisher->Start();  // after the signal mask: the thread inherits it
   std::thread signal_waiter([&server, &signals] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -69,6 +81,7 @@ Status RunServer(const ServerConfig& config) {
   // Wake the waiter if listen ended for another reason than a signal.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
+  if (publisher) publisher->Stop();
   if (!ok && server.is_running()) return Status::IOError("server stopped unexpectedly");
   std::fprintf(stderr, "kb: stopped\n");
   return Status::OK();

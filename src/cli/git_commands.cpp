@@ -1,0 +1,145 @@
+// kb index --repo, kb serve --repo, kb check. See git_commands.h.
+#include "cli/git_commands.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "kb/check.h"
+#include "kb/publish.h"
+
+namespace kb::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kExitOk = 0;
+constexpr int kExitBadInput = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 3;
+
+bool IsUrl(const std::string& repo) {
+  return repo.find("://") != std::string::npos ||
+         (repo.find('@') < repo.find(':') && repo.find(':') < repo.find('/'));
+}
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "kb: %s\n", status.ToString().c_str());
+  return status.code() == StatusCode::kInvalidArgument || status.code() == StatusCode::kNotFound
+             ? kExitBadInput
+             : kExitFailure;
+}
+
+GitSourceOptions SourceOptions(const GitArgs& git, const std::string& db_dir) {
+  GitSourceOptions options;
+  options.repo = git.repo;
+  options.branch = git.branch;
+  options.cache_dir = git.cache_dir;
+  if (options.cache_dir.empty() && IsUrl(git.repo) && !db_dir.empty())
+    options.cache_dir = (fs::path(db_dir) / "git-cache").string();
+  return options;
+}
+
+// A temp dir for a URL clone that only `kb check` needs; removed at the end.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string templ = (fs::temp_directory_path() / "kb-check-XXXXXX").string();
+    if (::mkdtemp(templ.data())) path_ = templ;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+int PrintCheck(const CheckReport& report, bool strict) {
+  for (const CheckFinding& f : report.findings) std::printf("%s\n", f.ToString().c_str());
+  std::fprintf(stderr, "kb: checked %zu article(s): %zu error(s), %zu warning(s)\n", report.articles,
+               report.errors(), report.warnings());
+  return report.errors() > 0 || (strict && report.warnings() > 0) ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+void AddGitIndexOptions(CLI::App* index, GitArgs* args) {
+  index->add_option("--repo", args->repo,
+                    "Git repository (path or URL) to read the articles from instead of ARTICLES_DIR");
+  index->add_option("--branch", args->branch, "Branch whose committed tree is read")->capture_default_str();
+  index->add_option("--cache", args->cache_dir, "Where a repository URL is cloned (default DB_DIR/git-cache)");
+}
+
+void AddGitServeOptions(CLI::App* serve, ServerConfig* config) {
+  serve->add_option("--repo", config->git_repo,
+                    "Git repository (path or URL): build/update --db from it on start, then "
+                    "republish on webhook or poll");
+  serve->add_option("--branch", config->git_branch, "Branch to publish")->capture_default_str();
+  serve->add_option("--cache", config->git_cache_dir, "Where a repository URL is cloned (default DB_DIR/git-cache)");
+  serve->add_option("--webhook-secret-file", config->webhook_secret_file,
+                    "Shared secret of POST /api/v1/hooks/git (GitHub, Gitea, GitLab)");
+  serve->add_option("--poll-seconds", config->poll_seconds, "Also check the branch every N seconds (0: never)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 86400));
+}
+
+CLI::App* AddCheckCommand(CLI::App& app, CheckArgs* args) {
+  auto* check = app.add_subcommand(
+      "check", "Lint articles before pushing: front matter, links, images, titles, translations");
+  check->add_option("ARTICLES_DIR", args->articles_dir, "Folder of Markdown articles");
+  check->add_option("--repo", args->git.repo, "Git repository (path or URL) to check instead");
+  check->add_option("--branch", args->git.branch, "Branch whose committed tree is checked")->capture_default_str();
+  check->add_option("--cache", args->git.cache_dir, "Where a repository URL is cloned (default: a temp dir)");
+  check->add_flag("--strict", args->strict, "Exit non-zero on warnings too");
+  return check;
+}
+
+int RunIndexCommand(const IndexArgs& args, const GitArgs& git) {
+  if (args.articles_dir.empty() == git.repo.empty()) {
+    std::fprintf(stderr, "kb: give exactly one of ARTICLES_DIR and --repo\n");
+    return kExitUsage;
+  }
+  if (git.repo.empty()) return RunIndex(args);
+  auto source = NewGitSource(SourceOptions(git, args.db_dir));
+  if (!source.ok()) return Fail(source.status());
+  const int code = PublishAndReport(**source, args);
+  if (code == kExitOk && !args.quiet)
+    std::fprintf(stderr, "kb: git commit %s\n", (*source)->Commit().c_str());
+  return code;
+}
+
+int RunServeCommand(ServerConfig config) {
+  if (!config.git_repo.empty() && config.git_cache_dir.empty() && IsUrl(config.git_repo))
+    config.git_cache_dir = (fs::path(config.db_dir) / "git-cache").string();
+  return RunServe(config);
+}
+
+int RunCheck(const CheckArgs& args) {
+  if (args.articles_dir.empty() == args.git.repo.empty()) {
+    std::fprintf(stderr, "kb: give exactly one of ARTICLES_DIR and --repo\n");
+    return kExitUsage;
+  }
+  if (args.git.repo.empty()) {
+    auto source = NewFolderSource(args.articles_dir);
+    CheckInput input;
+    input.source = source.get();
+    const fs::path root(args.articles_dir);
+    input.file_exists = [root](const std::string& path) {
+      std::error_code ec;
+      return fs::is_regular_file(root / path, ec);
+    };
+    return PrintCheck(CheckArticles(input), args.strict);
+  }
+  ScratchDir scratch;
+  GitSourceOptions options = SourceOptions(args.git, "");
+  if (options.cache_dir.empty() && IsUrl(options.repo)) options.cache_dir = scratch.path() + "/clone";
+  auto report = CheckGitRepository(options);
+  if (!report.ok()) return Fail(report.status());
+  return PrintCheck(*report, args.strict);
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,192 @@
+// The git publishing endpoints. See git_routes.h and docs/git-publishing.md.
+#include "http/git_routes.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "http/api_error.h"
+#include "http/git_json.h"
+#include "http/json_encode.h"
+#include "http/request_params.h"
+#include "kb/git_articles.h"
+#include "kb/git_webhook.h"
+
+namespace kb::http {
+namespace {
+
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+constexpr std::string_view kArticlesPrefix = "/api/v1/articles/";
+constexpr std::string_view kHistorySuffix = "/history";
+constexpr const char* kRefParam = "ref";
+constexpr const char* kLimitParam = "limit";
+constexpr size_t kDefaultHistory = 50, kMaxHistory = 500;
+// GitHub gives up on a webhook after 10 s: answer 202 before that.
+constexpr std::chrono::seconds kWebhookWait{8};
+constexpr int kAccepted = 202;  // a publish was queued and is still running
+
+void ReplyError(httplib::Response& res, const Status& status) {
+  res.status = HttpStatusFor(status.code());
+  res.set_content(ErrorJson(status), kJsonType);
+}
+
+void ReplyJson(httplib::Response& res, std::string body) {
+  res.status = HttpStatusFor(StatusCode::kOk);
+  res.set_content(std::move(body), kJsonType);
+}
+
+// Agents only: OK for a valid bearer token, Unauthorized otherwise (also for
+// a request without one: these endpoints do not exist for customers).
+Status RequireAgent(const httplib::Request& req, const GitServices& services) {
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.empty()) return Status::Unauthorized("agents only: send Authorization: Bearer TOKEN");
+  if (header.compare(0, kBearer.size(), kBearer) != 0)
+    return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
+  if (!services.agent_tokens || !services.agent_tokens->Verify(header.substr(kBearer.size())))
+    return Status::Unauthorized("invalid agent token");
+  return Status::OK();
+}
+
+void PostHook(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
+  if (services.webhook_secret.empty())
+    return ReplyError(res, Status::NotFound("webhook not configured (kb serve --webhook-secret-file)"));
+  const GitWebhookHeaders headers{req.get_header_value("X-Hub-Signature-256"),
+                                  req.get_header_value("X-Gitea-Signature"),
+                                  req.get_header_value("X-Gitlab-Token")};
+  if (Status s = VerifyGitWebhook(headers, req.body, services.webhook_secret); !s.ok()) {
+    std::fprintf(stderr, "kb: webhook rejected: %s\n", s.message().c_str());
+    return ReplyError(res, s);
+  }
+  const uint64_t ticket = services.publisher->Trigger();
+  auto attempt = services.publisher->WaitFor(ticket, kWebhookWait);
+  if (!attempt) {
+    res.status = kAccepted;
+    res.set_content(R"({"status":"queued"})", kJsonType);
+    return;
+  }
+  ReplyJson(res, GitAttemptJson(*attempt));
+}
+
+void GetPublishStatus(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
+  if (Status s = RequireAgent(req, services); !s.ok()) return ReplyError(res, s);
+  if (Status s = CheckParams(req, {}); !s.ok()) return ReplyError(res, s);
+  ReplyJson(res, GitStatusJson(services.publisher->Status()));
+}
+
+Result<size_t> HistoryLimit(const httplib::Request& req) {
+  if (!req.has_param(kLimitParam)) return kDefaultHistory;
+  const std::string value = req.get_param_value(kLimitParam);
+  if (value.empty() || value.size() > 6 || value.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoul(value) == 0)
+    return Status::InvalidArgument("limit must be a positive integer");
+  return std::min<size_t>(std::stoul(value), kMaxHistory);
+}
+
+void GetHistory(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
+  const std::string id = req.matches[1];
+  // An article whose own id ends in "/history" is fetched, not its parent's history.
+  const std::string whole = id + std::string(kHistorySuffix);
+  const bool agent = RequireAgent(req, services).ok();
+  if (!req.has_param(kRefParam) && !req.has_param(kLimitParam)) {
+    auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, agent); });
+    if (article.ok()) return ReplyJson(res, ArticleJson(*article));
+  }
+  if (Status s = RequireAgent(req, services); !s.ok()) return ReplyError(res, s);
+  if (Status s = CheckParams(req, {kRefParam, kLimitParam}); !s.ok()) return ReplyError(res, s);
+  auto limit = HistoryLimit(req);
+  if (!limit.ok()) return ReplyError(res, limit.status());
+  const GitSourceOptions& repo = services.publisher->source_options();
+  const std::string ref = req.has_param(kRefParam) ? req.get_param_value(kRefParam) : repo.branch;
+  auto commits = GitArticleHistory(repo, ref, id, *limit);
+  if (!commits.ok()) return ReplyError(res, commits.status());
+  ReplyJson(res, GitHistoryJson(id, ref, *commits));
+}
+
+ArticleView ViewOf(const Article& a, const GitArticleVersion& version) {
+  ArticleView view;
+  view.id = a.id;
+  view.title = a.title;
+  view.lang = a.lang;
+  view.category = a.category;
+  view.audience = AudienceName(a.audience);
+  view.html = a.html;
+  view.translation_of = a.translation_of;
+  view.tags = a.tags;
+  view.faq = a.faq;
+  view.updated = version.last.time;
+  return view;
+}
+
+// GET /api/v1/articles/{id}?ref=BRANCH: the branch's version, rendered now.
+void GetPreview(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
+  if (Status s = RequireAgent(req, services); !s.ok()) return ReplyError(res, s);
+  if (Status s = CheckParams(req, {kRefParam}); !s.ok()) return ReplyError(res, s);
+  const std::string id = req.path.substr(kArticlesPrefix.size());
+  const std::string ref = req.get_param_value(kRefParam);
+  auto version = ReadGitArticle(services.publisher->source_options(), ref, id);
+  if (!version.ok()) return ReplyError(res, version.status());
+  Article article;
+  std::vector<ArticleError> errors;
+  if (!ParseArticle(id, version->path, version->bytes, &article, &errors)) {
+    std::string message = "the article on " + ref + " is not valid:";
+    for (const ArticleError& e : errors) message += " " + e.ToString() + ";";
+    return ReplyError(res, Status::InvalidArgument(message));
+  }
+  ReplyJson(res, GitPreviewJson(ViewOf(article, *version), ref, version->commit, article.draft));
+}
+
+bool IsPreview(const httplib::Request& req) {
+  const std::string& p = req.path;
+  return req.method == "GET" && req.has_param(kRefParam) && p.size() > kArticlesPrefix.size() &&
+         p.compare(0, kArticlesPrefix.size(), kArticlesPrefix) == 0 &&
+         !(p.size() >= kHistorySuffix.size() &&
+           p.compare(p.size() - kHistorySuffix.size(), kHistorySuffix.size(), kHistorySuffix) == 0);
+}
+
+}  // namespace
+
+Result<std::string> ReadWebhookSecret(const std::string& file) {
+  if (file.empty()) return std::string();
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (!in) return Status::InvalidArgument("cannot read webhook secret file " + file);
+  std::string secret = content.str();
+  while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back()))) secret.pop_back();
+  if (secret.empty()) return Status::InvalidArgument("webhook secret file " + file + " is empty");
+  return secret;
+}
+
+Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& config) {
+  GitPublisherOptions options;
+  options.source.repo = config.git_repo;
+  options.source.branch = config.git_branch;
+  options.source.cache_dir = config.git_cache_dir;
+  options.db_dir = config.db_dir;
+  options.poll_seconds = config.poll_seconds;
+  auto publisher = GitPublisher::Create(options);
+  if (!publisher.ok()) return publisher.status();
+  (*publisher)->PublishNow();  // logs its outcome; a bad commit keeps the index as it is
+  return publisher;
+}
+
+void RegisterGitRoutes(httplib::Server& server, GitServices services) {
+  using Handler = void (*)(const httplib::Request&, httplib::Response&, const GitServices&);
+  auto route = [services](Handler handler) {
+    return [services, handler](const httplib::Request& req, httplib::Response& res) {
+      handler(req, res, services);
+    };
+  };
+  server.Post("/api/v1/hooks/git", route(PostHook));
+  server.Get("/api/v1/publish/status", route(GetPublishStatus));
+  server.Get(R"(/api/v1/articles/(.+)/history)", route(GetHistory));
+  // ?ref= on the article route: answered before routing, the article route stays as it is.
+  server.set_pre_routing_handler([services](const httplib::Request& req, httplib::Response& res) {
+    if (!IsPreview(req)) return httplib::Server::HandlerResponse::Unhandled;
+    GetPreview(req, res, services);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+}
+
+}  // namespace kb::http

@@ -1,0 +1,218 @@
+// CheckArticles: `kb check`, the editors' linter. See kb/check.h.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "articles/id_key.h"
+#include "kb/check.h"
+
+namespace kb {
+namespace {
+
+using Severity = CheckFinding::Severity;
+
+struct Parsed {
+  Article article;
+  std::string bytes;
+};
+
+class Checker {
+ public:
+  explicit Checker(const CheckInput& input) : input_(input) {}
+
+  CheckReport Run() {
+    std::vector<ArticleError> errors;
+    const auto entries = input_.source->List(&errors);
+    for (const auto& e : errors) Add(Severity::kError, e);
+    for (const auto& entry : entries) ids_.insert(entry.id);
+    for (const auto& entry : entries) Load(entry);
+    for (const auto& [id, parsed] : parsed_) {
+      std::vector<ArticleError> broken;
+      CheckTranslationOf(parsed.article, ids_, &broken);
+      for (const auto& e : broken) Add(Severity::kError, e);
+      CheckLinks(parsed);
+    }
+    CheckDuplicateTitles();
+    CheckTranslations();
+    std::sort(report_.findings.begin(), report_.findings.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.where.path, a.where.line) < std::tie(b.where.path, b.where.line);
+    });
+    report_.articles = entries.size();
+    return std::move(report_);
+  }
+
+ private:
+  void Add(Severity severity, ArticleError where) {
+    report_.findings.push_back({severity, std::move(where)});
+  }
+
+  void Load(const ArticleSource::Entry& entry) {
+    Parsed parsed;
+    std::vector<ArticleError> errors;
+    if (input_.source->Read(entry, &parsed.bytes, &errors) &&
+        ParseArticle(entry.id, entry.path, parsed.bytes, &parsed.article, &errors)) {
+      parsed_.emplace(entry.id, std::move(parsed));
+    }
+    for (const auto& e : errors) Add(Severity::kError, e);
+  }
+
+  // `target` relative to the folder of article `id`, normalized; false if it leaves the root.
+  static bool Resolve(const std::string& id, const std::string& target, std::string* out) {
+    std::vector<std::string> parts;
+    const size_t slash = id.rfind('/');
+    std::string joined = (slash == std::string::npos ? "" : id.substr(0, slash + 1)) + target;
+    size_t start = 0;
+    while (start <= joined.size()) {
+      size_t end = joined.find('/', start);
+      if (end == std::string::npos) end = joined.size();
+      const std::string part = joined.substr(start, end - start);
+      start = end + 1;
+      if (part.empty() || part == ".") continue;
+      if (part == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else {
+        parts.push_back(part);
+      }
+    }
+    out->clear();
+    for (const auto& p : parts) *out += (out->empty() ? "" : "/") + p;
+    return !out->empty();
+  }
+
+  static std::string Decode(std::string s) {
+    s = s.substr(0, s.find_first_of("#?"));
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+          std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+        out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+        i += 2;
+      } else {
+        out.push_back(s[i]);
+      }
+    }
+    return out;
+  }
+
+  static bool HasScheme(const std::string& t) {
+    const size_t colon = t.find(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    return std::all_of(t.begin(), t.begin() + static_cast<long>(colon), [](unsigned char c) {
+      return std::isalnum(c) || c == '+' || c == '.' || c == '-';
+    });
+  }
+
+  void CheckLinks(const Parsed& parsed) {
+    const Article& a = parsed.article;
+    for (const MarkdownLink& link : ExtractLinks(parsed.bytes)) {
+      const std::string& t = link.target;
+      if (t.empty() || t[0] == '#' || HasScheme(t) || t.rfind("//", 0) == 0) continue;
+      const std::string target = Decode(t);
+      std::string resolved;
+      if (link.image) {
+        if (target.empty() || target[0] == '/') continue;  // site assets, not in the repository
+        if (!Resolve(a.id, target, &resolved))
+          Add(Severity::kError, {a.path, link.line, "image '" + t + "' points outside the articles"});
+        else if (!input_.file_exists(resolved))
+          Add(Severity::kError, {a.path, link.line, "missing image '" + t + "' (no file " + resolved + ")"});
+        continue;
+      }
+      std::string id;
+      if (target.rfind("/kb/", 0) == 0) {
+        id = target.substr(4);
+        while (!id.empty() && id.back() == '/') id.pop_back();
+      } else if (target[0] != '/' && target.size() > 3 && target.compare(target.size() - 3, 3, ".md") == 0) {
+        if (Resolve(a.id, target, &resolved)) id = resolved.substr(0, resolved.size() - 3);
+      } else {
+        continue;  // not a link to an article
+      }
+      auto it = parsed_.find(id);
+      if (id.empty() || !ids_.count(id)) {
+        Add(Severity::kError, {a.path, link.line, "broken link '" + t + "': no article " + (id.empty() ? t : id)});
+      } else if (it != parsed_.end() && it->second.article.draft && !a.draft) {
+        Add(Severity::kWarning, {a.path, link.line, "link '" + t + "' points to a draft"});
+      }
+    }
+  }
+
+  // The file line of the front matter's `title:` key (1 if not found).
+  static int TitleLine(const std::string& bytes) {
+    int line = 1;
+    for (size_t start = 0; start < bytes.size(); ++line) {
+      if (bytes.compare(start, 6, "title:") == 0) return line;
+      const size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    return 1;
+  }
+
+  void CheckDuplicateTitles() {
+    std::map<std::pair<std::string, std::string>, std::string> first;
+    for (const auto& [id, parsed] : parsed_) {
+      const Article& a = parsed.article;
+      if (a.draft) continue;
+      auto [it, inserted] = first.emplace(std::make_pair(a.lang, ArticleIdKey(a.title)), a.path);
+      if (!inserted)
+        Add(Severity::kWarning, {a.path, TitleLine(parsed.bytes),
+                                 "duplicate title in '" + a.lang + "': same as " + it->second});
+    }
+  }
+
+  // Missing: a source article (no translation_of) in language S lacks a
+  // translation into a language L that other S articles are translated into.
+  void CheckTranslations() {
+    std::map<std::string, std::set<std::string>> group_langs;  // source id -> languages present
+    for (const auto& [id, parsed] : parsed_) {
+      const Article& a = parsed.article;
+      if (a.draft) continue;
+      group_langs[a.translation_of.empty() ? a.id : a.translation_of].insert(a.lang);
+      if (input_.outdated_reason) {
+        const std::string reason = input_.outdated_reason(id);
+        if (!reason.empty()) Add(Severity::kWarning, {a.path, a.translation_of_line, reason});
+      }
+    }
+    std::map<std::string, std::set<std::string>> targets;  // source language -> translated into
+    for (const auto& [root, langs] : group_langs) {
+      auto it = parsed_.find(root);
+      if (it == parsed_.end()) continue;
+      for (const auto& l : langs)
+        if (l != it->second.article.lang) targets[it->second.article.lang].insert(l);
+    }
+    for (const auto& [root, langs] : group_langs) {
+      auto it = parsed_.find(root);
+      if (it == parsed_.end() || it->second.article.draft || !it->second.article.translation_of.empty())
+        continue;
+      for (const auto& l : targets[it->second.article.lang])
+        if (!langs.count(l))
+          Add(Severity::kWarning, {it->second.article.path, 1,
+                                   "missing translation: no '" + l + "' article has translation_of: " + root});
+    }
+  }
+
+  const CheckInput& input_;
+  std::set<std::string> ids_;
+  std::map<std::string, Parsed> parsed_;
+  CheckReport report_;
+};
+
+}  // namespace
+
+std::string CheckFinding::ToString() const {
+  ArticleError e = where;
+  e.message = std::string(severity == Severity::kError ? "error: " : "warning: ") + e.message;
+  return e.ToString();
+}
+
+size_t CheckReport::errors() const {
+  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [](const auto& f) {
+    return f.severity == Severity::kError;
+  }));
+}
+
+size_t CheckReport::warnings() const { return findings.size() - errors(); }
+
+CheckReport CheckArticles(const CheckInput& input) { return Checker(input).Run(); }
+
+}  // namespace kb

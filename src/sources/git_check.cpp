@@ -1,0 +1,18 @@
+// CheckGitRepository: kb check over a git branch. See kb/check.h.
+#include "kb/check.h"
+#include "sources/git_source.h"
+
+namespace kb {
+
+Result<CheckReport> CheckGitRepository(const GitSourceOptions& options) {
+  auto source = GitSource::Open(options);
+  if (!source.ok()) return source.status();
+  GitSource* git = source->get();
+  CheckInput input;
+  input.source = git;
+  input.file_exists = [git](const std::string& path) { return git->FileExists(path); };
+  input.outdated_reason = [git](const std::string& id) { return git->OutdatedReason(id); };
+  return CheckArticles(input);
+}
+
+}  // namespace kb
