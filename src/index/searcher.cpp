@@ -175,7 +175,7 @@ class XapianSearcher : public Searcher {
       response.lang = DetectLanguage(request.query, "en", db_.term_exists("Lar"));
       response.lang_detected = true;
     }
-    XapianVocabulary vocabulary(db_);
+    XapianVocabulary vocabulary(db_, response.lang);
     BuiltQuery built =
         BuildQuery(request.query, response.lang, {analyzer_.get(), &vocabulary, &Synonyms()});
     if (!built.suggestion.empty()) {

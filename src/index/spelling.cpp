@@ -34,14 +34,21 @@ size_t CodePoints(const std::string& s) {
 
 }  // namespace
 
+bool XapianVocabulary::InPublicArticles(const Xapian::Query& query, const std::string& lang) {
+  Xapian::Query filter(kPublicTerm);
+  if (!lang.empty())
+    filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(std::string(schema::kLang) + lang));
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
+  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+}
+
 bool XapianVocabulary::Known(const Token& token) {
   std::vector<std::string> terms{token.term};
   for (const auto& e : token.extra_terms) terms.push_back(e);
   for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
-  Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, any, Xapian::Query(kPublicTerm)));
-  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+  // Known in any language: a word of another language is not a typo.
+  return InPublicArticles(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "");
 }
 
 bool XapianVocabulary::KnownWord(const std::string& term) {
@@ -55,7 +62,9 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
   // Short words get one edit: Hebrew and Greek are dense, two edits turn
   // short words into unrelated ones (ANALYSIS.md §6.4).
   const unsigned max_edits = CodePoints(term) <= 5 ? 1 : 2;
-  return db_.get_spelling_suggestion(term, max_edits);
+  std::string suggestion = db_.get_spelling_suggestion(term, max_edits);
+  if (suggestion.empty() || InPublicArticles(Xapian::Query(suggestion), lang_)) return suggestion;
+  return std::string();  // a word of another language only
 }
 
 void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc) {

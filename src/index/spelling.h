@@ -28,15 +28,20 @@ class Vocabulary {
   virtual std::string Suggest(const std::string& term) = 0;
 };
 
+// Suggestions are limited to words of public articles in `lang` (when not
+// empty): the spelling table itself is shared by all languages.
 class XapianVocabulary : public Vocabulary {
  public:
-  explicit XapianVocabulary(const Xapian::Database& db) : db_(db) {}
+  XapianVocabulary(const Xapian::Database& db, std::string lang) : db_(db), lang_(std::move(lang)) {}
   bool Known(const Token& token) override;
   bool KnownWord(const std::string& term) override;
   std::string Suggest(const std::string& term) override;
 
  private:
+  bool InPublicArticles(const Xapian::Query& query, const std::string& lang);
+
   const Xapian::Database& db_;
+  std::string lang_;
 };
 
 // Adds the words of a public document to the spelling table (no-op for internal ones).

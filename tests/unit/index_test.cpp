@@ -168,3 +168,20 @@ TEST_CASE("synonyms: a bad synonyms file publishes nothing") {
   CHECK_FALSE(report.committed);
   CHECK(ws.Search("brandnewword").total == 0);
 }
+
+TEST_CASE("spelling: suggestions come from public words of the query's language only") {
+  Workspace ws;
+  ws.Write("en/a/password", "title: Password\nlang: en", "Change your password here.");
+  ws.Write("de/a/konto", "title: Konto\nlang: de", "Ihr Konto und Ihre Daten.");
+  ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal", "The flumbergast procedure.");
+  ws.Publish();
+  auto en = ws.Search("pasword", "en");
+  REQUIRE(en.suggestion.has_value());
+  CHECK(*en.suggestion == "password");
+  CHECK(en.corrected);
+  CHECK(en.total == 1);
+  CHECK_FALSE(ws.Search("pasword", "de").suggestion.has_value());  // an English word only
+  // Internal words are never suggested, to customers or agents.
+  CHECK_FALSE(ws.Search("flumbergust", "en").suggestion.has_value());
+  CHECK_FALSE(ws.Search("flumbergust", "en", /*agent=*/true).suggestion.has_value());
+}
