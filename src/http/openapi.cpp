@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/api_error.h"
+#include "http/handler_util.h"
 
 namespace kb::http {
 namespace {
@@ -472,8 +472,8 @@ Result<std::string> OpenApiJson() {
 void RegisterOpenApiRoute(httplib::Server& server) {
   const Result<std::string> document = OpenApiJson();
   server.Get("/api/v1/openapi.json", [document](const httplib::Request&, httplib::Response& res) {
-    res.status = document.ok() ? 200 : HttpStatusFor(document.status().code());
-    res.set_content(document.ok() ? *document : ErrorJson(document.status()), "application/json; charset=utf-8");
+    if (!document.ok()) return ReplyError(res, document.status());
+    ReplyJson(res, *document);
   });
 }
 

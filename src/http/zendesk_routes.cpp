@@ -4,32 +4,12 @@
 #include <cctype>
 #include <map>
 
-#include "http/api_error.h"
+#include "http/handler_util.h"
 #include "http/zendesk_json.h"
 #include "http/zendesk_params.h"
 
 namespace kb::http {
 namespace {
-
-constexpr const char* kJson = "application/json; charset=utf-8";
-
-void Reply(httplib::Response& res, const Status& status) {
-  res.status = HttpStatusFor(status.code());
-  res.set_content(ErrorJson(status), kJson);
-}
-
-// The same rule as kb's own routes: no header = customer, a valid Bearer
-// agent token = agent, anything else = Unauthorized (never a customer).
-Result<bool> IsAgent(const httplib::Request& req, const Services& services) {
-  if (!req.has_header("Authorization")) return false;
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
-  if (!services.agent_tokens || !services.agent_tokens->Verify(header.substr(kBearer.size())))
-    return Status::Unauthorized("invalid agent token");
-  return true;
-}
 
 // "http://host:port" from the Host header (https behind a proxy that says
 // so), or "" (relative URLs) when there is no plausible Host.
@@ -108,20 +88,19 @@ Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParam
 
 void GetSearch(const httplib::Request& req, httplib::Response& res, const Services& services) {
   auto agent = IsAgent(req, services);
-  if (!agent.ok()) return Reply(res, agent.status());
+  if (!agent.ok()) return ReplyError(res, agent.status());
   std::vector<std::pair<std::string, std::string>> received(req.params.begin(), req.params.end());
   auto params = ParseZendeskSearchParams(received);
-  if (!params.ok()) return Reply(res, params.status());
+  if (!params.ok()) return ReplyError(res, params.status());
   auto page = services.searchers->With([&](Searcher& s) { return RunSearch(s, *params, *agent); });
-  if (!page.ok()) return Reply(res, page.status());
+  if (!page.ok()) return ReplyError(res, page.status());
   page->locale = params->locale;
   page->origin = Origin(req);
   page->path = req.path;
   for (auto& [name, value] : received) {
     if (name != zendesk_param::kPage) page->params.emplace_back(name, value);
   }
-  res.status = 200;
-  res.set_content(ZendeskSearchJson(*page), kJson);
+  ReplyJson(res, ZendeskSearchJson(*page));
 }
 
 }  // namespace
