@@ -88,6 +88,8 @@ struct ArticleView {
   std::vector<std::string> translations;  // ids of linked translations visible to the caller
   bool faq = false;
   int64_t updated = 0;          // seconds since the epoch
+  std::string author;           // git mode: author of the last commit that changed it, else empty
+  bool outdated = false;        // git mode: a translation whose source changed in a later commit
 };
 
 struct IndexInfo {

@@ -57,6 +57,8 @@ std::string ArticleJson(const ArticleView& a) {
       {"translations", a.translations},
       {"updated", Rfc3339(a.updated)},
       {"html", a.html},
+      {"author", a.author.empty() ? Json(nullptr) : Json(a.author)},  // git mode
+      {"outdated", a.outdated},                                       // git mode
   };
   return body.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

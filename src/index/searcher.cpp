@@ -251,6 +251,8 @@ class XapianSearcher : public Searcher {
     view.tags = data->value("tags", std::vector<std::string>{});
     view.faq = data->value("faq", false);
     view.updated = data->value("updated", int64_t{0});
+    view.author = data->value("author", "");
+    view.outdated = data->value("outdated", false);
     view.translations = Translations(view.id, view.translation_of, agent);
     return view;
   }

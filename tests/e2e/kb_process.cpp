@@ -199,6 +199,7 @@ std::unique_ptr<KbServer> KbServer::Start(const Options& options, std::string* e
     args.push_back("--agent-tokens");
     args.push_back(options.agent_tokens);
   }
+  args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);

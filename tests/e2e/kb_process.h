@@ -68,6 +68,7 @@ class KbServer {
     std::string db;
     std::string agent_tokens;  // empty: no --agent-tokens flag
     std::string log_dir;       // where the server's stdout/stderr files go
+    std::vector<std::string> extra_args = {};  // appended to the command line (e.g. --repo R)
   };
 
   // Starts the server and waits (up to ~10 s) until GET /healthz is 200.

@@ -1,0 +1,368 @@
+// End-to-end: publishing from real git repositories (made with libgit2 in temp
+// dirs): kb index/serve --repo, webhooks, publish status, history, preview,
+// outdated translations, kb check, and searches while publishing.
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <regex>
+#include <thread>
+
+#include "../unit/git_test_repo.h"
+#include "e2e_env.h"
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+using kb_e2e::HttpReply;
+using kb_e2e::RunKb;
+using kb_e2e::RunResult;
+using kb_test::ArticleText;
+using nlohmann::json;
+
+namespace {
+
+const std::string kSecret = "webhook-s3cret";
+
+// Hex HMAC-SHA256, computed here independently of kb (as a git host would).
+std::string Hmac(const std::string& key, const std::string& body) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest, &size);
+  std::string hex;
+  for (unsigned i = 0; i < size; ++i) {
+    static const char kHex[] = "0123456789abcdef";
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xf];
+  }
+  return hex;
+}
+
+template <typename F>
+bool Eventually(F done, int seconds = 10) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  for (;;) {
+    if (done()) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+// A git repo of articles, an agent token, a webhook secret, and `kb serve --repo`.
+class GitEnv {
+ public:
+  GitEnv() : repo_(tmp_.Sub("repo")) {
+    repo_.Commit("main",
+                 {{"en/account/reset.md", ArticleText("Reset your password", "en", "Use the zorblax link.")},
+                  {"en/billing/refund.md", ArticleText("Refunds", "en", "Refunds take five days.")},
+                  {"he/account/reset.md",
+                   ArticleText("איפוס סיסמה", "he", "שלום", "translation_of: en/account/reset")}},
+                 "first articles", {"Ann Editor", "ann@example.com", 1700000000});
+    const RunResult token = RunKb({"token", "new", "agent", "--file", tmp_.Sub("tokens")});
+    REQUIRE(token.exit_code == 0);
+    token_ = token.out.substr(0, token.out.find_first_of(" \n"));
+    kb_e2e::WriteTextFile(tmp_.Sub("secret"), kSecret + "\n");
+  }
+
+  void Start(const std::vector<std::string>& extra = {}, const std::string& repo = "") {
+    std::vector<std::string> args = {"--repo", repo.empty() ? repo_.path() : repo,
+                                     "--webhook-secret-file", tmp_.Sub("secret")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::string error;
+    server_ = kb_e2e::KbServer::Start({tmp_.Sub("db"), tmp_.Sub("tokens"), tmp_.path(), args}, &error);
+    INFO(error);
+    REQUIRE(server_ != nullptr);
+  }
+
+  HttpReply Get(const std::string& path, bool agent = false) const {
+    httplib::Headers headers;
+    if (agent) headers.emplace("Authorization", "Bearer " + token_);
+    return ToReply(server_->Client()->Get(path.c_str(), headers));
+  }
+
+  HttpReply Hook(const std::string& body, const httplib::Headers& headers) const {
+    return ToReply(server_->Client()->Post("/api/v1/hooks/git", headers, body, "application/json"));
+  }
+
+  // A push notification signed as GitHub signs it.
+  HttpReply GitHubHook(const std::string& secret = kSecret) const {
+    const std::string body = R"({"ref":"refs/heads/main","after":")" + repo_.Tip("main") + "\"}";
+    return Hook(body, {{"X-Hub-Signature-256", "sha256=" + Hmac(secret, body)},
+                       {"X-GitHub-Event", "push"}});
+  }
+
+  std::vector<std::string> Hits(const std::string& q) const {
+    const HttpReply r = Get(kb_e2e::SearchPath({{"q", q}}));
+    REQUIRE(r.status == 200);
+    return kb_e2e::HitIds(r.json);
+  }
+
+  kb_test::GitTestRepo& repo() { return repo_; }
+  const kb_e2e::TempDir& tmp() const { return tmp_; }
+  kb_e2e::KbServer& server() { return *server_; }
+
+ private:
+  static HttpReply ToReply(const httplib::Result& res) {
+    HttpReply reply;
+    if (!res) {
+      reply.error = httplib::to_string(res.error());
+      return reply;
+    }
+    reply.status = res->status;
+    reply.body = res->body;
+    reply.content_type = res->get_header_value("Content-Type");
+    reply.json = json::parse(reply.body, nullptr, false);
+    return reply;
+  }
+
+  kb_e2e::TempDir tmp_;
+  kb_test::GitTestRepo repo_;
+  std::string token_;
+  std::unique_ptr<kb_e2e::KbServer> server_;
+};
+
+}  // namespace
+
+TEST_SUITE_BEGIN("git");
+
+TEST_CASE("kb index --repo publishes the committed tree; ARTICLES_DIR and --repo exclude each other") {
+  GitEnv env;
+  const RunResult r = RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db")});
+  INFO(r.Describe());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(env.repo().Tip("main")) != std::string::npos);
+  CHECK(RunKb({"index", "--db", env.tmp().Sub("db")}).exit_code == 2);
+  CHECK(RunKb({"index", env.tmp().path(), "--repo", env.repo().path(), "--db", env.tmp().Sub("db")})
+            .exit_code == 2);
+  env.repo().Commit("main", {{"en/bad.md", std::string("---\ntitle: Bad\n---\nno lang\n")}}, "bad");
+  const RunResult bad = RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db")});
+  CHECK(bad.exit_code == 1);
+  CHECK(std::regex_search(bad.err, std::regex(R"((^|\n)en/bad\.md:\d+: )")));
+}
+
+TEST_CASE("kb serve --repo builds the index on start; updated and author come from git") {
+  GitEnv env;
+  env.Start();
+  CHECK(kb_e2e::Contains(env.Hits("zorblax"), "en/account/reset"));
+  const HttpReply article = env.Get("/api/v1/articles/en/account/reset");
+  REQUIRE(article.status == 200);
+  CHECK(article.json["updated"] == "2023-11-14T22:13:20Z");
+  CHECK(article.json["author"] == "Ann Editor");
+  CHECK(article.json["outdated"] == false);
+}
+
+TEST_CASE("webhook: a wrong or missing signature is 401 and publishes nothing") {
+  GitEnv env;
+  env.Start();
+  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}}, "new");
+  CHECK(env.GitHubHook("wrong-secret").status == 401);
+  CHECK(env.Hook("{}", {}).status == 401);
+  CHECK(env.Hook("{}", {{"X-Gitlab-Token", "nope"}}).status == 401);
+  CHECK(env.Hook("{}", {{"X-Gitea-Signature", Hmac(kSecret, "{ }")}}).status == 401);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(env.Hits("quuxinator").empty());
+  const HttpReply status = env.Get("/api/v1/publish/status", true);
+  REQUIRE(status.status == 200);
+  CHECK(status.json["attempts"] == 1);  // only the publish at start
+}
+
+TEST_CASE("webhook: GitHub, Gitea and GitLab signatures publish the new commit") {
+  GitEnv env;
+  env.Start();
+  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}}, "new");
+  const HttpReply r = env.GitHubHook();
+  INFO(r.Describe());
+  CHECK(r.status == 200);
+  CHECK(r.json["status"] == "published");
+  CHECK(r.json["commit"] == env.repo().Tip("main"));
+  CHECK(r.json["added"] == 1);
+  CHECK(kb_e2e::Contains(env.Hits("quuxinator"), "en/new"));
+
+  env.repo().Commit("main", {{"en/gitea.md", ArticleText("Gitea", "en", "A frobnicator.")}}, "gitea");
+  const std::string body = "{\"ref\":\"refs/heads/main\"}";
+  CHECK(env.Hook(body, {{"X-Gitea-Signature", Hmac(kSecret, body)}}).status == 200);
+  CHECK(kb_e2e::Contains(env.Hits("frobnicator"), "en/gitea"));
+
+  env.repo().Commit("main", {{"en/gitlab.md", ArticleText("GitLab", "en", "A blorptastic.")}}, "gitlab");
+  CHECK(env.Hook(body, {{"X-Gitlab-Token", kSecret}, {"X-Gitlab-Event", "Push Hook"}}).status == 200);
+  CHECK(kb_e2e::Contains(env.Hits("blorptastic"), "en/gitlab"));
+}
+
+TEST_CASE("a bad commit publishes nothing and reports path:line errors; the fix publishes") {
+  GitEnv env;
+  env.Start();
+  const std::string good = env.repo().Tip("main");
+  env.repo().Commit("main",
+                    {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")},
+                     {"en/broken.md", std::string("---\ntitle: Broken\nlang: en\naudience: everyone\n---\nx\n")}},
+                    "bad commit");
+  const HttpReply r = env.GitHubHook();
+  INFO(r.Describe());
+  CHECK(r.status == 200);
+  CHECK(r.json["status"] == "failed");
+  REQUIRE(r.json["errors"].is_array());
+  REQUIRE(r.json["errors"].size() == 1);
+  CHECK(std::regex_match(r.json["errors"][0].get<std::string>(), std::regex(R"(en/broken\.md:4: .+)")));
+  CHECK(env.Hits("quuxinator").empty());  // nothing of the bad commit is live
+  CHECK(kb_e2e::Contains(env.Hits("zorblax"), "en/account/reset"));
+  CHECK(env.server().Stderr().find("en/broken.md:4: ") != std::string::npos);
+
+  CHECK(env.Get("/api/v1/publish/status").status == 401);
+  const HttpReply status = env.Get("/api/v1/publish/status", true);
+  REQUIRE(status.status == 200);
+  CHECK(status.json["last_good"]["commit"] == good);
+  CHECK(status.json["last_attempt"]["commit"] == env.repo().Tip("main"));
+  CHECK(status.json["last_attempt"]["ok"] == false);
+  CHECK(status.json["last_attempt"]["errors"].size() == 1);
+
+  env.repo().Commit("main", {{"en/broken.md", ArticleText("Broken", "en", "fixed")}}, "fix");
+  const HttpReply fixed = env.GitHubHook();
+  CHECK(fixed.json["status"] == "published");
+  CHECK(kb_e2e::Contains(env.Hits("quuxinator"), "en/new"));
+  CHECK(env.Get("/api/v1/publish/status", true).json["last_good"]["commit"] == env.repo().Tip("main"));
+}
+
+TEST_CASE("renames and deletes are published") {
+  GitEnv env;
+  env.Start();
+  env.repo().Commit("main",
+                    {{"en/billing/refund.md", std::nullopt},
+                     {"en/billing/refunds.md", ArticleText("Refunds", "en", "Refunds take five days.")},
+                     {"en/account/reset.md", std::nullopt}},
+                    "rename and delete");
+  CHECK(env.GitHubHook().json["deleted"] == 2);
+  CHECK(env.Get("/api/v1/articles/en/billing/refund").status == 404);
+  CHECK(env.Get("/api/v1/articles/en/billing/refunds").status == 200);
+  CHECK(env.Get("/api/v1/articles/en/account/reset").status == 404);
+}
+
+TEST_CASE("article history lists its commits for agents only") {
+  GitEnv env;
+  env.repo().Commit("main", {{"en/account/reset.md", ArticleText("Reset your password", "en", "v2")}},
+                    "clarify reset", {"Bob", "bob@example.com", 1700001000});
+  env.repo().Commit("main", {{"en/billing/refund.md", ArticleText("Refunds", "en", "v2")}}, "other file");
+  env.Start();
+  CHECK(env.Get("/api/v1/articles/en/account/reset/history").status == 401);
+  const HttpReply r = env.Get("/api/v1/articles/en/account/reset/history", true);
+  INFO(r.Describe());
+  REQUIRE(r.status == 200);
+  REQUIRE(r.json["commits"].size() == 2);
+  CHECK(r.json["commits"][0]["message"] == "clarify reset");
+  CHECK(r.json["commits"][0]["author"] == "Bob");
+  CHECK(r.json["commits"][1]["message"] == "first articles");
+  CHECK(r.json["commits"][0]["sha"].get<std::string>().size() == 40);
+  CHECK(env.Get("/api/v1/articles/en/account/reset/history?limit=1", true).json["commits"].size() == 1);
+  CHECK(env.Get("/api/v1/articles/en/nope/history", true).status == 404);
+}
+
+TEST_CASE("agents preview a branch's version with ?ref; drafts stay unpublished") {
+  GitEnv env;
+  env.repo().Commit("draft-branch",
+                    {{"en/account/reset.md", ArticleText("Reset it (new)", "en", "New text")},
+                     {"en/secret.md", ArticleText("Coming soon", "en", "A plumbifex.", "draft: true")}},
+                    "work in progress");
+  env.repo().Commit("main", {{"en/soon.md", ArticleText("Soon", "en", "A snorkelwick.", "draft: true")}},
+                    "a draft on main");
+  env.Start();
+  CHECK(env.Hits("snorkelwick").empty());
+  CHECK(env.Get("/api/v1/articles/en/soon").status == 404);
+  CHECK(env.Get("/api/v1/articles/en/account/reset?ref=draft-branch").status == 401);
+  const HttpReply preview = env.Get("/api/v1/articles/en/account/reset?ref=draft-branch", true);
+  INFO(preview.Describe());
+  REQUIRE(preview.status == 200);
+  CHECK(preview.json["title"] == "Reset it (new)");
+  CHECK(preview.json["preview"] == true);
+  CHECK(preview.json["commit"] == env.repo().Tip("draft-branch"));
+  const HttpReply draft = env.Get("/api/v1/articles/en/secret?ref=draft-branch", true);
+  CHECK(draft.status == 200);
+  CHECK(draft.json["draft"] == true);
+  CHECK(env.Get("/api/v1/articles/en/account/reset", true).json["title"] == "Reset your password");
+  CHECK(env.Get("/api/v1/articles/en/account/reset?ref=no-such-branch", true).status == 404);
+}
+
+TEST_CASE("a translation whose source changed later is outdated in the API and in kb check") {
+  GitEnv env;
+  env.Start();
+  CHECK(env.Get("/api/v1/articles/he/account/reset").json["outdated"] == false);
+  env.repo().Commit("main", {{"en/account/reset.md", ArticleText("Reset your password", "en", "Changed.")}},
+                    "source changed");
+  CHECK(env.GitHubHook().json["status"] == "published");
+  CHECK(env.Get("/api/v1/articles/he/account/reset").json["outdated"] == true);
+  const RunResult check = RunKb({"check", "--repo", env.repo().path()});
+  CHECK(check.exit_code == 0);  // warnings only
+  CHECK(std::regex_search(check.out, std::regex(R"(he/account/reset\.md:\d+: warning: outdated translation)")));
+  CHECK(RunKb({"check", "--repo", env.repo().path(), "--strict"}).exit_code == 1);
+}
+
+TEST_CASE("kb check reports broken links, missing images and bad front matter like a compiler") {
+  GitEnv env;
+  env.repo().Commit("main",
+                    {{"en/guide.md", ArticleText("Guide", "en",
+                                                 "See [reset](account/reset.md) and [gone](/kb/en/gone).\n\n"
+                                                 "![shot](img/shot.png) ![ok](img/ok.png)\n\n"
+                                                 "`[not](a/link.md)`\n")},
+                     {"en/img/ok.png", std::string("PNG")},
+                     {"en/dup.md", ArticleText("Refunds", "en", "same title as en/billing/refund")},
+                     {"en/nolang.md", std::string("---\ntitle: X\n---\nbody\n")}},
+                    "lint me");
+  const RunResult r = RunKb({"check", "--repo", env.repo().path()});
+  INFO(r.Describe());
+  CHECK(r.exit_code == 1);
+  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/guide\.md:5: error: broken link '/kb/en/gone')")));
+  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/guide\.md:7: error: missing image 'img/shot\.png')")));
+  CHECK(r.out.find("img/ok.png") == std::string::npos);
+  CHECK(r.out.find("account/reset.md'") == std::string::npos);
+  CHECK(r.out.find("a/link.md") == std::string::npos);
+  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/dup\.md:2: warning: duplicate title)")));
+  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/nolang\.md:\d+: error: )")));
+  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/billing/refund\.md:1: warning: missing translation: no 'he')")));
+}
+
+TEST_CASE("polling publishes without a webhook") {
+  GitEnv env;
+  env.Start({"--poll-seconds", "1"});
+  env.repo().Commit("main", {{"en/polled.md", ArticleText("Polled", "en", "A wibblestone.")}}, "polled");
+  CHECK(Eventually([&] { return kb_e2e::Contains(env.Hits("wibblestone"), "en/polled"); }));
+}
+
+TEST_CASE("a repository URL is cloned into DB_DIR/git-cache and fetched on webhook") {
+  GitEnv env;
+  env.Start({}, "file://" + env.repo().path());
+  CHECK(kb_e2e::Contains(env.Hits("zorblax"), "en/account/reset"));
+  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}}, "new");
+  CHECK(env.GitHubHook().json["status"] == "published");
+  CHECK(kb_e2e::Contains(env.Hits("quuxinator"), "en/new"));
+  CHECK(kb_e2e::ReadTextFile(env.tmp().Sub("db/git-cache/HEAD")).size() > 0);
+}
+
+TEST_CASE("searches keep answering while commits are published") {
+  GitEnv env;
+  env.Start();
+  std::atomic<bool> stop{false};
+  std::atomic<int> failures{0}, searches{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      auto client = env.server().Client();
+      while (!stop) {
+        auto res = client->Get("/api/v1/search?q=refunds");
+        if (!res || res->status != 200 || res->body.find("en/billing/refund") == std::string::npos) ++failures;
+        ++searches;
+      }
+    });
+  }
+  for (int i = 0; i < 8; ++i) {
+    env.repo().Commit("main",
+                      {{"en/n" + std::to_string(i) + ".md",
+                        ArticleText("Note " + std::to_string(i), "en", "gizmo" + std::to_string(i))}},
+                      "note " + std::to_string(i));
+    CHECK(env.GitHubHook().json["status"] == "published");
+  }
+  stop = true;
+  for (auto& t : readers) t.join();
+  CHECK(failures == 0);
+  CHECK(searches > 0);
+  CHECK(kb_e2e::Contains(env.Hits("gizmo7"), "en/n7"));
+}
+
+TEST_SUITE_END();
