@@ -1,5 +1,7 @@
 #include "index/spelling.h"
 
+#include <algorithm>
+
 #include <unicode/unistr.h>
 
 #include "index/schema.h"
@@ -44,11 +46,17 @@ bool XapianVocabulary::InPublicArticles(const Xapian::Query& query, const std::s
 }
 
 bool XapianVocabulary::Known(const Token& token) {
+  // Cheapest first: the exact form among public words (the spelling table).
+  if (KnownWord(token.term)) return true;
   std::vector<std::string> terms{token.term};
   for (const auto& e : token.extra_terms) terms.push_back(e);
   for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
-  // Known in any language: a word of another language is not a typo.
-  return InPublicArticles(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "");
+  const bool anywhere = std::any_of(terms.begin(), terms.end(),
+                                    [this](const std::string& t) { return db_.get_termfreq(t) > 0; });
+  // Known in any language (a word of another language is not a typo), but
+  // only through public articles: internal words must not change anything.
+  return anywhere &&
+         InPublicArticles(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "");
 }
 
 bool XapianVocabulary::KnownWord(const std::string& term) {

@@ -1,0 +1,132 @@
+// search_bench: query latency of kb's search, side by side with a plain
+// Xapian query over the same index (the "floor" of PERF.md), in one run.
+//
+//   search_bench DB_DIR ARTICLES_DIR [--queries 500] [--seed 1]
+//
+// Queries are 1-3 words drawn from the articles' own text (per language), so
+// every query has matches. Reports p50/p90/p99 in ms for:
+//   kb:10      Searcher::Search, 10 hits with snippets (what the API does)
+//   kb:1       the same with 1 hit (isolates snippet cost)
+//   floor:10   Xapian::Enquire on the raw words ORed, 10 hits, no analysis
+// and the ratio of medians kb:10 / floor:10. Rounds alternate so machine noise
+// hits all three alike. Not a test: it never fails on timings.
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kb/search.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Query {
+  std::string text, lang;
+};
+
+std::vector<Query> SampleQueries(const std::string& root, size_t n, unsigned seed) {
+  std::vector<std::pair<std::string, std::string>> words;  // (lang, word)
+
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+    const std::string lang = fs::relative(entry.path(), root).begin()->string();
+    std::ifstream in(entry.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    const size_t body = text.find("\n---", 3);
+    std::istringstream tokens(body == std::string::npos ? text : text.substr(body + 4));
+    std::string w;
+    while (tokens >> w)
+      if (w.size() >= 4 && std::all_of(w.begin(), w.end(), [](unsigned char c) { return c >= 0x80 || std::isalpha(c); }))
+        words.emplace_back(lang, w);
+  }
+  std::mt19937 rng(seed);
+  std::vector<Query> queries;
+  while (queries.size() < n && !words.empty()) {
+    const auto& first = words[rng() % words.size()];
+    Query q{first.second, first.first};
+    for (unsigned extra = rng() % 3; extra > 0; --extra) {
+      const auto& w = words[rng() % words.size()];
+      if (w.first == q.lang) q.text += " " + w.second;
+    }
+    queries.push_back(std::move(q));
+  }
+  return queries;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
+}
+
+template <typename Fn>
+double TimeMs(Fn&& fn) {
+  const auto start = std::chrono::steady_clock::now();
+  fn();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: search_bench DB_DIR ARTICLES_DIR [--queries N] [--seed S]\n");
+    return 2;
+  }
+  const std::string db_dir = argv[1], articles = argv[2];
+  size_t n = 500;
+  unsigned seed = 1;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    if (std::string(argv[i]) == "--queries") n = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--seed") seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
+  }
+  auto searcher = kb::Searcher::Open(db_dir);
+  if (!searcher.ok()) {
+    std::fprintf(stderr, "search_bench: %s\n", searcher.status().ToString().c_str());
+    return 1;
+  }
+  std::ifstream current(db_dir + "/CURRENT");
+  std::string generation;
+  std::getline(current, generation);
+  Xapian::Database floor_db(db_dir + "/" + generation);
+
+  const std::vector<Query> queries = SampleQueries(articles, n, seed);
+  std::vector<double> kb10, kb1, floor10;
+  for (const Query& q : queries) {
+    kb::SearchRequest request;
+    request.query = q.text;
+    request.lang = q.lang;
+    request.limit = 10;
+    kb10.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
+    request.limit = 1;
+    kb1.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
+    floor10.push_back(TimeMs([&] {
+      std::istringstream words(q.text);
+      std::vector<std::string> terms;
+      std::string w;
+      while (words >> w) {
+        std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+        terms.push_back(w);
+      }
+      Xapian::Enquire enquire(floor_db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+      Xapian::MSet mset = enquire.get_mset(0, 10);
+      for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
+    }));
+  }
+  std::printf("%zu queries, %u seed, index %s\n", queries.size(), seed, db_dir.c_str());
+  std::printf("%-10s %8s %8s %8s\n", "", "p50 ms", "p90 ms", "p99 ms");
+  for (auto [name, v] : {std::pair{"kb:10", &kb10}, std::pair{"kb:1", &kb1}, std::pair{"floor:10", &floor10}})
+    std::printf("%-10s %8.3f %8.3f %8.3f\n", name, Percentile(*v, 0.5), Percentile(*v, 0.9), Percentile(*v, 0.99));
+  std::printf("ratio of medians kb:10 / floor:10 = %.2f\n", Percentile(kb10, 0.5) / Percentile(floor10, 0.5));
+  return 0;
+}
