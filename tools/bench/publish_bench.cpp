@@ -1,0 +1,145 @@
+// publish_bench: latency of git publishing, from a new commit that changes
+// one article to that article being searchable (GitSource + Publish +
+// Searcher, what `kb serve --repo` does on a webhook), at several repository
+// sizes. Reports medians; asserts the changed article is found each time.
+//
+//   publish_bench [--articles 1000,10000] [--runs 7]
+//
+// Corpora come from tools/bench/make_corpus.py, committed with libgit2 into a
+// temp repository (one commit), then each run commits one changed article.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../../tests/unit/git_test_repo.h"
+#include "kb/publish.h"
+#include "kb/search.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct Result {
+  size_t articles = 0;
+  double initial_ms = 0, publish_ms = 0, search_ms = 0, total_ms = 0;
+  double max_total_ms = 0;
+};
+
+Result RunSize(size_t articles, int runs) {
+  char templ[] = "/tmp/kb-publish-bench-XXXXXX";
+  const fs::path tmp = mkdtemp(templ);
+  const std::string corpus = (tmp / "corpus").string();
+  const std::string script = std::string(KB_SOURCE_DIR) + "/tools/bench/make_corpus.py";
+  const std::string cmd = "python3 '" + script + "' '" + corpus + "' --articles " + std::to_string(articles);
+  if (std::system(cmd.c_str()) != 0) {
+    std::fprintf(stderr, "make_corpus.py failed\n");
+    std::exit(1);
+  }
+  kb_test::GitTestRepo repo((tmp / "repo").string());
+  kb_test::GitChanges files;
+  std::string target;  // an English article to change
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = fs::relative(e.path(), corpus).string();
+    files[rel] = Read(e.path());
+    if (target.empty() && rel.rfind("en/", 0) == 0) target = rel;
+  }
+  repo.Commit("main", files, "corpus");
+
+  kb::GitSourceOptions options;
+  options.repo = repo.path();
+  auto source = kb::NewGitSource(options);
+  if (!source.ok()) std::exit(1);
+  kb::PublishOptions publish;
+  publish.db_dir = (tmp / "db").string();
+  Result result;
+  result.articles = articles;
+  auto start = Clock::now();
+  if (auto r = kb::Publish(**source, publish); !r.ok() || !r->errors.empty()) std::exit(1);
+  result.initial_ms = Ms(Clock::now() - start);
+  auto searcher = kb::Searcher::Open(publish.db_dir);
+  if (!searcher.ok()) std::exit(1);
+
+  std::vector<double> publish_ms, search_ms, total_ms;
+  std::string text = *files[target];
+  for (int run = 0; run < runs; ++run) {
+    const std::string word = "benchmarkword" + std::string(1, static_cast<char>('a' + run));
+    text += "\n\n" + word + "\n";
+    repo.Commit("main", {{target, text}}, "edit " + std::to_string(run));
+    start = Clock::now();  // the push has landed: publish it and search for it
+    auto r = kb::Publish(**source, publish);
+    if (!r.ok() || !r->errors.empty() || r->updated != 1) {
+      std::fprintf(stderr, "publish failed or touched more than one article\n");
+      std::exit(1);
+    }
+    const auto published = Clock::now();
+    kb::SearchRequest q;
+    q.query = word;
+    q.lang = "en";
+    auto found = (*searcher)->Search(q);
+    const auto end = Clock::now();
+    if (!found.ok() || found->hits.empty() || found->hits[0].id + ".md" != target) {
+      std::fprintf(stderr, "the changed article is not searchable\n");
+      std::exit(1);
+    }
+    publish_ms.push_back(Ms(published - start));
+    search_ms.push_back(Ms(end - published));
+    total_ms.push_back(Ms(end - start));
+  }
+  result.publish_ms = Median(publish_ms);
+  result.search_ms = Median(search_ms);
+  result.total_ms = Median(total_ms);
+  result.max_total_ms = *std::max_element(total_ms.begin(), total_ms.end());
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<size_t> sizes = {1000, 10000};
+  int runs = 7;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--runs") {
+      runs = std::atoi(argv[i + 1]);
+    } else if (flag == "--articles") {
+      sizes.clear();
+      std::stringstream list(argv[i + 1]);
+      for (std::string n; std::getline(list, n, ',');) sizes.push_back(std::stoul(n));
+    }
+  }
+  std::printf("%-9s %12s %14s %12s %14s %12s\n", "articles", "initial_ms", "publish_ms", "search_ms",
+              "commit->hit_ms", "max_ms");
+  for (size_t n : sizes) {
+    const Result r = RunSize(n, runs);
+    std::printf("%-9zu %12.0f %14.1f %12.2f %14.1f %12.1f\n", r.articles, r.initial_ms, r.publish_ms,
+                r.search_ms, r.total_ms, r.max_total_ms);
+    std::fflush(stdout);
+  }
+  return 0;
+}
