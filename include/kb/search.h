@@ -27,7 +27,7 @@ struct SearchRequest {
   size_t limit = 10;
   size_t offset = 0;
   std::string category;         // optional exact filter
-  std::string tag;              // optional exact filter
+  std::vector<std::string> tags;  // optional: articles with any of these tags
   bool agent = false;           // true: internal articles are visible
 };
 

@@ -72,11 +72,12 @@ Result<SearchRequest> ParseSearchRequest(const httplib::Request& req) {
   if (!offset.ok()) return offset.status();
   out.limit = *limit;
   out.offset = *offset;
-  for (auto [name, field] : {std::pair{kCategory, &out.category}, std::pair{kTag, &out.tag}}) {
-    auto value = ParseText(req, name, 200);
-    if (!value.ok()) return value.status();
-    *field = std::move(*value);
-  }
+  auto category = ParseText(req, kCategory, 200);
+  if (!category.ok()) return category.status();
+  out.category = std::move(*category);
+  auto tag = ParseText(req, kTag, 200);
+  if (!tag.ok()) return tag.status();
+  if (!tag->empty()) out.tags.push_back(std::move(*tag));
   return out;
 }
 

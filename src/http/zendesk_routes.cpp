@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "http/handler_util.h"
 #include "http/zendesk_json.h"
@@ -24,43 +23,12 @@ std::string Origin(const httplib::Request& req) {
   return (https ? "https://" : "http://") + host;
 }
 
-// Hits [offset, offset+limit) of a search for articles with any of `labels`.
-// One label (or none) is one search; several are one search each, merged by
-// score (an article with two of the labels counts once).
-Result<SearchResponse> SearchAnyLabel(Searcher& searcher, SearchRequest request,
-                                      const std::vector<std::string>& labels) {
-  if (labels.size() <= 1) {
-    request.tag = labels.empty() ? "" : labels.front();
-    return searcher.Search(request);
-  }
-  const size_t offset = request.offset, limit = request.limit;
-  request.offset = 0;
-  request.limit = kZendeskMaxResults;
-  std::map<std::string, SearchHit> best;
-  for (const std::string& label : labels) {
-    request.tag = label;
-    auto response = searcher.Search(request);
-    if (!response.ok()) return response.status();
-    for (SearchHit& hit : response->hits) {
-      auto [it, inserted] = best.emplace(hit.id, hit);
-      if (!inserted && hit.score > it->second.score) it->second = std::move(hit);
-    }
-  }
-  std::vector<SearchHit> hits;
-  for (auto& [id, hit] : best) hits.push_back(std::move(hit));
-  std::stable_sort(hits.begin(), hits.end(),
-                   [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
-  SearchResponse merged;
-  merged.total = hits.size();
-  for (size_t i = offset; i < hits.size() && i < offset + limit; ++i) merged.hits.push_back(std::move(hits[i]));
-  return merged;
-}
-
 Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParams& params, bool agent) {
   SearchRequest request;
   request.query = params.query;
   request.lang = params.lang;
   request.category = params.category;
+  request.tags = params.label_names;  // any of them, as Zendesk does
   request.agent = agent;
   // Only the first kZendeskMaxResults results can be paged to; past them
   // the page is empty but the count is still right.
@@ -68,7 +36,7 @@ Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParam
   request.offset = offset == kZendeskMaxResults ? 0 : offset;
   request.limit = std::min(params.per_page, kZendeskMaxResults - offset);
   if (request.limit == 0) request.limit = 1;
-  auto response = SearchAnyLabel(searcher, request, params.label_names);
+  auto response = searcher.Search(request);
   if (!response.ok()) return response.status();
   ZendeskSearchPage page;
   page.count = response->total;

@@ -140,7 +140,12 @@ class XapianSearcher : public Searcher {
     };
     if (!lang.empty()) add(std::string(schema::kLang) + lang);
     if (!request.category.empty()) add(schema::BooleanTerm(schema::kCategory, request.category));
-    if (!request.tag.empty()) add(schema::BooleanTerm(schema::kTag, request.tag));
+    if (!request.tags.empty()) {
+      std::vector<std::string> any;
+      for (const std::string& tag : request.tags) any.push_back(schema::BooleanTerm(schema::kTag, tag));
+      filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
+                             Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+    }
     return filter;
   }
 
