@@ -143,11 +143,16 @@ void ReadBool(const std::string& key, const YAML::Node& value, int line, FieldCo
   ctx->Error(line, "'" + key + "' must be true or false, not " + shown);
 }
 
+// `order` places an article in FAQ lists: 1 first; articles without it come last.
 void ReadOrder(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
   if (value.IsNull()) return;
-  if (value.IsScalar() && YAML::convert<int>::decode(value, article->order)) return;
+  int order = 0;
+  if (value.IsScalar() && YAML::convert<int>::decode(value, order) && order >= 1) {
+    article->order = order;
+    return;
+  }
   std::string shown = value.IsScalar() ? "'" + value.Scalar() + "'" : KindName(value);
-  ctx->Error(line, "'order' must be an integer, not " + shown);
+  ctx->Error(line, "'order' must be a positive integer (1 comes first), not " + shown);
 }
 
 void ReadTranslationOf(const YAML::Node& value, int line, FieldContext* ctx, Article* article,

@@ -21,13 +21,20 @@ std::vector<ArticleSummary> Summaries(const Xapian::MSet& mset) {
   return out;
 }
 
-// Accepts only stems of body and title words (not boolean filter terms).
-class StemsOnly : public Xapian::ExpandDecider {
+// Accepts stems of body and title words (not boolean filter terms) that some
+// other article has too: a stem only this article has finds nothing, and
+// Hebrew prefix splits produce many of those, which would crowd out the rest.
+class SharedStems : public Xapian::ExpandDecider {
  public:
+  explicit SharedStems(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
     return term.size() > schema::kStem.size() && term.compare(0, schema::kStem.size(), schema::kStem) == 0 &&
-           term.compare(0, schema::kTitleStem.size(), schema::kTitleStem) != 0;
+           term.compare(0, schema::kTitleStem.size(), schema::kTitleStem) != 0 &&
+           db_.get_termfreq(term) > 1;
   }
+
+ private:
+  const Xapian::Database& db_;
 };
 
 // The terms a partial last word may complete to: title words and title stems.
@@ -73,7 +80,7 @@ std::vector<ArticleSummary> RelatedArticles(const Xapian::Database& db, Xapian::
   Xapian::Enquire enquire(db);
   Xapian::RSet rset;
   rset.add_document(did);
-  StemsOnly decider;
+  SharedStems decider(db);
   const Xapian::ESet eset = enquire.get_eset(kRelatedTerms, rset, &decider);
   if (eset.empty()) return {};
   std::vector<Xapian::Query> terms;
