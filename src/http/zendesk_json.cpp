@@ -1,5 +1,7 @@
 #include "http/zendesk_json.h"
 
+#include <httplib.h>
+
 #include <cctype>
 
 #include <nlohmann/json.hpp>
@@ -12,21 +14,6 @@ namespace kb::http {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string PercentEncode(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xf]);
-    }
-  }
-  return out;
-}
 
 // "en-us" for an English hit when the caller asked for en-us; else kb's lang.
 std::string LocaleOf(const SearchHit& hit, const std::string& requested) {
@@ -93,7 +80,7 @@ size_t ZendeskPageCount(uint64_t count, size_t per_page) {
 
 std::string ZendeskPageUrl(const ZendeskSearchPage& page, size_t page_number) {
   std::string url = page.origin + page.path + "?";
-  for (const auto& [name, value] : page.params) url += PercentEncode(name) + "=" + PercentEncode(value) + "&";
+  for (const auto& [name, value] : page.params) url += httplib::detail::encode_query_param(name) + "=" + httplib::detail::encode_query_param(value) + "&";
   return url + "page=" + std::to_string(page_number);
 }
 
