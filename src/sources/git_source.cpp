@@ -3,6 +3,7 @@
 #include "sources/git_source.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "articles/front_matter.h"
 #include "articles/id_key.h"
@@ -92,7 +93,9 @@ void GitSource::ListTree(std::vector<ArticleError>* errors) {
       errors->push_back({path, 0, "file name is not valid UTF-8; skipped"});
       continue;
     }
-    auto [it, inserted] = first_by_key.emplace(ArticleIdKey(id), id);
+    auto key = id_keys_.find(id);  // ICU normalization is the costly part of listing: once per id
+    if (key == id_keys_.end()) key = id_keys_.emplace(id, ArticleIdKey(id)).first;
+    auto [it, inserted] = first_by_key.emplace(key->second, id);
     if (!inserted) {
       errors->push_back({path, 0, "duplicate article id '" + id + "' (same as '" + it->second + "')"});
       continue;
@@ -163,21 +166,24 @@ std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* err
     errors->push_back({options_.repo, 0, s.message()});
     return {};
   }
-  std::unordered_map<std::string, BlobFacts> keep;
+  std::unordered_set<std::string> live;
   std::vector<Entry> entries;
   for (const auto& [id, listed] : listed_) {
     Entry entry;
     entry.id = id;
     entry.path = listed.path;
     entry.content_hash = FactsFor(listed, errors).sha256;
-    keep.emplace(git::OidHex(listed.blob), blobs_.at(git::OidHex(listed.blob)));
+    live.insert(git::OidHex(listed.blob));
     if (auto change = changes_.find(listed.path); change != changes_.end()) {
       entry.updated = change->second.commit.time;
       entry.author = change->second.commit.author;
     }
     entries.push_back(std::move(entry));
   }
-  blobs_ = std::move(keep);  // only blobs still in the tree stay cached
+  // Only blobs and ids still in the tree stay cached.
+  for (auto it = blobs_.begin(); it != blobs_.end();) it = live.count(it->first) ? std::next(it) : blobs_.erase(it);
+  for (auto it = id_keys_.begin(); it != id_keys_.end();)
+    it = listed_.count(it->first) ? std::next(it) : id_keys_.erase(it);
   MarkOutdated(&entries);
   return entries;
 }

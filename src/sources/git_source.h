@@ -77,6 +77,7 @@ class GitSource : public ArticleSource {
   std::unordered_map<std::string, BlobFacts> blobs_;      // by blob id (hex)
   std::unordered_map<std::string, LastChange> changes_;   // by path
   std::map<std::string, std::string> outdated_;           // id -> reason
+  std::unordered_map<std::string, std::string> id_keys_;  // id -> ArticleIdKey(id)
   std::string history_head_;                              // commit `changes_` is valid for
   int64_t max_order_ = 0;
 };

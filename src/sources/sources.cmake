@@ -20,4 +20,5 @@ list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/git_test_repo.cpp
   tests/unit/git_source_test.cpp
   tests/unit/git_webhook_test.cpp
+  tests/unit/check_links_test.cpp
 )
