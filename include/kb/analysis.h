@@ -21,6 +21,9 @@ struct Token {
   std::string term;                // folded surface form: the exact-match term (indexed with positions)
   std::vector<std::string> stems;  // stem candidates, without prefix (Hebrew: several; others: one); may be empty
   std::vector<std::string> extra_terms;  // extra exact terms without position (e.g. joined form of a ZWNJ compound)
+  // Looser stem candidates for when this token is a QUERY word, never indexed
+  // (Persian: the word without a possessive clitic, حسابم "my account" -> حساب).
+  std::vector<std::string> query_stems;
   bool stopword = false;           // indexed (for phrases) but ignored as a query word
   uint32_t position = 0;           // word position; consecutive words differ by 1
   size_t begin = 0;                // byte span in the ORIGINAL input that produced this token;

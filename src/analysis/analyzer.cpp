@@ -224,6 +224,9 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       t->stopword = fa_stop_.count(term) != 0;
       if (!t->stopword) {
         for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
+        for (std::string& stem : persian_.ClitiqueStrippedStems(term))
+          if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())
+            t->query_stems.push_back(std::move(stem));
       }
       return;
     case USCRIPT_LATIN:

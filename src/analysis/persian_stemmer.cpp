@@ -20,6 +20,10 @@ constexpr int kMaxRounds = 3;
 constexpr size_t kMinWord = 3;
 
 constexpr std::u32string_view kVerbPrefixes[] = {U"نمی", U"می"};
+// "my" (م, colloquial object form مو): what customers write about their own
+// account, password, order. Not ت/ش: too many nouns end in them (-یت, -ش:
+// محدودیت, سفارش), and stripping those measurably hurt ranking.
+constexpr std::u32string_view kClitics[] = {U"مو", U"م"};
 constexpr std::u32string_view kPersonalEndings[] = {U"یم", U"ید", U"ند", U"م", U"ی", U"د"};
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
@@ -79,6 +83,16 @@ std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
   std::string noun = w.empty() ? std::string(word) : ToUtf8(w);
   if (stems.empty() || stems[0] != noun) stems.push_back(std::move(noun));
   return stems;
+}
+
+std::vector<std::string> PersianStemmer::ClitiqueStrippedStems(std::string_view word) const {
+  const std::u32string w = DecodeUtf8(word);
+  if (IsProtected(w)) return {};
+  for (std::u32string_view clitic : kClitics) {
+    if (EndsWith(w, clitic) && w.size() >= clitic.size() + kMinWord)
+      return Stems(ToUtf8(w.substr(0, w.size() - clitic.size())));
+  }
+  return {};
 }
 
 }  // namespace kb::analysis

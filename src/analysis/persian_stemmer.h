@@ -27,6 +27,12 @@ class PersianStemmer {
   // intersecting candidate sets.
   std::vector<std::string> Stems(std::string_view word) const;
 
+  // Stems of `word` without a trailing "my" clitic (م, or its colloquial
+  // object form مو = "…م را"), leaving at least 3 letters; empty when there is
+  // none. Looser than Stems(): used only for query words, where a customer
+  // writes حسابم or رمزمو and articles write حساب, رمز.
+  std::vector<std::string> ClitiqueStrippedStems(std::string_view word) const;
+
  private:
   static const std::initializer_list<const char*>& ProtectedWords();
   static std::u32string ToU32(const std::string& s);

@@ -140,6 +140,7 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
     QueryWord word;
     word.exact = {token.term};
     word.stems = token.stems;
+    word.stems.insert(word.stems.end(), token.query_stems.begin(), token.query_stems.end());
     word.extra = token.extra_terms;
     word.begin = token.begin;
     word.end = token.end;

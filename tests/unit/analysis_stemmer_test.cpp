@@ -101,3 +101,27 @@ TEST_CASE("analysis stemmer: digits and other scripts keep their folded form") {
   CHECK(StemsOf(a.get(), "Пароли", "ru") == std::set<std::string>{"парол"});
   CHECK(StemsOf(a.get(), "الكتاب", "ar") == std::set<std::string>{"كتاب"});
 }
+
+TEST_CASE("analysis stemmer: Persian 'my' clitics give looser query-only stems") {
+  struct Case {
+    const char* word;
+    std::set<std::string> stems, query_stems;
+  };
+  const Case cases[] = {
+      {"حسابم", {"حسابم"}, {"حساب"}},            // my account
+      {"رمزمو", {"رمزمو"}, {"رمز"}},             // my password (colloquial object form)
+      {"سفارشهایم", {"سفارشهایم"}, {"سفارش"}},  // my orders
+      {"پیام", {"پیام"}, {"پیا"}},               // harmless: no word stems to پیا
+      {"محدودیت", {"محدودیت"}, {}},              // -یت is a noun suffix, not "your"
+      {"نام", {"نام"}, {}},                      // too short to strip
+      {"ایران", {"ایران"}, {}},                  // protected
+  };
+  auto a = kb::NewAnalyzer();
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.word));
+    const auto tokens = a->Analyze(c.word, "fa");
+    REQUIRE(tokens.size() == 1);
+    CHECK(std::set<std::string>(tokens[0].stems.begin(), tokens[0].stems.end()) == c.stems);
+    CHECK(std::set<std::string>(tokens[0].query_stems.begin(), tokens[0].query_stems.end()) == c.query_stems);
+  }
+}
