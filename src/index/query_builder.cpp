@@ -16,6 +16,9 @@ constexpr double kExactBonus = 1.0;
 constexpr double kTitleBonus = 0.5;
 // How strongly articles containing every word are preferred.
 constexpr double kAllWordsBonus = 1.0;
+// Words (or phrases) searched; the rest of a longer query is ignored, which
+// bounds the cost of a hostile query (the text itself is capped by HTTP).
+constexpr size_t kMaxQueryWords = 32;
 
 bool IsQuote(std::string_view text, size_t i, size_t* len) {
   static constexpr std::string_view kQuotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D",
@@ -195,6 +198,7 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   built.words = GroupWords(tokens, quoted, Stopwords::kDrop);
   if (built.words.empty()) built.words = GroupWords(tokens, quoted, Stopwords::kKeep);
   if (built.words.empty()) return built;
+  if (built.words.size() > kMaxQueryWords) built.words.resize(kMaxQueryWords);
   AttachAlternatives(synonyms, tokens, &built.words);
   if (resources.vocabulary)
     built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary, &built.words);

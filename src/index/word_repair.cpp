@@ -7,6 +7,10 @@
 namespace kb {
 namespace {
 
+// Unknown words repaired per query: each costs index look-ups, and a query
+// of many unknown words is noise, not a customer with a typo.
+constexpr size_t kMaxRepairs = 4;
+
 // Each part of a split must have at least this many letters and be a word of
 // a public article as it is (not only through a stem): looser rules split
 // typos into a stem and a short word (ενεργιας -> ενεργι + ας).
@@ -74,11 +78,12 @@ std::vector<std::string> SplitIntoKnownWords(const std::string& term, std::strin
 std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
                                Vocabulary& vocabulary, std::vector<QueryWord>* words) {
   std::string repaired;
-  size_t copied = 0;
+  size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
     if (word.phrase || !word.alternatives.empty() || !HasLetter(word.exact[0]) ||
         vocabulary.Known(AsToken(word)))
       continue;
+    if (++attempts > kMaxRepairs) break;
     std::string replacement;
     word.split = SplitIntoKnownWords(word.exact[0], lang, analyzer, vocabulary);
     if (!word.split.empty()) {

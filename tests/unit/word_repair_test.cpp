@@ -88,3 +88,21 @@ TEST_CASE("word repair: two words whose joined form is a known word also match i
   CHECK(built.words[1].extra.empty());
   CHECK(built.suggestion.empty());
 }
+
+TEST_CASE("word repair: a hostile query is bounded: 32 words searched, 4 repaired") {
+  auto analyzer = kb::NewAnalyzer();
+  class CountingVocabulary : public FakeVocabulary {
+   public:
+    CountingVocabulary() : FakeVocabulary({}, {}) {}
+    std::string Suggest(const std::string&) override {
+      ++suggests;
+      return std::string();
+    }
+    int suggests = 0;
+  } vocabulary;
+  std::string query;
+  for (int i = 0; i < 50; ++i) query += "unknownword" + std::string(1, static_cast<char>('a' + i % 26)) + " ";
+  kb::BuiltQuery built = kb::BuildQuery(query, "en", {analyzer.get(), &vocabulary});
+  CHECK(built.words.size() == 32);
+  CHECK(vocabulary.suggests <= 4);
+}
