@@ -86,7 +86,8 @@ Result RunSize(size_t articles, int runs) {
   std::vector<double> publish_ms, search_ms, total_ms;
   std::string text = *files[target];
   for (int run = 0; run < runs; ++run) {
-    const std::string word = "benchmarkword" + std::string(1, static_cast<char>('a' + run));
+    std::string word = "benchmarkword";  // + the run number spelled in letters (a unique word)
+    for (char digit : std::to_string(run)) word += static_cast<char>('a' + (digit - '0'));
     text += "\n\n" + word + "\n";
     repo.Commit("main", {{target, text}}, "edit " + std::to_string(run));
     start = Clock::now();  // the push has landed: publish it and search for it
