@@ -10,6 +10,8 @@ list(APPEND KB_CORE_SOURCES
   src/http/zendesk_json.cpp
   src/http/zendesk_routes.cpp
   src/http/openapi.cpp
+  src/http/git_json.cpp
+  src/http/git_routes.cpp
 )
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/zendesk_test.cpp

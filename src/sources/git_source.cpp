@@ -11,6 +11,11 @@
 #include "kb/utf8.h"
 
 namespace kb {
+
+namespace {
+constexpr const char* kSynonymsFile = "_synonyms.yml";
+}  // namespace
+
 namespace {
 
 constexpr std::string_view kExtension = ".md";
@@ -207,6 +212,20 @@ bool GitSource::Read(const Entry& entry, std::string* bytes, std::vector<Article
     return false;
   }
   bytes->assign(static_cast<const char*>(git_blob_rawcontent(blob.get())), static_cast<size_t>(size));
+  return true;
+}
+
+bool GitSource::ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) {
+  *path = kSynonymsFile;
+  if (!tree_) return false;
+  auto blob = repo_->BlobAt(tree_.get(), kSynonymsFile);
+  if (!blob.ok()) {
+    if (blob.status().code() != StatusCode::kNotFound)
+      errors->push_back({*path, 0, blob.status().message()});
+    return false;
+  }
+  bytes->assign(static_cast<const char*>(git_blob_rawcontent(blob->get())),
+                static_cast<size_t>(git_blob_rawsize(blob->get())));
   return true;
 }
 

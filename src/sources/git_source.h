@@ -33,6 +33,8 @@ class GitSource : public ArticleSource {
   bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) override;
   std::string Describe() const override;
   std::string Commit() const override { return commit_sha_; }
+  // `_synonyms.yml` at the root of the tree the last List() read.
+  bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) override;
 
   // URL mode: fetches from origin (no-op for a local repository).
   Status Fetch() { return repo_->Fetch(); }

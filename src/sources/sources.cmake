@@ -12,9 +12,6 @@ list(APPEND KB_CORE_SOURCES
   src/sources/git_check.cpp
   src/sources/article_check.cpp
   src/sources/article_links.cpp
-  # The git publishing endpoints live in src/http (httplib) but belong to this feature.
-  src/http/git_json.cpp
-  src/http/git_routes.cpp
 )
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/git_test_repo.cpp

@@ -12,6 +12,7 @@
 #include "index/db_dir.h"
 #include "index/schema.h"
 #include "kb/publish.h"
+#include "kb/search.h"
 #include "sources/git_source.h"
 
 namespace fs = std::filesystem;
@@ -78,6 +79,9 @@ class CountingSource : public kb::ArticleSource {
   }
   std::string Describe() const override { return inner_.Describe(); }
   std::string Commit() const override { return inner_.Commit(); }
+  bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<kb::ArticleError>* errors) override {
+    return inner_.ReadSynonyms(bytes, path, errors);
+  }
   int reads = 0;
 
  private:
@@ -268,3 +272,31 @@ TEST_CASE("a URL is cloned into the cache and fetched") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("the synonyms file is read from the committed tree and validated") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  repo.Commit("main",
+              {{"en/refunds.md", ArticleText("Refunds", "en", "Your refund arrives soon.")},
+               {"_synonyms.yml", "en:\n  - [refund, reimbursement]\n"}},
+              "with synonyms");
+  auto source = OpenSource(tmp.Sub("repo"));
+  PublishOk(*source, tmp.Sub("db"));
+  auto searcher = kb::Searcher::Open(tmp.Sub("db"));
+  REQUIRE(searcher.ok());
+  kb::SearchRequest request;
+  request.query = "reimbursement";
+  request.lang = "en";
+  auto found = (*searcher)->Search(request);
+  REQUIRE(found.ok());
+  CHECK(found->total == 1);
+
+  repo.Commit("main", {{"_synonyms.yml", "en:\n  - [refund]\n"}}, "broken synonyms");
+  kb::PublishOptions options;
+  options.db_dir = tmp.Sub("db");
+  auto report = kb::Publish(*source, options);
+  REQUIRE(report.ok());
+  REQUIRE(report->errors.size() == 1);
+  CHECK(report->errors[0].ToString().rfind("_synonyms.yml:2: ", 0) == 0);
+  CHECK_FALSE(report->committed);
+}
