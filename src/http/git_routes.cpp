@@ -136,14 +136,6 @@ void GetPreview(const httplib::Request& req, httplib::Response& res, const GitSe
   ReplyJson(res, GitPreviewJson(ViewOf(article, *version), ref, version->commit, article.draft));
 }
 
-bool IsPreview(const httplib::Request& req) {
-  const std::string& p = req.path;
-  return req.method == "GET" && req.has_param(kRefParam) && p.size() > kArticlesPrefix.size() &&
-         p.compare(0, kArticlesPrefix.size(), kArticlesPrefix) == 0 &&
-         !(p.size() >= kHistorySuffix.size() &&
-           p.compare(p.size() - kHistorySuffix.size(), kHistorySuffix.size(), kHistorySuffix) == 0);
-}
-
 }  // namespace
 
 Result<std::string> ReadWebhookSecret(const std::string& file) {
@@ -181,12 +173,10 @@ void RegisterGitRoutes(httplib::Server& server, GitServices services) {
   server.Post("/api/v1/hooks/git", route(PostHook));
   server.Get("/api/v1/publish/status", route(GetPublishStatus));
   server.Get(R"(/api/v1/articles/(.+)/history)", route(GetHistory));
-  // ?ref= on the article route: answered before routing, the article route stays as it is.
-  server.set_pre_routing_handler([services](const httplib::Request& req, httplib::Response& res) {
-    if (!IsPreview(req)) return httplib::Server::HandlerResponse::Unhandled;
-    GetPreview(req, res, services);
-    return httplib::Server::HandlerResponse::Handled;
-  });
+}
+
+std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(GitServices services) {
+  return [services](const httplib::Request& req, httplib::Response& res) { GetPreview(req, res, services); };
 }
 
 }  // namespace kb::http

@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -38,5 +39,9 @@ Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& confi
 Result<std::string> ReadWebhookSecret(const std::string& file);
 
 void RegisterGitRoutes(httplib::Server& server, GitServices services);
+
+// The handler of GET /api/v1/articles/{id}?ref=BRANCH (agents only), for
+// Services::article_at_ref.
+std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(GitServices services);
 
 }  // namespace kb::http

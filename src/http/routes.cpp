@@ -22,6 +22,7 @@ void GetSearch(const httplib::Request& req, httplib::Response& res, const Servic
 }
 
 void GetArticle(const httplib::Request& req, httplib::Response& res, const Services& services) {
+  if (req.has_param("ref") && services.article_at_ref) return services.article_at_ref(req, res);
   auto agent = IsAgent(req, services);
   if (!agent.ok()) return ReplyError(res, agent.status());
   if (Status s = CheckParams(req, {}); !s.ok()) return ReplyError(res, s);

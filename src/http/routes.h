@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 
+#include <functional>
+
 #include "kb/agent_tokens.h"
 #include "kb/search.h"
 
@@ -12,6 +14,9 @@ namespace kb::http {
 struct Services {
   SearcherPool* searchers = nullptr;
   const AgentTokens* agent_tokens = nullptr;  // null: no agents configured
+  // Git mode only: answers GET /api/v1/articles/{id}?ref=BRANCH (a branch's
+  // version of the article). Empty: `ref` is an unknown parameter.
+  std::function<void(const httplib::Request&, httplib::Response&)> article_at_ref;
 };
 
 void RegisterRoutes(httplib::Server& server, Services services);

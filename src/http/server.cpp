@@ -63,8 +63,13 @@ Status RunServer(const ServerConfig& config) {
       std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.target.c_str(), res.status);
     });
   }
-  if (publisher) http::RegisterGitRoutes(server, {&searchers, tokens.get(), publisher.get(), *secret});
-  http::RegisterRoutes(server, {&searchers, tokens.get()});
+  http::Services services{&searchers, tokens.get(), {}};
+  if (publisher) {
+    const http::GitServices git{&searchers, tokens.get(), publisher.get(), *secret};
+    http::RegisterGitRoutes(server, git);
+    services.article_at_ref = http::ArticleAtRefHandler(git);
+  }
+  http::RegisterRoutes(server, services);
 
   if (!server.bind_to_port(config.bind, config.port))
     return Status::IOError("cannot listen on " + config.bind + ":" + std::to_string(config.port));
