@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -74,6 +75,9 @@ bool ParseArticle(std::string_view id, std::string_view path, std::string_view b
 // or an id that is not in `ids` (every article id of the source, parsed or not,
 // so a broken target is reported once, as itself).
 void CheckTranslationOf(const Article& article, const std::set<std::string>& ids,
+                        std::vector<ArticleError>* errors);
+// The same with a predicate: `is_article(id)` tells whether an article exists.
+void CheckTranslationOf(const Article& article, const std::function<bool(const std::string&)>& is_article,
                         std::vector<ArticleError>* errors);
 
 // A candidate article file found under an articles root.

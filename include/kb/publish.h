@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,27 @@ class ArticleSource {
   // The git commit the last List() read ("" for sources that are not git);
   // Publish records it in the index metadata (kb.git_commit).
   virtual std::string Commit() const { return ""; }
+  // What changed since `since` (a value Commit() returned for an earlier
+  // publish): the entries added or modified, plus entries whose
+  // source-derived flags may have changed (translations of a changed
+  // article), and the ids that are gone. Lets Publish work in time
+  // proportional to the change, not to the size of the help center.
+  // nullopt when the source cannot tell (no history, unknown commit,
+  // rewritten history): Publish then lists everything. Afterwards Commit(),
+  // Read() and HasArticle() answer for the new state.
+  struct Changes {
+    std::vector<Entry> changed;
+    std::vector<std::string> removed;  // article ids
+  };
+  virtual std::optional<Changes> ChangesSince(const std::string& since, std::vector<ArticleError>* errors) {
+    (void)since, (void)errors;
+    return std::nullopt;
+  }
+  // After List() or ChangesSince(): whether `id` is one of the source's articles.
+  virtual bool HasArticle(const std::string& id) const {
+    (void)id;
+    return false;
+  }
   // The synonyms file (`_synonyms.yml` at the root), if the source has one:
   // true with its bytes and path for messages; false when there is none or it
   // is unreadable (then with an error appended).
@@ -92,6 +114,7 @@ struct PublishOptions {
 
 struct PublishReport {
   size_t added = 0, updated = 0, deleted = 0, unchanged = 0;
+  bool incremental_listing = false;  // only the source's changes were looked at (git diff)
   uint64_t sequence = 0;       // publish sequence number now live (unchanged if nothing changed)
   std::string generation;      // generation directory name now live
   bool rebuilt = false;        // true if a new generation was built

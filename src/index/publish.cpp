@@ -4,7 +4,9 @@
 #include "kb/publish.h"
 
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <xapian.h>
@@ -35,6 +37,18 @@ StoredHashes ReadStoredHashes(const Xapian::Database& db) {
   return stored;
 }
 
+// The stored hashes of just these ids (those the index has).
+StoredHashes ReadStoredHashesOf(const Xapian::Database& db, const std::vector<std::string>& ids) {
+  StoredHashes stored;
+  for (const std::string& id : ids) {
+    const std::string term = schema::IdTerm(id);
+    auto posting = db.postlist_begin(term);
+    if (posting != db.postlist_end(term))
+      stored[id] = db.get_document(*posting).get_value(schema::kSlotContentHash);
+  }
+  return stored;
+}
+
 struct Plan {
   std::vector<Article> changed;        // to add or replace (never drafts)
   std::vector<std::string> removed;    // ids to delete (gone, or now a draft)
@@ -51,13 +65,13 @@ std::string LoadSynonyms(ArticleSource& source, std::vector<ArticleError>* error
   return EncodeSynonyms(rules);
 }
 
-// Reads and validates everything that changed. Errors go to `errors`.
+// Reads and validates every entry whose content differs from what is stored.
+// Errors go to `errors`. `plan.removed` gets drafts only: the caller adds the
+// articles that are gone.
 Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& entries,
-              const StoredHashes& stored, const PublishOptions& options,
-              std::vector<ArticleError>* errors) {
+              const StoredHashes& stored, const std::function<bool(const std::string&)>& is_article,
+              const PublishOptions& options, std::vector<ArticleError>* errors) {
   Plan plan;
-  std::set<std::string> listed;
-  for (const auto& e : entries) listed.insert(e.id);
   size_t done = 0;
   for (const auto& entry : entries) {
     if (options.progress && (++done % 100 == 0 || done == entries.size()))
@@ -79,7 +93,7 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
     }
     Article article;
     if (!ParseArticle(entry.id, entry.path, bytes, &article, errors)) continue;
-    CheckTranslationOf(article, listed, errors);
+    CheckTranslationOf(article, is_article, errors);
     article.updated = entry.updated;
     article.author = entry.author;
     article.outdated = entry.outdated;
@@ -91,8 +105,38 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
     if (old == stored.end()) ++plan.added;
     plan.changed.push_back(std::move(article));
   }
+  return plan;
+}
+
+// The plan from the whole listing of the source.
+Plan PlanFromListing(ArticleSource& source, const Xapian::Database* db, const PublishOptions& options,
+                     std::vector<ArticleError>* errors) {
+  const StoredHashes stored = db ? ReadStoredHashes(*db) : StoredHashes();
+  const auto entries = source.List(errors);
+  std::set<std::string> listed;
+  for (const auto& e : entries) listed.insert(e.id);
+  Plan plan = MakePlan(source, entries, stored, [&listed](const std::string& id) { return listed.count(id) > 0; },
+                       options, errors);
   for (const auto& [id, hash] : stored)
     if (!listed.count(id)) plan.removed.push_back(id);
+  return plan;
+}
+
+// The plan from the source's changes since the published commit.
+Plan PlanFromChanges(ArticleSource& source, const ArticleSource::Changes& changes,
+                     const Xapian::Database& db, const PublishOptions& options,
+                     std::vector<ArticleError>* errors) {
+  std::vector<std::string> ids(changes.removed);
+  for (const auto& e : changes.changed) ids.push_back(e.id);
+  const StoredHashes stored = ReadStoredHashesOf(db, ids);
+  Plan plan = MakePlan(source, changes.changed, stored,
+                       [&source](const std::string& id) { return source.HasArticle(id); }, options, errors);
+  for (const std::string& id : changes.removed)
+    if (stored.count(id)) plan.removed.push_back(id);
+  // Everything else in the index was not even looked at: it is unchanged.
+  const size_t touched = plan.changed.size() - plan.added + plan.removed.size();
+  const size_t docs = db.get_doccount();
+  plan.unchanged = docs > touched ? docs - touched : 0;
   return plan;
 }
 
@@ -168,20 +212,25 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   auto live = ReadCurrentGeneration(options.db_dir);
   if (!live.ok() && live.status().code() != StatusCode::kNotFound) return live.status();
 
-  StoredHashes stored;
   std::string stored_synonyms_hash;
   uint64_t sequence = 0;
   bool rebuild = !live.ok() || options.force_rebuild;
+  std::optional<Xapian::Database> db;
   if (live.ok()) {
-    Xapian::Database db(GenerationPath(options.db_dir, *live));
-    sequence = std::strtoull(db.get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
-    if (db.get_metadata(schema::kMetaSchema) != std::to_string(schema::kVersion)) rebuild = true;
-    if (!rebuild) stored = ReadStoredHashes(db);
-    stored_synonyms_hash = db.get_metadata(schema::kMetaSynonymsHash);
+    db.emplace(GenerationPath(options.db_dir, *live));
+    sequence = std::strtoull(db->get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
+    if (db->get_metadata(schema::kMetaSchema) != std::to_string(schema::kVersion)) rebuild = true;
+    stored_synonyms_hash = db->get_metadata(schema::kMetaSynonymsHash);
   }
 
-  auto entries = source.List(&report.errors);
-  Plan plan = MakePlan(source, entries, stored, options, &report.errors);
+  // A source that knows what changed since the published commit (git) lets
+  // a publish cost what the change costs; otherwise everything is listed.
+  std::optional<ArticleSource::Changes> changes;
+  const std::string published = db ? db->get_metadata(schema::kMetaGitCommit) : std::string();
+  if (!rebuild && !published.empty()) changes = source.ChangesSince(published, &report.errors);
+  Plan plan = changes ? PlanFromChanges(source, *changes, *db, options, &report.errors)
+                      : PlanFromListing(source, rebuild ? nullptr : &*db, options, &report.errors);
+  report.incremental_listing = changes.has_value();
   plan.synonyms = LoadSynonyms(source, &report.errors);
   plan.synonyms_changed = Sha256Hex(plan.synonyms) != stored_synonyms_hash;
   if (!report.errors.empty()) return report;  // nothing written

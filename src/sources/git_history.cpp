@@ -4,7 +4,8 @@
 
 namespace kb {
 
-Status GitSource::UpdateHistory(const git_commit* head, const std::set<std::string>& needed) {
+Status GitSource::UpdateHistory(const git_commit* head, const std::set<std::string>& needed,
+                                OtherPaths others) {
   const git_oid* head_oid = git_commit_id(head);
   const std::string head_sha = git::OidHex(*head_oid);
   if (head_sha == history_head_) return Status::OK();
@@ -30,11 +31,16 @@ Status GitSource::UpdateHistory(const git_commit* head, const std::set<std::stri
     if (changes_.count(path)) continue;
     if (!incremental) break;
     history_head_.clear();
-    return UpdateHistory(head, needed);
+    // Keeping the other paths' history is only possible incrementally: let
+    // the caller fall back to a full listing.
+    if (others == OtherPaths::kKeep) return Status::Corruption("history of " + path + " not found");
+    return UpdateHistory(head, needed, others);
   }
   // Forget files that are gone, so memory follows the tree.
-  for (auto it = changes_.begin(); it != changes_.end();)
-    it = needed.count(it->first) ? std::next(it) : changes_.erase(it);
+  if (others == OtherPaths::kForget) {
+    for (auto it = changes_.begin(); it != changes_.end();)
+      it = needed.count(it->first) ? std::next(it) : changes_.erase(it);
+  }
   history_head_ = head_sha;
   return Status::OK();
 }

@@ -190,4 +190,13 @@ Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<
   return Status::OK();
 }
 
+Status ChangedPathsBetween(git_repository* repo, const git_commit* from, const git_commit* to,
+                           std::set<std::string>* paths) {
+  auto from_tree = TreeOf(from);
+  if (!from_tree.ok()) return from_tree.status();
+  auto to_tree = TreeOf(to);
+  if (!to_tree.ok()) return to_tree.status();
+  return DiffPaths(repo, from_tree->get(), to_tree->get(), paths);
+}
+
 }  // namespace kb::git

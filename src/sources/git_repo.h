@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,5 +93,8 @@ class GitRepo {
 // parents: for a merge, only paths that differ from every parent (what the
 // merge itself changed). Appends to `paths`.
 Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<std::string>* paths);
+// Paths that differ between the trees of two commits (old and new names).
+Status ChangedPathsBetween(git_repository* repo, const git_commit* from, const git_commit* to,
+                           std::set<std::string>* paths);
 
 }  // namespace kb::git

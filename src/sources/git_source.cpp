@@ -3,6 +3,8 @@
 #include "sources/git_source.h"
 
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <unordered_set>
 
 #include "articles/front_matter.h"
@@ -107,6 +109,7 @@ void GitSource::ListTree(std::vector<ArticleError>* errors) {
     }
     listed_[id] = {path, blob};
   }
+  ids_by_key_ = std::move(first_by_key);
 }
 
 const GitSource::BlobFacts& GitSource::FactsFor(const Listed& listed,
@@ -128,25 +131,57 @@ const GitSource::BlobFacts& GitSource::FactsFor(const Listed& listed,
   return blobs_.emplace(key, std::move(facts)).first->second;
 }
 
+// Sets entry->outdated (and the reason kb check shows) from the history order
+// of the entry and of its translation source.
+bool GitSource::CheckOutdated(Entry* entry) {
+  outdated_.erase(entry->id);
+  entry->outdated = false;
+  const Listed& listed = listed_.at(entry->id);
+  auto facts = blobs_.find(git::OidHex(listed.blob));
+  if (facts == blobs_.end()) return false;
+  const std::string& source_id = facts->second.translation_of;
+  auto source = listed_.find(source_id);
+  if (source_id.empty() || source_id == entry->id || source == listed_.end()) return false;
+  auto mine = changes_.find(listed.path);
+  auto theirs = changes_.find(source->second.path);
+  if (mine == changes_.end() || theirs == changes_.end()) return false;
+  if (theirs->second.order <= mine->second.order) return false;
+  entry->outdated = true;
+  outdated_[entry->id] = "outdated translation: " + source_id + " changed in " +
+                         theirs->second.commit.sha.substr(0, 10) + " (\"" +
+                         theirs->second.commit.message + "\") after this file's last change in " +
+                         mine->second.commit.sha.substr(0, 10);
+  return true;
+}
+
 void GitSource::MarkOutdated(std::vector<Entry>* entries) {
   outdated_.clear();
-  for (Entry& entry : *entries) {
-    const Listed& listed = listed_.at(entry.id);
+  for (Entry& entry : *entries) CheckOutdated(&entry);
+}
+
+// Which articles translate which, from the (cached) front matter of each blob.
+void GitSource::IndexTranslations() {
+  translations_.clear();
+  source_of_.clear();
+  for (const auto& [id, listed] : listed_) {
     auto facts = blobs_.find(git::OidHex(listed.blob));
     if (facts == blobs_.end()) continue;
-    const std::string& source_id = facts->second.translation_of;
-    auto source = listed_.find(source_id);
-    if (source_id.empty() || source_id == entry.id || source == listed_.end()) continue;
-    auto mine = changes_.find(listed.path);
-    auto theirs = changes_.find(source->second.path);
-    if (mine == changes_.end() || theirs == changes_.end()) continue;
-    if (theirs->second.order <= mine->second.order) continue;
-    entry.outdated = true;
-    outdated_[entry.id] = "outdated translation: " + source_id + " changed in " +
-                          theirs->second.commit.sha.substr(0, 10) + " (\"" +
-                          theirs->second.commit.message + "\") after this file's last change in " +
-                          mine->second.commit.sha.substr(0, 10);
+    source_of_[id] = facts->second.translation_of;
+    if (!facts->second.translation_of.empty()) translations_[facts->second.translation_of].insert(id);
   }
+}
+
+ArticleSource::Entry GitSource::MakeEntry(const std::string& id, const Listed& listed,
+                                          std::vector<ArticleError>* errors) {
+  Entry entry;
+  entry.id = id;
+  entry.path = listed.path;
+  entry.content_hash = FactsFor(listed, errors).sha256;
+  if (auto change = changes_.find(listed.path); change != changes_.end()) {
+    entry.updated = change->second.commit.time;
+    entry.author = change->second.commit.author;
+  }
+  return entry;
 }
 
 std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* errors) {
@@ -174,23 +209,111 @@ std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* err
   std::unordered_set<std::string> live;
   std::vector<Entry> entries;
   for (const auto& [id, listed] : listed_) {
-    Entry entry;
-    entry.id = id;
-    entry.path = listed.path;
-    entry.content_hash = FactsFor(listed, errors).sha256;
+    entries.push_back(MakeEntry(id, listed, errors));
     live.insert(git::OidHex(listed.blob));
-    if (auto change = changes_.find(listed.path); change != changes_.end()) {
-      entry.updated = change->second.commit.time;
-      entry.author = change->second.commit.author;
-    }
-    entries.push_back(std::move(entry));
   }
   // Only blobs and ids still in the tree stay cached.
   for (auto it = blobs_.begin(); it != blobs_.end();) it = live.count(it->first) ? std::next(it) : blobs_.erase(it);
   for (auto it = id_keys_.begin(); it != id_keys_.end();)
     it = listed_.count(it->first) ? std::next(it) : id_keys_.erase(it);
   MarkOutdated(&entries);
+  IndexTranslations();
   return entries;
+}
+
+namespace {
+
+// "en/a/b.md" -> "en/a/b" when the path is an article (no '_' or '.' name on
+// the way, ".md" at the end); "" otherwise.
+std::string ArticleIdOf(const std::string& path) {
+  if (!IsArticleName(path)) return "";
+  size_t start = 0;
+  while (start < path.size()) {
+    const size_t slash = path.find('/', start);
+    const std::string name = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (IsHidden(name.c_str())) return "";
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return path.substr(0, path.size() - kExtension.size());
+}
+
+}  // namespace
+
+std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string& since,
+                                                             std::vector<ArticleError>* errors) {
+  // Only from the state this source listed last, and only forward in history.
+  if (since.empty() || since != commit_sha_ || history_head_ != since || !commit_) return std::nullopt;
+  auto head = repo_->ResolveCommit(options_.branch);
+  if (!head.ok()) return std::nullopt;
+  const git_oid* head_oid = git_commit_id(head->get());
+  const std::string head_sha = git::OidHex(*head_oid);
+  if (head_sha == since) return Changes{};
+  if (git_graph_descendant_of(repo_->get(), head_oid, git_commit_id(commit_.get())) != 1) {
+    git_error_clear();
+    return std::nullopt;  // a force-push: list everything
+  }
+  std::set<std::string> paths;
+  if (!git::ChangedPathsBetween(repo_->get(), commit_.get(), head->get(), &paths).ok()) return std::nullopt;
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, head->get()) != 0) return std::nullopt;
+  git::TreeHandle tree(raw_tree);
+
+  // Apply the diff to the listing.
+  Changes changes;
+  std::set<std::string> changed_ids, changed_paths;
+  for (const std::string& path : paths) {
+    const std::string id = ArticleIdOf(path);
+    if (id.empty()) continue;
+    auto blob = repo_->BlobAt(tree.get(), path);
+    if (!blob.ok()) {  // deleted (or no longer a file)
+      if (listed_.erase(id)) changes.removed.push_back(id);
+      changes_.erase(path);
+      if (auto old = source_of_.find(id); old != source_of_.end()) {
+        translations_[old->second].erase(id);
+        source_of_.erase(old);
+      }
+      continue;
+    }
+    auto key = id_keys_.find(id);
+    if (key == id_keys_.end()) key = id_keys_.emplace(id, ArticleIdKey(id)).first;
+    auto [owner, inserted] = ids_by_key_.emplace(key->second, id);
+    if (!inserted && owner->second != id && listed_.count(owner->second)) {
+      errors->push_back({path, 0, "duplicate article id '" + id + "' (same as '" + owner->second + "')"});
+      continue;
+    }
+    owner->second = id;
+    listed_[id] = {path, *git_blob_id(blob->get())};
+    changed_ids.insert(id);
+    changed_paths.insert(path);
+  }
+  commit_ = std::move(*head);
+  tree_ = std::move(tree);
+  commit_sha_ = head_sha;
+  if (!UpdateHistory(commit_.get(), changed_paths, OtherPaths::kKeep).ok()) {
+    commit_sha_.clear();  // the next List() starts over
+    history_head_.clear();
+    return std::nullopt;
+  }
+  // Changed articles, and the translations of changed articles: their
+  // outdated flag may flip (Publish re-indexes them only if it did).
+  for (const std::string& id : changed_ids) {
+    if (auto old = source_of_.find(id); old != source_of_.end()) translations_[old->second].erase(id);
+    const BlobFacts& facts = FactsFor(listed_.at(id), errors);
+    source_of_[id] = facts.translation_of;
+    if (!facts.translation_of.empty()) translations_[facts.translation_of].insert(id);
+  }
+  std::set<std::string> affected(changed_ids);
+  for (const std::string& id : changed_ids)
+    if (auto t = translations_.find(id); t != translations_.end()) affected.insert(t->second.begin(), t->second.end());
+  for (const std::string& id : affected) {
+    auto listed = listed_.find(id);
+    if (listed == listed_.end()) continue;
+    Entry entry = MakeEntry(id, listed->second, errors);
+    CheckOutdated(&entry);
+    changes.changed.push_back(std::move(entry));
+  }
+  return changes;
 }
 
 bool GitSource::Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) {

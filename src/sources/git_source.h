@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -33,6 +34,11 @@ class GitSource : public ArticleSource {
   bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) override;
   std::string Describe() const override;
   std::string Commit() const override { return commit_sha_; }
+  // Diff of the published commit's tree against the branch's: only changed
+  // articles (and translations of changed articles, whose outdated flag may
+  // flip) are looked at. nullopt when `since` is unknown or not an ancestor.
+  std::optional<Changes> ChangesSince(const std::string& since, std::vector<ArticleError>* errors) override;
+  bool HasArticle(const std::string& id) const override { return listed_.count(id) > 0; }
   // `_synonyms.yml` at the root of the tree the last List() read.
   bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) override;
 
@@ -65,7 +71,13 @@ class GitSource : public ArticleSource {
       : options_(std::move(options)), repo_(std::move(repo)) {}
 
   void ListTree(std::vector<ArticleError>* errors);
-  Status UpdateHistory(const git_commit* head, const std::set<std::string>& needed);
+  // What to do with the history of paths not in `needed`.
+  enum class OtherPaths { kForget, kKeep };
+  Status UpdateHistory(const git_commit* head, const std::set<std::string>& needed,
+                       OtherPaths others = OtherPaths::kForget);
+  Entry MakeEntry(const std::string& id, const Listed& listed, std::vector<ArticleError>* errors);
+  bool CheckOutdated(Entry* entry);
+  void IndexTranslations();
   Status WalkHistory(git_revwalk* walk, bool incremental, const std::set<std::string>& needed);
   const BlobFacts& FactsFor(const Listed& listed, std::vector<ArticleError>* errors);
   void MarkOutdated(std::vector<Entry>* entries);
@@ -80,6 +92,9 @@ class GitSource : public ArticleSource {
   std::unordered_map<std::string, LastChange> changes_;   // by path
   std::map<std::string, std::string> outdated_;           // id -> reason
   std::unordered_map<std::string, std::string> id_keys_;  // id -> ArticleIdKey(id)
+  std::map<std::string, std::string> ids_by_key_;         // ArticleIdKey -> id (duplicate checks)
+  std::map<std::string, std::set<std::string>> translations_;  // source id -> ids translating it
+  std::unordered_map<std::string, std::string> source_of_;    // id -> its translation_of ("" if none)
   std::string history_head_;                              // commit `changes_` is valid for
   int64_t max_order_ = 0;
 };

@@ -82,6 +82,10 @@ class CountingSource : public kb::ArticleSource {
   bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<kb::ArticleError>* errors) override {
     return inner_.ReadSynonyms(bytes, path, errors);
   }
+  std::optional<Changes> ChangesSince(const std::string& since, std::vector<kb::ArticleError>* errors) override {
+    return inner_.ChangesSince(since, errors);
+  }
+  bool HasArticle(const std::string& id) const override { return inner_.HasArticle(id); }
   int reads = 0;
 
  private:
@@ -299,4 +303,81 @@ TEST_CASE("the synonyms file is read from the committed tree and validated") {
   REQUIRE(report->errors.size() == 1);
   CHECK(report->errors[0].ToString().rfind("_synonyms.yml:2: ", 0) == 0);
   CHECK_FALSE(report->committed);
+}
+
+TEST_CASE("after the first publish, a push is published from the diff alone") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("repo"));
+  repo.Commit("main",
+              {{"en/a.md", ArticleText("Alpha", "en", "alpha text")},
+               {"he/a.md", ArticleText("אלפא", "he", "טקסט", "translation_of: en/a")},
+               {"en/b.md", ArticleText("Beta", "en", "beta text")},
+               {"en/c.md", ArticleText("Gamma", "en", "gamma text")}},
+              "first");
+  auto git = OpenSource(tmp.Sub("repo"));
+  CountingSource source(*git);
+  CHECK_FALSE(PublishOk(source, tmp.Sub("db")).incremental_listing);  // the first one lists all
+  auto searcher = kb::Searcher::Open(tmp.Sub("db"));
+  REQUIRE(searcher.ok());
+  auto total = [&](const std::string& q) {
+    kb::SearchRequest request;
+    request.query = q;
+    auto r = (*searcher)->Search(request);
+    REQUIRE(r.ok());
+    return r->total;
+  };
+
+  SUBCASE("edits, additions and deletions") {
+    repo.Commit("main",
+                {{"en/b.md", ArticleText("Beta", "en", "zetaword text")},
+                 {"en/d.md", ArticleText("Delta", "en", "deltaword text")},
+                 {"en/c.md", std::nullopt}},
+                "edit");
+    source.reads = 0;
+    const kb::PublishReport report = PublishOk(source, tmp.Sub("db"));
+    CHECK(report.incremental_listing);
+    CHECK(report.updated == 1);
+    CHECK(report.added == 1);
+    CHECK(report.deleted == 1);
+    CHECK(source.reads == 2);
+    CHECK(total("zetaword") == 1);
+    CHECK(total("deltaword") == 1);
+    CHECK(total("gamma") == 0);
+    CHECK(Metadata(tmp.Sub("db"), kb::schema::kMetaGitCommit) == repo.Tip("main"));
+  }
+  SUBCASE("a changed source makes its unchanged translation outdated") {
+    repo.Commit("main", {{"en/a.md", ArticleText("Alpha", "en", "alpha text, new")}}, "source edit");
+    const kb::PublishReport report = PublishOk(source, tmp.Sub("db"));
+    CHECK(report.incremental_listing);
+    CHECK(report.updated == 2);  // the source, and the translation's flag
+    auto he = (*searcher)->GetArticle("he/a", true);
+    REQUIRE(he.ok());
+    CHECK(he->outdated);
+  }
+  SUBCASE("a bad commit publishes nothing; the fix after it publishes both changes") {
+    repo.Commit("main", {{"en/b.md", "no front matter\n"}, {"en/d.md", ArticleText("D", "en", "dword")}}, "bad");
+    kb::PublishOptions options;
+    options.db_dir = tmp.Sub("db");
+    auto bad = kb::Publish(source, options);
+    REQUIRE(bad.ok());
+    CHECK_FALSE(bad->errors.empty());
+    CHECK_FALSE(bad->committed);
+    CHECK(total("dword") == 0);
+    repo.Commit("main", {{"en/b.md", ArticleText("Beta", "en", "fixed text")}}, "fix");
+    const kb::PublishReport fixed = PublishOk(source, tmp.Sub("db"));
+    CHECK(fixed.committed);
+    CHECK(total("dword") == 1);
+    CHECK(total("fixed") == 1);
+  }
+  SUBCASE("a force-push is published from a full listing") {
+    const std::string first = repo.Tip("main");
+    repo.Commit("main", {{"en/e.md", ArticleText("E", "en", "eword")}}, "e");
+    PublishOk(source, tmp.Sub("db"));
+    CHECK(total("eword") == 1);
+    repo.Reset("main", first);
+    const kb::PublishReport report = PublishOk(source, tmp.Sub("db"));
+    CHECK_FALSE(report.incremental_listing);
+    CHECK(report.deleted == 1);
+    CHECK(total("eword") == 0);
+  }
 }
