@@ -3,7 +3,9 @@
 // Uses doctest assertions: call only from inside a TEST_CASE.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -69,5 +71,17 @@ bool Contains(const std::vector<std::string>& v, const std::string& s);
 
 // CHECKs an error reply: status, JSON {"error":{"code":code,"message":non-empty}}.
 void CheckError(const HttpReply& reply, int status, const std::string& code);
+
+// Polls `done` every 100 ms for up to `seconds`; true once it holds (for
+// changes a running server picks up asynchronously: publishes, reloads).
+template <typename F>
+bool Eventually(F done, int seconds = 10) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  for (;;) {
+    if (done()) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
 
 }  // namespace kb_e2e

@@ -18,6 +18,7 @@ using kb_e2e::Contains;
 using kb_e2e::Env;
 using kb_e2e::HitIds;
 using kb_e2e::Params;
+using kb_e2e::Eventually;
 using nlohmann::json;
 
 namespace {
@@ -123,17 +124,6 @@ void CheckCustomerCanOpen(const Env& env, const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
     INFO("id = ", id);
     CHECK(env.Get("/api/v1/articles/" + id).status == 200);
-  }
-}
-
-// Polls `done` every 100 ms for up to `seconds`; true once it holds.
-template <typename F>
-bool Eventually(F done, int seconds = 10) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  for (;;) {
-    if (done()) return true;
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 

@@ -17,6 +17,7 @@ using kb_e2e::HttpReply;
 using kb_e2e::RunKb;
 using kb_e2e::RunResult;
 using kb_test::ArticleText;
+using kb_e2e::Eventually;
 using nlohmann::json;
 
 namespace {
@@ -36,16 +37,6 @@ std::string Hmac(const std::string& key, const std::string& body) {
     hex += kHex[digest[i] & 0xf];
   }
   return hex;
-}
-
-template <typename F>
-bool Eventually(F done, int seconds = 10) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  for (;;) {
-    if (done()) return true;
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
 }
 
 // A git repo of articles, an agent token, a webhook secret, and `kb serve --repo`.

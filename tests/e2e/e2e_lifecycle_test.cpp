@@ -18,20 +18,10 @@ using kb_e2e::Env;
 using kb_e2e::HitIds;
 using kb_e2e::RunKb;
 using kb_e2e::RunResult;
+using kb_e2e::Eventually;
 using nlohmann::json;
 
 namespace {
-
-// Polls `done` every 100 ms for up to `seconds`; true once it holds.
-template <typename F>
-bool Eventually(F done, int seconds = 5) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  for (;;) {
-    if (done()) return true;
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-}
 
 const char kNewArticle[] =
     "---\ntitle: Gift cards\nlang: en\ncategory: billing\n---\n"
