@@ -1,6 +1,8 @@
 // Webhook signatures of GitHub, Gitea and GitLab (OpenSSL). See kb/git_webhook.h.
 #include "kb/git_webhook.h"
 
+#include "kb/sha256.h"
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -30,18 +32,13 @@ Status CheckHex(std::string_view given, std::string_view body, std::string_view 
 }  // namespace
 
 std::string HmacSha256Hex(std::string_view key, std::string_view body) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
+  Sha256Digest digest{};
   unsigned int size = 0;
   if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest, &size) == nullptr)
+           reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest.data(), &size) == nullptr ||
+      size != digest.size())
     return "";
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < size; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0xf]);
-  }
-  return hex;
+  return HexEncode(digest);
 }
 
 Status VerifyGitWebhook(const GitWebhookHeaders& headers, std::string_view body,
