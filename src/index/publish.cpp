@@ -49,8 +49,16 @@ StoredHashes ReadStoredHashesOf(const Xapian::Database& db, const std::vector<st
   return stored;
 }
 
+// An article to add or replace. Only what identifies it is kept between
+// validation and writing, so memory does not grow with the help center: the
+// article is read and parsed again when it is written.
+struct Planned {
+  ArticleSource::Entry entry;
+  std::string hash;                    // content hash (+ flags) validated
+};
+
 struct Plan {
-  std::vector<Article> changed;        // to add or replace (never drafts)
+  std::vector<Planned> changed;        // to add or replace (never drafts)
   std::vector<std::string> removed;    // ids to delete (gone, or now a draft)
   size_t added = 0, unchanged = 0;
   std::string synonyms;                // EncodeSynonyms JSON of every rule in force
@@ -63,6 +71,23 @@ std::string LoadSynonyms(ArticleSource& source, std::vector<ArticleError>* error
   std::string bytes, path;
   if (source.ReadSynonyms(&bytes, &path, errors)) ParseSynonyms(path, bytes, &rules, errors);
   return EncodeSynonyms(rules);
+}
+
+// Parses one entry's bytes: false (with errors) when invalid.
+// `hash` is the fingerprint publish compares: content hash plus source flags.
+bool LoadArticle(const ArticleSource::Entry& entry, const std::string& bytes, const std::string& hash,
+                 Article* article, std::vector<ArticleError>* errors) {
+  if (!ParseArticle(entry.id, entry.path, bytes, article, errors)) return false;
+  article->updated = entry.updated;
+  article->author = entry.author;
+  article->outdated = entry.outdated;
+  article->content_hash = hash;
+  return true;
+}
+
+std::string Fingerprint(const ArticleSource::Entry& entry, std::string_view bytes) {
+  // A source-derived flag is part of the fingerprint, so flipping it re-indexes the article.
+  return Sha256Hex(bytes) + (entry.outdated ? "+outdated" : "");
 }
 
 // Reads and validates every entry whose content differs from what is stored.
@@ -86,26 +111,41 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
     }
     std::string bytes;
     if (!source.Read(entry, &bytes, errors)) continue;
-    const std::string hash = Sha256Hex(bytes) + flags;
+    const std::string hash = Fingerprint(entry, bytes);
     if (old != stored.end() && old->second == hash) {
       ++plan.unchanged;
       continue;
     }
     Article article;
-    if (!ParseArticle(entry.id, entry.path, bytes, &article, errors)) continue;
+    if (!LoadArticle(entry, bytes, hash, &article, errors)) continue;
     CheckTranslationOf(article, is_article, errors);
-    article.updated = entry.updated;
-    article.author = entry.author;
-    article.outdated = entry.outdated;
-    article.content_hash = hash;
     if (article.draft) {
       if (old != stored.end()) plan.removed.push_back(article.id);
       continue;
     }
     if (old == stored.end()) ++plan.added;
-    plan.changed.push_back(std::move(article));
+    plan.changed.push_back({entry, hash});
   }
   return plan;
+}
+
+// Thrown while writing when an article no longer is what was validated (its
+// file changed in between): the write is abandoned, nothing is committed.
+struct ChangedDuringPublish {
+  ArticleError error;
+};
+
+// The validated article again, for writing.
+Article Reload(ArticleSource& source, const Planned& planned) {
+  std::vector<ArticleError> errors;
+  std::string bytes;
+  Article article;
+  if (!source.Read(planned.entry, &bytes, &errors) || Fingerprint(planned.entry, bytes) != planned.hash ||
+      !LoadArticle(planned.entry, bytes, planned.hash, &article, &errors))
+    throw ChangedDuringPublish{{planned.entry.path, 0,
+                                "changed while it was being published; nothing was published, "
+                                "run the publish again"}};
+  return article;
 }
 
 // The plan from the whole listing of the source.
@@ -153,10 +193,12 @@ void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::s
 }
 
 // Writes the plan; the spelling table follows the public documents.
-void ApplyPlan(Xapian::WritableDatabase& db, const Plan& plan, const PublishOptions& options) {
+void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
+               const PublishOptions& options) {
   auto analyzer = NewAnalyzer();
   size_t done = 0;
-  for (const Article& article : plan.changed) {
+  for (const Planned& planned : plan.changed) {
+    const Article article = Reload(source, planned);
     if (options.progress && (++done % 100 == 0 || done == plan.changed.size()))
       options.progress("indexing", done, plan.changed.size());
     const std::string id_term = schema::IdTerm(article.id);
@@ -172,7 +214,7 @@ void ApplyPlan(Xapian::WritableDatabase& db, const Plan& plan, const PublishOpti
 }
 
 // Builds a complete new generation, compacts it and makes it live.
-Status Rebuild(const std::string& db_dir, const Plan& plan, const ArticleSource& source,
+Status Rebuild(const std::string& db_dir, const Plan& plan, ArticleSource& source,
                const PublishOptions& options, uint64_t sequence, std::string* generation) {
   auto name = NewGenerationName(db_dir);
   if (!name.ok()) return name.status();
@@ -180,7 +222,7 @@ Status Rebuild(const std::string& db_dir, const Plan& plan, const ArticleSource&
   const std::string build_path = final_path + ".build";
   {
     Xapian::WritableDatabase db(build_path, Xapian::DB_CREATE_OR_OVERWRITE);
-    ApplyPlan(db, plan, options);
+    ApplyPlan(db, source, plan, options);
     WriteMetadata(db, sequence, *name, source, plan);
     db.commit();
     // Compaction makes queries ~1.4x faster on big indexes (PERF.md).
@@ -195,13 +237,13 @@ Status Rebuild(const std::string& db_dir, const Plan& plan, const ArticleSource&
   return Status::OK();
 }
 
-Status UpdateInPlace(const std::string& path, const Plan& plan, const ArticleSource& source,
+Status UpdateInPlace(const std::string& path, const Plan& plan, ArticleSource& source,
                      const PublishOptions& options, uint64_t sequence,
                      const std::string& generation) {
   Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
   // One transaction: Xapian never auto-commits half of a big publish.
   db.begin_transaction();
-  ApplyPlan(db, plan, options);
+  ApplyPlan(db, source, plan, options);
   WriteMetadata(db, sequence, generation, source, plan);
   db.commit_transaction();
   return Status::OK();
@@ -267,6 +309,10 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
 Result<PublishReport> Publish(ArticleSource& source, const PublishOptions& options) {
   try {
     return PublishOrThrow(source, options);
+  } catch (const ChangedDuringPublish& changed) {
+    PublishReport report;
+    report.errors.push_back(changed.error);
+    return report;
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::IOError("index is being written by another process: " + e.get_msg());
   } catch (const Xapian::DatabaseCorruptError& e) {

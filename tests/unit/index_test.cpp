@@ -185,3 +185,37 @@ TEST_CASE("spelling: suggestions come from public words of the query's language 
   CHECK_FALSE(ws.Search("flumbergust", "en").suggestion.has_value());
   CHECK_FALSE(ws.Search("flumbergust", "en", /*agent=*/true).suggestion.has_value());
 }
+
+TEST_CASE("publish: an article that changes between validation and writing publishes nothing") {
+  Workspace ws;
+  ws.Write("en/a/one", "title: One\nlang: en", "first version");
+  ws.Publish();
+  // A source whose bytes change after the first read of the article.
+  class ShiftingSource : public kb::ArticleSource {
+   public:
+    std::vector<Entry> List(std::vector<kb::ArticleError>*) override {
+      Entry e;
+      e.id = "en/a/one";
+      e.path = "en/a/one.md";
+      return {e};
+    }
+    bool Read(const Entry&, std::string* bytes, std::vector<kb::ArticleError>*) override {
+      *bytes = std::string("---\ntitle: One\nlang: en\n---\n") + (reads_++ == 0 ? "second" : "third");
+      return true;
+    }
+    std::string Describe() const override { return "shifting"; }
+
+   private:
+    int reads_ = 0;
+  } source;
+  kb::PublishOptions options;
+  options.db_dir = ws.db();
+  auto report = kb::Publish(source, options);
+  REQUIRE(report.ok());
+  REQUIRE(report->errors.size() == 1);
+  CHECK(report->errors[0].message.find("changed while it was being published") != std::string::npos);
+  CHECK_FALSE(report->committed);
+  CHECK(ws.Search("first").total == 1);
+  CHECK(ws.Search("second").total == 0);
+  CHECK(ws.Search("third").total == 0);
+}
