@@ -224,9 +224,13 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       t->stopword = fa_stop_.count(term) != 0;
       if (!t->stopword) {
         for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
-        for (std::string& stem : persian_.ClitiqueStrippedStems(term))
-          if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())
-            t->query_stems.push_back(std::move(stem));
+        auto add_query_stems = [t](std::vector<std::string> stems) {
+          for (std::string& stem : stems)
+            if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())
+              t->query_stems.push_back(std::move(stem));
+        };
+        add_query_stems(persian_.ClitiqueStrippedStems(term));
+        add_query_stems(persian_.FormalVerbStems(term));
       }
       return;
     case USCRIPT_LATIN:

@@ -49,7 +49,35 @@ bool StripVerbPrefix(std::u32string* w) {
   return false;
 }
 
+// Colloquial (spoken Tehrani) verb forms after می/نمی and the formal form
+// articles use, including common chat spellings (میخام for میخوام).
+constexpr std::pair<std::u32string_view, std::u32string_view> kColloquialVerbs[] = {
+    {U"خوام", U"خواهم"}, {U"خوای", U"خواهی"}, {U"خواد", U"خواهد"}, {U"خوایم", U"خواهیم"},
+    {U"خواین", U"خواهید"}, {U"خواید", U"خواهید"}, {U"خوان", U"خواهند"},
+    {U"خام", U"خواهم"}, {U"خاد", U"خواهد"}, {U"خان", U"خواهند"},
+    {U"تونم", U"توانم"}, {U"تونی", U"توانی"}, {U"تونه", U"تواند"}, {U"تونیم", U"توانیم"},
+    {U"تونین", U"توانید"}, {U"تونن", U"توانند"},
+    {U"شه", U"شود"}, {U"شن", U"شوند"},
+    {U"کنه", U"کند"}, {U"کنن", U"کنند"}, {U"کنین", U"کنید"},
+    {U"ره", U"رود"}, {U"رن", U"روند"},
+    {U"ده", U"دهد"}, {U"دن", U"دهند"},
+    {U"گه", U"گوید"}, {U"گن", U"گویند"},
+    {U"زنه", U"زند"}, {U"یاد", U"اید"}, {U"یان", U"ایند"},
+};
+
 }  // namespace
+
+std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) const {
+  const std::u32string w = DecodeUtf8(word);
+  for (std::u32string_view prefix : kVerbPrefixes) {
+    if (!StartsWith(w, prefix)) continue;
+    const std::u32string_view rest = std::u32string_view(w).substr(prefix.size());
+    for (const auto& [colloquial, formal] : kColloquialVerbs)
+      if (rest == colloquial) return Stems(ToUtf8(std::u32string(formal)));
+    return {};
+  }
+  return {};
+}
 
 const std::initializer_list<const char*>& PersianStemmer::ProtectedWords() {
   // Words that look inflected but are not (میز "table", ایران...), plus domain words.
@@ -89,6 +117,9 @@ std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
 std::vector<std::string> PersianStemmer::ClitiqueStrippedStems(std::string_view word) const {
   const std::u32string w = DecodeUtf8(word);
   if (IsProtected(w)) return {};
+  // A verb with a joined می/نمی ends in a personal ending, not in "my".
+  for (std::u32string_view prefix : kVerbPrefixes)
+    if (StartsWith(w, prefix)) return {};
   for (std::u32string_view clitic : kClitics) {
     if (EndsWith(w, clitic) && w.size() >= clitic.size() + kMinWord)
       return Stems(ToUtf8(w.substr(0, w.size() - clitic.size())));

@@ -33,6 +33,12 @@ class PersianStemmer {
   // writes حسابم or رمزمو and articles write حساب, رمز.
   std::vector<std::string> ClitiqueStrippedStems(std::string_view word) const;
 
+  // The formal verb of a colloquial one with a joined می/نمی (میخواد ->
+  // خواهد, میشه -> شود, میتونم -> توانم): what articles write for what
+  // customers type. Empty when the word is not a known colloquial form.
+  // Query-only, like ClitiqueStrippedStems.
+  std::vector<std::string> FormalVerbStems(std::string_view word) const;
+
  private:
   static const std::initializer_list<const char*>& ProtectedWords();
   static std::u32string ToU32(const std::string& s);

@@ -105,7 +105,7 @@ TEST_CASE("analysis stemmer: digits and other scripts keep their folded form") {
   CHECK(StemsOf(a.get(), "الكتاب", "ar") == std::set<std::string>{"كتاب"});
 }
 
-TEST_CASE("analysis stemmer: Persian 'my' clitics give looser query-only stems") {
+TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give looser query-only stems") {
   struct Case {
     const char* word;
     std::set<std::string> stems, query_stems;
@@ -118,6 +118,11 @@ TEST_CASE("analysis stemmer: Persian 'my' clitics give looser query-only stems")
       {"محدودیت", {"محدودیت"}, {}},              // -یت is a noun suffix, not "your"
       {"نام", {"نام"}, {}},                      // too short to strip
       {"ایران", {"ایران"}, {}},                  // protected
+      // Colloquial verbs also search the formal form articles use.
+      {"میخواد", {"خواد", "میخواد"}, {"خواهد"}},
+      {"میشه", {"میشه"}, {"شود"}},
+      {"نمیتونم", {"تونم", "نمیتونم"}, {"توانم"}},  // a verb: no "my" clitic stripped
+      {"میخام", {"خام", "میخام"}, {"خواهم"}},       // chat spelling of میخوام
   };
   auto a = kb::NewAnalyzer();
   for (const Case& c : cases) {
