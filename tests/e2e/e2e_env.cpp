@@ -77,10 +77,13 @@ RunResult Env::Index(const std::string& articles_dir) const {
 
 HttpReply Env::Get(const std::string& path, const std::string& bearer) const {
   REQUIRE(server_ != nullptr);
-  HttpReply reply;
   httplib::Headers headers;
   if (!bearer.empty()) headers.emplace("Authorization", "Bearer " + bearer);
-  auto res = server_->Client()->Get(path.c_str(), headers);
+  return ToHttpReply(server_->Client()->Get(path.c_str(), headers));
+}
+
+HttpReply ToHttpReply(const httplib::Result& res) {
+  HttpReply reply;
   if (!res) {
     reply.error = httplib::to_string(res.error());
     return reply;

@@ -3,6 +3,8 @@
 // Uses doctest assertions: call only from inside a TEST_CASE.
 #pragma once
 
+#include <httplib.h>
+
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -23,6 +25,9 @@ struct HttpReply {
   nlohmann::json json;  // discarded() when the body is not JSON
   std::string Describe() const;
 };
+
+// The reply of an httplib request, as HttpReply.
+HttpReply ToHttpReply(const httplib::Result& res);
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 

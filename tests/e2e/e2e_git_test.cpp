@@ -68,11 +68,11 @@ class GitEnv {
   HttpReply Get(const std::string& path, bool agent = false) const {
     httplib::Headers headers;
     if (agent) headers.emplace("Authorization", "Bearer " + token_);
-    return ToReply(server_->Client()->Get(path.c_str(), headers));
+    return kb_e2e::ToHttpReply(server_->Client()->Get(path.c_str(), headers));
   }
 
   HttpReply Hook(const std::string& body, const httplib::Headers& headers) const {
-    return ToReply(server_->Client()->Post("/api/v1/hooks/git", headers, body, "application/json"));
+    return kb_e2e::ToHttpReply(server_->Client()->Post("/api/v1/hooks/git", headers, body, "application/json"));
   }
 
   // A push notification signed as GitHub signs it.
@@ -93,19 +93,6 @@ class GitEnv {
   kb_e2e::KbServer& server() { return *server_; }
 
  private:
-  static HttpReply ToReply(const httplib::Result& res) {
-    HttpReply reply;
-    if (!res) {
-      reply.error = httplib::to_string(res.error());
-      return reply;
-    }
-    reply.status = res->status;
-    reply.body = res->body;
-    reply.content_type = res->get_header_value("Content-Type");
-    reply.json = json::parse(reply.body, nullptr, false);
-    return reply;
-  }
-
   kb_e2e::TempDir tmp_;
   kb_test::GitTestRepo repo_;
   std::string token_;
