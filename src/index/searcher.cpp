@@ -26,11 +26,6 @@ using Json = nlohmann::json;
 // Facet values returned per facet.
 constexpr size_t kMaxFacetValues = 20;
 
-struct StoredArticle {
-  Json data;
-  bool internal() const { return data.value("audience", "public") == "internal"; }
-};
-
 // One snippet passage per section: its heading and its text.
 std::vector<std::string> Passages(const Json& data) {
   std::vector<std::string> passages;
@@ -67,13 +62,11 @@ class XapianSearcher : public Searcher {
 
   Result<std::vector<ArticleSummary>> Related(const std::string& id, bool agent, size_t limit) override {
     return Guarded<std::vector<ArticleSummary>>([&]() -> Result<std::vector<ArticleSummary>> {
-      Xapian::PostingIterator p = db_.postlist_begin(schema::IdTerm(id));
-      if (p == db_.postlist_end(schema::IdTerm(id))) return Status::NotFound("no article '" + id + "'");
-      const Json data = Json::parse(db_.get_document(*p).get_data());
-      if (!agent && data.value("audience", "public") == "internal")
-        return Status::NotFound("no article '" + id + "'");
-      const std::string root = data.value("translation_of", "");
-      return RelatedArticles(db_, *p, id, data.value("lang", ""), root.empty() ? id : root, agent, limit);
+      auto found = FindVisible(id, agent);
+      if (!found) return Status::NotFound("no article '" + id + "'");
+      const std::string root = found->data.value("translation_of", "");
+      return RelatedArticles(db_, found->docid, id, found->data.value("lang", ""), root.empty() ? id : root,
+                             agent, limit);
     });
   }
 
@@ -84,9 +77,7 @@ class XapianSearcher : public Searcher {
 
   Result<std::vector<ArticleSummary>> Suggest(const SuggestRequest& request) override {
     return Guarded<std::vector<ArticleSummary>>([&]() -> Result<std::vector<ArticleSummary>> {
-      std::string lang = request.lang;
-      if (lang.empty() || lang == "auto") lang = DetectLanguage(request.prefix, "en", db_.term_exists("Lar"));
-      return SuggestTitles(db_, *analyzer_, request, lang);
+      return SuggestTitles(db_, *analyzer_, request, ResolveLanguage(request.lang, request.prefix));
     });
   }
 
@@ -175,11 +166,8 @@ class XapianSearcher : public Searcher {
     const auto start = std::chrono::steady_clock::now();
     SearchResponse response;
     response.query = request.query;
-    response.lang = request.lang;
-    if (response.lang.empty() || response.lang == "auto") {
-      response.lang = DetectLanguage(request.query, "en", db_.term_exists("Lar"));
-      response.lang_detected = true;
-    }
+    response.lang_detected = request.lang.empty() || request.lang == "auto";
+    response.lang = ResolveLanguage(request.lang, request.query);
     XapianVocabulary vocabulary(db_, response.lang);
     BuiltQuery built =
         BuildQuery(request.query, response.lang, {analyzer_.get(), &vocabulary, &Synonyms()});
@@ -217,11 +205,26 @@ class XapianSearcher : public Searcher {
     return hit;
   }
 
-  // The stored document for `id`, or nothing.
-  std::optional<Json> Load(const std::string& id) {
-    Xapian::PostingIterator p = db_.postlist_begin(schema::IdTerm(id));
-    if (p == db_.postlist_end(schema::IdTerm(id))) return std::nullopt;
-    return Json::parse(db_.get_document(*p).get_data());
+  // The requested language, or the text's detected by script for "" and "auto".
+  std::string ResolveLanguage(const std::string& lang, const std::string& text) {
+    if (!lang.empty() && lang != "auto") return lang;
+    return DetectLanguage(text, "en", db_.term_exists(std::string(schema::kLang) + "ar"));
+  }
+
+  struct Found {
+    Xapian::docid docid;
+    Json data;
+  };
+
+  // The stored article `id` if the caller may see it (customers never see
+  // internal articles), or nothing.
+  std::optional<Found> FindVisible(const std::string& id, bool agent) {
+    const std::string term = schema::IdTerm(id);
+    Xapian::PostingIterator p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) return std::nullopt;
+    Found found{*p, Json::parse(db_.get_document(*p).get_data())};
+    if (!agent && found.data.value("audience", "public") == "internal") return std::nullopt;
+    return found;
   }
 
   std::vector<std::string> Translations(const std::string& id, const std::string& translation_of,
@@ -234,17 +237,15 @@ class XapianSearcher : public Searcher {
       ids.insert(db_.get_document(*p).get_value(schema::kSlotId));
     ids.erase(id);
     std::vector<std::string> visible;
-    for (const std::string& other : ids) {
-      auto data = Load(other);
-      if (data && (agent || data->value("audience", "public") != "internal")) visible.push_back(other);
-    }
+    for (const std::string& other : ids)
+      if (FindVisible(other, agent)) visible.push_back(other);
     return visible;
   }
 
   Result<ArticleView> DoGetArticle(const std::string& id, bool agent) {
-    auto data = Load(id);
-    if (!data || (!agent && data->value("audience", "public") == "internal"))
-      return Status::NotFound("no article '" + id + "'");
+    auto found = FindVisible(id, agent);
+    if (!found) return Status::NotFound("no article '" + id + "'");
+    const Json* data = &found->data;
     ArticleView view;
     view.id = data->value("id", "");
     view.title = data->value("title", "");
