@@ -35,6 +35,14 @@ Result<std::string> ParseText(const httplib::Request& req, const char* name, siz
   return value;
 }
 
+// Like ParseText, and the value must have more than whitespace.
+Result<std::string> ParseRequiredText(const httplib::Request& req, const char* name, size_t max_bytes) {
+  auto value = ParseText(req, name, max_bytes);
+  if (value.ok() && std::all_of(value->begin(), value->end(), [](unsigned char c) { return std::isspace(c); }))
+    return Status::InvalidArgument(std::string(name) + " is required");
+  return value;
+}
+
 Status CheckLang(const std::string& lang) {
   if (lang.empty() || lang == "auto") return Status::OK();
   const bool ok = lang.size() >= 2 && lang.size() <= 3 &&
@@ -59,11 +67,9 @@ Result<SearchRequest> ParseSearchRequest(const httplib::Request& req) {
   using namespace param;
   if (Status s = CheckParams(req, {kQuery, kLang, kLimit, kOffset, kCategory, kTag}); !s.ok()) return s;
   SearchRequest out;
-  auto q = ParseText(req, kQuery, kMaxQueryBytes);
+  auto q = ParseRequiredText(req, kQuery, kMaxQueryBytes);
   if (!q.ok()) return q.status();
   out.query = std::move(*q);
-  if (std::all_of(out.query.begin(), out.query.end(), [](unsigned char c) { return std::isspace(c); }))
-    return Status::InvalidArgument("q is required");
   out.lang = req.get_param_value(kLang);
   if (Status s = CheckLang(out.lang); !s.ok()) return s;
   auto limit = ParseCount(req, kLimit, 10, 1, kMaxLimit);
@@ -103,11 +109,9 @@ Result<SuggestRequest> ParseSuggestRequest(const httplib::Request& req) {
   using namespace param;
   if (Status s = CheckParams(req, {kQuery, kLang, kLimit}); !s.ok()) return s;
   SuggestRequest out;
-  auto q = ParseText(req, kQuery, kMaxPrefixBytes);
+  auto q = ParseRequiredText(req, kQuery, kMaxPrefixBytes);
   if (!q.ok()) return q.status();
   out.prefix = std::move(*q);
-  if (std::all_of(out.prefix.begin(), out.prefix.end(), [](unsigned char c) { return std::isspace(c); }))
-    return Status::InvalidArgument("q is required");
   out.lang = req.get_param_value(kLang);
   if (Status s = CheckLang(out.lang); !s.ok()) return s;
   auto limit = ParseCount(req, kLimit, 8, 1, kMaxListLimit);

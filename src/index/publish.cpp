@@ -85,9 +85,14 @@ bool LoadArticle(const ArticleSource::Entry& entry, const std::string& bytes, co
   return true;
 }
 
+// The fingerprint publish stores and compares: the content hash plus the
+// source-derived flags, so flipping a flag re-indexes the article.
+std::string WithFlags(const ArticleSource::Entry& entry, const std::string& content_hash) {
+  return content_hash + (entry.outdated ? "+outdated" : "");
+}
+
 std::string Fingerprint(const ArticleSource::Entry& entry, std::string_view bytes) {
-  // A source-derived flag is part of the fingerprint, so flipping it re-indexes the article.
-  return Sha256Hex(bytes) + (entry.outdated ? "+outdated" : "");
+  return WithFlags(entry, Sha256Hex(bytes));
 }
 
 // Reads and validates every entry whose content differs from what is stored.
@@ -101,11 +106,9 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
   for (const auto& entry : entries) {
     if (options.progress && (++done % 100 == 0 || done == entries.size()))
       options.progress("reading", done, entries.size());
-    // A source-derived flag is part of the fingerprint, so flipping it re-indexes the article.
-    const std::string flags = entry.outdated ? "+outdated" : "";
     auto old = stored.find(entry.id);
     if (!entry.content_hash.empty() && old != stored.end() &&
-        old->second == entry.content_hash + flags) {
+        old->second == WithFlags(entry, entry.content_hash)) {
       ++plan.unchanged;  // the source vouches for the bytes: no need to read them
       continue;
     }
