@@ -11,6 +11,13 @@ namespace kb {
 // or std::string_view::npos when all of `text` is valid.
 size_t FindInvalidUtf8(std::string_view text);
 
+// Code points in valid UTF-8 `text` (bytes that do not continue a sequence).
+inline size_t CountCodePoints(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 inline bool IsValidUtf8(std::string_view text) {
   return FindInvalidUtf8(text) == std::string_view::npos;
 }

@@ -2,6 +2,8 @@
 
 #include <libstemmer.h>
 
+#include "kb/utf8.h"
+
 namespace kb::analysis {
 namespace {
 
@@ -14,13 +16,6 @@ constexpr std::pair<const char*, const char*> kOverrides[] = {
     {"αλλαζ", "αλλαγ"},         {"αλλαξ", "αλλαγ"},     {"αλλαξτ", "αλλαγ"},
 };
 
-// Greek letters are two bytes in UTF-8 (the input is folded, so no accents).
-size_t Letters(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Case and number endings of nouns and adjectives, longest first (folded: σ, no accents).
 constexpr std::string_view kEndings[] = {"ουσ", "εσ", "ασ", "ησ", "οσ", "ου", "ων", "οι",
                                          "ο", "α", "η", "ι", "ε"};
@@ -29,7 +24,7 @@ constexpr std::string_view kEndings[] = {"ουσ", "εσ", "ασ", "ησ", "οσ
 // which then matches every εξ- word). A stem of under 3 letters from a word of
 // 6 or more is not trusted: the word minus its inflectional ending is used.
 std::string GuardShortStem(std::string stem, std::string_view word) {
-  if (Letters(stem) >= 3 || Letters(word) < 6) return stem;
+  if (CountCodePoints(stem) >= 3 || CountCodePoints(word) < 6) return stem;
   for (std::string_view ending : kEndings) {
     if (word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending)
       return std::string(word.substr(0, word.size() - ending.size()));

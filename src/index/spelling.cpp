@@ -1,10 +1,12 @@
 #include "index/spelling.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <unicode/unistr.h>
 
 #include "index/schema.h"
+#include "kb/utf8.h"
 
 namespace kb {
 namespace {
@@ -22,19 +24,16 @@ bool IsPublic(const Xapian::Document& doc) {
 bool IsSpellingWord(const Xapian::TermIterator& it) {
   const std::string& term = *it;
   if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-  if (it.positionlist_count() == 0) return false;
+  return it.positionlist_count() > 0 && HasLetter(term);
+}
+
+}  // namespace
+
+bool HasLetter(std::string_view term) {
   for (unsigned char c : term)
     if (c >= 0x80 || std::isalpha(c)) return true;
   return false;
 }
-
-size_t CodePoints(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-}  // namespace
 
 bool XapianVocabulary::InPublicArticles(const Xapian::Query& query, const std::string& lang) {
   Xapian::Query filter(kPublicTerm);
@@ -69,7 +68,7 @@ bool XapianVocabulary::KnownWord(const std::string& term) {
 std::string XapianVocabulary::Suggest(const std::string& term) {
   // Short words get one edit: Hebrew and Greek are dense, two edits turn
   // short words into unrelated ones (ANALYSIS.md §6.4).
-  const unsigned max_edits = CodePoints(term) <= 5 ? 1 : 2;
+  const unsigned max_edits = CountCodePoints(term) <= 5 ? 1 : 2;
   std::string suggestion = db_.get_spelling_suggestion(term, max_edits);
   if (suggestion.empty() || InPublicArticles(Xapian::Query(suggestion), lang_)) return suggestion;
   return std::string();  // a word of another language only

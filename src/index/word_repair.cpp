@@ -1,6 +1,5 @@
 #include "index/word_repair.h"
 
-#include <cctype>
 
 #include <unicode/utf8.h>
 
@@ -15,12 +14,6 @@ constexpr size_t kMaxRepairs = 4;
 // a public article as it is (not only through a stem): looser rules split
 // typos into a stem and a short word (ενεργιας -> ενεργι + ας).
 constexpr size_t kMinSplitPart = 3;
-
-bool HasLetter(const std::string& term) {
-  for (unsigned char c : term)
-    if (c >= 0x80 || std::isalpha(c)) return true;
-  return false;
-}
 
 Token AsToken(const QueryWord& word) {
   Token token;
