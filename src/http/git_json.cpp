@@ -9,7 +9,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::string Dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 const char* AttemptState(const GitPublishAttempt& a) {
   if (!a.ok) return "failed";
@@ -45,7 +44,7 @@ std::string RedactUrl(const std::string& url) {
   return url.substr(0, host) + url.substr(at + 1);
 }
 
-std::string GitAttemptJson(const GitPublishAttempt& attempt) { return Dump(AttemptObject(attempt)); }
+std::string GitAttemptJson(const GitPublishAttempt& attempt) { return DumpJson(AttemptObject(attempt)); }
 
 std::string GitStatusJson(const GitPublishStatus& s) {
   Json body = {{"repo", RedactUrl(s.repo)},
@@ -57,7 +56,7 @@ std::string GitStatusJson(const GitPublishStatus& s) {
   if (!s.last_good_commit.empty())
     body["last_good"] = {{"commit", s.last_good_commit}, {"time", Rfc3339(s.last_good_time)}};
   if (s.last_attempt) body["last_attempt"] = AttemptObject(*s.last_attempt);
-  return Dump(body);
+  return DumpJson(body);
 }
 
 std::string GitHistoryJson(const std::string& id, const std::string& ref,
@@ -65,7 +64,7 @@ std::string GitHistoryJson(const std::string& id, const std::string& ref,
   Json list = Json::array();
   for (const GitCommitInfo& c : commits)
     list.push_back({{"sha", c.sha}, {"author", c.author}, {"time", Rfc3339(c.time)}, {"message", c.message}});
-  return Dump({{"id", id}, {"ref", ref}, {"commits", std::move(list)}});
+  return DumpJson({{"id", id}, {"ref", ref}, {"commits", std::move(list)}});
 }
 
 std::string GitPreviewJson(const ArticleView& view, const std::string& ref, const std::string& commit,
@@ -75,7 +74,7 @@ std::string GitPreviewJson(const ArticleView& view, const std::string& ref, cons
   body["ref"] = ref;
   body["commit"] = commit;
   body["draft"] = draft;
-  return Dump(body);
+  return DumpJson(body);
 }
 
 }  // namespace kb::http

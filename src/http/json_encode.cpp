@@ -8,6 +8,10 @@ namespace kb::http {
 
 using Json = nlohmann::json;
 
+std::string DumpJson(const Json& body) {
+  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string Rfc3339(int64_t seconds) {
   std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
@@ -39,8 +43,7 @@ std::string SearchResponseJson(const SearchResponse& r) {
       {"hits", std::move(hits)},
       {"facets", {{"category", facets(r.category_facets)}, {"tag", facets(r.tag_facets)}}},
   };
-  // Replace invalid UTF-8 instead of throwing: a query is validated, but be safe.
-  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return DumpJson(body);
 }
 
 std::string ArticleJson(const ArticleView& a) {
@@ -60,7 +63,7 @@ std::string ArticleJson(const ArticleView& a) {
       {"author", a.author.empty() ? Json(nullptr) : Json(a.author)},  // git mode
       {"outdated", a.outdated},                                       // git mode
   };
-  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return DumpJson(body);
 }
 
 std::string HealthJson(const IndexInfo& info) {
@@ -83,12 +86,10 @@ Json SummariesJson(const std::vector<ArticleSummary>& list) {
   return out;
 }
 
-std::string Dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
 }  // namespace
 
 std::string RelatedJson(const std::string& id, const std::vector<ArticleSummary>& related) {
-  return Dump({{"id", id}, {"related", SummariesJson(related)}});
+  return DumpJson({{"id", id}, {"related", SummariesJson(related)}});
 }
 
 std::string FaqJson(const FaqRequest& request, const std::vector<FaqCategory>& faq) {
@@ -102,12 +103,12 @@ std::string FaqJson(const FaqRequest& request, const std::vector<FaqCategory>& f
     }
     categories.push_back({{"category", c.category}, {"articles", std::move(articles)}});
   }
-  return Dump({{"lang", request.lang.empty() ? Json(nullptr) : Json(request.lang)},
+  return DumpJson({{"lang", request.lang.empty() ? Json(nullptr) : Json(request.lang)},
                {"categories", std::move(categories)}});
 }
 
 std::string SuggestJson(const SuggestRequest& request, const std::vector<ArticleSummary>& titles) {
-  return Dump({{"query", request.prefix}, {"suggestions", SummariesJson(titles)}});
+  return DumpJson({{"query", request.prefix}, {"suggestions", SummariesJson(titles)}});
 }
 
 }  // namespace kb::http

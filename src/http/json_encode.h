@@ -3,9 +3,15 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "kb/search.h"
 
 namespace kb::http {
+
+// Serializes a response body; invalid UTF-8 (never expected: inputs are
+// validated) is replaced rather than thrown.
+std::string DumpJson(const nlohmann::json& body);
 
 std::string SearchResponseJson(const SearchResponse& response);
 std::string ArticleJson(const ArticleView& article);

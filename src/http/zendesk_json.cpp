@@ -97,7 +97,7 @@ std::string ZendeskSearchJson(const ZendeskSearchPage& page) {
       {"next_page", page.page < page_count ? Json(ZendeskPageUrl(page, page.page + 1)) : Json(nullptr)},
       {"previous_page", page.page > 1 ? Json(ZendeskPageUrl(page, page.page - 1)) : Json(nullptr)},
   };
-  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return DumpJson(body);
 }
 
 }  // namespace kb::http

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include <unicode/unistr.h>
-
 #include "index/schema.h"
 #include "kb/utf8.h"
 
