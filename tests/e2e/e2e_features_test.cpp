@@ -127,6 +127,18 @@ void CheckCustomerCanOpen(const Env& env, const std::vector<std::string>& ids) {
   }
 }
 
+// A list endpoint's answers for one query: the customer's list holds no
+// internal article and only articles the customer can open; the agent's
+// holds `internal_id`.
+void CheckListAudience(const Env& env, const json& customer, const json& agent, const char* list,
+                       const std::string& internal_id) {
+  INFO("customer: ", customer.dump());
+  INFO("agent: ", agent.dump());
+  CheckNoInternalIds(Ids(customer[list]));
+  CheckCustomerCanOpen(env, Ids(customer[list]));
+  CHECK(Contains(Ids(agent[list]), internal_id));
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- autocomplete
@@ -216,13 +228,8 @@ TEST_CASE("suggest never shows an internal title to a customer; an agent sees it
   env.StartServer();
   for (const Case& c : cases) {
     INFO("q = ", std::string(c.q));
-    const json customer = Suggest(env, {{"q", c.q}});
-    const json agent = Suggest(env, {{"q", c.q}}, /*agent=*/true);
-    INFO("customer: ", customer.dump());
-    INFO("agent: ", agent.dump());
-    CheckNoInternalIds(Ids(customer["suggestions"]));
-    CheckCustomerCanOpen(env, Ids(customer["suggestions"]));
-    CHECK(Contains(Ids(agent["suggestions"]), c.internal_id));
+    CheckListAudience(env, Suggest(env, {{"q", c.q}}), Suggest(env, {{"q", c.q}}, /*agent=*/true),
+                      "suggestions", c.internal_id);
   }
 }
 
@@ -522,13 +529,8 @@ TEST_CASE("related never lists an internal article for a customer; an agent sees
   env.StartServer();
   for (const Case& c : cases) {
     INFO("id = ", std::string(c.id));
-    const json customer = Related(env, c.id, false, {{"limit", "50"}});
-    const json agent = Related(env, c.id, true, {{"limit", "50"}});
-    INFO("customer: ", customer.dump());
-    INFO("agent: ", agent.dump());
-    CheckNoInternalIds(Ids(customer["related"]));
-    CheckCustomerCanOpen(env, Ids(customer["related"]));
-    CHECK(Contains(Ids(agent["related"]), c.internal_id));
+    CheckListAudience(env, Related(env, c.id, false, {{"limit", "50"}}),
+                      Related(env, c.id, true, {{"limit", "50"}}), "related", c.internal_id);
   }
 }
 
