@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "http/api_error.h"
 #include "http/git_json.h"
+#include "http/handler_util.h"
 #include "http/json_encode.h"
 #include "http/request_params.h"
 #include "kb/git_articles.h"
@@ -15,7 +15,6 @@
 namespace kb::http {
 namespace {
 
-constexpr const char* kJsonType = "application/json; charset=utf-8";
 constexpr std::string_view kArticlesPrefix = "/api/v1/articles/";
 constexpr std::string_view kHistorySuffix = "/history";
 constexpr const char* kRefParam = "ref";
@@ -24,29 +23,6 @@ constexpr size_t kDefaultHistory = 50, kMaxHistory = 500;
 // GitHub gives up on a webhook after 10 s: answer 202 before that.
 constexpr std::chrono::seconds kWebhookWait{8};
 constexpr int kAccepted = 202;  // a publish was queued and is still running
-
-void ReplyError(httplib::Response& res, const Status& status) {
-  res.status = HttpStatusFor(status.code());
-  res.set_content(ErrorJson(status), kJsonType);
-}
-
-void ReplyJson(httplib::Response& res, std::string body) {
-  res.status = HttpStatusFor(StatusCode::kOk);
-  res.set_content(std::move(body), kJsonType);
-}
-
-// Agents only: OK for a valid bearer token, Unauthorized otherwise (also for
-// a request without one: these endpoints do not exist for customers).
-Status RequireAgent(const httplib::Request& req, const GitServices& services) {
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.empty()) return Status::Unauthorized("agents only: send Authorization: Bearer TOKEN");
-  if (header.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
-  if (!services.agent_tokens || !services.agent_tokens->Verify(header.substr(kBearer.size())))
-    return Status::Unauthorized("invalid agent token");
-  return Status::OK();
-}
 
 void PostHook(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
   if (services.webhook_secret.empty())
@@ -62,14 +38,14 @@ void PostHook(const httplib::Request& req, httplib::Response& res, const GitServ
   auto attempt = services.publisher->WaitFor(ticket, kWebhookWait);
   if (!attempt) {
     res.status = kAccepted;
-    res.set_content(R"({"status":"queued"})", kJsonType);
+    res.set_content(R"({"status":"queued"})", kJsonContentType);
     return;
   }
   ReplyJson(res, GitAttemptJson(*attempt));
 }
 
 void GetPublishStatus(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
-  if (Status s = RequireAgent(req, services); !s.ok()) return ReplyError(res, s);
+  if (Status s = RequireAgent(req, services.agent_tokens); !s.ok()) return ReplyError(res, s);
   if (Status s = CheckParams(req, {}); !s.ok()) return ReplyError(res, s);
   ReplyJson(res, GitStatusJson(services.publisher->Status()));
 }
@@ -87,12 +63,12 @@ void GetHistory(const httplib::Request& req, httplib::Response& res, const GitSe
   const std::string id = req.matches[1];
   // An article whose own id ends in "/history" is fetched, not its parent's history.
   const std::string whole = id + std::string(kHistorySuffix);
-  const bool agent = RequireAgent(req, services).ok();
+  const bool agent = RequireAgent(req, services.agent_tokens).ok();
   if (!req.has_param(kRefParam) && !req.has_param(kLimitParam)) {
     auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, agent); });
     if (article.ok()) return ReplyJson(res, ArticleJson(*article));
   }
-  if (Status s = RequireAgent(req, services); !s.ok()) return ReplyError(res, s);
+  if (Status s = RequireAgent(req, services.agent_tokens); !s.ok()) return ReplyError(res, s);
   if (Status s = CheckParams(req, {kRefParam, kLimitParam}); !s.ok()) return ReplyError(res, s);
   auto limit = HistoryLimit(req);
   if (!limit.ok()) return ReplyError(res, limit.status());
@@ -120,7 +96,7 @@ ArticleView ViewOf(const Article& a, const GitArticleVersion& version) {
 
 // GET /api/v1/articles/{id}?ref=BRANCH: the branch's version, rendered now.
 void GetPreview(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
-  if (Status s = RequireAgent(req, services); !s.ok()) return ReplyError(res, s);
+  if (Status s = RequireAgent(req, services.agent_tokens); !s.ok()) return ReplyError(res, s);
   if (Status s = CheckParams(req, {kRefParam}); !s.ok()) return ReplyError(res, s);
   const std::string id = req.path.substr(kArticlesPrefix.size());
   const std::string ref = req.get_param_value(kRefParam);

@@ -14,15 +14,21 @@ void ReplyJson(httplib::Response& res, std::string body) {
   res.set_content(std::move(body), kJsonContentType);
 }
 
-Result<bool> IsAgent(const httplib::Request& req, const Services& services) {
+Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens) {
   if (!req.has_header("Authorization")) return false;
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.compare(0, kBearer.size(), kBearer) != 0)
     return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
-  if (!services.agent_tokens || !services.agent_tokens->Verify(header.substr(kBearer.size())))
+  if (!tokens || !tokens->Verify(header.substr(kBearer.size())))
     return Status::Unauthorized("invalid agent token");
   return true;
+}
+
+Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens) {
+  auto agent = IsAgent(req, tokens);
+  if (!agent.ok()) return agent.status();
+  return *agent ? Status::OK() : Status::Unauthorized("agents only: send Authorization: Bearer TOKEN");
 }
 
 }  // namespace kb::http

@@ -1,6 +1,5 @@
 #include "http/routes.h"
 
-#include "http/api_error.h"
 #include "http/handler_util.h"
 #include "http/json_encode.h"
 #include "http/openapi.h"
@@ -11,7 +10,7 @@ namespace kb::http {
 namespace {
 
 void GetSearch(const httplib::Request& req, httplib::Response& res, const Services& services) {
-  auto agent = IsAgent(req, services);
+  auto agent = IsAgent(req, services.agent_tokens);
   if (!agent.ok()) return ReplyError(res, agent.status());
   auto request = ParseSearchRequest(req);
   if (!request.ok()) return ReplyError(res, request.status());
@@ -23,7 +22,7 @@ void GetSearch(const httplib::Request& req, httplib::Response& res, const Servic
 
 void GetArticle(const httplib::Request& req, httplib::Response& res, const Services& services) {
   if (req.has_param("ref") && services.article_at_ref) return services.article_at_ref(req, res);
-  auto agent = IsAgent(req, services);
+  auto agent = IsAgent(req, services.agent_tokens);
   if (!agent.ok()) return ReplyError(res, agent.status());
   if (Status s = CheckParams(req, {}); !s.ok()) return ReplyError(res, s);
   const std::string id = req.matches[1];
@@ -33,7 +32,7 @@ void GetArticle(const httplib::Request& req, httplib::Response& res, const Servi
 }
 
 void GetRelated(const httplib::Request& req, httplib::Response& res, const Services& services) {
-  auto agent = IsAgent(req, services);
+  auto agent = IsAgent(req, services.agent_tokens);
   if (!agent.ok()) return ReplyError(res, agent.status());
   auto limit = ParseRelatedLimit(req);
   if (!limit.ok()) return ReplyError(res, limit.status());
@@ -44,7 +43,7 @@ void GetRelated(const httplib::Request& req, httplib::Response& res, const Servi
 }
 
 void GetFaq(const httplib::Request& req, httplib::Response& res, const Services& services) {
-  auto agent = IsAgent(req, services);
+  auto agent = IsAgent(req, services.agent_tokens);
   if (!agent.ok()) return ReplyError(res, agent.status());
   auto request = ParseFaqRequest(req);
   if (!request.ok()) return ReplyError(res, request.status());
@@ -55,7 +54,7 @@ void GetFaq(const httplib::Request& req, httplib::Response& res, const Services&
 }
 
 void GetSuggest(const httplib::Request& req, httplib::Response& res, const Services& services) {
-  auto agent = IsAgent(req, services);
+  auto agent = IsAgent(req, services.agent_tokens);
   if (!agent.ok()) return ReplyError(res, agent.status());
   auto request = ParseSuggestRequest(req);
   if (!request.ok()) return ReplyError(res, request.status());

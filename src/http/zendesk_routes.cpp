@@ -55,7 +55,7 @@ Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParam
 }
 
 void GetSearch(const httplib::Request& req, httplib::Response& res, const Services& services) {
-  auto agent = IsAgent(req, services);
+  auto agent = IsAgent(req, services.agent_tokens);
   if (!agent.ok()) return ReplyError(res, agent.status());
   std::vector<std::pair<std::string, std::string>> received(req.params.begin(), req.params.end());
   auto params = ParseZendeskSearchParams(received);
