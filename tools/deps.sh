@@ -9,6 +9,7 @@ KB_DEBIAN_PACKAGES=(
   libcmark-dev libcpp-httplib-dev nlohmann-json3-dev doctest-dev
   libyaml-cpp-dev libicu-dev libstemmer-dev libssl-dev libcli11-dev
   libgit2-dev
+  libhunspell-dev hunspell-en-us
   python3 curl
 )
 

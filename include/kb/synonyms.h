@@ -38,7 +38,8 @@ struct SynonymRule {
 bool ParseSynonyms(std::string_view path, std::string_view bytes, std::vector<SynonymRule>* rules,
                    std::vector<ArticleError>* errors);
 
-// The built-in general help-desk synonyms (ANALYSIS.md §6.5).
+// The built-in general help-desk synonyms (ANALYSIS.md §6.5, extended to the
+// help-desk vocabulary of en, he, fa and el): src/articles/helpdesk_synonyms.yml.
 std::vector<SynonymRule> BuiltInSynonyms();
 
 // JSON round trip (how the rules are stored in the index metadata).

@@ -185,6 +185,40 @@ void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vec
         word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(), m.alternatives.end());
 }
 
+// Query words, stopwords dropped (kept when there is nothing else), at most kMaxQueryWords.
+std::vector<QueryWord> QueryWords(const std::vector<Token>& tokens,
+                                  const std::vector<std::pair<size_t, size_t>>& quoted) {
+  std::vector<QueryWord> words = GroupWords(tokens, quoted, Stopwords::kDrop);
+  if (words.empty()) words = GroupWords(tokens, quoted, Stopwords::kKeep);
+  if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
+  return words;
+}
+
+// Gives each repaired word's token the stems of its correction, so that
+// synonym rules see the corrected word.
+void LendRepairs(const std::vector<QueryWord>& repaired, std::vector<Token>* tokens) {
+  for (const QueryWord& word : repaired) {
+    if (word.phrase || word.exact.size() < 2) continue;
+    for (Token& token : *tokens)
+      if (token.begin == word.begin)
+        for (const std::string& s : word.stems)
+          if (std::find(token.stems.begin(), token.stems.end(), s) == token.stems.end())
+            token.stems.push_back(s);
+  }
+}
+
+// Puts the repairs (corrected exact forms, splits) back on the final words.
+void TakeRepairs(const std::vector<QueryWord>& repaired, std::vector<QueryWord>* words) {
+  for (const QueryWord& from : repaired) {
+    if (from.phrase || (from.exact.size() < 2 && from.split.empty())) continue;
+    for (QueryWord& word : *words) {
+      if (word.phrase || word.begin != from.begin) continue;
+      word.exact = from.exact;
+      word.split = from.split;
+    }
+  }
+}
+
 }  // namespace
 
 BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources) {
@@ -193,15 +227,21 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   std::vector<Token> tokens = analyzer.Analyze(text, lang);
   if (resources.vocabulary) AddJoinedForms(*resources.vocabulary, &tokens);
   auto quoted = QuotedRanges(text);
+  // Unknown words are repaired first, so that a corrected word meets the
+  // synonym rules as if typed ("speding up" -> "speeding up" -> "faster").
+  std::vector<QueryWord> repaired;
+  if (resources.vocabulary) {
+    repaired = QueryWords(tokens, quoted);
+    built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary,
+                                          resources.dictionary, &repaired);
+    LendRepairs(repaired, &tokens);
+  }
   std::vector<SynonymMatch> synonyms;
   if (resources.synonyms) synonyms = MatchSynonyms(*resources.synonyms, tokens, lang, &quoted);
-  built.words = GroupWords(tokens, quoted, Stopwords::kDrop);
-  if (built.words.empty()) built.words = GroupWords(tokens, quoted, Stopwords::kKeep);
+  built.words = QueryWords(tokens, quoted);
   if (built.words.empty()) return built;
-  if (built.words.size() > kMaxQueryWords) built.words.resize(kMaxQueryWords);
+  TakeRepairs(repaired, &built.words);
   AttachAlternatives(synonyms, tokens, &built.words);
-  if (resources.vocabulary)
-    built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary, &built.words);
 
   std::vector<Xapian::Query> parts;
   for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));

@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include "index/dictionary.h"
 #include "index/spelling.h"
 #include "index/synonym_expander.h"
 #include "kb/analysis.h"
@@ -51,6 +52,8 @@ struct QueryResources {
   // is never turned into another one.
   Vocabulary* vocabulary = nullptr;
   const SynonymExpander* synonyms = nullptr;
+  // Real words of the query's language (index/dictionary.h); null: none.
+  WordList* dictionary = nullptr;
 };
 
 BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources);

@@ -170,7 +170,8 @@ class XapianSearcher : public Searcher {
     response.lang = ResolveLanguage(request.lang, request.query);
     XapianVocabulary vocabulary(db_, response.lang);
     BuiltQuery built =
-        BuildQuery(request.query, response.lang, {analyzer_.get(), &vocabulary, &Synonyms()});
+        BuildQuery(request.query, response.lang,
+                   {analyzer_.get(), &vocabulary, &Synonyms(), DictionaryFor(response.lang)});
     if (!built.suggestion.empty()) {
       response.suggestion = built.suggestion;
       response.corrected = true;

@@ -7,6 +7,7 @@ list(APPEND KB_CORE_SOURCES
   src/index/query_builder.cpp
   src/index/snippet.cpp
   src/index/spelling.cpp
+  src/index/dictionary.cpp
   src/index/word_repair.cpp
   src/index/synonym_expander.cpp
   src/index/searcher.cpp
@@ -17,6 +18,7 @@ list(APPEND KB_CORE_SOURCES
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/index_test.cpp
   tests/unit/word_repair_test.cpp
+  tests/unit/dictionary_test.cpp
   tests/unit/article_lists_test.cpp
   tests/unit/analysis_index_test.cpp
   tests/unit/golden_ranking_test.cpp

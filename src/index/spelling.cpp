@@ -25,6 +25,14 @@ bool IsSpellingWord(const Xapian::TermIterator& it) {
   return it.positionlist_count() > 0 && HasLetter(term);
 }
 
+// Every index term a query token matches by.
+std::vector<std::string> TokenTerms(const Token& token) {
+  std::vector<std::string> terms{token.term};
+  for (const auto& e : token.extra_terms) terms.push_back(e);
+  for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
+  return terms;
+}
+
 }  // namespace
 
 bool HasLetter(std::string_view term) {
@@ -33,27 +41,32 @@ bool HasLetter(std::string_view term) {
   return false;
 }
 
-bool XapianVocabulary::InPublicArticles(const Xapian::Query& query, const std::string& lang) {
+unsigned XapianVocabulary::CountPublic(const Xapian::Query& query, const std::string& lang,
+                                       unsigned limit) {
   Xapian::Query filter(kPublicTerm);
   if (!lang.empty())
     filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(std::string(schema::kLang) + lang));
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
-  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+  return enquire.get_mset(0, 0, limit).get_matches_lower_bound();
 }
 
 bool XapianVocabulary::Known(const Token& token) {
   // Cheapest first: the exact form among public words (the spelling table).
   if (KnownWord(token.term)) return true;
-  std::vector<std::string> terms{token.term};
-  for (const auto& e : token.extra_terms) terms.push_back(e);
-  for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
+  const std::vector<std::string> terms = TokenTerms(token);
   const bool anywhere = std::any_of(terms.begin(), terms.end(),
                                     [this](const std::string& t) { return db_.get_termfreq(t) > 0; });
   // Known in any language (a word of another language is not a typo), but
   // only through public articles: internal words must not change anything.
   return anywhere &&
-         InPublicArticles(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "");
+         CountPublic(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "", 1) > 0;
+}
+
+unsigned XapianVocabulary::Frequency(const Token& token) {
+  const std::vector<std::string> terms = TokenTerms(token);
+  return CountPublic(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "",
+                     db_.get_doccount());
 }
 
 bool XapianVocabulary::KnownWord(const std::string& term) {
@@ -68,7 +81,7 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
   // short words into unrelated ones (ANALYSIS.md §6.4).
   const unsigned max_edits = CountCodePoints(term) <= 5 ? 1 : 2;
   std::string suggestion = db_.get_spelling_suggestion(term, max_edits);
-  if (suggestion.empty() || InPublicArticles(Xapian::Query(suggestion), lang_)) return suggestion;
+  if (suggestion.empty() || CountPublic(Xapian::Query(suggestion), lang_, 1) > 0) return suggestion;
   return std::string();  // a word of another language only
 }
 

@@ -26,6 +26,9 @@ class Vocabulary {
   virtual bool KnownWord(const std::string& term) = 0;
   // The closest public word to `term` (folded), or "" when none is close enough.
   virtual std::string Suggest(const std::string& term) = 0;
+  // How many public articles have the token (exact form, extra form or a
+  // stem): ranks candidate corrections. By default 1 when Known, else 0.
+  virtual unsigned Frequency(const Token& token) { return Known(token) ? 1 : 0; }
 };
 
 // Suggestions are limited to words of public articles in `lang` (when not
@@ -36,9 +39,11 @@ class XapianVocabulary : public Vocabulary {
   bool Known(const Token& token) override;
   bool KnownWord(const std::string& term) override;
   std::string Suggest(const std::string& term) override;
+  unsigned Frequency(const Token& token) override;
 
  private:
-  bool InPublicArticles(const Xapian::Query& query, const std::string& lang);
+  // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.
+  unsigned CountPublic(const Xapian::Query& query, const std::string& lang, unsigned limit);
 
   const Xapian::Database& db_;
   std::string lang_;

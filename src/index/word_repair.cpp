@@ -1,6 +1,5 @@
 #include "index/word_repair.h"
 
-
 #include <unicode/utf8.h>
 
 namespace kb {
@@ -66,10 +65,35 @@ std::vector<std::string> SplitIntoKnownWords(const std::string& term, std::strin
   return {};
 }
 
+// Of the real words one edit away from `term`, the one most public articles
+// contain (as it is or through a stem: "speding" -> "speeding", found as "speed").
+std::string NearestKnownRealWord(const std::string& term, std::string_view lang, Analyzer& analyzer,
+                                 Vocabulary& vocabulary, WordList& dictionary) {
+  std::string best;
+  unsigned best_frequency = 0;
+  for (const std::string& candidate : dictionary.WordsOneEditAway(term)) {
+    std::vector<Token> tokens = analyzer.Analyze(candidate, lang);
+    if (tokens.size() != 1 || tokens[0].stopword || !vocabulary.Known(tokens[0])) continue;
+    const unsigned frequency = vocabulary.Frequency(tokens[0]);
+    if (frequency > best_frequency) best = candidate, best_frequency = frequency;
+  }
+  return best;
+}
+
+// True when one of the words is the other with letters added at one end.
+bool DiffersByAffix(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || a == b) return false;
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  return longer.compare(0, shorter.size(), shorter) == 0 ||
+         longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+}
+
 }  // namespace
 
 std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
-                               Vocabulary& vocabulary, std::vector<QueryWord>* words) {
+                               Vocabulary& vocabulary, WordList* dictionary,
+                               std::vector<QueryWord>* words) {
   std::string repaired;
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
@@ -82,7 +106,17 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
     if (!word.split.empty()) {
       replacement = word.split[0] + " " + word.split[1];
     } else {
-      const std::string suggestion = vocabulary.Suggest(word.exact[0]);
+      std::string suggestion;
+      if (dictionary && dictionary->IsWord(word.exact[0])) {
+        // A real word that no article uses ("office") is not a typo. Only a
+        // relative that differs by a prefix or suffix ("unlisted" -> "listed")
+        // may stand in for it.
+        suggestion = vocabulary.Suggest(word.exact[0]);
+        if (!DiffersByAffix(word.exact[0], suggestion)) continue;
+      } else if (dictionary) {
+        suggestion = NearestKnownRealWord(word.exact[0], lang, analyzer, vocabulary, *dictionary);
+      }
+      if (suggestion.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
       if (suggestion.empty() || suggestion == word.exact[0]) continue;
       for (const Token& t : analyzer.Analyze(suggestion, lang)) {
         word.exact.push_back(t.term);

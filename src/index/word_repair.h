@@ -1,7 +1,9 @@
 // Repairs query words the index does not know (ANALYSIS.md §6.3 step 4, §10):
 // a word written joined that articles write as two words is searched as that
 // phrase; otherwise the closest public word (spelling) is added as an
-// alternative. Known words are never touched. Not thread-safe (uses the
+// alternative. Known words are never touched. With a real-word dictionary for
+// the language, real words are not corrected either, and a typo's nearest
+// real word is preferred when articles contain it (kb/../dictionary.h). Not thread-safe (uses the
 // analyzer and the vocabulary).
 #pragma once
 
@@ -9,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "index/dictionary.h"
 #include "index/query_builder.h"
 #include "index/spelling.h"
 #include "kb/analysis.h"
@@ -18,7 +21,8 @@ namespace kb {
 // Updates `words` in place and returns the repaired query text for "did you
 // mean" ("" when no word was repaired).
 std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
-                               Vocabulary& vocabulary, std::vector<QueryWord>* words);
+                               Vocabulary& vocabulary, WordList* dictionary,
+                               std::vector<QueryWord>* words);
 
 // Two neighbouring words whose joined form is a word of a public article
 // ("log in" / "login", "نرم افزار" / "نرمافزار") also match that joined word:

@@ -1,6 +1,8 @@
 // _synonyms.yml parsing and validation (kb/synonyms.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -91,4 +93,33 @@ TEST_CASE("synonyms: JSON round trip keeps every rule") {
     CHECK(back[i].to == rules[i].to);
   }
   CHECK(kb::DecodeSynonyms("not json").empty());
+}
+
+TEST_CASE("synonyms: the built-in help-desk vocabulary parses and covers he, fa, el and en") {
+  const auto rules = kb::BuiltInSynonyms();
+  std::map<std::string, int> per_language;
+  for (const auto& r : rules) {
+    ++per_language[r.lang];
+    CHECK(r.line == 0);
+    CHECK_FALSE(r.from.empty());
+    CHECK_FALSE(r.to.empty());
+  }
+  for (const char* lang : {"en", "he", "fa", "el"}) {
+    CAPTURE(lang);
+    CHECK(per_language[lang] >= 30);
+  }
+  auto group_of = [&](const std::string& lang, const std::string& word) {
+    for (const auto& r : rules)
+      if (r.lang == lang && std::find(r.from.begin(), r.from.end(), word) != r.from.end()) return r.to;
+    return std::vector<std::string>{};
+  };
+  // ANALYSIS.md §6.5, and loanwords next to the native word.
+  const auto email = group_of("en", "email");
+  CHECK(std::find(email.begin(), email.end(), "e-mail") != email.end());
+  const auto account = group_of("fa", "اکانت");
+  CHECK(std::find(account.begin(), account.end(), "حساب") != account.end());
+  const auto password = group_of("he", "סיסמה");
+  CHECK(std::find(password.begin(), password.end(), "ססמה") != password.end());
+  const auto restore = group_of("el", "επαναφορά");
+  CHECK(std::find(restore.begin(), restore.end(), "ανάκτηση") != restore.end());
 }

@@ -106,3 +106,97 @@ TEST_CASE("word repair: a hostile query is bounded: 32 words searched, 4 repaire
   CHECK(built.words.size() == 32);
   CHECK(vocabulary.suggests <= 4);
 }
+
+namespace {
+
+// Real words from a fixed list; one-edit neighbours from a fixed map.
+class FakeDictionary : public kb::WordList {
+ public:
+  FakeDictionary(std::set<std::string> words, std::map<std::string, std::vector<std::string>> near)
+      : words_(std::move(words)), near_(std::move(near)) {}
+  bool IsWord(const std::string& w) override { return words_.count(w) > 0; }
+  std::vector<std::string> WordsOneEditAway(const std::string& w) override {
+    auto it = near_.find(w);
+    return it == near_.end() ? std::vector<std::string>{} : it->second;
+  }
+
+ private:
+  std::set<std::string> words_;
+  std::map<std::string, std::vector<std::string>> near_;
+};
+
+// Counts articles per word, for choosing between candidate corrections.
+class CountingFrequencies : public FakeVocabulary {
+ public:
+  explicit CountingFrequencies(std::map<std::string, unsigned> counts)
+      : FakeVocabulary(Keys(counts), {{"office", "offline"}, {"unlisted", "listed"}}),
+        counts_(std::move(counts)) {}
+  unsigned Frequency(const kb::Token& token) override {
+    auto it = counts_.find(token.term);
+    return it == counts_.end() ? 0 : it->second;
+  }
+
+ private:
+  static std::set<std::string> Keys(const std::map<std::string, unsigned>& m) {
+    std::set<std::string> keys;
+    for (const auto& [k, v] : m) keys.insert(k);
+    return keys;
+  }
+  std::map<std::string, unsigned> counts_;
+};
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("word repair with a dictionary: real words that no article has are not corrected") {
+  auto analyzer = kb::NewAnalyzer();
+  CountingFrequencies vocabulary({{"offline", 3}, {"network", 5}});
+  FakeDictionary dictionary({"office", "network"}, {});
+  kb::BuiltQuery built =
+      kb::BuildQuery("office network", "en", {analyzer.get(), &vocabulary, nullptr, &dictionary});
+  CHECK(built.suggestion.empty());
+  REQUIRE(built.words.size() == 2);
+  CHECK(built.words[0].exact == std::vector<std::string>{"office"});
+  // Without the dictionary the same word is "corrected" to the nearest index word.
+  kb::BuiltQuery blind = kb::BuildQuery("office network", "en", {analyzer.get(), &vocabulary});
+  CHECK(blind.suggestion == "offline network");
+}
+
+TEST_CASE("word repair with a dictionary: a real word may stand in for its relative with an affix") {
+  auto analyzer = kb::NewAnalyzer();
+  CountingFrequencies vocabulary({{"listed", 2}});
+  FakeDictionary dictionary({"unlisted"}, {});
+  kb::BuiltQuery built =
+      kb::BuildQuery("unlisted", "en", {analyzer.get(), &vocabulary, nullptr, &dictionary});
+  CHECK(built.suggestion == "listed");
+}
+
+TEST_CASE("word repair with a dictionary: a typo becomes the real word most articles have") {
+  auto analyzer = kb::NewAnalyzer();
+  // Neither candidate is an index word as typed: the index has them through stems.
+  CountingFrequencies vocabulary({{"count", 1}, {"account", 9}});
+  FakeDictionary dictionary({"count", "account"}, {{"acount", {"count", "account"}}});
+  kb::BuiltQuery built =
+      kb::BuildQuery("delete acount", "en", {analyzer.get(), &vocabulary, nullptr, &dictionary});
+  CHECK(built.suggestion == "delete account");
+  REQUIRE(built.words.size() == 2);
+  CHECK(Has(built.words[1].exact, "acount"));  // the typo stays searchable (internal articles)
+  CHECK(Has(built.words[1].exact, "account"));
+}
+
+TEST_CASE("word repair: a corrected word meets the synonym rules as if typed") {
+  auto analyzer = kb::NewAnalyzer();
+  CountingFrequencies vocabulary({{"speeding", 2}, {"tor", 9}});
+  FakeDictionary dictionary({"speeding"}, {{"speding", {"speeding"}}});
+  const kb::SynonymExpander synonyms({{"en", {"speed up"}, {"faster"}, 0}}, *analyzer);
+  kb::BuiltQuery built = kb::BuildQuery("speding up tor", "en",
+                                        {analyzer.get(), &vocabulary, &synonyms, &dictionary});
+  CHECK(built.suggestion == "speeding up tor");
+  bool faster = false;
+  for (const kb::QueryWord& w : built.words)
+    for (const kb::Alternative& alt : w.alternatives) faster = faster || Has(alt.exact, "faster");
+  CHECK(faster);
+}

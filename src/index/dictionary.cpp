@@ -1,0 +1,125 @@
+#include "index/dictionary.h"
+
+#include <hunspell.hxx>
+#include <unicode/unistr.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+
+namespace kb {
+namespace {
+
+// Which dictionary serves a language, and the letters its edits try. Greek
+// is left out: el_GR spells words with accents, queries arrive folded.
+struct DictionarySpec {
+  const char* lang;
+  const char* name;  // <name>.aff / <name>.dic
+  const char* letters;
+};
+constexpr DictionarySpec kSpecs[] = {
+    {"en", "en_US", "abcdefghijklmnopqrstuvwxyz"},
+};
+
+constexpr const char* kDirectories[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts"};
+
+// Longer words are not checked edit by edit: ~50 candidates a letter.
+constexpr int32_t kMaxLetters = 24;
+
+std::u32string ToU32(const std::string& utf8) {
+  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
+  std::u32string out(static_cast<size_t>(s.countChar32()), U'\0');
+  UErrorCode status = U_ZERO_ERROR;
+  s.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
+  return out;
+}
+
+std::string ToUtf8(const std::u32string& s) {
+  std::string out;
+  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(s.data()), static_cast<int32_t>(s.size()))
+      .toUTF8String(out);
+  return out;
+}
+
+class HunspellWordList : public WordList {
+ public:
+  HunspellWordList(const std::string& aff, const std::string& dic, const char* letters)
+      : hunspell_(aff.c_str(), dic.c_str()), letters_(ToU32(letters)) {}
+
+  bool IsWord(const std::string& folded) override {
+    if (folded.empty()) return false;  // hunspell accepts the empty word
+    std::lock_guard<std::mutex> lock(mutex_);
+    return SpellLocked(folded);
+  }
+
+  std::vector<std::string> WordsOneEditAway(const std::string& folded) override {
+    const std::u32string w = ToU32(folded);
+    if (w.empty() || w.size() > static_cast<size_t>(kMaxLetters)) return {};
+    std::vector<std::u32string> candidates;
+    for (size_t i = 0; i < w.size(); ++i) candidates.push_back(w.substr(0, i) + w.substr(i + 1));
+    for (size_t i = 0; i + 1 < w.size(); ++i) {
+      std::u32string t = w;
+      std::swap(t[i], t[i + 1]);
+      candidates.push_back(t);
+    }
+    for (size_t i = 0; i < w.size(); ++i)
+      for (char32_t c : letters_)
+        if (c != w[i]) candidates.push_back(w.substr(0, i) + c + w.substr(i + 1));
+    for (size_t i = 0; i <= w.size(); ++i)
+      for (char32_t c : letters_) candidates.push_back(w.substr(0, i) + c + w.substr(i));
+
+    std::vector<std::string> words;
+    std::set<std::u32string> seen{w};
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const std::u32string& c : candidates) {
+      if (!seen.insert(c).second) continue;
+      std::string utf8 = ToUtf8(c);
+      if (SpellLocked(utf8)) words.push_back(std::move(utf8));
+    }
+    return words;
+  }
+
+ private:
+  bool SpellLocked(const std::string& folded) {
+    if (hunspell_.spell(folded)) return true;
+    // Proper nouns and names are capitalised in the dictionary.
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(folded);
+    if (s.isEmpty()) return false;
+    icu::UnicodeString capitalised = s.tempSubString(0, 1);
+    capitalised.toUpper().append(s.tempSubString(1));
+    std::string utf8;
+    capitalised.toUTF8String(utf8);
+    return utf8 != folded && hunspell_.spell(utf8);
+  }
+
+  std::mutex mutex_;
+  Hunspell hunspell_;
+  const std::u32string letters_;
+};
+
+std::unique_ptr<WordList> Load(const DictionarySpec& spec) {
+  for (const char* dir : kDirectories) {
+    const std::string base = std::string(dir) + "/" + spec.name;
+    std::error_code ec;
+    if (std::filesystem::exists(base + ".aff", ec) && std::filesystem::exists(base + ".dic", ec))
+      return std::make_unique<HunspellWordList>(base + ".aff", base + ".dic", spec.letters);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+WordList* DictionaryFor(std::string_view lang) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<WordList>, std::less<>> loaded;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = loaded.find(lang); it != loaded.end()) return it->second.get();
+  std::unique_ptr<WordList> list;
+  for (const DictionarySpec& spec : kSpecs)
+    if (lang == spec.lang) list = Load(spec);
+  return loaded.emplace(std::string(lang), std::move(list)).first->second.get();
+}
+
+}  // namespace kb

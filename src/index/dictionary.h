@@ -1,0 +1,35 @@
+// Real-word dictionaries for query spelling (hunspell, from Debian's
+// hunspell-* / myspell-* packages). They tell a real word that no article
+// contains ("office": leave it alone) from a typo ("speding"), and list the
+// real words one edit away from a typo ("speeding", "spending"), whose stems
+// may well be in the index when the typo's nearest index word is not.
+//
+// Hunspell's own suggest() takes 25-35 ms a word (measured on this machine),
+// too slow for a search path; spell() takes microseconds. So the one-edit
+// candidates are generated here and checked with spell().
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kb {
+
+// A language's real words. Implementations are thread-safe.
+class WordList {
+ public:
+  virtual ~WordList() = default;
+  // True when `folded` (case-folded, as the analyzer writes it) is a real word,
+  // also when the dictionary has it capitalised only ("london").
+  virtual bool IsWord(const std::string& folded) = 0;
+  // The real words one edit (delete, transpose, replace, insert one letter)
+  // away from `folded`, folded, without duplicates, in that order of edits.
+  virtual std::vector<std::string> WordsOneEditAway(const std::string& folded) = 0;
+};
+
+// The dictionary kb uses for `lang`, loaded on first use and kept for the
+// life of the process; null when kb has none for the language or it is not
+// installed. Today: en (hunspell-en-us).
+WordList* DictionaryFor(std::string_view lang);
+
+}  // namespace kb

@@ -1,0 +1,30 @@
+// The real-word dictionaries (hunspell, installed by tools/deps.sh).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "index/dictionary.h"
+
+TEST_CASE("dictionary: English tells real words from typos and lists words one edit away") {
+  kb::WordList* en = kb::DictionaryFor("en");
+  REQUIRE(en != nullptr);  // hunspell-en-us is a build dependency
+  CHECK(en->IsWord("office"));
+  CHECK(en->IsWord("remotely"));
+  CHECK(en->IsWord("london"));  // capitalised in the dictionary, folded in queries
+  CHECK_FALSE(en->IsWord("speding"));
+  CHECK_FALSE(en->IsWord(""));
+  const auto near = en->WordsOneEditAway("speding");
+  CHECK(std::find(near.begin(), near.end(), "speeding") != near.end());
+  CHECK(std::find(near.begin(), near.end(), "spending") != near.end());
+  CHECK(std::find(near.begin(), near.end(), "speding") == near.end());
+  const auto access = en->WordsOneEditAway("acess");
+  CHECK(std::find(access.begin(), access.end(), "access") != access.end());
+  CHECK(en->WordsOneEditAway(std::string(100, 'x')).empty());  // bounded work
+  CHECK(kb::DictionaryFor("en") == en);  // loaded once
+}
+
+TEST_CASE("dictionary: languages without one get none") {
+  CHECK(kb::DictionaryFor("he") == nullptr);  // hunspell-he is AGPL (hspell): not used
+  CHECK(kb::DictionaryFor("xx") == nullptr);
+  CHECK(kb::DictionaryFor("") == nullptr);
+}
