@@ -9,6 +9,8 @@
 #include <mutex>
 #include <set>
 
+#include "analysis/unicode_util.h"
+
 namespace kb {
 namespace {
 
@@ -28,25 +30,13 @@ constexpr const char* kDirectories[] = {"/usr/share/hunspell", "/usr/share/myspe
 // Longer words are not checked edit by edit: ~50 candidates a letter.
 constexpr int32_t kMaxLetters = 24;
 
-std::u32string ToU32(const std::string& utf8) {
-  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
-  std::u32string out(static_cast<size_t>(s.countChar32()), U'\0');
-  UErrorCode status = U_ZERO_ERROR;
-  s.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
-  return out;
-}
-
-std::string ToUtf8(const std::u32string& s) {
-  std::string out;
-  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(s.data()), static_cast<int32_t>(s.size()))
-      .toUTF8String(out);
-  return out;
-}
+using analysis::DecodeUtf8;
+using analysis::ToUtf8;
 
 class HunspellWordList : public WordList {
  public:
   HunspellWordList(const std::string& aff, const std::string& dic, const char* letters)
-      : hunspell_(aff.c_str(), dic.c_str()), letters_(ToU32(letters)) {}
+      : hunspell_(aff.c_str(), dic.c_str()), letters_(DecodeUtf8(letters)) {}
 
   bool IsWord(const std::string& folded) override {
     if (folded.empty()) return false;  // hunspell accepts the empty word
@@ -55,7 +45,7 @@ class HunspellWordList : public WordList {
   }
 
   std::vector<std::string> WordsOneEditAway(const std::string& folded) override {
-    const std::u32string w = ToU32(folded);
+    const std::u32string w = DecodeUtf8(folded);
     if (w.empty() || w.size() > static_cast<size_t>(kMaxLetters)) return {};
     std::vector<std::u32string> candidates;
     for (size_t i = 0; i < w.size(); ++i) candidates.push_back(w.substr(0, i) + w.substr(i + 1));

@@ -229,9 +229,14 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   auto quoted = QuotedRanges(text);
   // Unknown words are repaired first, so that a corrected word meets the
   // synonym rules as if typed ("speding up" -> "speeding up" -> "faster").
+  // Words that a rule already covers as typed (رمز -> گذرواژه) are not repaired.
   std::vector<QueryWord> repaired;
   if (resources.vocabulary) {
-    repaired = QueryWords(tokens, quoted);
+    auto first_quoted = quoted;
+    std::vector<SynonymMatch> as_typed;
+    if (resources.synonyms) as_typed = MatchSynonyms(*resources.synonyms, tokens, lang, &first_quoted);
+    repaired = QueryWords(tokens, first_quoted);
+    AttachAlternatives(as_typed, tokens, &repaired);
     built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary,
                                           resources.dictionary, &repaired);
     LendRepairs(repaired, &tokens);

@@ -2,6 +2,11 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
+#include "analysis/unicode_util.h"
+#include "kb/utf8.h"
+
 namespace kb {
 namespace {
 
@@ -80,6 +85,32 @@ std::string NearestKnownRealWord(const std::string& term, std::string_view lang,
   return best;
 }
 
+// Words this short (in letters) are only corrected by adding letters that the
+// typist left out (נצג -> נציג): a replaced or dropped letter turns a short
+// real word into another one (پول -> پل, רמז -> روز, תב -> תא).
+constexpr size_t kShortWord = 3;
+
+// True when every letter of `word` appears in `longer`, in order.
+bool IsSubsequence(const std::string& word, const std::string& longer) {
+  const std::u32string w = analysis::DecodeUtf8(word), l = analysis::DecodeUtf8(longer);
+  size_t i = 0;
+  for (size_t j = 0; i < w.size() && j < l.size(); ++j)
+    if (w[i] == l[j]) ++i;
+  return i == w.size();
+}
+
+// Whether `suggestion` may stand in for the unknown word `term`: it must have
+// a non-stopword, and a short word may only gain letters.
+bool AcceptableCorrection(const std::string& term, const std::string& suggestion,
+                          std::string_view lang, Analyzer& analyzer) {
+  if (suggestion.empty() || suggestion == term) return false;
+  const std::vector<Token> tokens = analyzer.Analyze(suggestion, lang);
+  if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; })) return false;
+  const size_t letters = CountCodePoints(term);
+  return letters > kShortWord ||
+         (CountCodePoints(suggestion) > letters && IsSubsequence(term, suggestion));
+}
+
 // True when one of the words is the other with letters added at one end.
 bool DiffersByAffix(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty() || a == b) return false;
@@ -97,6 +128,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
   std::string repaired;
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
+    // A word with a synonym rule is a word kb knows, not a typo.
     if (word.phrase || !word.alternatives.empty() || !HasLetter(word.exact[0]) ||
         vocabulary.Known(AsToken(word)))
       continue;
@@ -117,7 +149,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
         suggestion = NearestKnownRealWord(word.exact[0], lang, analyzer, vocabulary, *dictionary);
       }
       if (suggestion.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
-      if (suggestion.empty() || suggestion == word.exact[0]) continue;
+      if (!AcceptableCorrection(word.exact[0], suggestion, lang, analyzer)) continue;
       for (const Token& t : analyzer.Analyze(suggestion, lang)) {
         word.exact.push_back(t.term);
         word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());

@@ -200,3 +200,28 @@ TEST_CASE("word repair: a corrected word meets the synonym rules as if typed") {
     for (const kb::Alternative& alt : w.alternatives) faster = faster || Has(alt.exact, "faster");
   CHECK(faster);
 }
+
+TEST_CASE("word repair: short words only gain letters, and a stopword is never a correction") {
+  auto analyzer = kb::NewAnalyzer();
+  FakeVocabulary vocabulary({"نציג", "פל", "است", "پل", "تور"},
+                            {{"נצג", "נציג"}, {"پول", "پل"}, {"بست", "است"}, {"تب", "تا"}});
+  // A letter left out of a short word: corrected.
+  CHECK(kb::BuildQuery("נצג", "he", {analyzer.get(), &vocabulary}).suggestion == "נציג");
+  // A short word with a letter dropped or replaced is another word, not a typo.
+  CHECK(kb::BuildQuery("پول تور", "fa", {analyzer.get(), &vocabulary}).suggestion.empty());
+  // است and تا are stopwords: nothing to search for.
+  CHECK(kb::BuildQuery("بست تور", "fa", {analyzer.get(), &vocabulary}).suggestion.empty());
+  CHECK(kb::BuildQuery("تب تور", "fa", {analyzer.get(), &vocabulary}).suggestion.empty());
+}
+
+TEST_CASE("word repair: a word with a synonym rule is not corrected") {
+  auto analyzer = kb::NewAnalyzer();
+  FakeVocabulary vocabulary({"گذرواژه", "پسوند"}, {{"پسورد", "پسوند"}});
+  const kb::SynonymExpander synonyms({{"fa", {"پسورد"}, {"گذرواژه"}, 0}}, *analyzer);
+  CHECK(kb::BuildQuery("پسورد", "fa", {analyzer.get(), &vocabulary}).suggestion == "پسوند");
+  kb::BuiltQuery built = kb::BuildQuery("پسورد", "fa", {analyzer.get(), &vocabulary, &synonyms});
+  CHECK(built.suggestion.empty());
+  REQUIRE(built.words.size() == 1);
+  REQUIRE(built.words[0].alternatives.size() == 1);
+  CHECK(built.words[0].alternatives[0].exact == std::vector<std::string>{"گذرواژه"});
+}
