@@ -70,13 +70,25 @@ Xapian::Query Synonyms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
-// A synonym: one word (exact form or stems) or a phrase of exact forms.
+// A synonym: one word (exact form or stems) or a phrase of exact forms. Like
+// the word itself, it counts more in the title.
 Xapian::Query AlternativeQuery(const Alternative& alt) {
-  if (alt.exact.size() > 1)
-    return Xapian::Query(Xapian::Query::OP_PHRASE, alt.exact.begin(), alt.exact.end());
-  std::vector<std::string> terms = alt.exact;
-  for (const auto& s : alt.stems) terms.push_back(std::string(schema::kStem) + s);
-  return Synonyms(terms);
+  if (alt.exact.size() > 1) {
+    std::vector<std::string> title;
+    for (const auto& t : alt.exact) title.push_back(std::string(schema::kTitle) + t);
+    return Xapian::Query(
+        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_PHRASE, alt.exact.begin(), alt.exact.end()),
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_PHRASE, title.begin(), title.end()), kTitleBonus));
+  }
+  std::vector<std::string> terms = alt.exact, title;
+  for (const auto& t : alt.exact) title.push_back(std::string(schema::kTitle) + t);
+  for (const auto& s : alt.stems) {
+    terms.push_back(std::string(schema::kStem) + s);
+    title.push_back(std::string(schema::kTitleStem) + s);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, Synonyms(terms),
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus));
 }
 
 Xapian::Query PhraseQuery(const QueryWord& word) {

@@ -1,4 +1,4 @@
-// Unknown query words: split into two known words, or corrected by spelling;
+// Query building around unknown words (split, corrected) and synonyms;
 // known words are never touched. Uses the real analyzer and a fake vocabulary.
 #include <doctest/doctest.h>
 
@@ -224,4 +224,14 @@ TEST_CASE("word repair: a word with a synonym rule is not corrected") {
   REQUIRE(built.words.size() == 1);
   REQUIRE(built.words[0].alternatives.size() == 1);
   CHECK(built.words[0].alternatives[0].exact == std::vector<std::string>{"گذرواژه"});
+}
+
+TEST_CASE("query builder: a synonym counts more in the title, like the word itself") {
+  auto analyzer = kb::NewAnalyzer();
+  const kb::SynonymExpander synonyms({{"en", {"reimbursement"}, {"refund"}, 0}}, *analyzer);
+  kb::BuiltQuery built = kb::BuildQuery("reimbursement", "en", {analyzer.get(), nullptr, &synonyms});
+  const std::string description = built.query.get_description();
+  CAPTURE(description);
+  CHECK(description.find("ZSreimburs") != std::string::npos);  // the word's title stem
+  CHECK(description.find("ZSrefund") != std::string::npos);    // and the synonym's
 }
