@@ -47,6 +47,10 @@ class HunspellWordList : public WordList {
   std::vector<std::string> WordsOneEditAway(const std::string& folded) override {
     const std::u32string w = DecodeUtf8(folded);
     if (w.empty() || w.size() > static_cast<size_t>(kMaxLetters)) return {};
+    // A word with a character the language's letters do not have (another
+    // script, digits) has no real word one letter away.
+    for (char32_t c : w)
+      if (letters_.find(c) == std::u32string::npos) return {};
     std::vector<std::u32string> candidates;
     for (size_t i = 0; i < w.size(); ++i) candidates.push_back(w.substr(0, i) + w.substr(i + 1));
     for (size_t i = 0; i + 1 < w.size(); ++i) {

@@ -23,7 +23,9 @@ class WordList {
   // also when the dictionary has it capitalised only ("london").
   virtual bool IsWord(const std::string& folded) = 0;
   // The real words one edit (delete, transpose, replace, insert one letter)
-  // away from `folded`, folded, without duplicates, in that order of edits.
+  // away from `folded`, folded, without duplicates, in that order of edits;
+  // none for words over 24 letters or with a character that is not one of
+  // the language's letters.
   virtual std::vector<std::string> WordsOneEditAway(const std::string& folded) = 0;
 };
 

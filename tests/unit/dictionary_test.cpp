@@ -20,6 +20,8 @@ TEST_CASE("dictionary: English tells real words from typos and lists words one e
   const auto access = en->WordsOneEditAway("acess");
   CHECK(std::find(access.begin(), access.end(), "access") != access.end());
   CHECK(en->WordsOneEditAway(std::string(100, 'x')).empty());  // bounded work
+  CHECK(en->WordsOneEditAway("חשבון").empty());                 // another script
+  CHECK(en->WordsOneEditAway("acess2").empty());
   CHECK(kb::DictionaryFor("en") == en);  // loaded once
 }
 
