@@ -9,7 +9,7 @@ KB_DEBIAN_PACKAGES=(
   libcmark-dev libcpp-httplib-dev nlohmann-json3-dev doctest-dev
   libyaml-cpp-dev libicu-dev libstemmer-dev libssl-dev libcli11-dev
   libgit2-dev
-  libhunspell-dev hunspell-en-us
+  libhunspell-dev hunspell-en-us wordnet-dev wordnet-base
   python3 curl
 )
 

@@ -16,6 +16,8 @@ constexpr double kExactBonus = 1.0;
 constexpr double kTitleBonus = 0.5;
 // How strongly articles containing every word are preferred.
 constexpr double kAllWordsBonus = 1.0;
+// Thesaurus synonyms searched per word.
+constexpr size_t kMaxThesaurusSynonyms = 8;
 // Words (or phrases) searched; the rest of a longer query is ignored, which
 // bounds the cost of a hostile query (the text itself is capped by HTTP).
 constexpr size_t kMaxQueryWords = 32;
@@ -197,6 +199,28 @@ void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vec
         word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(), m.alternatives.end());
 }
 
+// Thesaurus synonyms as alternatives of the words that no synonym rule
+// covers (an editor's rule or a built-in one wins), for the word as typed and
+// as corrected.
+void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analyzer& analyzer,
+                              std::vector<QueryWord>* words) {
+  for (QueryWord& word : *words) {
+    if (word.phrase || !word.alternatives.empty()) continue;
+    for (const std::string& form : word.exact) {
+      if (!HasLetter(form)) continue;
+      for (const std::string& synonym : thesaurus.Synonyms(form, kMaxThesaurusSynonyms)) {
+        std::vector<Token> tokens = analyzer.Analyze(synonym, lang);
+        if (tokens.empty()) continue;
+        Alternative alt;
+        for (const Token& t : tokens) alt.exact.push_back(t.term);
+        if (tokens.size() == 1) alt.stems = tokens[0].stems;
+        if (alt.exact == word.exact) continue;
+        word.alternatives.push_back(std::move(alt));
+      }
+    }
+  }
+}
+
 // Query words, stopwords dropped (kept when there is nothing else), at most kMaxQueryWords.
 std::vector<QueryWord> QueryWords(const std::vector<Token>& tokens,
                                   const std::vector<std::pair<size_t, size_t>>& quoted) {
@@ -259,6 +283,7 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   if (built.words.empty()) return built;
   TakeRepairs(repaired, &built.words);
   AttachAlternatives(synonyms, tokens, &built.words);
+  if (resources.thesaurus) AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
 
   std::vector<Xapian::Query> parts;
   for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));

@@ -18,6 +18,7 @@
 
 #include "index/dictionary.h"
 #include "index/spelling.h"
+#include "index/thesaurus.h"
 #include "index/synonym_expander.h"
 #include "kb/analysis.h"
 
@@ -54,6 +55,9 @@ struct QueryResources {
   const SynonymExpander* synonyms = nullptr;
   // Real words of the query's language (index/dictionary.h); null: none.
   WordList* dictionary = nullptr;
+  // Synonyms of the query's language (index/thesaurus.h), searched as
+  // alternatives of words no synonym rule covers; null: none.
+  Thesaurus* thesaurus = nullptr;
 };
 
 BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources);

@@ -171,7 +171,8 @@ class XapianSearcher : public Searcher {
     XapianVocabulary vocabulary(db_, response.lang);
     BuiltQuery built =
         BuildQuery(request.query, response.lang,
-                   {analyzer_.get(), &vocabulary, &Synonyms(), DictionaryFor(response.lang)});
+                   {analyzer_.get(), &vocabulary, &Synonyms(), DictionaryFor(response.lang),
+                    ThesaurusFor(response.lang)});
     if (!built.suggestion.empty()) {
       response.suggestion = built.suggestion;
       response.corrected = true;

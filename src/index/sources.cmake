@@ -8,6 +8,7 @@ list(APPEND KB_CORE_SOURCES
   src/index/snippet.cpp
   src/index/spelling.cpp
   src/index/dictionary.cpp
+  src/index/thesaurus.cpp
   src/index/word_repair.cpp
   src/index/synonym_expander.cpp
   src/index/searcher.cpp
@@ -19,6 +20,7 @@ list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/index_test.cpp
   tests/unit/word_repair_test.cpp
   tests/unit/dictionary_test.cpp
+  tests/unit/thesaurus_test.cpp
   tests/unit/article_lists_test.cpp
   tests/unit/analysis_index_test.cpp
   tests/unit/golden_ranking_test.cpp
