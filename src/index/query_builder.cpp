@@ -18,6 +18,9 @@ constexpr double kTitleBonus = 0.5;
 constexpr double kAllWordsBonus = 1.0;
 // Thesaurus synonyms searched per word.
 constexpr size_t kMaxThesaurusSynonyms = 8;
+// ... and weighed at this much of the word: a thesaurus does not know the
+// help center's vocabulary the way its own rules do.
+constexpr double kThesaurusWeight = 0.5;
 // Words (or phrases) searched; the rest of a longer query is ignored, which
 // bounds the cost of a hostile query (the text itself is capped by HTTP).
 constexpr size_t kMaxQueryWords = 32;
@@ -104,7 +107,11 @@ Xapian::Query PhraseQuery(const QueryWord& word) {
 
 Xapian::Query WordQuery(const QueryWord& word) {
   std::vector<Xapian::Query> parts;
-  for (const Alternative& alt : word.alternatives) parts.push_back(AlternativeQuery(alt));
+  for (const Alternative& alt : word.alternatives) {
+    parts.push_back(alt.weight == 1.0 ? AlternativeQuery(alt)
+                                      : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                      AlternativeQuery(alt), alt.weight));
+  }
   if (word.phrase) {
     parts.push_back(PhraseQuery(word));
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -215,6 +222,7 @@ void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analy
         for (const Token& t : tokens) alt.exact.push_back(t.term);
         if (tokens.size() == 1) alt.stems = tokens[0].stems;
         if (alt.exact == word.exact) continue;
+        alt.weight = kThesaurusWeight;
         word.alternatives.push_back(std::move(alt));
       }
     }

@@ -18,6 +18,7 @@ namespace kb {
 struct Alternative {
   std::vector<std::string> exact;
   std::vector<std::string> stems;  // for single words only
+  double weight = 1.0;             // relative to the word itself
 };
 
 struct SynonymMatch {

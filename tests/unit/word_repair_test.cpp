@@ -235,3 +235,35 @@ TEST_CASE("query builder: a synonym counts more in the title, like the word itse
   CHECK(description.find("ZSreimburs") != std::string::npos);  // the word's title stem
   CHECK(description.find("ZSrefund") != std::string::npos);    // and the synonym's
 }
+
+namespace {
+class FakeThesaurus : public kb::Thesaurus {
+ public:
+  std::vector<std::string> Synonyms(const std::string& w, size_t limit) override {
+    std::vector<std::string> out;
+    if (w == "person") out = {"somebody", "human being", "person"};
+    if (w == "email") out = {"netmail"};
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  }
+};
+}  // namespace
+
+TEST_CASE("query builder: thesaurus synonyms are weaker alternatives of words no rule covers") {
+  auto analyzer = kb::NewAnalyzer();
+  FakeThesaurus thesaurus;
+  const kb::SynonymExpander synonyms({{"en", {"email"}, {"e-mail"}, 0}}, *analyzer);
+  kb::BuiltQuery built = kb::BuildQuery("person email", "en",
+                                        {analyzer.get(), nullptr, &synonyms, nullptr, &thesaurus});
+  REQUIRE(built.words.size() == 2);
+  const auto& person = built.words[0].alternatives;
+  REQUIRE(person.size() == 2);  // the word itself is not its own alternative
+  CHECK(person[0].exact == std::vector<std::string>{"somebody"});
+  CHECK(person[0].weight < 1.0);
+  CHECK(person[1].exact == std::vector<std::string>{"human", "being"});  // a phrase
+  // "email" has a rule: the rule's alternative only, at full weight.
+  const auto& email = built.words[1].alternatives;
+  REQUIRE(email.size() == 1);
+  CHECK(email[0].weight == 1.0);
+  CHECK(built.query.get_description().find("netmail") == std::string::npos);
+}
