@@ -75,17 +75,20 @@ Xapian::Query Synonyms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
+// A phrase of exact forms, with a bonus when the title has it.
+Xapian::Query PhraseQuery(const std::vector<std::string>& exact) {
+  std::vector<std::string> title;
+  for (const auto& t : exact) title.push_back(std::string(schema::kTitle) + t);
+  Xapian::Query body(Xapian::Query::OP_PHRASE, exact.begin(), exact.end());
+  Xapian::Query in_title(Xapian::Query::OP_PHRASE, title.begin(), title.end());
+  return Xapian::Query(Xapian::Query::OP_OR, body,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitleBonus));
+}
+
 // A synonym: one word (exact form or stems) or a phrase of exact forms. Like
 // the word itself, it counts more in the title.
 Xapian::Query AlternativeQuery(const Alternative& alt) {
-  if (alt.exact.size() > 1) {
-    std::vector<std::string> title;
-    for (const auto& t : alt.exact) title.push_back(std::string(schema::kTitle) + t);
-    return Xapian::Query(
-        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_PHRASE, alt.exact.begin(), alt.exact.end()),
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                      Xapian::Query(Xapian::Query::OP_PHRASE, title.begin(), title.end()), kTitleBonus));
-  }
+  if (alt.exact.size() > 1) return PhraseQuery(alt.exact);
   std::vector<std::string> terms = alt.exact, title;
   for (const auto& t : alt.exact) title.push_back(std::string(schema::kTitle) + t);
   for (const auto& s : alt.stems) {
@@ -96,15 +99,6 @@ Xapian::Query AlternativeQuery(const Alternative& alt) {
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus));
 }
 
-Xapian::Query PhraseQuery(const QueryWord& word) {
-  std::vector<std::string> title;
-  for (const auto& t : word.exact) title.push_back(std::string(schema::kTitle) + t);
-  Xapian::Query body(Xapian::Query::OP_PHRASE, word.exact.begin(), word.exact.end());
-  Xapian::Query in_title(Xapian::Query::OP_PHRASE, title.begin(), title.end());
-  return Xapian::Query(Xapian::Query::OP_OR, body,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitleBonus));
-}
-
 Xapian::Query WordQuery(const QueryWord& word) {
   std::vector<Xapian::Query> parts;
   for (const Alternative& alt : word.alternatives) {
@@ -113,7 +107,7 @@ Xapian::Query WordQuery(const QueryWord& word) {
                                                       AlternativeQuery(alt), alt.weight));
   }
   if (word.phrase) {
-    parts.push_back(PhraseQuery(word));
+    parts.push_back(PhraseQuery(word.exact));
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
   std::vector<std::string> any, title;
@@ -216,11 +210,9 @@ void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analy
     for (const std::string& form : word.exact) {
       if (!HasLetter(form)) continue;
       for (const std::string& synonym : thesaurus.Synonyms(form, kMaxThesaurusSynonyms)) {
-        std::vector<Token> tokens = analyzer.Analyze(synonym, lang);
+        const std::vector<Token> tokens = analyzer.Analyze(synonym, lang);
         if (tokens.empty()) continue;
-        Alternative alt;
-        for (const Token& t : tokens) alt.exact.push_back(t.term);
-        if (tokens.size() == 1) alt.stems = tokens[0].stems;
+        Alternative alt = AlternativeOf(tokens);
         if (alt.exact == word.exact) continue;
         alt.weight = kThesaurusWeight;
         word.alternatives.push_back(std::move(alt));

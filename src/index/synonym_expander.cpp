@@ -18,14 +18,14 @@ std::vector<std::string> Terms(const std::vector<Token>& tokens) {
   return terms;
 }
 
-Alternative MakeAlternative(const std::vector<Token>& tokens) {
+}  // namespace
+
+Alternative AlternativeOf(const std::vector<Token>& tokens) {
   Alternative alt;
   alt.exact = Terms(tokens);
   if (tokens.size() == 1) alt.stems = tokens[0].stems;
   return alt;
 }
-
-}  // namespace
 
 SynonymExpander::SynonymExpander(const std::vector<SynonymRule>& rules, Analyzer& analyzer) {
   for (const SynonymRule& rule : rules) {
@@ -39,7 +39,7 @@ SynonymExpander::SynonymExpander(const std::vector<SynonymRule>& rules, Analyzer
       if (key.tokens.empty()) continue;
       const std::vector<std::string> key_terms = Terms(key.tokens);
       for (const auto& alt : to)
-        if (Terms(alt) != key_terms) key.alternatives.push_back(MakeAlternative(alt));
+        if (Terms(alt) != key_terms) key.alternatives.push_back(AlternativeOf(alt));
       if (!key.alternatives.empty()) keys_.push_back(std::move(key));
     }
   }

@@ -21,6 +21,10 @@ struct Alternative {
   double weight = 1.0;             // relative to the word itself
 };
 
+// The alternative that an analyzed text stands for (its exact forms; its stems
+// when it is one word).
+Alternative AlternativeOf(const std::vector<Token>& tokens);
+
 struct SynonymMatch {
   size_t first = 0, last = 0;  // token indexes, inclusive
   std::vector<Alternative> alternatives;
