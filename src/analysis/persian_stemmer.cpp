@@ -65,6 +65,54 @@ constexpr std::pair<std::u32string_view, std::u32string_view> kColloquialVerbs[]
     {U"زنه", U"زند"}, {U"یاد", U"اید"}, {U"یان", U"ایند"},
 };
 
+// The light verbs of compound verbs (پاک کردن "delete", وصل شدن "connect"):
+// every conjugation stems to the infinitive, so پاک کنم meets پاک کنید and a
+// synonym rule for پاک کردن. Bare present stems are left out where they are
+// other words (ده "ten", زن "woman", دار, گیر "stuck").
+struct LightVerb {
+  std::u32string_view infinitive, past, present;
+  bool bare_present;  // the present stem alone is the imperative
+};
+constexpr LightVerb kLightVerbs[] = {
+    {U"کردن", U"کرد", U"کن", true},     {U"شدن", U"شد", U"شو", false},
+    {U"دادن", U"داد", U"ده", false},    {U"زدن", U"زد", U"زن", false},
+    {U"گرفتن", U"گرفت", U"گیر", false}, {U"داشتن", U"داشت", U"دار", false},
+    {U"گذاشتن", U"گذاشت", U"گذار", false},
+};
+constexpr std::u32string_view kPastEndings[] = {U"", U"م", U"ی", U"یم", U"ید", U"ند", U"ه", U"ن"};
+constexpr std::u32string_view kPresentEndings[] = {U"م", U"ی", U"د", U"یم", U"ید", U"ند"};
+// Prefixes of present forms (می/نمی continuous, ب subjunctive and imperative,
+// ن negative); only ن goes with the past.
+constexpr std::u32string_view kPresentPrefixes[] = {U"نمی", U"می", U"ب", U"ن", U""};
+constexpr std::u32string_view kPastPrefixes[] = {U"ن", U""};
+// کند is also the adjective "slow".
+constexpr std::u32string_view kNotLightVerbs[] = {U"کند"};
+
+bool IsStemPlusEnding(std::u32string_view rest, std::u32string_view stem, std::u32string_view ending) {
+  return rest.size() == stem.size() + ending.size() && StartsWith(rest, stem) && EndsWith(rest, ending);
+}
+
+// The infinitive of a light-verb form, or empty.
+std::u32string_view LightVerbInfinitive(std::u32string_view w) {
+  for (std::u32string_view not_verb : kNotLightVerbs)
+    if (w == not_verb) return {};
+  for (const LightVerb& v : kLightVerbs) {
+    for (std::u32string_view prefix : kPastPrefixes) {
+      if (!StartsWith(w, prefix)) continue;
+      for (std::u32string_view e : kPastEndings)
+        if (IsStemPlusEnding(w.substr(prefix.size()), v.past, e)) return v.infinitive;
+    }
+    for (std::u32string_view prefix : kPresentPrefixes) {
+      if (!StartsWith(w, prefix)) continue;
+      const std::u32string_view rest = w.substr(prefix.size());
+      if (rest == v.present && (v.bare_present || !prefix.empty())) return v.infinitive;
+      for (std::u32string_view e : kPresentEndings)
+        if (IsStemPlusEnding(rest, v.present, e)) return v.infinitive;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) const {
@@ -94,6 +142,8 @@ std::u32string PersianStemmer::ToU32(const std::string& s) { return DecodeUtf8(s
 
 std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
   std::u32string w = DecodeUtf8(word);
+  if (const std::u32string_view verb = LightVerbInfinitive(w); !verb.empty())
+    return {ToUtf8(std::u32string(verb))};
   if (w.size() < kMinWord || IsProtected(w)) return {std::string(word)};
   std::vector<std::string> stems;
   std::u32string verb = w;
