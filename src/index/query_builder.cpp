@@ -16,6 +16,8 @@ constexpr double kExactBonus = 1.0;
 constexpr double kTitleBonus = 0.5;
 // How strongly articles containing every word are preferred.
 constexpr double kAllWordsBonus = 1.0;
+// The words of a multi-word synonym key found apart, not as the phrase.
+constexpr double kLooseWordsWeight = 0.5;
 // Thesaurus synonyms searched per word.
 constexpr size_t kMaxThesaurusSynonyms = 8;
 // ... and weighed at this much of the word: a thesaurus does not know the
@@ -108,6 +110,12 @@ Xapian::Query WordQuery(const QueryWord& word) {
   }
   if (word.phrase) {
     parts.push_back(PhraseQuery(word.exact));
+    if (!word.loose_words.empty()) {
+      std::vector<Xapian::Query> all;
+      for (const Alternative& w : word.loose_words) all.push_back(AlternativeQuery(w));
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()), kLooseWordsWeight);
+    }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
   std::vector<std::string> any, title;
@@ -194,10 +202,20 @@ std::vector<SynonymMatch> MatchSynonyms(const SynonymExpander& synonyms,
 
 void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vector<Token>& tokens,
                         std::vector<QueryWord>* words) {
-  for (const SynonymMatch& m : matches)
-    for (QueryWord& word : *words)
-      if (word.begin == tokens[m.first].begin)
-        word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(), m.alternatives.end());
+  for (const SynonymMatch& m : matches) {
+    for (QueryWord& word : *words) {
+      if (word.begin != tokens[m.first].begin) continue;
+      word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(), m.alternatives.end());
+      if (!word.phrase) continue;
+      for (size_t k = m.first; k <= m.last; ++k) {
+        const Token& t = tokens[k];
+        if (t.stopword) continue;
+        Alternative loose = AlternativeOf({t});
+        loose.stems.insert(loose.stems.end(), t.query_stems.begin(), t.query_stems.end());
+        word.loose_words.push_back(std::move(loose));
+      }
+    }
+  }
 }
 
 // Thesaurus synonyms as alternatives of the words that no synonym rule

@@ -33,6 +33,10 @@ struct QueryWord {
   // ("پیامرسان" for "پیام رسان"): the exact forms of the parts, in order.
   std::vector<std::string> split;
   std::vector<Alternative> alternatives;  // from synonym rules
+  // For the words of a synonym rule's multi-word key (a phrase here): each
+  // word with its stems, also matched anywhere in an article, because
+  // inflected expressions rarely appear verbatim (وارد شدن / وارد شوید).
+  std::vector<Alternative> loose_words;
   bool phrase = false;
   size_t begin = 0, end = 0;       // byte span of the word (or phrase) in the query text
 };

@@ -157,6 +157,18 @@ TEST_CASE("synonyms: groups, one-way rules and phrases apply at query time; relo
   CHECK(login.hits[0].id == "en/account/signin");
 }
 
+TEST_CASE("synonyms: a multi-word key also finds its words apart and inflected") {
+  Workspace ws;
+  // "وارد ... شوید" (enter ... become): the built-in rule [ورود, لاگین, وارد شدن]
+  // has the infinitive phrase, which this article never writes verbatim.
+  ws.Write("fa/account/enter", "title: حساب\nlang: fa", "لطفا با ایمیل خود وارد حساب شوید.");
+  ws.Write("fa/account/other", "title: سفارش\nlang: fa", "سفارش شما ارسال شد.");
+  ws.Publish();
+  auto found = ws.Search("وارد شدن", "fa");
+  REQUIRE(found.total == 1);
+  CHECK(found.hits[0].id == "fa/account/enter");
+}
+
 TEST_CASE("synonyms: a bad synonyms file publishes nothing") {
   Workspace ws;
   ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Your refund arrives in ten days.");
