@@ -87,7 +87,7 @@ std::string NearestKnownRealWord(const std::string& term, std::string_view lang,
 
 // Words this short (in letters) are only corrected by adding letters that the
 // typist left out (נצג -> נציג): a replaced or dropped letter turns a short
-// real word into another one (پول -> پل, רמז -> روز, תב -> תא).
+// real word into another one (پول -> پل, رمز -> روز, تب -> تا).
 constexpr size_t kShortWord = 3;
 
 // True when every letter of `word` appears in `longer`, in order.
