@@ -18,8 +18,10 @@ constexpr double kTitleBonus = 0.5;
 constexpr double kAllWordsBonus = 1.0;
 // The words of a multi-word synonym key found apart, not as the phrase.
 constexpr double kLooseWordsWeight = 0.5;
-// Thesaurus synonyms searched per word.
+// Thesaurus synonyms searched per word, and per query (a long query has
+// words enough; this bounds the cost of a hostile one).
 constexpr size_t kMaxThesaurusSynonyms = 8;
+constexpr size_t kMaxThesaurusSynonymsPerQuery = 24;
 // ... and weighed at this much of the word: a thesaurus does not know the
 // help center's vocabulary the way its own rules do.
 constexpr double kThesaurusWeight = 0.5;
@@ -223,11 +225,15 @@ void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vec
 // as corrected.
 void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analyzer& analyzer,
                               std::vector<QueryWord>* words) {
+  size_t budget = kMaxThesaurusSynonymsPerQuery;
   for (QueryWord& word : *words) {
+    if (budget == 0) return;
     if (word.phrase || !word.alternatives.empty()) continue;
     for (const std::string& form : word.exact) {
       if (!HasLetter(form)) continue;
-      for (const std::string& synonym : thesaurus.Synonyms(form, kMaxThesaurusSynonyms)) {
+      for (const std::string& synonym :
+           thesaurus.Synonyms(form, std::min(kMaxThesaurusSynonyms, budget))) {
+        --budget;
         const std::vector<Token> tokens = analyzer.Analyze(synonym, lang);
         if (tokens.empty()) continue;
         Alternative alt = AlternativeOf(tokens);

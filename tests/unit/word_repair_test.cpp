@@ -267,3 +267,25 @@ TEST_CASE("query builder: thesaurus synonyms are weaker alternatives of words no
   CHECK(email[0].weight == 1.0);
   CHECK(built.query.get_description().find("netmail") == std::string::npos);
 }
+
+TEST_CASE("query builder: a long query gets a bounded number of thesaurus synonyms") {
+  auto analyzer = kb::NewAnalyzer();
+  class Generous : public kb::Thesaurus {
+   public:
+    std::vector<std::string> Synonyms(const std::string& w, size_t limit) override {
+      std::vector<std::string> out;
+      for (size_t i = 0; i < std::min<size_t>(limit, 20); ++i) out.push_back(w + "x" + std::to_string(i));
+      return out;
+    }
+  } thesaurus;
+  std::string query;
+  for (char c = 'a'; c < 'a' + 20; ++c) query += std::string("word") + c + " ";
+  kb::BuiltQuery built =
+      kb::BuildQuery(query, "en", {analyzer.get(), nullptr, nullptr, nullptr, &thesaurus});
+  size_t alternatives = 0;
+  for (const kb::QueryWord& w : built.words) {
+    CHECK(w.alternatives.size() <= 8);
+    alternatives += w.alternatives.size();
+  }
+  CHECK(alternatives == 24);
+}
