@@ -1,5 +1,6 @@
 // End-to-end: the help-center features of issue 4 against a real `kb serve` —
-// autocomplete, facets, spelling, related articles, FAQ, synonyms, fallback —
+// autocomplete, facets, spelling (and issue 3's real-word dictionary), related
+// articles, FAQ, synonyms (with the built-in ones and the thesaurus), fallback —
 // in he, fa, el and en, as a customer and as an agent. Above all: nothing that
 // only internal articles contain ever reaches a customer through any of them.
 #include <doctest/doctest.h>
@@ -405,6 +406,51 @@ TEST_CASE("a correctly spelled public word is not corrected") {
     CHECK(r["suggestion"].is_null());
     CHECK(r["corrected"] == false);
     CHECK(r["total"].get<int>() > 0);
+  }
+}
+
+TEST_CASE("a real English word that no article has is left alone, not 'corrected' to a nearby one") {
+  Env env;
+  env.StartServer();
+  // "black" is one letter from "back" and "blank", which the articles have.
+  for (const char* q : {"black", "black screen"}) {
+    INFO("q = ", std::string(q));
+    const json r = env.Search({{"q", q}, {"lang", "en"}});
+    INFO(r.dump());
+    CHECK(r["suggestion"].is_null());
+    CHECK(r["corrected"] == false);
+  }
+}
+
+TEST_CASE("an English word finds an article through its thesaurus synonym, marked in the snippet") {
+  Env env;
+  env.StartServer();
+  // No article says "shut"; WordNet's first sense of "shut" is "close".
+  const json r = env.Search({{"q", "shuts"}, {"lang", "en"}});
+  INFO(r.dump());
+  REQUIRE_FALSE(r["hits"].empty());
+  CHECK(r["hits"][0]["id"] == "en/troubleshooting/app-crash");
+  CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>closes</mark>") != std::string::npos);
+}
+
+TEST_CASE("built-in help-desk synonyms: a loanword finds the article that uses the native word") {
+  struct Case {
+    const char* q;
+    const char* lang;
+    const char* id;
+  };
+  // No article of the fixture writes پسورد or פסוורד.
+  const Case cases[] = {
+      {"پسورد", "fa", "fa/account/reset-password"},
+      {"פסוורד", "he", "he/account/reset-password"},
+  };
+  Env env;
+  env.StartServer();
+  for (const Case& c : cases) {
+    INFO("q = ", std::string(c.q));
+    const json r = env.Search({{"q", c.q}, {"lang", c.lang}});
+    INFO(r.dump());
+    CHECK(Contains(HitIds(r), c.id));
   }
 }
 
