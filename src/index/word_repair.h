@@ -1,9 +1,11 @@
 // Repairs query words the index does not know (ANALYSIS.md §6.3 step 4, §10):
 // a word written joined that articles write as two words is searched as that
 // phrase; otherwise the closest public word (spelling) is added as an
-// alternative. Known words are never touched. With a real-word dictionary for
-// the language, real words are not corrected either, and a typo's nearest
-// real word is preferred when articles contain it (kb/../dictionary.h). Not thread-safe (uses the
+// alternative. Known words, and words a synonym rule covers, are never
+// touched. With a real-word dictionary for the language (index/dictionary.h),
+// real words are not corrected either, and a typo's nearest real word is
+// preferred when articles contain it. A correction is never a stopword, and a
+// word of 3 letters or fewer may only gain letters. Not thread-safe (uses the
 // analyzer and the vocabulary).
 #pragma once
 
