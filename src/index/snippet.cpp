@@ -18,10 +18,12 @@ int MatchingWord(const Token& token, const std::vector<QueryWord>& words) {
     if (Contains(word.exact, token.term) || Contains(word.extra, token.term) ||
         Contains(word.split, token.term))
       return int(w);
-    for (const Alternative& alt : word.alternatives) {
-      if (Contains(alt.exact, token.term)) return int(w);
-      for (const std::string& stem : token.stems)
-        if (Contains(alt.stems, stem)) return int(w);
+    for (const auto* alternatives : {&word.alternatives, &word.loose_words}) {
+      for (const Alternative& alt : *alternatives) {
+        if (Contains(alt.exact, token.term)) return int(w);
+        for (const std::string& stem : token.stems)
+          if (Contains(alt.stems, stem)) return int(w);
+      }
     }
     if (word.phrase) continue;
     for (const std::string& extra : token.extra_terms)

@@ -167,6 +167,10 @@ TEST_CASE("synonyms: a multi-word key also finds its words apart and inflected")
   auto found = ws.Search("وارد شدن", "fa");
   REQUIRE(found.total == 1);
   CHECK(found.hits[0].id == "fa/account/enter");
+  // Both words are marked where they stand, the inflected one too.
+  CAPTURE(found.hits[0].snippet);
+  CHECK(found.hits[0].snippet.find("<mark>وارد</mark>") != std::string::npos);
+  CHECK(found.hits[0].snippet.find("<mark>شوید</mark>") != std::string::npos);
 }
 
 TEST_CASE("synonyms: a bad synonyms file publishes nothing") {
