@@ -28,6 +28,11 @@ class WordNet : public Thesaurus {
  public:
   std::vector<std::string> Synonyms(const std::string& folded, size_t limit) override {
     if (folded.empty() || folded.size() > kMaxWordBytes) return {};
+    // WordNet's words are ASCII; its C code is not meant for other bytes.
+    if (!std::all_of(folded.begin(), folded.end(), [](unsigned char c) {
+          return c < 0x80 && (std::isalnum(c) || c == '-' || c == '\'' || c == '.');
+        }))
+      return {};
     std::lock_guard<std::mutex> lock(WordNetMutex());
     auto it = cache_.find(folded);
     if (it == cache_.end()) {

@@ -23,6 +23,8 @@ TEST_CASE("thesaurus: English words get the other words of their first sense") {
   CHECK(en->Synonyms("speeding", 3).size() <= 3);                // bounded
   CHECK(en->Synonyms("zorblaxing", 8).empty());
   CHECK(en->Synonyms("", 8).empty());
+  CHECK(en->Synonyms("חשבון", 8).empty());       // another script
+  CHECK(en->Synonyms("per son", 8).empty());     // not a word
   CHECK(en->Synonyms(std::string(5000, 'a'), 8).empty());
   CHECK(kb::ThesaurusFor("he") == nullptr);
 }
