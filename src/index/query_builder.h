@@ -43,6 +43,9 @@ struct QueryWord {
 
 struct BuiltQuery {
   Xapian::Query query;             // empty (MatchNothing) when no searchable words
+  // The same matches as `query` without its ranking bonuses (all words,
+  // proximity): for counting every match cheaply.
+  Xapian::Query match;
   std::vector<QueryWord> words;    // for snippets: which text words to highlight
   // The query with misspelled words corrected, for "did you mean"; empty when
   // no word was corrected. Corrected words are also searched (as alternatives).

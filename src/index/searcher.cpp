@@ -141,24 +141,32 @@ class XapianSearcher : public Searcher {
   }
 
   struct Matches {
+    Xapian::doccount total = 0;
     Xapian::MSet mset;
     std::vector<FacetCount> categories, tags;
   };
 
-  // One page of matches, with facet counts over every match (so the match is
-  // exhaustive: check at least every document).
-  Matches Run(const Xapian::Query& query, const Xapian::Query& filter, const SearchRequest& request) {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
+  // One page of matches, and the total and facet counts over every match.
+  // Two passes: every match is counted without weights (no positions, no
+  // ranking bonuses: cheap), and only the requested page is ranked, where
+  // Xapian can skip what cannot reach it.
+  Matches Run(const BuiltQuery& built, const Xapian::Query& filter, const SearchRequest& request) {
+    Matches m;
+    Xapian::Enquire counting(db_);
+    counting.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.match, filter));
+    counting.set_weighting_scheme(Xapian::BoolWeight());
     FacetSpy categories(schema::kSlotCategory, '\0');
     FacetSpy tags(schema::kSlotTags, schema::kTagSeparator);
-    enquire.add_matchspy(&categories);
-    enquire.add_matchspy(&tags);
-    Matches m;
-    m.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+    counting.add_matchspy(&categories);
+    counting.add_matchspy(&tags);
+    m.total = counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
     m.categories = categories.Top(kMaxFacetValues);
     m.tags = tags.Top(kMaxFacetValues);
+    if (m.total == 0) return m;
+    Xapian::Enquire ranking(db_);
+    ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter));
+    m.mset = ranking.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit));
     return m;
   }
 
@@ -178,13 +186,13 @@ class XapianSearcher : public Searcher {
       response.corrected = true;
     }
     if (!built.words.empty()) {
-      Matches m = Run(built.query, Filters(request, response.lang), request);
-      if (m.mset.get_matches_estimated() == 0 && !response.lang.empty()) {
+      Matches m = Run(built, Filters(request, response.lang), request);
+      if (m.total == 0 && !response.lang.empty()) {
         // Nothing in the requested language: show answers in other languages.
-        m = Run(built.query, Filters(request, ""), request);
-        response.fallback = m.mset.get_matches_estimated() > 0;
+        m = Run(built, Filters(request, ""), request);
+        response.fallback = m.total > 0;
       }
-      response.total = m.mset.get_matches_estimated();
+      response.total = m.total;
       for (auto it = m.mset.begin(); it != m.mset.end(); ++it) response.hits.push_back(MakeHit(it, built));
       response.category_facets = std::move(m.categories);
       response.tag_facets = std::move(m.tags);

@@ -173,6 +173,20 @@ TEST_CASE("synonyms: a multi-word key also finds its words apart and inflected")
   CHECK(found.hits[0].snippet.find("<mark>شوید</mark>") != std::string::npos);
 }
 
+TEST_CASE("ranking: query words near each other rank above the same words far apart") {
+  Workspace ws;
+  // Same words, same counts, same length; only the distance differs. The far
+  // one is written first, so it would win a tie.
+  ws.Write("en/a/far", "title: Notes\nlang: en",
+           "A gift is welcome. Orders ship daily from our store. Pay by card.");
+  ws.Write("en/a/near", "title: Notes\nlang: en",
+           "A welcome is gift card. Orders ship daily from our store. Pay by.");
+  ws.Publish();
+  auto r = ws.Search("gift card", "en");
+  REQUIRE(r.total == 2);
+  CHECK(r.hits[0].id == "en/a/near");
+}
+
 TEST_CASE("synonyms: a bad synonyms file publishes nothing") {
   Workspace ws;
   ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Your refund arrives in ten days.");
