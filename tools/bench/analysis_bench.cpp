@@ -16,11 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.h"
 #include "kb/analysis.h"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+using kb_bench::Median;
 
 struct Sample {
   double analyze_s = 0;
@@ -59,11 +62,6 @@ Sample RunOnce(kb::Analyzer* analyzer, const std::vector<std::string>& texts, co
   s.normalize_s = Seconds(t0);
   if (sink == 0 && !texts.empty()) std::fprintf(stderr, "warning: empty normalization\n");
   return s;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
 }
 
 }  // namespace

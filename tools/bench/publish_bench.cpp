@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "../../tests/unit/git_test_repo.h"
+#include "bench_stats.h"
 #include "kb/publish.h"
 #include "kb/search.h"
 
@@ -28,12 +29,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+using kb_bench::Median;
 
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
-}
+double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
 std::string Read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

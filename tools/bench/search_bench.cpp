@@ -22,11 +22,15 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.h"
+#include "index/db_dir.h"
 #include "kb/search.h"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+using kb_bench::Percentile;
 
 struct Query {
   std::string text, lang;
@@ -63,11 +67,6 @@ std::vector<Query> SampleQueries(const std::string& root, size_t n, unsigned see
   return queries;
 }
 
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
-}
-
 template <typename Fn>
 double TimeMs(Fn&& fn) {
   const auto start = std::chrono::steady_clock::now();
@@ -94,10 +93,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "search_bench: %s\n", searcher.status().ToString().c_str());
     return 1;
   }
-  std::ifstream current(db_dir + "/CURRENT");
-  std::string generation;
-  std::getline(current, generation);
-  Xapian::Database floor_db(db_dir + "/" + generation);
+  auto generation = kb::ReadCurrentGeneration(db_dir);
+  if (!generation.ok()) {
+    std::fprintf(stderr, "search_bench: %s\n", generation.status().ToString().c_str());
+    return 1;
+  }
+  Xapian::Database floor_db(kb::GenerationPath(db_dir, *generation));
 
   const std::vector<Query> queries = SampleQueries(articles, n, seed);
   std::vector<double> kb10, kb1, floor10;
