@@ -82,19 +82,15 @@ TEST_CASE("an agent sees the translations of an internal article") {
 TEST_CASE("category defaults to the parent folder's name") {
   Env env;
   env.StartServer();
-  const auto reply = env.Get("/api/v1/articles/en/account/two-step-verification");
-  INFO(reply.Describe());
-  REQUIRE(reply.status == 200);
-  CHECK(reply.json["category"] == "account");
+  const auto article = env.GetJson("/api/v1/articles/en/account/two-step-verification");
+  CHECK(article["category"] == "account");
 }
 
 TEST_CASE("raw HTML in the Markdown never reaches the article html") {
   Env env;
   env.StartServer();
-  const auto reply = env.Get("/api/v1/articles/en/troubleshooting/app-crash");
-  INFO(reply.Describe());
-  REQUIRE(reply.status == 200);
-  const std::string html = reply.json.value("html", std::string());
+  const auto article = env.GetJson("/api/v1/articles/en/troubleshooting/app-crash");
+  const std::string html = article.value("html", std::string());
   CHECK(html.find("frobnicator") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("alert(") == std::string::npos);
@@ -117,12 +113,10 @@ TEST_CASE("Hebrew, Greek and Persian articles come back intact") {
   env.StartServer();
   for (const Case& c : cases) {
     INFO("c.id = ", std::string(c.id));
-    const auto reply = env.Get("/api/v1/articles/" + EncodePath(c.id));
-    INFO(reply.Describe());
-    REQUIRE(reply.status == 200);
-    CHECK(reply.json["id"] == c.id);
-    CHECK(reply.json["title"] == c.title);
-    CHECK(reply.json["lang"] == c.lang);
+    const auto article = env.GetJson("/api/v1/articles/" + EncodePath(c.id));
+    CHECK(article["id"] == c.id);
+    CHECK(article["title"] == c.title);
+    CHECK(article["lang"] == c.lang);
   }
 }
 

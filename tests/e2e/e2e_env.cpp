@@ -30,8 +30,7 @@ std::string PercentEncode(const std::string& s) {
   return out;
 }
 
-std::string SearchPath(const Params& params) {
-  std::string path = "/api/v1/search";
+std::string WithParams(std::string path, const Params& params) {
   char sep = '?';
   for (const auto& [key, value] : params) {
     path += sep + PercentEncode(key) + "=" + PercentEncode(value);
@@ -39,6 +38,8 @@ std::string SearchPath(const Params& params) {
   }
   return path;
 }
+
+std::string SearchPath(const Params& params) { return WithParams("/api/v1/search", params); }
 
 Env::Env(const std::string& fixture)
     : articles_(tmp_.Sub("articles")), db_(tmp_.Sub("db")), tokens_file_(tmp_.Sub("tokens")) {
@@ -95,14 +96,20 @@ HttpReply ToHttpReply(const httplib::Result& res) {
   return reply;
 }
 
-nlohmann::json Env::Search(const Params& params, const std::string& bearer) const {
-  const HttpReply reply = Get(SearchPath(params), bearer);
-  INFO(SearchPath(params), " -> ", reply.Describe());
+nlohmann::json Env::GetJson(const std::string& path, const std::string& bearer) const {
+  const HttpReply reply = Get(path, bearer);
+  INFO(path, (bearer.empty() ? " (customer)" : " (agent)"), " -> ", reply.Describe());
   REQUIRE(reply.status == 200);
   REQUIRE(reply.json.is_object());
-  REQUIRE(reply.json.contains("hits"));
-  REQUIRE(reply.json["hits"].is_array());
   return reply.json;
+}
+
+nlohmann::json Env::Search(const Params& params, const std::string& bearer) const {
+  const nlohmann::json json = GetJson(SearchPath(params), bearer);
+  INFO(json.dump());
+  REQUIRE(json.contains("hits"));
+  REQUIRE(json["hits"].is_array());
+  return json;
 }
 
 std::vector<std::string> HitIds(const nlohmann::json& response) {

@@ -31,7 +31,9 @@ HttpReply ToHttpReply(const httplib::Result& res);
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-// "/api/v1/search?k=v&..." with every byte outside [A-Za-z0-9-._~] percent-encoded.
+// `path?k=v&...` with every byte outside [A-Za-z0-9-._~] percent-encoded.
+std::string WithParams(std::string path, const Params& params);
+// WithParams("/api/v1/search", params).
 std::string SearchPath(const Params& params);
 std::string PercentEncode(const std::string& s);
 
@@ -52,6 +54,9 @@ class Env {
   // GET `path`; `bearer` empty = customer (no Authorization header).
   HttpReply Get(const std::string& path, const std::string& bearer = "") const;
   HttpReply AsAgent(const std::string& path) const { return Get(path, token_); }
+  // GET that must answer 200 with a JSON object (REQUIREd); returns the object.
+  nlohmann::json GetJson(const std::string& path, const std::string& bearer = "") const;
+  // GetJson of a search, which must also have a "hits" array.
   nlohmann::json Search(const Params& params, const std::string& bearer = "") const;
 
   const std::string& token() const { return token_; }

@@ -20,6 +20,7 @@ using kb_e2e::Env;
 using kb_e2e::HitIds;
 using kb_e2e::Params;
 using kb_e2e::Eventually;
+using kb_e2e::WithParams;
 using nlohmann::json;
 
 namespace {
@@ -36,23 +37,9 @@ const std::set<std::string> kInternalCategories = {"support-ops"};
 const std::set<std::string> kInternalTags = {"escalation", "chargeback-desk", "fraud-desk",
                                              "בדיקות-פנימיות", "εσωτερικό"};
 
-// `path?k=v&...`, every key and value percent-encoded.
-std::string WithParams(std::string path, const Params& params) {
-  char sep = '?';
-  for (const auto& [key, value] : params) {
-    path += sep + kb_e2e::PercentEncode(key) + "=" + kb_e2e::PercentEncode(value);
-    sep = '&';
-  }
-  return path;
-}
-
 // GET that must answer 200 with a JSON object.
 json GetJson(const Env& env, const std::string& path, bool agent) {
-  const kb_e2e::HttpReply reply = agent ? env.AsAgent(path) : env.Get(path);
-  INFO(path, (agent ? " (agent)" : " (customer)"), " -> ", reply.Describe());
-  REQUIRE(reply.status == 200);
-  REQUIRE(reply.json.is_object());
-  return reply.json;
+  return env.GetJson(path, agent ? env.token() : "");
 }
 
 json Suggest(const Env& env, const Params& params, bool agent = false) {

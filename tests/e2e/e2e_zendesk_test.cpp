@@ -11,7 +11,6 @@
 using kb_e2e::CheckError;
 using kb_e2e::Env;
 using kb_e2e::Params;
-using kb_e2e::PercentEncode;
 using nlohmann::json;
 
 namespace {
@@ -19,13 +18,7 @@ namespace {
 const char kPath[] = "/api/v2/help_center/articles/search";
 
 std::string ZdPath(const Params& params, const std::string& path = kPath) {
-  std::string out = path;
-  char sep = '?';
-  for (const auto& [key, value] : params) {
-    out += sep + PercentEncode(key) + "=" + PercentEncode(value);
-    sep = '&';
-  }
-  return out;
+  return kb_e2e::WithParams(path, params);
 }
 
 json ZdGet(const Env& env, const std::string& path, const std::string& bearer = "") {
