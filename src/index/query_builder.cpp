@@ -199,10 +199,9 @@ std::vector<SynonymMatch> MatchSynonyms(const SynonymExpander& synonyms,
                                         const std::vector<Token>& tokens, std::string_view lang,
                                         std::vector<std::pair<size_t, size_t>>* quoted) {
   std::vector<SynonymMatch> matches;
-  const size_t n_quoted = quoted->size();
+  const std::vector<std::pair<size_t, size_t>> typed = *quoted;  // the user's own quotes
   for (SynonymMatch& m : synonyms.Match(tokens, std::string(lang))) {
-    const std::vector<std::pair<size_t, size_t>> real(quoted->begin(), quoted->begin() + n_quoted);
-    if (Inside(tokens[m.first].begin, real)) continue;
+    if (Inside(tokens[m.first].begin, typed)) continue;
     if (m.last > m.first) quoted->emplace_back(tokens[m.first].begin, tokens[m.last].end);
     matches.push_back(std::move(m));
   }
@@ -281,6 +280,18 @@ std::vector<QueryWord> QueryWords(const std::vector<Token>& tokens,
   return words;
 }
 
+// Query words with the alternatives of the synonym rules they match (a match
+// of several words becomes a phrase).
+std::vector<QueryWord> WordsWithSynonyms(const std::vector<Token>& tokens,
+                                         std::vector<std::pair<size_t, size_t>> quoted,
+                                         std::string_view lang, const SynonymExpander* synonyms) {
+  std::vector<SynonymMatch> matches;
+  if (synonyms) matches = MatchSynonyms(*synonyms, tokens, lang, &quoted);
+  std::vector<QueryWord> words = QueryWords(tokens, quoted);
+  AttachAlternatives(matches, tokens, &words);
+  return words;
+}
+
 // Gives each repaired word's token the stems of its correction, so that
 // synonym rules see the corrected word.
 void LendRepairs(const std::vector<QueryWord>& repaired, std::vector<Token>* tokens) {
@@ -313,27 +324,22 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   Analyzer& analyzer = *resources.analyzer;
   std::vector<Token> tokens = analyzer.Analyze(text, lang);
   if (resources.vocabulary) AddJoinedForms(*resources.vocabulary, &tokens);
-  auto quoted = QuotedRanges(text);
-  // Unknown words are repaired first, so that a corrected word meets the
-  // synonym rules as if typed ("speding up" -> "speeding up" -> "faster").
-  // Words that a rule already covers as typed (رمز -> گذرواژه) are not repaired.
-  std::vector<QueryWord> repaired;
+  const auto quoted = QuotedRanges(text);
+  built.words = WordsWithSynonyms(tokens, quoted, lang, resources.synonyms);
+  // Unknown words are repaired (words a rule covers as typed, رمز -> گذرواژه,
+  // are not), and then a corrected word meets the synonym rules as if typed
+  // ("speding up" -> "speeding up" -> "faster"): the words are grouped again.
   if (resources.vocabulary) {
-    auto first_quoted = quoted;
-    std::vector<SynonymMatch> as_typed;
-    if (resources.synonyms) as_typed = MatchSynonyms(*resources.synonyms, tokens, lang, &first_quoted);
-    repaired = QueryWords(tokens, first_quoted);
-    AttachAlternatives(as_typed, tokens, &repaired);
     built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary,
-                                          resources.dictionary, &repaired);
-    LendRepairs(repaired, &tokens);
+                                          resources.dictionary, &built.words);
+    if (!built.suggestion.empty()) {
+      LendRepairs(built.words, &tokens);
+      const std::vector<QueryWord> repaired = std::move(built.words);
+      built.words = WordsWithSynonyms(tokens, quoted, lang, resources.synonyms);
+      TakeRepairs(repaired, &built.words);
+    }
   }
-  std::vector<SynonymMatch> synonyms;
-  if (resources.synonyms) synonyms = MatchSynonyms(*resources.synonyms, tokens, lang, &quoted);
-  built.words = QueryWords(tokens, quoted);
   if (built.words.empty()) return built;
-  TakeRepairs(repaired, &built.words);
-  AttachAlternatives(synonyms, tokens, &built.words);
   if (resources.thesaurus) AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
 
   std::vector<Xapian::Query> parts;
