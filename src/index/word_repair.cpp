@@ -99,12 +99,10 @@ bool IsSubsequence(const std::string& word, const std::string& longer) {
   return i == w.size();
 }
 
-// Whether `suggestion` may stand in for the unknown word `term`: it must have
-// a non-stopword, and a short word may only gain letters.
+// Whether `suggestion` (analyzed: `tokens`) may stand in for the unknown word
+// `term`: it must have a non-stopword, and a short word may only gain letters.
 bool AcceptableCorrection(const std::string& term, const std::string& suggestion,
-                          std::string_view lang, Analyzer& analyzer) {
-  if (suggestion.empty() || suggestion == term) return false;
-  const std::vector<Token> tokens = analyzer.Analyze(suggestion, lang);
+                          const std::vector<Token>& tokens) {
   if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; })) return false;
   const size_t letters = CountCodePoints(term);
   return letters > kShortWord ||
@@ -149,8 +147,10 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
         suggestion = NearestKnownRealWord(word.exact[0], lang, analyzer, vocabulary, *dictionary);
       }
       if (suggestion.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
-      if (!AcceptableCorrection(word.exact[0], suggestion, lang, analyzer)) continue;
-      for (const Token& t : analyzer.Analyze(suggestion, lang)) {
+      if (suggestion.empty() || suggestion == word.exact[0]) continue;
+      const std::vector<Token> tokens = analyzer.Analyze(suggestion, lang);
+      if (!AcceptableCorrection(word.exact[0], suggestion, tokens)) continue;
+      for (const Token& t : tokens) {
         word.exact.push_back(t.term);
         word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
       }
