@@ -18,17 +18,14 @@ void AddField(Xapian::Document& doc, const std::vector<Token>& tokens, unsigned 
     const Xapian::termpos pos = base + token.position + 1;
     last = std::max(last, pos);
     doc.add_posting(token.term, pos, wdf);
-    for (const std::string& stem : token.stems)
-      if (!stem.empty() && stem.size() < schema::kMaxTermBytes)
-        doc.add_term(std::string(schema::kStem) + stem, wdf);
+    if (title) doc.add_posting(std::string(schema::kTitle) + token.term, pos, 1);
+    for (const std::string& stem : token.stems) {
+      if (stem.empty() || stem.size() >= schema::kMaxTermBytes) continue;
+      doc.add_term(std::string(schema::kStem) + stem, wdf);
+      if (title) doc.add_term(std::string(schema::kTitleStem) + stem, 1);
+    }
     for (const std::string& extra : token.extra_terms)
       if (!extra.empty() && extra.size() < schema::kMaxTermBytes) doc.add_term(extra, wdf);
-    if (title) {
-      doc.add_posting(std::string(schema::kTitle) + token.term, pos, 1);
-      for (const std::string& stem : token.stems)
-        if (!stem.empty() && stem.size() < schema::kMaxTermBytes)
-          doc.add_term(std::string(schema::kTitleStem) + stem, 1);
-    }
   }
   *position = last + schema::kFieldPositionGap;
 }
