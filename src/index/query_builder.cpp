@@ -96,18 +96,29 @@ Xapian::Query PhraseQuery(const std::vector<std::string>& exact) {
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitleBonus));
 }
 
+// The terms one word matches by: its exact forms and Z-stems anywhere, and
+// S-exact forms and ZS-stems in the title.
+struct WordTerms {
+  std::vector<std::string> any, title;
+};
+
+WordTerms TermsOf(const std::vector<std::string>& exact, const std::vector<std::string>& stems) {
+  WordTerms terms{exact, {}};
+  for (const auto& t : exact) terms.title.push_back(std::string(schema::kTitle) + t);
+  for (const auto& s : stems) {
+    terms.any.push_back(std::string(schema::kStem) + s);
+    terms.title.push_back(std::string(schema::kTitleStem) + s);
+  }
+  return terms;
+}
+
 // A synonym: one word (exact form or stems) or a phrase of exact forms. Like
 // the word itself, it counts more in the title.
 Xapian::Query AlternativeQuery(const Alternative& alt) {
   if (alt.exact.size() > 1) return PhraseQuery(alt.exact);
-  std::vector<std::string> terms = alt.exact, title;
-  for (const auto& t : alt.exact) title.push_back(std::string(schema::kTitle) + t);
-  for (const auto& s : alt.stems) {
-    terms.push_back(std::string(schema::kStem) + s);
-    title.push_back(std::string(schema::kTitleStem) + s);
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, Synonyms(terms),
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus));
+  const WordTerms terms = TermsOf(alt.exact, alt.stems);
+  return Xapian::Query(Xapian::Query::OP_OR, Synonyms(terms.any),
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(terms.title), kTitleBonus));
 }
 
 Xapian::Query WordQuery(const QueryWord& word) {
@@ -127,13 +138,8 @@ Xapian::Query WordQuery(const QueryWord& word) {
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
-  std::vector<std::string> any, title;
-  for (const auto& t : word.exact) any.push_back(t), title.push_back(std::string(schema::kTitle) + t);
-  for (const auto& t : word.extra) any.push_back(t);
-  for (const auto& s : word.stems) {
-    any.push_back(std::string(schema::kStem) + s);
-    title.push_back(std::string(schema::kTitleStem) + s);
-  }
+  auto [any, title] = TermsOf(word.exact, word.stems);
+  any.insert(any.end(), word.extra.begin(), word.extra.end());
   std::sort(any.begin(), any.end());
   any.erase(std::unique(any.begin(), any.end()), any.end());
   std::sort(title.begin(), title.end());
