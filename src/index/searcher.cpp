@@ -239,17 +239,20 @@ class XapianSearcher : public Searcher {
 
   std::vector<std::string> Translations(const std::string& id, const std::string& translation_of,
                                         bool agent) {
-    std::set<std::string> ids;
+    // The root article and every translation of it that the caller may see,
+    // in one match (ids sorted, as the set sorts them).
     const std::string root = translation_of.empty() ? id : translation_of;
-    ids.insert(root);
-    const std::string term = schema::TranslationOfTerm(root);
-    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
-      ids.insert(db_.get_document(*p).get_value(schema::kSlotId));
+    const Xapian::Query family(Xapian::Query::OP_OR, Xapian::Query(schema::IdTerm(root)),
+                               Xapian::Query(schema::TranslationOfTerm(root)));
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, family, VisibleTo(agent)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::set<std::string> ids;
+    const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      ids.insert(it.get_document().get_value(schema::kSlotId));
     ids.erase(id);
-    std::vector<std::string> visible;
-    for (const std::string& other : ids)
-      if (FindVisible(other, agent)) visible.push_back(other);
-    return visible;
+    return std::vector<std::string>(ids.begin(), ids.end());
   }
 
   Result<ArticleView> DoGetArticle(const std::string& id, bool agent) {
