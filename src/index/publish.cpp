@@ -62,7 +62,7 @@ struct Plan {
   std::vector<std::string> removed;    // ids to delete (gone, or now a draft)
   size_t added = 0, unchanged = 0;
   std::string synonyms;                // EncodeSynonyms JSON of every rule in force
-  bool synonyms_changed = false;
+  std::string synonyms_hash;           // its SHA-256 (stored as kMetaSynonymsHash)
 };
 
 // Built-in rules plus the source's _synonyms.yml, validated.
@@ -186,7 +186,7 @@ Plan PlanFromChanges(ArticleSource& source, const ArticleSource::Changes& change
 void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::string& generation,
                    const ArticleSource& source, const Plan& plan) {
   db.set_metadata(schema::kMetaSynonyms, plan.synonyms);
-  db.set_metadata(schema::kMetaSynonymsHash, Sha256Hex(plan.synonyms));
+  db.set_metadata(schema::kMetaSynonymsHash, plan.synonyms_hash);
   db.set_metadata(schema::kMetaSchema, std::to_string(schema::kVersion));
   db.set_metadata(schema::kMetaSequence, std::to_string(sequence));
   db.set_metadata(schema::kMetaGeneration, generation);
@@ -211,8 +211,9 @@ void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& 
     db.replace_document(id_term, doc);
   }
   for (const std::string& id : plan.removed) {
-    RemoveSpellingWords(db, schema::IdTerm(id));
-    db.delete_document(schema::IdTerm(id));
+    const std::string id_term = schema::IdTerm(id);
+    RemoveSpellingWords(db, id_term);
+    db.delete_document(id_term);
   }
 }
 
@@ -277,7 +278,7 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
                       : PlanFromListing(source, rebuild ? nullptr : &*db, options, &report.errors);
   report.incremental_listing = changes.has_value();
   plan.synonyms = LoadSynonyms(source, &report.errors);
-  plan.synonyms_changed = Sha256Hex(plan.synonyms) != stored_synonyms_hash;
+  plan.synonyms_hash = Sha256Hex(plan.synonyms);
   if (!report.errors.empty()) return report;  // nothing written
 
   report.added = plan.added;
@@ -285,7 +286,8 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   report.deleted = plan.removed.size();
   report.unchanged = plan.unchanged;
   report.rebuilt = rebuild;
-  if (!rebuild && plan.changed.empty() && plan.removed.empty() && !plan.synonyms_changed) {
+  if (!rebuild && plan.changed.empty() && plan.removed.empty() &&
+      plan.synonyms_hash == stored_synonyms_hash) {
     report.sequence = sequence;
     report.generation = *live;
     return report;
