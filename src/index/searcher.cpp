@@ -47,9 +47,13 @@ class XapianSearcher : public Searcher {
   Status OpenLive() {
     auto generation = ReadCurrentGeneration(db_dir_);
     if (!generation.ok()) return generation.status();
-    db_ = Xapian::Database(GenerationPath(db_dir_, *generation));
-    generation_ = *generation;
+    Open(*generation);
     return Status::OK();
+  }
+
+  void Open(const std::string& generation) {
+    db_ = Xapian::Database(GenerationPath(db_dir_, generation));
+    generation_ = generation;
   }
 
   Result<SearchResponse> Search(const SearchRequest& request) override {
@@ -119,8 +123,11 @@ class XapianSearcher : public Searcher {
   Status Refresh() {
     auto generation = ReadCurrentGeneration(db_dir_);
     if (!generation.ok()) return generation.status();
-    if (*generation != generation_) return OpenLive();
-    db_.reopen();
+    if (*generation != generation_) {
+      Open(*generation);  // CURRENT was just read: no need to read it again
+    } else {
+      db_.reopen();
+    }
     return Status::OK();
   }
 
