@@ -140,8 +140,7 @@ TEST_CASE("synonyms: groups, one-way rules and phrases apply at query time; relo
   ws.Publish();
   CHECK(ws.Search("cashback", "en").total == 0);
 
-  std::ofstream(fs::path(ws.articles()) / "_synonyms.yml")
-      << "en:\n  - [rebate, cashback]\n  - memo => statement\n";
+  ws.WriteFile("_synonyms.yml", "en:\n  - [rebate, cashback]\n  - memo => statement\n");
   auto report = ws.Publish();
   CHECK(report.committed);  // only the synonyms changed, and that is a publish
   auto group = ws.Search("cashbacks", "en");  // a stem of the key matches too
@@ -191,7 +190,7 @@ TEST_CASE("synonyms: a bad synonyms file publishes nothing") {
   Workspace ws;
   ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Your refund arrives in ten days.");
   ws.Publish();
-  std::ofstream(fs::path(ws.articles()) / "_synonyms.yml") << "en:\n  - [refund]\n";
+  ws.WriteFile("_synonyms.yml", "en:\n  - [refund]\n");
   ws.Write("en/billing/new", "title: New\nlang: en", "brandnewword");
   auto report = ws.Publish();
   REQUIRE(report.errors.size() == 1);
