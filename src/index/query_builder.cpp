@@ -152,6 +152,13 @@ Xapian::Query WordQuery(const QueryWord& word) {
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+// A query word's stem candidates: the token's stems and its looser query-only ones.
+std::vector<std::string> QueryStems(const Token& token) {
+  std::vector<std::string> stems = token.stems;
+  stems.insert(stems.end(), token.query_stems.begin(), token.query_stems.end());
+  return stems;
+}
+
 enum class Stopwords { kDrop, kKeep };
 
 // Groups tokens into query words: tokens inside one quoted range form a phrase.
@@ -180,8 +187,7 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
     if (token.stopword && stopwords == Stopwords::kDrop) continue;
     QueryWord word;
     word.exact = {token.term};
-    word.stems = token.stems;
-    word.stems.insert(word.stems.end(), token.query_stems.begin(), token.query_stems.end());
+    word.stems = QueryStems(token);
     word.extra = token.extra_terms;
     word.begin = token.begin;
     word.end = token.end;
@@ -224,9 +230,7 @@ void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vec
       for (size_t k = m.first; k <= m.last; ++k) {
         const Token& t = tokens[k];
         if (t.stopword) continue;
-        Alternative loose = AlternativeOf({t});
-        loose.stems.insert(loose.stems.end(), t.query_stems.begin(), t.query_stems.end());
-        word.loose_words.push_back(std::move(loose));
+        word.loose_words.push_back(Alternative{{t.term}, QueryStems(t)});
       }
     }
   }
