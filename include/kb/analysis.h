@@ -23,6 +23,7 @@ struct Token {
   std::vector<std::string> extra_terms;  // extra exact terms without position (e.g. joined form of a ZWNJ compound)
   // Looser stem candidates for when this token is a QUERY word, never indexed
   // (Persian: the word without a possessive clitic, حسابم "my account" -> حساب).
+  // Filled only by AnalyzeQuery(); always empty from Analyze().
   std::vector<std::string> query_stems;
   bool stopword = false;           // indexed (for phrases) but ignored as a query word
   uint32_t position = 0;           // word position; consecutive words differ by 1
@@ -41,9 +42,15 @@ class Analyzer {
   virtual std::string Normalize(std::string_view text, std::string_view lang) = 0;
 
   // Tokens of `text` (UTF-8; invalid bytes are treated as separators) in
-  // language `lang` ("" or unknown: per-word dispatch by script only).
+  // language `lang` ("" or unknown: per-word dispatch by script only), for
+  // indexing, snippets and matching against indexed text: no query_stems.
   // Never fails; an empty or all-punctuation text gives no tokens.
   virtual std::vector<Token> Analyze(std::string_view text, std::string_view lang) = 0;
+
+  // Analyze() for a search query: the same tokens, plus each word's
+  // query_stems. Costs more (extra stemming per Persian word), so only query
+  // building should call it.
+  virtual std::vector<Token> AnalyzeQuery(std::string_view text, std::string_view lang) = 0;
 };
 
 // Builds an analyzer with every stemmer it needs. Not thread-safe: one per thread.

@@ -34,6 +34,7 @@ struct Context {
   LanguageInfo info;
   CharFilterOptions opts;
   Xapian::Stem* native = nullptr;  // Snowball stemmer of `info`, if Xapian has one
+  bool query = false;              // AnalyzeQuery(): fill Token::query_stems
 };
 
 class AnalyzerImpl final : public Analyzer {
@@ -41,8 +42,10 @@ class AnalyzerImpl final : public Analyzer {
   AnalyzerImpl();
   std::string Normalize(std::string_view text, std::string_view lang) override;
   std::vector<Token> Analyze(std::string_view text, std::string_view lang) override;
+  std::vector<Token> AnalyzeQuery(std::string_view text, std::string_view lang) override;
 
  private:
+  std::vector<Token> AnalyzeText(std::string_view text, std::string_view lang, bool query);
   Context MakeContext(std::string_view lang);
   Xapian::Stem* SnowballStemmer(const char* name);
   std::unordered_set<std::string> LoadStopwords(const std::initializer_list<const char*>& words,
@@ -50,7 +53,7 @@ class AnalyzerImpl final : public Analyzer {
   void DecodeOriginal(std::string_view text);
   void AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx, uint32_t* pos,
                   std::vector<Token>* out);
-  void Classify(const Context& ctx, UScriptCode script, size_t chars, Token* t);
+  void Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems, Token* t);
   void AddJoinedForm(const Context& ctx, std::vector<Token>* tokens, size_t first);
 
   // Declared first: the constructor normalizes stopwords and protected words with them.
@@ -150,9 +153,18 @@ void AnalyzerImpl::DecodeOriginal(std::string_view text) {
 }
 
 std::vector<Token> AnalyzerImpl::Analyze(std::string_view text, std::string_view lang) {
+  return AnalyzeText(text, lang, false);
+}
+
+std::vector<Token> AnalyzerImpl::AnalyzeQuery(std::string_view text, std::string_view lang) {
+  return AnalyzeText(text, lang, true);
+}
+
+std::vector<Token> AnalyzerImpl::AnalyzeText(std::string_view text, std::string_view lang, bool query) {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
   Context ctx = MakeContext(lang);
+  ctx.query = query;
   DecodeOriginal(text);
   runs_.clear();
   analysis::SplitWords(original_, SplitMode::kOriginal, &runs_);
@@ -196,13 +208,15 @@ void AnalyzerImpl::AnalyzeRun(std::string_view text, const WordSpan& run, const 
     t.begin = begin;
     t.end = end;
     t.position = (*pos)++;
-    Classify(ctx, script, chars, &t);
+    Classify(ctx, script, chars, ctx.query, &t);
     out->push_back(std::move(t));
   }
 }
 
-// Stopword flag and stems by the script of the word's first letter (§6.1).
-void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars, Token* t) {
+// Stopword flag and stems by the script of the word's first letter (§6.1);
+// query_stems too when `query_stems` is set.
+void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems,
+                            Token* t) {
   const std::string& term = t->term;
   switch (script) {
     case USCRIPT_COMMON:  // digits only
@@ -224,6 +238,7 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       t->stopword = fa_stop_.count(term) != 0;
       if (!t->stopword) {
         for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
+        if (!query_stems) return;
         auto add_query_stems = [t](std::vector<std::string> stems) {
           for (std::string& stem : stems)
             if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())
@@ -264,7 +279,7 @@ void AnalyzerImpl::AddJoinedForm(const Context& ctx, std::vector<Token>* tokens,
       break;
     }
   }
-  Classify(ctx, script, cps.size(), &joined);
+  Classify(ctx, script, cps.size(), /*query_stems=*/false, &joined);  // only its stems are kept
   Token& head = (*tokens)[first];
   head.extra_terms.push_back(joined.term);
   for (std::string& s : joined.stems) {

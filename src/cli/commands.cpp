@@ -66,7 +66,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   const std::string lang = args.lang.empty() ? DetectLanguage(args.text) : args.lang;
   std::printf("lang: %s\n", lang.empty() ? "(none)" : lang.c_str());
   auto analyzer = NewAnalyzer();
-  for (const Token& t : analyzer->Analyze(args.text, lang)) {
+  for (const Token& t : analyzer->AnalyzeQuery(args.text, lang)) {
     std::printf("%u\t%s\t", t.position, t.term.c_str());
     for (const std::string& s : t.stems) std::printf("Z%s ", s.c_str());
     for (const std::string& e : t.extra_terms) std::printf("+%s ", e.c_str());

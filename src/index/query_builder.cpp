@@ -332,7 +332,7 @@ void TakeRepairs(const std::vector<QueryWord>& repaired, std::vector<QueryWord>*
 BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources) {
   BuiltQuery built;
   Analyzer& analyzer = *resources.analyzer;
-  std::vector<Token> tokens = analyzer.Analyze(text, lang);
+  std::vector<Token> tokens = analyzer.AnalyzeQuery(text, lang);
   if (resources.vocabulary) AddJoinedForms(*resources.vocabulary, &tokens);
   const auto quoted = QuotedRanges(text);
   built.words = WordsWithSynonyms(tokens, quoted, lang, resources.synonyms);

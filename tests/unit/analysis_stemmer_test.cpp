@@ -151,9 +151,37 @@ TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give loos
   auto a = kb::NewAnalyzer();
   for (const Case& c : cases) {
     CAPTURE(std::string(c.word));
-    const auto tokens = a->Analyze(c.word, "fa");
+    const auto tokens = a->AnalyzeQuery(c.word, "fa");
     REQUIRE(tokens.size() == 1);
     CHECK(std::set<std::string>(tokens[0].stems.begin(), tokens[0].stems.end()) == c.stems);
     CHECK(std::set<std::string>(tokens[0].query_stems.begin(), tokens[0].query_stems.end()) == c.query_stems);
   }
+}
+
+TEST_CASE("analysis: AnalyzeQuery is Analyze plus query_stems; Analyze leaves them empty") {
+  auto a = kb::NewAnalyzer();
+  const std::pair<const char*, const char*> texts[] = {
+      {"حسابم رمزمو میخواد نرم‌افزارم", "fa"},
+      {"והחשבונות שלי", "he"},
+      {"οι κωδικοί μου", "el"},
+      {"resetting my passwords", "en"},
+      {"mes mots de passe", "fr"},
+  };
+  for (const auto& [text, lang] : texts) {
+    CAPTURE(std::string(text));
+    const auto plain = a->Analyze(text, lang);
+    const auto query = a->AnalyzeQuery(text, lang);
+    REQUIRE(plain.size() == query.size());
+    for (size_t i = 0; i < plain.size(); ++i) {
+      CHECK(plain[i].query_stems.empty());
+      CHECK(plain[i].term == query[i].term);
+      CHECK(plain[i].stems == query[i].stems);
+      CHECK(plain[i].extra_terms == query[i].extra_terms);
+      CHECK(plain[i].stopword == query[i].stopword);
+      CHECK(plain[i].position == query[i].position);
+      CHECK(plain[i].begin == query[i].begin);
+      CHECK(plain[i].end == query[i].end);
+    }
+  }
+  CHECK(a->AnalyzeQuery("حسابم", "fa")[0].query_stems == std::vector<std::string>{"حساب"});
 }
