@@ -252,7 +252,7 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       if (analysis::IsOtherLatinSnowball(ctx.info)) {
         std::string s = SafeStem(ctx.native, term);
         filter_.FoldLatinMarks(&s);  // French, German...: fold after stemming
-        t->stems.push_back(s.empty() ? term : s);
+        t->stems.push_back(std::move(s));
         return;
       }
       t->stopword = en_stop_.count(term) != 0;

@@ -76,7 +76,6 @@ std::vector<std::string> HebrewStemmer::Candidates(std::string_view word) const 
       add(NormalizeSuffix(w.substr(p.size())));
     }
   }
-  if (out.empty()) out.emplace_back(word);
   return out;
 }
 

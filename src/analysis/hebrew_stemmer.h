@@ -17,8 +17,8 @@ class HebrewStemmer {
  public:
   HebrewStemmer();
 
-  // Distinct candidates of `word` (UTF-8), the unprefixed one first. Never
-  // empty; no candidate is an empty string.
+  // Distinct candidates of `word` (UTF-8), the unprefixed one first; no
+  // candidate is an empty string. Never empty for a non-empty word.
   std::vector<std::string> Candidates(std::string_view word) const;
 
   size_t prefix_count() const { return prefixes_.size(); }

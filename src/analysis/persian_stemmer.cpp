@@ -19,6 +19,14 @@ constexpr Suffix kSuffixes[] = {
 constexpr int kMaxRounds = 3;
 constexpr size_t kMinWord = 3;
 
+// Stems() relies on it: stripping suffixes never empties a word.
+constexpr bool EverySuffixLeavesALetter() {
+  for (const Suffix& s : kSuffixes)
+    if (s.min_left == 0) return false;
+  return true;
+}
+static_assert(EverySuffixLeavesALetter());
+
 constexpr std::u32string_view kVerbPrefixes[] = {U"نمی", U"می"};
 // "my" (م, colloquial object form مو): what customers write about their own
 // account, password, order. Not ت/ش: too many nouns end in them (-یت, -ش:
@@ -159,7 +167,7 @@ std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
     }
     if (!changed) break;
   }
-  std::string noun = w.empty() ? std::string(word) : ToUtf8(w);
+  std::string noun = ToUtf8(w);
   if (stems.empty() || stems[0] != noun) stems.push_back(std::move(noun));
   return stems;
 }

@@ -22,6 +22,13 @@ TEST_CASE("analysis stemmer: Hebrew has 69 prefix clusters") {
   CHECK(kb::analysis::HebrewStemmer().prefix_count() == 69);
 }
 
+TEST_CASE("analysis stemmer: Hebrew candidates are never empty strings") {
+  const kb::analysis::HebrewStemmer stemmer;
+  CHECK(stemmer.Candidates("").empty());
+  CHECK(stemmer.Candidates("ב") == std::vector<std::string>{"ב"});
+  CHECK(stemmer.Candidates("בים") == std::vector<std::string>{"בימ"});  // too short for a prefix or ים
+}
+
 TEST_CASE("analysis stemmer: Hebrew candidate sets") {
   struct Case {
     const char* word;
