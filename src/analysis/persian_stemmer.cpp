@@ -129,7 +129,7 @@ std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) 
     if (!StartsWith(w, prefix)) continue;
     const std::u32string_view rest = std::u32string_view(w).substr(prefix.size());
     for (const auto& [colloquial, formal] : kColloquialVerbs)
-      if (rest == colloquial) return Stems(ToUtf8(std::u32string(formal)));
+      if (rest == colloquial) return Stems(std::u32string(formal));
     return {};
   }
   return {};
@@ -149,10 +149,12 @@ const std::initializer_list<const char*>& PersianStemmer::ProtectedWords() {
 std::u32string PersianStemmer::ToU32(const std::string& s) { return DecodeUtf8(s); }
 
 std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
-  std::u32string w = DecodeUtf8(word);
-  if (const std::u32string_view verb = LightVerbInfinitive(w); !verb.empty())
-    return {ToUtf8(std::u32string(verb))};
-  if (w.size() < kMinWord || IsProtected(w)) return {std::string(word)};
+  return Stems(DecodeUtf8(word));
+}
+
+std::vector<std::string> PersianStemmer::Stems(std::u32string w) const {
+  if (const std::u32string_view verb = LightVerbInfinitive(w); !verb.empty()) return {ToUtf8(verb)};
+  if (w.size() < kMinWord || IsProtected(w)) return {ToUtf8(w)};
   std::vector<std::string> stems;
   std::u32string verb = w;
   if (StripVerbPrefix(&verb)) stems.push_back(ToUtf8(verb));
@@ -180,7 +182,7 @@ std::vector<std::string> PersianStemmer::ClitiqueStrippedStems(std::string_view 
     if (StartsWith(w, prefix)) return {};
   for (std::u32string_view clitic : kClitics) {
     if (EndsWith(w, clitic) && w.size() >= clitic.size() + kMinWord)
-      return Stems(ToUtf8(w.substr(0, w.size() - clitic.size())));
+      return Stems(w.substr(0, w.size() - clitic.size()));
   }
   return {};
 }

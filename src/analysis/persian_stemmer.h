@@ -40,6 +40,9 @@ class PersianStemmer {
   std::vector<std::string> FormalVerbStems(std::string_view word) const;
 
  private:
+  // Stems() of a decoded word: callers that already hold code points skip a
+  // UTF-8 round trip.
+  std::vector<std::string> Stems(std::u32string w) const;
   static const std::initializer_list<const char*>& ProtectedWords();
   static std::u32string ToU32(const std::string& s);
   bool IsProtected(const std::u32string& w) const { return protect_.count(w) != 0; }
