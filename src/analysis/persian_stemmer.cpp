@@ -121,7 +121,19 @@ std::u32string_view LightVerbInfinitive(std::u32string_view w) {
   return {};
 }
 
+// Words that look inflected but are not (میز "table", ایران...), plus domain words.
+constexpr const char* kProtectedWords[] = {
+    "میز", "میوه", "میدان", "میهمان", "میلیون", "ایران", "است", "سازمان",
+    "میزان", "میان", "میکروفون", "پایان", "زمان",
+    "خیابان", "جریان", "ایمان", "درمان", "امکان", "مکان", "باران", "تهران",
+    "تنها",  // "only": not a plural of تن
+};
+
 }  // namespace
+
+PersianStemmer::PersianStemmer(const std::function<std::string(const char*)>& normalize) {
+  for (const char* w : kProtectedWords) protect_.insert(DecodeUtf8(normalize(w)));
+}
 
 std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) const {
   const std::u32string w = DecodeUtf8(word);
@@ -134,19 +146,6 @@ std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) 
   }
   return {};
 }
-
-const std::initializer_list<const char*>& PersianStemmer::ProtectedWords() {
-  // Words that look inflected but are not (میز "table", ایران...), plus domain words.
-  static const std::initializer_list<const char*> kWords = {
-      "میز", "میوه", "میدان", "میهمان", "میلیون", "ایران", "است", "سازمان",
-      "میزان", "میان", "میکروفون", "پایان", "زمان",
-      "خیابان", "جریان", "ایمان", "درمان", "امکان", "مکان", "باران", "تهران",
-      "تنها",  // "only": not a plural of تن
-  };
-  return kWords;
-}
-
-std::u32string PersianStemmer::ToU32(const std::string& s) { return DecodeUtf8(s); }
 
 std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
   return Stems(DecodeUtf8(word));

@@ -5,6 +5,7 @@
 // Thread-safe after construction (read-only).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -14,11 +15,9 @@ namespace kb::analysis {
 
 class PersianStemmer {
  public:
-  // `normalize` maps each built-in protected word to its char-filtered form.
-  template <typename Normalize>
-  explicit PersianStemmer(Normalize normalize) {
-    for (const char* w : ProtectedWords()) protect_.insert(ToU32(normalize(w)));
-  }
+  // `normalize` maps each built-in protected word to its char-filtered form
+  // (UTF-8); called only during construction.
+  explicit PersianStemmer(const std::function<std::string(const char*)>& normalize);
 
   // The stem candidates of `word` (UTF-8), never empty strings. One stem
   // usually; a word that may be a verb with a joined می/نمی prefix gets two
@@ -43,8 +42,6 @@ class PersianStemmer {
   // Stems() of a decoded word: callers that already hold code points skip a
   // UTF-8 round trip.
   std::vector<std::string> Stems(std::u32string w) const;
-  static const std::initializer_list<const char*>& ProtectedWords();
-  static std::u32string ToU32(const std::string& s);
   bool IsProtected(const std::u32string& w) const { return protect_.count(w) != 0; }
 
   std::unordered_set<std::u32string> protect_;
