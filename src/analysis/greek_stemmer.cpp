@@ -2,6 +2,7 @@
 
 #include <libstemmer.h>
 
+#include "analysis/unicode_util.h"
 #include "kb/utf8.h"
 
 namespace kb::analysis {
@@ -26,7 +27,7 @@ constexpr std::string_view kEndings[] = {"ουσ", "εσ", "ασ", "ησ", "οσ
 std::string GuardShortStem(std::string stem, std::string_view word) {
   if (CountCodePoints(stem) >= 3 || CountCodePoints(word) < 6) return stem;
   for (std::string_view ending : kEndings) {
-    if (word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending)
+    if (word.size() > ending.size() && EndsWith(word, ending))
       return std::string(word.substr(0, word.size() - ending.size()));
   }
   return std::string(word);

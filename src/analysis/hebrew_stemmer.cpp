@@ -9,10 +9,6 @@ namespace {
 
 constexpr size_t kMinRemainder = 3;  // letters left after a prefix
 
-bool EndsWith(const std::u32string& s, std::u32string_view suffix) {
-  return s.size() >= suffix.size() && std::u32string_view(s).substr(s.size() - suffix.size()) == suffix;
-}
-
 char32_t UnfinalLetter(char32_t c) {
   switch (c) {
     case U'ך': return U'כ';
@@ -72,7 +68,7 @@ std::vector<std::string> HebrewStemmer::Candidates(std::string_view word) const 
   };
   add(NormalizeSuffix(w));
   for (const std::u32string& p : prefixes_) {
-    if (w.size() >= p.size() + kMinRemainder && w.compare(0, p.size(), p) == 0) {
+    if (w.size() >= p.size() + kMinRemainder && StartsWith(w, p)) {
       add(NormalizeSuffix(w.substr(p.size())));
     }
   }

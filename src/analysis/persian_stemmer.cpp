@@ -34,14 +34,6 @@ constexpr std::u32string_view kVerbPrefixes[] = {U"نمی", U"می"};
 constexpr std::u32string_view kClitics[] = {U"مو", U"م"};
 constexpr std::u32string_view kPersonalEndings[] = {U"یم", U"ید", U"ند", U"م", U"ی", U"د"};
 
-bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
 // می‌خواهم written without ZWNJ: drop the prefix when a personal ending shows a verb.
 bool StripVerbPrefix(std::u32string* w) {
   for (std::u32string_view p : kVerbPrefixes) {

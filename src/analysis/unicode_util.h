@@ -39,6 +39,20 @@ inline std::string ToUtf8(std::u32string_view s) {
 // Decodes UTF-8, dropping ill-formed bytes.
 std::u32string DecodeUtf8(std::string_view s);
 
+// Whether `s` (a string or string view: UTF-8 bytes or code points) starts
+// or ends with `affix` (anything that converts to a view of the same kind).
+template <typename S, typename Affix>
+bool StartsWith(const S& s, const Affix& affix) {
+  const std::basic_string_view<typename S::value_type> v(s), a(affix);
+  return v.size() >= a.size() && v.substr(0, a.size()) == a;
+}
+
+template <typename S, typename Affix>
+bool EndsWith(const S& s, const Affix& affix) {
+  const std::basic_string_view<typename S::value_type> v(s), a(affix);
+  return v.size() >= a.size() && v.substr(v.size() - a.size()) == a;
+}
+
 // Script of the common letters of the kb languages without an ICU lookup
 // (hot path); USCRIPT_INVALID_CODE when `c` is not one of them.
 inline UScriptCode FastLetterScript(char32_t c) {
