@@ -80,6 +80,15 @@ std::string SafeStem(Xapian::Stem* stem, const std::string& word) {
   }
 }
 
+// Arabic documents keep their own letters; French, German... keep their
+// marks for the stemmer and fold them after stemming.
+CharFilterOptions FilterOptions(const LanguageInfo& info) {
+  CharFilterOptions opts;
+  opts.persian_letters = info.code != "ar";
+  opts.strip_latin_marks = !analysis::IsOtherLatinSnowball(info);
+  return opts;
+}
+
 AnalyzerImpl::AnalyzerImpl()
     : persian_([this](const char* w) { return Normalize(w, "fa"); }), english_("english") {
   he_stop_ = LoadStopwords(analysis::HebrewStopwords(), "he");
@@ -121,18 +130,13 @@ Xapian::Stem* AnalyzerImpl::SnowballStemmer(const char* name) {
 Context AnalyzerImpl::MakeContext(std::string_view lang) {
   Context ctx;
   ctx.info = analysis::ResolveLanguage(lang);
-  ctx.opts.persian_letters = ctx.info.code != "ar";
-  ctx.opts.strip_latin_marks = !analysis::IsOtherLatinSnowball(ctx.info);
+  ctx.opts = FilterOptions(ctx.info);
   ctx.native = SnowballStemmer(ctx.info.xapian);
   return ctx;
 }
 
 std::string AnalyzerImpl::Normalize(std::string_view text, std::string_view lang) {
-  analysis::LanguageInfo info = analysis::ResolveLanguage(lang);
-  CharFilterOptions opts;
-  opts.persian_letters = info.code != "ar";
-  opts.strip_latin_marks = !analysis::IsOtherLatinSnowball(info);
-  filter_.Apply(text, opts, &filtered_);
+  filter_.Apply(text, FilterOptions(analysis::ResolveLanguage(lang)), &filtered_);
   return analysis::ToUtf8(filtered_);
 }
 
@@ -249,9 +253,9 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       }
       return;
     case USCRIPT_LATIN:
-      if (analysis::IsOtherLatinSnowball(ctx.info)) {
+      if (!ctx.opts.strip_latin_marks) {  // French, German...: marks kept for the stemmer
         std::string s = SafeStem(ctx.native, term);
-        filter_.FoldLatinMarks(&s);  // French, German...: fold after stemming
+        filter_.FoldLatinMarks(&s);  // and folded after stemming
         t->stems.push_back(std::move(s));
         return;
       }
