@@ -44,9 +44,6 @@ LanguageInfo ResolveLanguage(std::string_view lang) {
       info.script = e.script;
     }
   }
-  if (info.code == "he") info.script = USCRIPT_HEBREW;
-  if (info.code == "el") info.script = USCRIPT_GREEK;
-  if (info.code == "fa") info.script = USCRIPT_ARABIC;
   return info;
 }
 

@@ -1,5 +1,6 @@
 // Language codes known to the analyzer: which Snowball stemmer (Xapian 1.4)
-// a code uses and which script its words are written in.
+// a code uses and which script that stemmer handles. Hebrew, Greek and
+// Persian have their own stemmers in the analyzer and no entry here.
 // Pure functions; thread-safe.
 #pragma once
 
@@ -13,7 +14,7 @@ namespace kb::analysis {
 struct LanguageInfo {
   std::string code;               // normalized: lowercase, region dropped ("pt-BR" -> "pt")
   const char* xapian = nullptr;   // Xapian::Stem language name, or nullptr
-  UScriptCode script = USCRIPT_COMMON;  // script of the language's words
+  UScriptCode script = USCRIPT_COMMON;  // script `xapian` stems (COMMON without a stemmer)
 };
 
 // Info for `lang` ("" or unknown: code only, no stemmer).
