@@ -100,16 +100,8 @@ AnalyzerImpl::AnalyzerImpl()
 std::unordered_set<std::string> AnalyzerImpl::LoadStopwords(const std::initializer_list<const char*>& words,
                                                             std::string_view lang) {
   std::unordered_set<std::string> set;
-  for (const char* w : words) {
-    std::string norm = Normalize(w, lang);  // ZWNJ entries become two words
-    size_t start = 0;
-    while (start < norm.size()) {
-      size_t sp = norm.find(' ', start);
-      if (sp == std::string::npos) sp = norm.size();
-      if (sp > start) set.insert(norm.substr(start, sp - start));
-      start = sp + 1;
-    }
-  }
+  // Each entry normalizes to one word (a unit test checks it; ZWNJ would make two).
+  for (const char* w : words) set.insert(Normalize(w, lang));
   return set;
 }
 

@@ -2,9 +2,12 @@
 // into the ORIGINAL text (used to highlight snippets).
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "analysis/stopwords.h"
 #include "kb/analysis.h"
 
 namespace {
@@ -125,6 +128,27 @@ TEST_CASE("analysis tokenizer: stopwords are flagged and carry no stems") {
       CHECK_MESSAGE(tokens[i].stopword == c.stop[i], c.text << " #" << i);
       if (!tokens[i].stopword) CHECK(!tokens[i].stems.empty());
       if (tokens[i].stopword) CHECK(tokens[i].stems.empty());
+    }
+  }
+}
+
+// The analyzer stores each stopword as its normalized form: that form must
+// be one token, or the entry would never match (a ZWNJ entry would be two).
+TEST_CASE("analysis tokenizer: every built-in stopword is one token, flagged as a stopword") {
+  auto analyzer = kb::NewAnalyzer();
+  const std::pair<const std::initializer_list<const char*>*, const char*> lists[] = {
+      {&kb::analysis::HebrewStopwords(), "he"},
+      {&kb::analysis::PersianStopwords(), "fa"},
+      {&kb::analysis::GreekStopwords(), "el"},
+      {&kb::analysis::EnglishStopwords(), "en"},
+  };
+  for (const auto& [words, lang] : lists) {
+    for (const char* w : *words) {
+      CAPTURE(std::string(w));
+      const auto tokens = analyzer->Analyze(w, lang);
+      REQUIRE(tokens.size() == 1);
+      CHECK(tokens[0].term == analyzer->Normalize(w, lang));
+      CHECK(tokens[0].stopword);
     }
   }
 }
