@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/json_encode.h"
+
 namespace kb::http {
 
 int HttpStatusFor(StatusCode code) {
@@ -36,7 +38,7 @@ const char* ErrorCodeFor(StatusCode code) {
 
 std::string ErrorJson(const Status& status) {
   nlohmann::json body = {{"error", {{"code", ErrorCodeFor(status.code())}, {"message", status.message()}}}};
-  return body.dump();
+  return DumpJson(body);  // the message may echo caller input (a parameter name)
 }
 
 }  // namespace kb::http

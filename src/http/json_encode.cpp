@@ -71,7 +71,7 @@ std::string HealthJson(const IndexInfo& info) {
                {"generation", info.generation},
                {"sequence", info.sequence},
                {"articles", info.articles}};
-  return body.dump();
+  return DumpJson(body);
 }
 
 namespace {

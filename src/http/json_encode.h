@@ -9,8 +9,9 @@
 
 namespace kb::http {
 
-// Serializes a response body; invalid UTF-8 (never expected: inputs are
-// validated) is replaced rather than thrown.
+// Serializes a response body; invalid UTF-8 is replaced (U+FFFD) rather than
+// thrown. Validated inputs never have any, but an error message can echo what
+// the caller sent (an unknown parameter's name).
 std::string DumpJson(const nlohmann::json& body);
 
 std::string SearchResponseJson(const SearchResponse& response);

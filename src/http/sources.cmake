@@ -14,6 +14,7 @@ list(APPEND KB_CORE_SOURCES
   src/http/git_routes.cpp
 )
 list(APPEND KB_UNIT_TEST_SOURCES
+  tests/unit/http_json_test.cpp
   tests/unit/zendesk_test.cpp
   tests/unit/openapi_test.cpp
 )

@@ -256,6 +256,8 @@ TEST_CASE("agents preview a branch's version with ?ref; drafts stay unpublished"
   CHECK(draft.json["draft"] == true);
   CHECK(env.Get("/api/v1/articles/en/account/reset", true).json["title"] == "Reset your password");
   CHECK(env.Get("/api/v1/articles/en/account/reset?ref=no-such-branch", true).status == 404);
+  // The error message names the ref as sent, even when it is not UTF-8.
+  kb_e2e::CheckError(env.Get("/api/v1/articles/en/account/reset?ref=%FF", true), 404, "not_found");
 }
 
 TEST_CASE("a translation whose source changed later is outdated in the API and in kb check") {

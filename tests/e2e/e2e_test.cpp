@@ -225,6 +225,18 @@ TEST_CASE("an unknown query parameter is 400 naming it") {
   CHECK(reply.json["error"].value("message", std::string()).find("colour") != std::string::npos);
 }
 
+TEST_CASE("an unknown parameter whose name is not UTF-8 is still a JSON 400") {
+  // The error message echoes the name; it must be encoded, not make the reply a 500.
+  Env env;
+  env.StartServer();
+  for (const char* path : {"/api/v1/search?q=x&%FF=1", "/api/v1/search?q=x&ab%C3=1", "/api/v1/faq?%FF"}) {
+    INFO("path = ", std::string(path));
+    const auto reply = env.Get(path);
+    kb_e2e::CheckError(reply, 400, "bad_request");
+    CHECK(reply.json["error"].value("message", std::string()).find("unknown parameter") != std::string::npos);
+  }
+}
+
 TEST_CASE("bad limit or offset values are 400") {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"limit", "0"},   {"limit", "-1"},  {"limit", "abc"},  {"limit", "1.5"}, {"limit", ""},
