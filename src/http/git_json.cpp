@@ -9,7 +9,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-
 const char* AttemptState(const GitPublishAttempt& a) {
   if (!a.ok) return "failed";
   return a.added + a.updated + a.deleted > 0 ? "published" : "unchanged";
@@ -69,7 +68,7 @@ std::string GitHistoryJson(const std::string& id, const std::string& ref,
 
 std::string GitPreviewJson(const ArticleView& view, const std::string& ref, const std::string& commit,
                            bool draft) {
-  Json body = Json::parse(ArticleJson(view));
+  Json body = ArticleObject(view);
   body["preview"] = true;
   body["ref"] = ref;
   body["commit"] = commit;

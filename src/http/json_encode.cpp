@@ -46,8 +46,8 @@ std::string SearchResponseJson(const SearchResponse& r) {
   return DumpJson(body);
 }
 
-std::string ArticleJson(const ArticleView& a) {
-  Json body = {
+Json ArticleObject(const ArticleView& a) {
+  return {
       {"id", a.id},
       {"title", a.title},
       {"lang", a.lang},
@@ -63,8 +63,9 @@ std::string ArticleJson(const ArticleView& a) {
       {"author", a.author.empty() ? Json(nullptr) : Json(a.author)},  // git mode
       {"outdated", a.outdated},                                       // git mode
   };
-  return DumpJson(body);
 }
+
+std::string ArticleJson(const ArticleView& a) { return DumpJson(ArticleObject(a)); }
 
 std::string HealthJson(const IndexInfo& info) {
   Json body = {{"status", "ok"},

@@ -15,6 +15,8 @@ namespace kb::http {
 std::string DumpJson(const nlohmann::json& body);
 
 std::string SearchResponseJson(const SearchResponse& response);
+// The article object of GET /api/v1/articles/{id}; ArticleJson is its text.
+nlohmann::json ArticleObject(const ArticleView& article);
 std::string ArticleJson(const ArticleView& article);
 std::string HealthJson(const IndexInfo& info);
 std::string RelatedJson(const std::string& id, const std::vector<ArticleSummary>& related);
