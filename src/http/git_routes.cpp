@@ -63,12 +63,12 @@ void GetHistory(const httplib::Request& req, httplib::Response& res, const GitSe
   const std::string id = req.matches[1];
   // An article whose own id ends in "/history" is fetched, not its parent's history.
   const std::string whole = id + std::string(kHistorySuffix);
-  const bool agent = RequireAgent(req, services.agent_tokens).ok();
+  const Status agent = RequireAgent(req, services.agent_tokens);
   if (!req.has_param(kRefParam) && !req.has_param(kLimitParam)) {
-    auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, agent); });
+    auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, agent.ok()); });
     if (article.ok()) return ReplyJson(res, ArticleJson(*article));
   }
-  if (Status s = RequireAgent(req, services.agent_tokens); !s.ok()) return ReplyError(res, s);
+  if (!agent.ok()) return ReplyError(res, agent);
   if (Status s = CheckParams(req, {kRefParam, kLimitParam}); !s.ok()) return ReplyError(res, s);
   auto limit = HistoryLimit(req);
   if (!limit.ok()) return ReplyError(res, limit.status());

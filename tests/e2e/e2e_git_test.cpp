@@ -233,6 +233,24 @@ TEST_CASE("article history lists its commits for agents only") {
   CHECK(env.Get("/api/v1/articles/en/nope/history", true).status == 404);
 }
 
+TEST_CASE("an article whose id ends in /history is fetched, not its parent's history") {
+  GitEnv env;
+  env.repo().Commit("main",
+                    {{"en/guide/history.md", ArticleText("Our history", "en", "Founded long ago.")},
+                     {"en/team/history.md",
+                      ArticleText("Team history", "en", "Internal notes.", "audience: internal")}},
+                    "history articles");
+  env.Start();
+  CHECK(env.Get("/api/v1/articles/en/guide/history").json["title"] == "Our history");
+  CHECK(env.Get("/api/v1/articles/en/guide/history", true).json["title"] == "Our history");
+  // An internal one is the agents'; a customer gets the 401 of the history endpoint.
+  kb_e2e::CheckError(env.Get("/api/v1/articles/en/team/history"), 401, "unauthorized");
+  CHECK(env.Get("/api/v1/articles/en/team/history", true).json["title"] == "Team history");
+  // With history parameters it is the history of en/guide (which has none), for agents only.
+  kb_e2e::CheckError(env.Get("/api/v1/articles/en/guide/history?limit=1"), 401, "unauthorized");
+  kb_e2e::CheckError(env.Get("/api/v1/articles/en/guide/history?limit=1", true), 404, "not_found");
+}
+
 TEST_CASE("agents preview a branch's version with ?ref; drafts stay unpublished") {
   GitEnv env;
   env.repo().Commit("draft-branch",
