@@ -27,19 +27,11 @@ Result<size_t> ParseCount(const httplib::Request& req, const char* name, size_t 
   return std::min(n, max);
 }
 
-Result<std::string> ParseText(const httplib::Request& req, const char* name, size_t max_bytes) {
+// The value of text parameter `name` ("" when absent), checked by CheckText.
+Result<std::string> ParseText(const httplib::Request& req, const char* name, size_t max_bytes,
+                              bool required = false) {
   std::string value = req.get_param_value(name);
-  if (value.size() > max_bytes)
-    return Status::TooLarge(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes");
-  if (!IsValidUtf8(value)) return Status::InvalidArgument(std::string(name) + " is not valid UTF-8");
-  return value;
-}
-
-// Like ParseText, and the value must have more than whitespace.
-Result<std::string> ParseRequiredText(const httplib::Request& req, const char* name, size_t max_bytes) {
-  auto value = ParseText(req, name, max_bytes);
-  if (value.ok() && std::all_of(value->begin(), value->end(), [](unsigned char c) { return std::isspace(c); }))
-    return Status::InvalidArgument(std::string(name) + " is required");
+  if (Status s = CheckText(name, value, max_bytes, required); !s.ok()) return s;
   return value;
 }
 
@@ -52,6 +44,15 @@ Status CheckLang(const std::string& lang) {
 }
 
 }  // namespace
+
+Status CheckText(std::string_view name, std::string_view value, size_t max_bytes, bool required) {
+  if (value.size() > max_bytes)
+    return Status::TooLarge(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes");
+  if (!IsValidUtf8(value)) return Status::InvalidArgument(std::string(name) + " is not valid UTF-8");
+  if (required && std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); }))
+    return Status::InvalidArgument(std::string(name) + " is required");
+  return Status::OK();
+}
 
 Status CheckParams(const httplib::Request& req, std::initializer_list<std::string_view> allowed) {
   for (const auto& [name, value] : req.params) {
@@ -67,7 +68,7 @@ Result<SearchRequest> ParseSearchRequest(const httplib::Request& req) {
   using namespace param;
   if (Status s = CheckParams(req, {kQuery, kLang, kLimit, kOffset, kCategory, kTag}); !s.ok()) return s;
   SearchRequest out;
-  auto q = ParseRequiredText(req, kQuery, kMaxQueryBytes);
+  auto q = ParseText(req, kQuery, kMaxQueryBytes, /*required=*/true);
   if (!q.ok()) return q.status();
   out.query = std::move(*q);
   out.lang = req.get_param_value(kLang);
@@ -109,7 +110,7 @@ Result<SuggestRequest> ParseSuggestRequest(const httplib::Request& req) {
   using namespace param;
   if (Status s = CheckParams(req, {kQuery, kLang, kLimit}); !s.ok()) return s;
   SuggestRequest out;
-  auto q = ParseRequiredText(req, kQuery, kMaxPrefixBytes);
+  auto q = ParseText(req, kQuery, kMaxPrefixBytes, /*required=*/true);
   if (!q.ok()) return q.status();
   out.prefix = std::move(*q);
   out.lang = req.get_param_value(kLang);

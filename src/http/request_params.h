@@ -28,6 +28,12 @@ inline constexpr size_t kMaxOffset = 10000;
 inline constexpr size_t kMaxListLimit = 20;      // related, suggest
 inline constexpr size_t kMaxPrefixBytes = 200;   // suggest
 
+// The checks of a text parameter's value, in this order: TooLarge when it is
+// over `max_bytes`, InvalidArgument when it is not valid UTF-8 and, if
+// `required`, InvalidArgument when it is empty or only whitespace. The
+// messages name the parameter: "q is longer than 1024 bytes", "q is required".
+Status CheckText(std::string_view name, std::string_view value, size_t max_bytes, bool required);
+
 // InvalidArgument naming the first parameter not in `allowed`, or given twice.
 Status CheckParams(const httplib::Request& req, std::initializer_list<std::string_view> allowed);
 

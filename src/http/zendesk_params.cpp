@@ -93,9 +93,7 @@ Result<ZendeskSearchParams> ParseZendeskSearchParams(const Params& params) {
   };
   ZendeskSearchParams out;
   out.query = get(kQuery);
-  if (out.query.size() > kMaxQueryBytes)
-    return Status::TooLarge("query is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
-  if (AllOf(out.query, ::isspace)) return Status::InvalidArgument("query is required");
+  if (Status s = CheckText(kQuery, out.query, kMaxQueryBytes, /*required=*/true); !s.ok()) return s;
   auto lang = LangFromZendeskLocale(get(kLocale));
   if (!lang.ok()) return lang.status();
   out.lang = *lang;
@@ -103,8 +101,7 @@ Result<ZendeskSearchParams> ParseZendeskSearchParams(const Params& params) {
   std::transform(out.locale.begin(), out.locale.end(), out.locale.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   out.category = get(kCategory);
-  if (out.category.size() > kMaxFilterBytes)
-    return Status::TooLarge("category is longer than " + std::to_string(kMaxFilterBytes) + " bytes");
+  if (Status s = CheckText(kCategory, out.category, kMaxFilterBytes, /*required=*/false); !s.ok()) return s;
   out.label_names = SplitLabelNames(get(kLabelNames));
   if (out.label_names.size() > kZendeskMaxLabels)
     return Status::InvalidArgument("label_names may list at most " + std::to_string(kZendeskMaxLabels) + " labels");

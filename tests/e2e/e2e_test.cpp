@@ -268,6 +268,40 @@ TEST_CASE("q over 1024 bytes is 413 too_large; 1024 bytes is fine") {
   kb_e2e::CheckError(env.Get(kb_e2e::SearchPath({{"q", hebrew}})), 413, "too_large");
 }
 
+TEST_CASE("text parameter errors name the parameter, the first problem first") {
+  struct Case {
+    std::string path;
+    int status;
+    const char* message;
+  };
+  const std::string long_q(1025, 'a'), long_filter(201, 'a');
+  const Case cases[] = {
+      {"/api/v1/search", 400, "q is required"},
+      {kb_e2e::SearchPath({{"q", " \t "}}), 400, "q is required"},
+      {kb_e2e::SearchPath({{"q", std::string(1025, ' ')}}), 413, "q is longer than 1024 bytes"},
+      {"/api/v1/search?q=%FF", 400, "q is not valid UTF-8"},
+      {kb_e2e::SearchPath({{"q", long_q}, {"category", long_filter}}), 413, "q is longer than 1024 bytes"},
+      {kb_e2e::SearchPath({{"q", "x"}, {"category", long_filter}}), 413, "category is longer than 200 bytes"},
+      {"/api/v1/search?q=x&category=%FF", 400, "category is not valid UTF-8"},
+      {kb_e2e::SearchPath({{"q", "x"}, {"tag", long_filter}}), 413, "tag is longer than 200 bytes"},
+      {"/api/v1/search?q=x&tag=%C3", 400, "tag is not valid UTF-8"},
+      {kb_e2e::WithParams("/api/v1/faq", {{"category", long_filter}}), 413, "category is longer than 200 bytes"},
+      {kb_e2e::WithParams("/api/v1/suggest", {{"q", std::string(201, 'a')}}), 413, "q is longer than 200 bytes"},
+      {kb_e2e::WithParams("/api/v1/suggest", {{"q", "  "}}), 400, "q is required"},
+  };
+  Env env;
+  env.StartServer();
+  for (const Case& c : cases) {
+    INFO("path = ", c.path.substr(0, 120));
+    const auto reply = env.Get(c.path);
+    kb_e2e::CheckError(reply, c.status, c.status == 413 ? "too_large" : "bad_request");
+    CHECK(reply.json["error"].value("message", std::string()) == c.message);
+  }
+  // 200 bytes is the limit, not over it.
+  env.Search({{"q", "x"}, {"category", std::string(200, 'a')}, {"tag", std::string(200, 'a')}});
+  env.GetJson(kb_e2e::WithParams("/api/v1/faq", {{"category", std::string(200, 'a')}}));
+}
+
 TEST_CASE("q with invalid UTF-8 is 400 bad_request") {
   Env env;
   env.StartServer();

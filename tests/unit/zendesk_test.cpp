@@ -131,6 +131,34 @@ TEST_CASE("ParseZendeskSearchParams rejects invalid values") {
   CHECK(ParseZendeskSearchParams({{"query", std::string(1024, 'a')}}).ok());
 }
 
+TEST_CASE("ParseZendeskSearchParams errors name the parameter, the first problem first") {
+  struct Case {
+    Params params;
+    const char* message;
+  } cases[] = {
+      {{}, "query is required"},
+      {{{"query", " \t "}}, "query is required"},
+      {{{"query", std::string(1025, ' ')}}, "query is longer than 1024 bytes"},
+      {{{"query", std::string(1025, 'a')}, {"category", std::string(201, 'a')}}, "query is longer than 1024 bytes"},
+      {{{"query", std::string(1025, 'a')}, {"category", "\xff"}}, "category is not valid UTF-8"},
+      {{{"query", "x"}, {"category", std::string(201, 'a')}}, "category is longer than 200 bytes"},
+      {{{"query", "x"}, {"category", std::string(201, 'a')}, {"locale", "english"}},
+       "locale must be a locale such as 'en-us', 'he' or 'el'"},
+      {{{"query", "x"}, {"label_names", "a," + std::string(201, 'b')}}, "a label is longer than 200 bytes"},
+      {{{"query", "\xff"}}, "query is not valid UTF-8"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(nlohmann::json(c.params).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).substr(0, 120));
+    auto p = ParseZendeskSearchParams(c.params);
+    REQUIRE_FALSE(p.ok());
+    CHECK(p.status().message() == c.message);
+  }
+  // 200 bytes is still fine for a category and a label.
+  CHECK(ParseZendeskSearchParams({{"query", "x"}, {"category", std::string(200, 'a')},
+                                  {"label_names", std::string(200, 'b')}})
+            .ok());
+}
+
 TEST_CASE("ZendeskPageCount counts pages of the first 1000 results") {
   CHECK(kb::http::ZendeskPageCount(0, 25) == 0);
   CHECK(kb::http::ZendeskPageCount(1, 25) == 1);
