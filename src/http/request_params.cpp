@@ -79,10 +79,10 @@ Result<SearchRequest> ParseSearchRequest(const httplib::Request& req) {
   if (!offset.ok()) return offset.status();
   out.limit = *limit;
   out.offset = *offset;
-  auto category = ParseText(req, kCategory, 200);
+  auto category = ParseText(req, kCategory, kMaxFilterBytes);
   if (!category.ok()) return category.status();
   out.category = std::move(*category);
-  auto tag = ParseText(req, kTag, 200);
+  auto tag = ParseText(req, kTag, kMaxFilterBytes);
   if (!tag.ok()) return tag.status();
   if (!tag->empty()) out.tags.push_back(std::move(*tag));
   return out;
@@ -100,7 +100,7 @@ Result<FaqRequest> ParseFaqRequest(const httplib::Request& req) {
   out.lang = req.get_param_value(kLang);
   if (out.lang == "auto") out.lang.clear();
   if (Status s = CheckLang(out.lang); !s.ok()) return s;
-  auto category = ParseText(req, kCategory, 200);
+  auto category = ParseText(req, kCategory, kMaxFilterBytes);
   if (!category.ok()) return category.status();
   out.category = std::move(*category);
   return out;

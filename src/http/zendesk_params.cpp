@@ -13,7 +13,6 @@ namespace {
 using Params = std::vector<std::pair<std::string, std::string>>;
 
 constexpr size_t kHugeCount = 1000000000;  // any page past the last one
-constexpr size_t kMaxFilterBytes = 200;     // as for category and tag in /api/v1/search
 
 bool AllOf(std::string_view s, int (*pred)(int)) {
   return std::all_of(s.begin(), s.end(), [pred](unsigned char c) { return pred(c) != 0; });
