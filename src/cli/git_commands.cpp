@@ -113,8 +113,8 @@ int RunIndexCommand(const IndexArgs& args, const GitArgs& git) {
 }
 
 int RunServeCommand(ServerConfig config) {
-  if (!config.git_repo.empty() && config.git_cache_dir.empty() && IsUrl(config.git_repo))
-    config.git_cache_dir = (fs::path(config.db_dir) / "git-cache").string();
+  const GitArgs git{config.git_repo, config.git_branch, config.git_cache_dir};
+  config.git_cache_dir = SourceOptions(git, config.db_dir).cache_dir;
   return RunServe(config);
 }
 
