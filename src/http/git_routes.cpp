@@ -15,7 +15,6 @@
 namespace kb::http {
 namespace {
 
-constexpr std::string_view kArticlesPrefix = "/api/v1/articles/";
 constexpr std::string_view kHistorySuffix = "/history";
 constexpr const char* kRefParam = "ref";
 constexpr const char* kLimitParam = "limit";
@@ -95,10 +94,11 @@ ArticleView ViewOf(const Article& a, const GitArticleVersion& version) {
 }
 
 // GET /api/v1/articles/{id}?ref=BRANCH: the branch's version, rendered now.
+// Called by the article route, whose first match is the id.
 void GetPreview(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
   if (Status s = RequireAgent(req, services.agent_tokens); !s.ok()) return ReplyError(res, s);
   if (Status s = CheckParams(req, {kRefParam}); !s.ok()) return ReplyError(res, s);
-  const std::string id = req.path.substr(kArticlesPrefix.size());
+  const std::string id = req.matches[1];
   const std::string ref = req.get_param_value(kRefParam);
   auto version = ReadGitArticle(services.publisher->source_options(), ref, id);
   if (!version.ok()) return ReplyError(res, version.status());
