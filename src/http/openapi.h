@@ -11,8 +11,6 @@
 
 namespace kb::http {
 
-inline constexpr const char* kOpenApiPath = "/api/v1/openapi.json";
-
 // The document as compact JSON text. Internal if the embedded document does
 // not parse (a bug that the unit tests catch).
 Result<std::string> OpenApiJson();

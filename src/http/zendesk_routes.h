@@ -13,8 +13,6 @@
 
 namespace kb::http {
 
-inline constexpr const char* kZendeskSearchPath = "/api/v2/help_center/articles/search";
-
 // Registers the routes; `services` is copied (its pointers must outlive the server).
 void RegisterZendeskRoutes(httplib::Server& server, const Services& services);
 
