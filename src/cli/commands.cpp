@@ -12,11 +12,6 @@
 namespace kb::cli {
 namespace {
 
-// Exit statuses: 0 ok, 1 bad articles or bad input, 2 usage (CLI11), 3 I/O or index failure.
-constexpr int kExitOk = 0;
-constexpr int kExitBadInput = 1;
-constexpr int kExitFailure = 3;
-
 int Fail(const Status& status) {
   std::fprintf(stderr, "kb: %s\n", status.ToString().c_str());
   return status.code() == StatusCode::kInvalidArgument ? kExitBadInput : kExitFailure;

@@ -9,6 +9,13 @@
 
 namespace kb::cli {
 
+// Exit statuses: 0 ok, 1 bad articles or bad input, 2 usage (CLI11, or
+// arguments that exclude each other), 3 I/O or index failure.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 3;
+
 struct IndexArgs {
   std::string articles_dir;
   std::string db_dir;

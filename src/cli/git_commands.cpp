@@ -14,16 +14,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kExitOk = 0;
-constexpr int kExitBadInput = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitFailure = 3;
-
 bool IsUrl(const std::string& repo) {
   return repo.find("://") != std::string::npos ||
          (repo.find('@') < repo.find(':') && repo.find(':') < repo.find('/'));
 }
 
+// Unlike commands.cpp's Fail, NotFound (no repository, no such branch) is
+// bad input (1) here; `kb serve --repo` reports it through that one (3).
 int Fail(const Status& status) {
   std::fprintf(stderr, "kb: %s\n", status.ToString().c_str());
   return status.code() == StatusCode::kInvalidArgument || status.code() == StatusCode::kNotFound

@@ -56,5 +56,5 @@ int main(int argc, char** argv) {
   if (*serve) return kb::cli::RunServeCommand(serve_args);
   if (*check) return kb::cli::RunCheck(check_args);
   if (*token_new) return kb::cli::RunTokenNew(token_args);
-  return 2;
+  return kb::cli::kExitUsage;
 }

@@ -118,6 +118,17 @@ TEST_CASE("kb index --repo publishes the committed tree; ARTICLES_DIR and --repo
   CHECK(std::regex_search(bad.err, std::regex(R"((^|\n)en/bad\.md:\d+: )")));
 }
 
+TEST_CASE("exit statuses: a missing repository is bad input (1), serving no index a failure (3)") {
+  kb_e2e::TempDir tmp;
+  const std::string missing = tmp.Sub("no-such-repo");
+  const RunResult index = RunKb({"index", "--repo", missing, "--db", tmp.Sub("db")});
+  INFO(index.Describe());
+  CHECK(index.exit_code == 1);
+  CHECK(RunKb({"check", "--repo", missing}).exit_code == 1);
+  CHECK(RunKb({"index", "--repo", missing, "--branch", "x", "--db", tmp.Sub("db"), tmp.path()}).exit_code == 2);
+  CHECK(RunKb({"serve", "--db", tmp.Sub("db"), "--port", "0"}, std::chrono::seconds(10)).exit_code == 3);
+}
+
 TEST_CASE("kb serve --repo builds the index on start; updated and author come from git") {
   GitEnv env;
   env.Start();
