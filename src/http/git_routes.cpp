@@ -140,19 +140,13 @@ Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& confi
 }
 
 void RegisterGitRoutes(httplib::Server& server, GitServices services) {
-  using Handler = void (*)(const httplib::Request&, httplib::Response&, const GitServices&);
-  auto route = [services](Handler handler) {
-    return [services, handler](const httplib::Request& req, httplib::Response& res) {
-      handler(req, res, services);
-    };
-  };
-  server.Post("/api/v1/hooks/git", route(PostHook));
-  server.Get("/api/v1/publish/status", route(GetPublishStatus));
-  server.Get(R"(/api/v1/articles/(.+)/history)", route(GetHistory));
+  server.Post("/api/v1/hooks/git", Bind(PostHook, services));
+  server.Get("/api/v1/publish/status", Bind(GetPublishStatus, services));
+  server.Get(R"(/api/v1/articles/(.+)/history)", Bind(GetHistory, services));
 }
 
 std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(GitServices services) {
-  return [services](const httplib::Request& req, httplib::Response& res) { GetPreview(req, res, services); };
+  return Bind(GetPreview, std::move(services));
 }
 
 }  // namespace kb::http

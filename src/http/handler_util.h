@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <string>
+#include <utility>
 
 #include "http/routes.h"
 #include "kb/status.h"
@@ -24,5 +25,14 @@ void ReplyJson(httplib::Response& res, std::string body);
 Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens);
 // OK for a valid agent token; Unauthorized otherwise (also with no header).
 Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens);
+
+// An httplib handler that calls `handler` with its own copy of `services`.
+template <typename ServicesT>
+httplib::Server::Handler Bind(void (*handler)(const httplib::Request&, httplib::Response&, const ServicesT&),
+                              ServicesT services) {
+  return [handler, services = std::move(services)](const httplib::Request& req, httplib::Response& res) {
+    handler(req, res, services);
+  };
+}
 
 }  // namespace kb::http

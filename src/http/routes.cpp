@@ -73,18 +73,13 @@ void GetHealth(const httplib::Request&, httplib::Response& res, const Services& 
 }  // namespace
 
 void RegisterRoutes(httplib::Server& server, Services services) {
-  auto route = [services](void (*handler)(const httplib::Request&, httplib::Response&, const Services&)) {
-    return [services, handler](const httplib::Request& req, httplib::Response& res) {
-      handler(req, res, services);
-    };
-  };
-  server.Get("/api/v1/search", route(GetSearch));
-  server.Get("/api/v1/suggest", route(GetSuggest));
-  server.Get("/api/v1/faq", route(GetFaq));
+  server.Get("/api/v1/search", Bind(GetSearch, services));
+  server.Get("/api/v1/suggest", Bind(GetSuggest, services));
+  server.Get("/api/v1/faq", Bind(GetFaq, services));
   // Sub-resources before the article itself: ids contain '/'.
-  server.Get(R"(/api/v1/articles/(.+)/related)", route(GetRelated));
-  server.Get(R"(/api/v1/articles/(.+))", route(GetArticle));
-  server.Get("/healthz", route(GetHealth));
+  server.Get(R"(/api/v1/articles/(.+)/related)", Bind(GetRelated, services));
+  server.Get(R"(/api/v1/articles/(.+))", Bind(GetArticle, services));
+  server.Get("/healthz", Bind(GetHealth, services));
   RegisterZendeskRoutes(server, services);
   RegisterOpenApiRoute(server);
 

@@ -74,9 +74,7 @@ void GetSearch(const httplib::Request& req, httplib::Response& res, const Servic
 }  // namespace
 
 void RegisterZendeskRoutes(httplib::Server& server, const Services& services) {
-  auto handler = [services](const httplib::Request& req, httplib::Response& res) {
-    GetSearch(req, res, services);
-  };
+  const httplib::Server::Handler handler = Bind(GetSearch, services);
   server.Get("/api/v2/help_center/articles/search", handler);
   server.Get(R"(/api/v2/help_center/articles/search\.json)", handler);
 }
