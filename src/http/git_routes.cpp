@@ -62,12 +62,14 @@ void GetHistory(const httplib::Request& req, httplib::Response& res, const GitSe
   const std::string id = req.matches[1];
   // An article whose own id ends in "/history" is fetched, not its parent's history.
   const std::string whole = id + std::string(kHistorySuffix);
-  const Status agent = RequireAgent(req, services.agent_tokens);
+  // A bad token is a 401 here too, never a customer.
+  const Result<bool> agent = IsAgent(req, services.agent_tokens);
+  if (!agent.ok()) return ReplyError(res, agent.status());
   if (!req.has_param(kRefParam) && !req.has_param(kLimitParam)) {
-    auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, agent.ok()); });
+    auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, *agent); });
     if (article.ok()) return ReplyJson(res, ArticleJson(*article));
   }
-  if (!agent.ok()) return ReplyError(res, agent);
+  if (!*agent) return ReplyError(res, AgentsOnly());
   if (Status s = CheckParams(req, {kRefParam, kLimitParam}); !s.ok()) return ReplyError(res, s);
   auto limit = HistoryLimit(req);
   if (!limit.ok()) return ReplyError(res, limit.status());

@@ -28,7 +28,9 @@ Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens) {
 Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens) {
   auto agent = IsAgent(req, tokens);
   if (!agent.ok()) return agent.status();
-  return *agent ? Status::OK() : Status::Unauthorized("agents only: send Authorization: Bearer TOKEN");
+  return *agent ? Status::OK() : AgentsOnly();
 }
+
+Status AgentsOnly() { return Status::Unauthorized("agents only: send Authorization: Bearer TOKEN"); }
 
 }  // namespace kb::http

@@ -25,6 +25,8 @@ void ReplyJson(httplib::Response& res, std::string body);
 Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens);
 // OK for a valid agent token; Unauthorized otherwise (also with no header).
 Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens);
+// The Unauthorized status of RequireAgent for a request without a token.
+Status AgentsOnly();
 
 // An httplib handler that calls `handler` with its own copy of `services`.
 template <typename ServicesT>

@@ -66,8 +66,12 @@ class GitEnv {
   }
 
   HttpReply Get(const std::string& path, bool agent = false) const {
+    return GetAs(path, agent ? token_ : "");
+  }
+  // `bearer` empty: no Authorization header.
+  HttpReply GetAs(const std::string& path, const std::string& bearer) const {
     httplib::Headers headers;
-    if (agent) headers.emplace("Authorization", "Bearer " + token_);
+    if (!bearer.empty()) headers.emplace("Authorization", "Bearer " + bearer);
     return kb_e2e::ToHttpReply(server_->Client()->Get(path.c_str(), headers));
   }
 
@@ -257,6 +261,9 @@ TEST_CASE("an article whose id ends in /history is fetched, not its parent's his
   // An internal one is the agents'; a customer gets the 401 of the history endpoint.
   kb_e2e::CheckError(env.Get("/api/v1/articles/en/team/history"), 401, "unauthorized");
   CHECK(env.Get("/api/v1/articles/en/team/history", true).json["title"] == "Team history");
+  // A bad token is never taken for a customer, not even for a public article.
+  kb_e2e::CheckError(env.GetAs("/api/v1/articles/en/guide/history", "not-a-token"), 401,
+                     "unauthorized");
   // With history parameters it is the history of en/guide (which has none), for agents only.
   kb_e2e::CheckError(env.Get("/api/v1/articles/en/guide/history?limit=1"), 401, "unauthorized");
   kb_e2e::CheckError(env.Get("/api/v1/articles/en/guide/history?limit=1", true), 404, "not_found");
