@@ -3,6 +3,7 @@
 // parse): enough for a linter, and it keeps exact line numbers.
 #include <regex>
 
+#include "articles/text_util.h"
 #include "kb/check.h"
 
 namespace kb {
@@ -14,11 +15,7 @@ bool IsFence(std::string_view line) {
   return line.substr(i, 3) == "```" || line.substr(i, 3) == "~~~";
 }
 
-bool IsDelimiter(std::string_view line) {
-  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-    line.remove_suffix(1);
-  return line == "---";
-}
+bool IsDelimiter(std::string_view line) { return TrimLineEnd(line) == "---"; }
 
 // The line without `code spans`, whose content is never a link.
 std::string WithoutCodeSpans(std::string_view line) {
