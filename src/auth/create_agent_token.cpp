@@ -51,12 +51,10 @@ class DirLock {
 };
 
 Result<std::string> NewToken() {
-  unsigned char bytes[kTokenRandomBytes];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) return Status::IOError("RAND_bytes failed");
-  auth::TokenHash as_array{};
-  static_assert(sizeof bytes == std::tuple_size<auth::TokenHash>::value, "32 random bytes");
-  std::memcpy(as_array.data(), bytes, sizeof bytes);
-  return std::string(kTokenPrefix) + HexEncode(as_array);
+  auth::TokenHash bytes{};  // 32 random bytes, hex-encoded like a hash
+  static_assert(sizeof bytes == kTokenRandomBytes, "32 random bytes");
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) return Status::IOError("RAND_bytes failed");
+  return std::string(kTokenPrefix) + HexEncode(bytes);
 }
 
 Status WriteAll(int fd, const std::string& data, const std::string& path) {
