@@ -80,9 +80,7 @@ bool ParseArticle(std::string_view id, std::string_view path, std::string_view b
   article.path = std::string(path);
   article.category = DefaultCategory(id);
   article.updated = out->updated;  // the caller's value is kept
-  FrontMatterLines found;
-  if (!ParseFrontMatter(split, path, &article, &found, errors)) return false;
-  article.translation_of_line = found.translation_of;
+  if (!ParseFrontMatter(split, path, &article, errors)) return false;
 
   RenderedBody body = RenderMarkdown(split.body);
   article.html = std::move(body.html);

@@ -155,16 +155,15 @@ void ReadOrder(const YAML::Node& value, int line, FieldContext* ctx, Article* ar
   ctx->Error(line, "'order' must be a positive integer (1 comes first), not " + shown);
 }
 
-void ReadTranslationOf(const YAML::Node& value, int line, FieldContext* ctx, Article* article,
-                       FrontMatterLines* lines) {
+void ReadTranslationOf(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
   std::string target;
   if (!ReadTextField("translation_of", value, line, ctx, &target)) return;
   article->translation_of = NormalizeArticleIdRef(target);
-  if (!article->translation_of.empty()) lines->translation_of = line;
+  if (!article->translation_of.empty()) article->translation_of_line = line;
 }
 
 void ReadField(const std::string& key, const YAML::Node& value, int line, FieldContext* ctx,
-               Article* article, FrontMatterLines* lines) {
+               Article* article) {
   if (key == "title") {
     ReadTitle(value, line, ctx, article);
   } else if (key == "lang") {
@@ -182,13 +181,12 @@ void ReadField(const std::string& key, const YAML::Node& value, int line, FieldC
   } else if (key == "order") {
     ReadOrder(value, line, ctx, article);
   } else if (key == "translation_of") {
-    ReadTranslationOf(value, line, ctx, article, lines);
+    ReadTranslationOf(value, line, ctx, article);
   }
   // Any other key is ignored: newer front matter must still load.
 }
 
-void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article,
-                 FrontMatterLines* lines) {
+void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article) {
   std::set<std::string> seen;
   // Range-for copies each pair: it->first would dangle (the iterator's proxy
   // is a temporary).
@@ -201,7 +199,7 @@ void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article,
       ctx->Error(line, "duplicate key '" + key + "'");
       continue;
     }
-    ReadField(key, pair.second, line, ctx, article, lines);
+    ReadField(key, pair.second, line, ctx, article);
   }
   if (seen.count("title") == 0) ctx->Error(ctx->opening_line(), "missing required field 'title'");
   if (seen.count("lang") == 0) ctx->Error(ctx->opening_line(), "missing required field 'lang'");
@@ -250,13 +248,13 @@ bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterS
 }
 
 bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
-                      FrontMatterLines* lines, std::vector<ArticleError>* errors) {
+                      std::vector<ArticleError>* errors) {
   FieldContext ctx(path, split.yaml_first_line, errors);
   YAML::Node root;
   if (!LoadYaml(split.yaml, &ctx, &root)) return false;
   try {
     if (root.IsMap() || root.IsNull()) {
-      ReadMapping(root.IsMap() ? root : YAML::Node(YAML::NodeType::Map), &ctx, article, lines);
+      ReadMapping(root.IsMap() ? root : YAML::Node(YAML::NodeType::Map), &ctx, article);
     } else {
       ctx.Error(ctx.LineOf(root.Mark()),
                 "front matter must be a YAML mapping of 'key: value' lines, not " +

@@ -27,16 +27,12 @@ struct FrontMatterSplit {
 bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterSplit* out,
                       std::vector<ArticleError>* errors);
 
-// Where some keys were found, for checks made later by the loader.
-struct FrontMatterLines {
-  int translation_of = 0;  // file line of `translation_of`, 0 when absent
-};
-
 // Parses `split.yaml` and sets title, lang, category (only when given), tags,
-// audience, faq, draft, order and translation_of of `article`. Returns true
-// when the front matter is valid; otherwise false with every problem found
-// appended to `errors` (each on the line of the offending key).
+// audience, faq, draft, order and translation_of (with translation_of_line,
+// the file line of that key) of `article`. Returns true when the front matter
+// is valid; otherwise false with every problem found appended to `errors`
+// (each on the line of the offending key).
 bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
-                      FrontMatterLines* lines, std::vector<ArticleError>* errors);
+                      std::vector<ArticleError>* errors);
 
 }  // namespace kb

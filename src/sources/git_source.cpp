@@ -38,8 +38,7 @@ std::string TranslationOf(std::string_view bytes) {
   FrontMatterSplit split;
   if (!SplitFrontMatter(bytes, "", &split, &ignored)) return "";
   Article article;
-  FrontMatterLines lines;
-  ParseFrontMatter(split, "", &article, &lines, &ignored);
+  ParseFrontMatter(split, "", &article, &ignored);
   return article.translation_of;
 }
 
