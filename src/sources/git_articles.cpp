@@ -39,11 +39,6 @@ bool Touches(const git_commit* commit, const std::string& path) {
   return true;
 }
 
-GitCommitInfo InfoOf(const git_commit* commit) {
-  const git::CommitFacts f = git::FactsOf(commit);
-  return {f.sha, f.author, f.email, f.message, f.time};
-}
-
 bool IsHiddenPath(const std::string& id) {
   size_t start = 0;
   while (start <= id.size()) {
@@ -69,7 +64,7 @@ Result<std::vector<GitCommitInfo>> History(git::GitRepo& repo, const git_commit*
     git_commit* c = nullptr;
     if (git_commit_lookup(&c, repo.get(), &oid) != 0) return Status::Corruption(git::LastError("commit"));
     git::CommitHandle commit(c);
-    if (Touches(commit.get(), path)) commits.push_back(InfoOf(commit.get()));
+    if (Touches(commit.get(), path)) commits.push_back(git::CommitInfoOf(commit.get()));
   }
   git_error_clear();
   return commits;

@@ -71,10 +71,10 @@ Status GitSource::WalkHistory(git_revwalk* walk, bool incremental, const std::se
     git::CommitHandle commit(raw);
     std::vector<std::string> paths;
     if (Status s = git::ChangedPaths(repo_->get(), commit.get(), &paths); !s.ok()) return s;
-    const git::CommitFacts facts = git::FactsOf(commit.get());
+    const GitCommitInfo info = git::CommitInfoOf(commit.get());
     for (const std::string& path : paths) {
       if (!needed.count(path) || !placed.insert(path).second) continue;
-      changes_[path] = {facts, base - i};
+      changes_[path] = {info, base - i};
       --remaining;
     }
   }

@@ -27,17 +27,17 @@ bool IsRemoteUrl(const std::string& repo) {
   return repo.find('@') < colon && colon != std::string::npos && colon < slash;
 }
 
-CommitFacts FactsOf(const git_commit* commit) {
-  CommitFacts facts;
-  facts.sha = OidHex(*git_commit_id(commit));
+GitCommitInfo CommitInfoOf(const git_commit* commit) {
+  GitCommitInfo info;
+  info.sha = OidHex(*git_commit_id(commit));
   if (const git_signature* author = git_commit_author(commit)) {
-    facts.author = author->name ? author->name : "";
-    facts.email = author->email ? author->email : "";
+    info.author = author->name ? author->name : "";
+    info.email = author->email ? author->email : "";
   }
   const char* summary = git_commit_summary(const_cast<git_commit*>(commit));
-  facts.message = summary ? summary : "";
-  facts.time = static_cast<int64_t>(git_commit_time(commit));
-  return facts;
+  info.message = summary ? summary : "";
+  info.time = static_cast<int64_t>(git_commit_time(commit));
+  return info;
 }
 
 namespace {

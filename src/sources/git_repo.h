@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "kb/git_articles.h"
 #include "kb/publish.h"
 #include "kb/status.h"
 
@@ -55,15 +56,8 @@ std::string OidHex(const git_oid& oid);
 // True for "scheme://..." and scp-like "user@host:path"; false for a local path.
 bool IsRemoteUrl(const std::string& repo);
 
-// One commit as kb reports it.
-struct CommitFacts {
-  std::string sha;
-  std::string author;   // author name
-  std::string email;    // author email
-  std::string message;  // first line of the message
-  int64_t time = 0;     // committer time, seconds since the epoch
-};
-CommitFacts FactsOf(const git_commit* commit);
+// One commit as kb reports it (kb/git_articles.h).
+GitCommitInfo CommitInfoOf(const git_commit* commit);
 
 // An opened repository: a local path as it is, or the cache clone of a URL.
 class GitRepo {

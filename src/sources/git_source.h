@@ -63,7 +63,7 @@ class GitSource : public ArticleSource {
     std::string translation_of;
   };
   struct LastChange {
-    git::CommitFacts commit;
+    GitCommitInfo commit;
     int64_t order = 0;  // larger = later in history
   };
 
