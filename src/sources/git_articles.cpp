@@ -8,18 +8,11 @@ namespace {
 
 // The blob id at `path` in `commit`'s tree; false when there is no file.
 bool BlobIdAt(const git_commit* commit, const std::string& path, git_oid* out) {
-  git_tree* raw_tree = nullptr;
-  if (git_commit_tree(&raw_tree, commit) != 0) return false;
-  git::TreeHandle tree(raw_tree);
-  git_tree_entry* raw = nullptr;
-  if (git_tree_entry_bypath(&raw, tree.get(), path.c_str()) != 0) {
-    git_error_clear();
-    return false;
-  }
-  git::TreeEntryHandle entry(raw);
-  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return false;
-  git_oid_cpy(out, git_tree_entry_id(entry.get()));
-  return true;
+  auto tree = git::TreeOf(commit, "commit tree");
+  if (!tree.ok()) return false;
+  const std::optional<git_oid> id = git::BlobIdAt(tree->get(), path);
+  if (id) *out = *id;
+  return id.has_value();
 }
 
 // True when `commit` itself changed `path`: it differs from every parent
@@ -95,14 +88,13 @@ Result<GitArticleVersion> ReadGitArticle(const GitSourceOptions& options, const 
   GitArticleVersion version;
   version.path = id + ".md";
   version.commit = git::OidHex(*git_commit_id(head->get()));
-  git_tree* raw = nullptr;
-  if (git_commit_tree(&raw, head->get()) != 0) return Status::Corruption(git::LastError("tree"));
-  git::TreeHandle tree(raw);
-  auto blob = (*repo)->BlobAt(tree.get(), version.path);
+  auto tree = git::TreeOf(head->get(), "tree");
+  if (!tree.ok()) return tree.status();
+  auto blob = (*repo)->BlobAt(tree->get(), version.path);
   if (!blob.ok()) return Status::NotFound("no article '" + id + "' on " + ref);
-  const auto size = static_cast<int64_t>(git_blob_rawsize(blob->get()));
-  if (size > kMaxArticleBytes) return Status::TooLarge("article too large");
-  version.bytes.assign(static_cast<const char*>(git_blob_rawcontent(blob->get())), static_cast<size_t>(size));
+  const std::string_view content = git::BlobBytes(blob->get());
+  if (static_cast<int64_t>(content.size()) > kMaxArticleBytes) return Status::TooLarge("article too large");
+  version.bytes.assign(content);
   auto last = History(**repo, head->get(), version.path, 1);
   if (last.ok() && !last->empty()) version.last = last->front();
   return version;

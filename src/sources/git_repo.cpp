@@ -40,6 +40,27 @@ GitCommitInfo CommitInfoOf(const git_commit* commit) {
   return info;
 }
 
+Result<TreeHandle> TreeOf(const git_commit* commit, const std::string& what) {
+  git_tree* tree = nullptr;
+  if (git_commit_tree(&tree, commit) != 0) return Status::Corruption(LastError(what));
+  return TreeHandle(tree);
+}
+
+std::optional<git_oid> BlobIdAt(const git_tree* tree, const std::string& path) {
+  git_tree_entry* raw = nullptr;
+  if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  TreeEntryHandle entry(raw);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return std::nullopt;
+  return *git_tree_entry_id(entry.get());
+}
+
+std::string_view BlobBytes(const git_blob* blob) {
+  return {static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob))};
+}
+
 namespace {
 
 // Opens the cache clone of `url`, cloning it when the cache is missing or empty.
@@ -64,12 +85,6 @@ Result<RepoHandle> OpenCache(const std::string& url, const std::string& cache_di
   if (git_clone(&raw, url.c_str(), cache_dir.c_str(), &options) != 0)
     return Status::IOError(LastError("cannot clone " + url));
   return RepoHandle(raw);
-}
-
-Result<TreeHandle> TreeOf(const git_commit* commit) {
-  git_tree* tree = nullptr;
-  if (git_commit_tree(&tree, commit) != 0) return Status::Corruption(LastError("commit tree"));
-  return TreeHandle(tree);
 }
 
 // Paths that differ between `old_tree` (may be null: everything is new) and `tree`.
@@ -143,22 +158,20 @@ Result<CommitHandle> GitRepo::ResolveCommit(const std::string& ref) {
   return Status::NotFound("no branch or commit '" + ref + "' in the repository");
 }
 
-Result<BlobHandle> GitRepo::BlobAt(const git_tree* tree, const std::string& path) {
-  git_tree_entry* raw = nullptr;
-  if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0) {
-    git_error_clear();
-    return Status::NotFound("no file " + path);
-  }
-  TreeEntryHandle entry(raw);
-  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return Status::NotFound("no file " + path);
+Result<BlobHandle> GitRepo::LookupBlob(const git_oid& id, const std::string& what) {
   git_blob* blob = nullptr;
-  if (git_blob_lookup(&blob, repo_.get(), git_tree_entry_id(entry.get())) != 0)
-    return Status::Corruption(LastError("cannot read " + path));
+  if (git_blob_lookup(&blob, repo_.get(), &id) != 0) return Status::Corruption(LastError(what));
   return BlobHandle(blob);
 }
 
+Result<BlobHandle> GitRepo::BlobAt(const git_tree* tree, const std::string& path) {
+  const std::optional<git_oid> id = BlobIdAt(tree, path);
+  if (!id) return Status::NotFound("no file " + path);
+  return LookupBlob(*id, "cannot read " + path);
+}
+
 Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<std::string>* paths) {
-  auto tree = TreeOf(commit);
+  auto tree = TreeOf(commit, "commit tree");
   if (!tree.ok()) return tree.status();
   const unsigned parents = git_commit_parentcount(commit);
   if (parents == 0) {
@@ -172,7 +185,7 @@ Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<
     git_commit* raw = nullptr;
     if (git_commit_parent(&raw, commit, i) != 0) return Status::Corruption(LastError("parent"));
     CommitHandle parent(raw);
-    auto parent_tree = TreeOf(parent.get());
+    auto parent_tree = TreeOf(parent.get(), "commit tree");
     if (!parent_tree.ok()) return parent_tree.status();
     std::set<std::string> changed;
     if (Status s = DiffPaths(repo, parent_tree->get(), tree->get(), &changed); !s.ok()) return s;
@@ -192,9 +205,9 @@ Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<
 
 Status ChangedPathsBetween(git_repository* repo, const git_commit* from, const git_commit* to,
                            std::set<std::string>* paths) {
-  auto from_tree = TreeOf(from);
+  auto from_tree = TreeOf(from, "commit tree");
   if (!from_tree.ok()) return from_tree.status();
-  auto to_tree = TreeOf(to);
+  auto to_tree = TreeOf(to, "commit tree");
   if (!to_tree.ok()) return to_tree.status();
   return DiffPaths(repo, from_tree->get(), to_tree->get(), paths);
 }

@@ -12,8 +12,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kb/git_articles.h"
@@ -59,6 +61,14 @@ bool IsRemoteUrl(const std::string& repo);
 // One commit as kb reports it (kb/git_articles.h).
 GitCommitInfo CommitInfoOf(const git_commit* commit);
 
+// The tree of `commit`; Corruption "<what>: <libgit2's error>" when it cannot be read.
+Result<TreeHandle> TreeOf(const git_commit* commit, const std::string& what);
+// The id of the blob at `path` in `tree`; nullopt (libgit2's error cleared)
+// when there is nothing there or not a file.
+std::optional<git_oid> BlobIdAt(const git_tree* tree, const std::string& path);
+// The content of `blob`, valid as long as the blob is.
+std::string_view BlobBytes(const git_blob* blob);
+
 // An opened repository: a local path as it is, or the cache clone of a URL.
 class GitRepo {
  public:
@@ -71,6 +81,8 @@ class GitRepo {
   // The commit a branch (or tag, or sha) names. URL mode prefers origin's
   // branch ("refs/remotes/origin/<ref>") so fetched commits are seen.
   Result<CommitHandle> ResolveCommit(const std::string& ref);
+  // The blob `id`; Corruption "<what>: <libgit2's error>" when it cannot be read.
+  Result<BlobHandle> LookupBlob(const git_oid& id, const std::string& what);
   // The blob at `path` in `tree`; NotFound when there is none.
   Result<BlobHandle> BlobAt(const git_tree* tree, const std::string& path);
 

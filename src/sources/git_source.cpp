@@ -117,15 +117,13 @@ const GitSource::BlobFacts& GitSource::FactsFor(const Listed& listed,
   auto it = blobs_.find(key);
   if (it != blobs_.end()) return it->second;
   BlobFacts facts;
-  git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo_->get(), &listed.blob) == 0) {
-    git::BlobHandle blob(raw);
-    const std::string_view bytes(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                                 static_cast<size_t>(git_blob_rawsize(blob.get())));
+  auto blob = repo_->LookupBlob(listed.blob, "cannot read blob");
+  if (blob.ok()) {
+    const std::string_view bytes = git::BlobBytes(blob->get());
     facts.sha256 = Sha256Hex(bytes);
     facts.translation_of = TranslationOf(bytes);
   } else {
-    errors->push_back({listed.path, 0, git::LastError("cannot read blob")});
+    errors->push_back({listed.path, 0, blob.status().message()});
   }
   return blobs_.emplace(key, std::move(facts)).first->second;
 }
@@ -189,12 +187,12 @@ std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* err
     errors->push_back({options_.repo, 0, commit.status().message()});
     return {};
   }
-  git_tree* tree = nullptr;
-  if (git_commit_tree(&tree, commit->get()) != 0) {
-    errors->push_back({options_.repo, 0, git::LastError("cannot read commit tree")});
+  auto tree = git::TreeOf(commit->get(), "cannot read commit tree");
+  if (!tree.ok()) {
+    errors->push_back({options_.repo, 0, tree.status().message()});
     return {};
   }
-  tree_.reset(tree);
+  tree_ = std::move(*tree);
   commit_ = std::move(*commit);
   commit_sha_ = git::OidHex(*git_commit_id(commit_.get()));
   ListTree(errors);
@@ -254,9 +252,8 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
   }
   std::set<std::string> paths;
   if (!git::ChangedPathsBetween(repo_->get(), commit_.get(), head->get(), &paths).ok()) return std::nullopt;
-  git_tree* raw_tree = nullptr;
-  if (git_commit_tree(&raw_tree, head->get()) != 0) return std::nullopt;
-  git::TreeHandle tree(raw_tree);
+  auto tree = git::TreeOf(head->get(), "commit tree");
+  if (!tree.ok()) return std::nullopt;
 
   // Apply the diff to the listing.
   Changes changes;
@@ -264,7 +261,7 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
   for (const std::string& path : paths) {
     const std::string id = ArticleIdOf(path);
     if (id.empty()) continue;
-    auto blob = repo_->BlobAt(tree.get(), path);
+    auto blob = repo_->BlobAt(tree->get(), path);
     if (!blob.ok()) {  // deleted (or no longer a file)
       if (listed_.erase(id)) changes.removed.push_back(id);
       changes_.erase(path);
@@ -287,7 +284,7 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
     changed_paths.insert(path);
   }
   commit_ = std::move(*head);
-  tree_ = std::move(tree);
+  tree_ = std::move(*tree);
   commit_sha_ = head_sha;
   if (!UpdateHistory(commit_.get(), changed_paths, OtherPaths::kKeep).ok()) {
     commit_sha_.clear();  // the next List() starts over
@@ -321,19 +318,19 @@ bool GitSource::Read(const Entry& entry, std::string* bytes, std::vector<Article
     errors->push_back({entry.path, 0, "not listed by this source"});
     return false;
   }
-  git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo_->get(), &it->second.blob) != 0) {
-    errors->push_back({entry.path, 0, git::LastError("cannot read blob")});
+  auto blob = repo_->LookupBlob(it->second.blob, "cannot read blob");
+  if (!blob.ok()) {
+    errors->push_back({entry.path, 0, blob.status().message()});
     return false;
   }
-  git::BlobHandle blob(raw);
-  const auto size = static_cast<int64_t>(git_blob_rawsize(blob.get()));
+  const std::string_view content = git::BlobBytes(blob->get());
+  const auto size = static_cast<int64_t>(content.size());
   if (size > kMaxArticleBytes) {
     errors->push_back({entry.path, 0,
                        "article too large (" + std::to_string(size) + " bytes, limit 4 MiB)"});
     return false;
   }
-  bytes->assign(static_cast<const char*>(git_blob_rawcontent(blob.get())), static_cast<size_t>(size));
+  bytes->assign(content);
   return true;
 }
 
@@ -346,8 +343,7 @@ bool GitSource::ReadSynonyms(std::string* bytes, std::string* path, std::vector<
       errors->push_back({*path, 0, blob.status().message()});
     return false;
   }
-  bytes->assign(static_cast<const char*>(git_blob_rawcontent(blob->get())),
-                static_cast<size_t>(git_blob_rawsize(blob->get())));
+  bytes->assign(git::BlobBytes(blob->get()));
   return true;
 }
 
