@@ -1,36 +1,73 @@
 // One article's history and its version on a ref. See kb/git_articles.h.
 #include "kb/git_articles.h"
 
+#include <map>
+#include <optional>
+
 #include "sources/git_repo.h"
 
 namespace kb {
 namespace {
 
-// The blob id at `path` in `commit`'s tree; false when there is no file.
-bool BlobIdAt(const git_commit* commit, const std::string& path, git_oid* out) {
-  auto tree = git::TreeOf(commit, "commit tree");
-  if (!tree.ok()) return false;
-  const std::optional<git_oid> id = git::BlobIdAt(tree->get(), path);
-  if (id) *out = *id;
-  return id.has_value();
-}
+struct OidLess {
+  bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_cmp(&a, &b) < 0; }
+};
 
-// True when `commit` itself changed `path`: it differs from every parent
-// (for a merge, a change that came from one side is that side's commit).
-bool Touches(const git_commit* commit, const std::string& path) {
-  git_oid mine, theirs;
-  const bool has = BlobIdAt(commit, path, &mine);
-  const unsigned parents = git_commit_parentcount(commit);
-  if (parents == 0) return has;
-  for (unsigned i = 0; i < parents; ++i) {
-    git_commit* raw = nullptr;
-    if (git_commit_parent(&raw, commit, i) != 0) return false;
-    git::CommitHandle parent(raw);
-    const bool parent_has = BlobIdAt(parent.get(), path, &theirs);
-    if (has == parent_has && (!has || git_oid_equal(&mine, &theirs))) return false;
+// The blob ids at one path, by commit. The walk needs a commit's blob first
+// as a child's parent ("theirs"), then as the walked commit ("mine"): each is
+// looked up once, and forgotten once the walk has passed the commit.
+class BlobsAtPath {
+ public:
+  BlobsAtPath(git_repository* repo, const std::string& path) : repo_(repo), path_(path) {}
+
+  // True when `commit` itself changed the path: it differs from every parent
+  // (for a merge, a change that came from one side is that side's commit).
+  bool Touches(const git_commit* commit) {
+    const std::optional<git_oid> mine = Take(commit);
+    const unsigned parents = git_commit_parentcount(commit);
+    if (parents == 0) return mine.has_value();
+    for (unsigned i = 0; i < parents; ++i) {
+      const std::optional<git_oid>* theirs = Parent(commit, i);
+      if (!theirs) return false;
+      if (mine.has_value() == theirs->has_value() && (!mine || git_oid_equal(&*mine, &**theirs))) return false;
+    }
+    return true;
   }
-  return true;
-}
+
+ private:
+  // The blob id at the path in `commit`'s tree; nullopt when there is no file.
+  std::optional<git_oid> Lookup(const git_commit* commit) const {
+    auto tree = git::TreeOf(commit, "commit tree");
+    if (!tree.ok()) return std::nullopt;
+    return git::BlobIdAt(tree->get(), path_);
+  }
+
+  // The walked commit's blob. Topological order walks every child of a
+  // commit before it, so nothing asks for it again.
+  std::optional<git_oid> Take(const git_commit* commit) {
+    auto it = by_commit_.find(*git_commit_id(commit));
+    if (it == by_commit_.end()) return Lookup(commit);
+    const std::optional<git_oid> blob = it->second;
+    by_commit_.erase(it);
+    return blob;
+  }
+
+  // Parent `i`'s blob, kept until the walk reaches the parent; null when the
+  // parent cannot be read.
+  const std::optional<git_oid>* Parent(const git_commit* commit, unsigned i) {
+    const git_oid* id = git_commit_parent_id(commit, i);
+    if (id == nullptr) return nullptr;
+    if (auto it = by_commit_.find(*id); it != by_commit_.end()) return &it->second;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo_, id) != 0) return nullptr;
+    git::CommitHandle parent(raw);
+    return &by_commit_.emplace(*id, Lookup(parent.get())).first->second;
+  }
+
+  git_repository* repo_;
+  std::string path_;
+  std::map<git_oid, std::optional<git_oid>, OidLess> by_commit_;
+};
 
 bool IsHiddenPath(const std::string& id) {
   size_t start = 0;
@@ -51,13 +88,14 @@ Result<std::vector<GitCommitInfo>> History(git::GitRepo& repo, const git_commit*
   git::WalkHandle walk(raw);
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
   git_revwalk_push(walk.get(), git_commit_id(head));
+  BlobsAtPath blobs(repo.get(), path);
   std::vector<GitCommitInfo> commits;
   git_oid oid;
   while (commits.size() < limit && git_revwalk_next(&oid, walk.get()) == 0) {
     git_commit* c = nullptr;
     if (git_commit_lookup(&c, repo.get(), &oid) != 0) return Status::Corruption(git::LastError("commit"));
     git::CommitHandle commit(c);
-    if (Touches(commit.get(), path)) commits.push_back(git::CommitInfoOf(commit.get()));
+    if (blobs.Touches(commit.get())) commits.push_back(git::CommitInfoOf(commit.get()));
   }
   git_error_clear();
   return commits;
