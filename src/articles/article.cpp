@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <string>
 
+#include "articles/article_names.h"
 #include "articles/front_matter.h"
 #include "articles/markdown.h"
 #include "kb/utf8.h"
@@ -9,8 +10,6 @@
 
 namespace kb {
 namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // Reports the first invalid UTF-8 byte with its file line and byte column.
 bool CheckUtf8(std::string_view path, std::string_view bytes, std::vector<ArticleError>* errors) {
@@ -69,8 +68,7 @@ static std::string DefaultCategory(std::string_view id) {
 bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
                   Article* out, std::vector<ArticleError>* errors) {
   if (!CheckUtf8(path, bytes, errors)) return false;
-  std::string_view text = bytes;
-  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  const std::string_view text = StripBom(bytes);
 
   FrontMatterSplit split;
   if (!SplitFrontMatter(text, path, &split, errors)) return false;

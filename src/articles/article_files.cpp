@@ -9,25 +9,14 @@
 #include <memory>
 #include <system_error>
 
+#include "articles/article_names.h"
 #include "articles/id_key.h"
-#include "kb/utf8.h"
 #include "kb/article.h"
 
 namespace kb {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr std::string_view kExtension = ".md";
-
-bool IsHidden(const std::string& name) {
-  return name.empty() || name[0] == '_' || name[0] == '.';
-}
-
-bool HasArticleExtension(const std::string& name) {
-  return name.size() > kExtension.size() &&
-         name.compare(name.size() - kExtension.size(), kExtension.size(), kExtension) == 0;
-}
 
 // True when `path` (canonical) is `root` (canonical) or below it.
 bool IsUnder(const fs::path& path, const fs::path& root) {
@@ -61,7 +50,7 @@ class Scanner {
  private:
   void VisitEntry(const fs::path& path, const std::string& id_prefix) {
     const std::string name = path.filename().string();
-    if (IsHidden(name)) return;
+    if (IsHiddenName(name)) return;
     std::error_code ec;
     const fs::file_status status = fs::symlink_status(path, ec);
     if (ec) {
@@ -91,12 +80,8 @@ class Scanner {
 
   void AddFile(const fs::path& path, const std::string& name_id) {
     ArticleFile file;
-    file.id = name_id.substr(0, name_id.size() - kExtension.size());
     file.path = path.string();
-    if (!IsValidUtf8(file.id)) {
-      Error(file.path, "file name is not valid UTF-8; skipped");
-      return;
-    }
+    if (!ArticleIdOfName(name_id, file.path, &file.id, errors_)) return;
     struct stat st;
     if (::stat(file.path.c_str(), &st) == 0) file.mtime = static_cast<int64_t>(st.st_mtime);
     files_.push_back(std::move(file));
@@ -117,13 +102,8 @@ std::vector<ArticleFile> RemoveDuplicateIds(std::vector<ArticleFile> files,
   std::map<std::string, std::string> first_by_key;
   std::vector<ArticleFile> unique;
   for (ArticleFile& file : files) {
-    auto [it, inserted] = first_by_key.emplace(ArticleIdKey(file.id), file.id);
-    if (!inserted) {
-      errors->push_back({file.path, 0,
-                         "duplicate article id '" + file.id + "' (same as '" + it->second + "')"});
-      continue;
-    }
-    unique.push_back(std::move(file));
+    if (ClaimArticleId(file.id, ArticleIdKey(file.id), file.path, &first_by_key, errors))
+      unique.push_back(std::move(file));
   }
   return unique;
 }
@@ -131,10 +111,6 @@ std::vector<ArticleFile> RemoveDuplicateIds(std::vector<ArticleFile> files,
 struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
 };
-
-std::string TooLargeMessage(int64_t size) {
-  return "article too large (" + std::to_string(size) + " bytes, limit 4 MiB)";
-}
 
 }  // namespace
 

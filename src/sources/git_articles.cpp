@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "articles/article_names.h"
 #include "sources/git_repo.h"
 
 namespace kb {
@@ -69,18 +70,6 @@ class BlobsAtPath {
   std::map<git_oid, std::optional<git_oid>, OidLess> by_commit_;
 };
 
-bool IsHiddenPath(const std::string& id) {
-  size_t start = 0;
-  while (start <= id.size()) {
-    const size_t end = id.find('/', start);
-    const std::string part = id.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (part.empty() || part[0] == '_' || part[0] == '.') return true;
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return false;
-}
-
 Result<std::vector<GitCommitInfo>> History(git::GitRepo& repo, const git_commit* head,
                                            const std::string& path, size_t limit) {
   git_revwalk* raw = nullptr;
@@ -111,7 +100,7 @@ Result<std::vector<GitCommitInfo>> GitArticleHistory(const GitSourceOptions& opt
   if (!repo.ok()) return repo.status();
   auto head = (*repo)->ResolveCommit(ref);
   if (!head.ok()) return head.status();
-  auto commits = History(**repo, head->get(), id + ".md", limit);
+  auto commits = History(**repo, head->get(), id + std::string(kArticleExtension), limit);
   if (commits.ok() && commits->empty()) return Status::NotFound("no commit changed article '" + id + "'");
   return commits;
 }
@@ -124,7 +113,7 @@ Result<GitArticleVersion> ReadGitArticle(const GitSourceOptions& options, const 
   auto head = (*repo)->ResolveCommit(ref);
   if (!head.ok()) return head.status();
   GitArticleVersion version;
-  version.path = id + ".md";
+  version.path = id + std::string(kArticleExtension);
   version.commit = git::OidHex(*git_commit_id(head->get()));
   auto tree = git::TreeOf(head->get(), "tree");
   if (!tree.ok()) return tree.status();

@@ -7,10 +7,10 @@
 #include <set>
 #include <unordered_set>
 
+#include "articles/article_names.h"
 #include "articles/front_matter.h"
 #include "articles/id_key.h"
 #include "kb/sha256.h"
-#include "kb/utf8.h"
 
 namespace kb {
 
@@ -20,23 +20,12 @@ constexpr const char* kSynonymsFile = "_synonyms.yml";
 
 namespace {
 
-constexpr std::string_view kExtension = ".md";
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-bool IsHidden(const char* name) { return name[0] == '\0' || name[0] == '_' || name[0] == '.'; }
-
-bool IsArticleName(std::string_view name) {
-  return name.size() > kExtension.size() &&
-         name.compare(name.size() - kExtension.size(), kExtension.size(), kExtension) == 0;
-}
-
 // The translation_of of an article file, "" when absent or unparseable (the
 // publish reports parse errors itself).
 std::string TranslationOf(std::string_view bytes) {
-  if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   std::vector<ArticleError> ignored;
   FrontMatterSplit split;
-  if (!SplitFrontMatter(bytes, "", &split, &ignored)) return "";
+  if (!SplitFrontMatter(StripBom(bytes), "", &split, &ignored)) return "";
   Article article;
   ParseFrontMatter(split, "", &article, &ignored);
   return article.translation_of;
@@ -49,10 +38,10 @@ struct WalkState {
 int VisitTreeEntry(const char* root, const git_tree_entry* entry, void* payload) {
   const char* name = git_tree_entry_name(entry);
   const git_object_t type = git_tree_entry_type(entry);
-  if (IsHidden(name)) return type == GIT_OBJECT_TREE ? 1 : 0;  // 1 = skip the subtree
+  if (IsHiddenName(name)) return type == GIT_OBJECT_TREE ? 1 : 0;  // 1 = skip the subtree
   // Symlinks and submodules are not articles in git mode.
   if (type != GIT_OBJECT_BLOB || git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) return 0;
-  if (!IsArticleName(name)) return 0;
+  if (!HasArticleExtension(name)) return 0;
   static_cast<WalkState*>(payload)->files.emplace_back(std::string(root) + name,
                                                        *git_tree_entry_id(entry));
   return 0;
@@ -94,18 +83,9 @@ void GitSource::ListTree(std::vector<ArticleError>* errors) {
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::map<std::string, std::string> first_by_key;
   for (auto& [path, blob] : state.files) {
-    std::string id = path.substr(0, path.size() - kExtension.size());
-    if (!IsValidUtf8(id)) {
-      errors->push_back({path, 0, "file name is not valid UTF-8; skipped"});
-      continue;
-    }
-    auto key = id_keys_.find(id);  // ICU normalization is the costly part of listing: once per id
-    if (key == id_keys_.end()) key = id_keys_.emplace(id, ArticleIdKey(id)).first;
-    auto [it, inserted] = first_by_key.emplace(key->second, id);
-    if (!inserted) {
-      errors->push_back({path, 0, "duplicate article id '" + id + "' (same as '" + it->second + "')"});
-      continue;
-    }
+    std::string id;
+    if (!ArticleIdOfName(path, path, &id, errors)) continue;
+    if (!ClaimArticleId(id, IdKey(id), path, &first_by_key, errors)) continue;
     listed_[id] = {path, blob};
   }
   ids_by_key_ = std::move(first_by_key);
@@ -168,6 +148,12 @@ void GitSource::IndexTranslations() {
   }
 }
 
+const std::string& GitSource::IdKey(const std::string& id) {
+  auto key = id_keys_.find(id);  // ICU normalization is the costly part of listing: once per id
+  if (key == id_keys_.end()) key = id_keys_.emplace(id, ArticleIdKey(id)).first;
+  return key->second;
+}
+
 ArticleSource::Entry GitSource::MakeEntry(const std::string& id, const Listed& listed,
                                           std::vector<ArticleError>* errors) {
   Entry entry;
@@ -223,16 +209,8 @@ namespace {
 // "en/a/b.md" -> "en/a/b" when the path is an article (no '_' or '.' name on
 // the way, ".md" at the end); "" otherwise.
 std::string ArticleIdOf(const std::string& path) {
-  if (!IsArticleName(path)) return "";
-  size_t start = 0;
-  while (start < path.size()) {
-    const size_t slash = path.find('/', start);
-    const std::string name = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (IsHidden(name.c_str())) return "";
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return path.substr(0, path.size() - kExtension.size());
+  if (!HasArticleExtension(path) || IsHiddenPath(path)) return "";
+  return path.substr(0, path.size() - kArticleExtension.size());
 }
 
 }  // namespace
@@ -271,11 +249,10 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
       }
       continue;
     }
-    auto key = id_keys_.find(id);
-    if (key == id_keys_.end()) key = id_keys_.emplace(id, ArticleIdKey(id)).first;
-    auto [owner, inserted] = ids_by_key_.emplace(key->second, id);
+    // Unlike ClaimArticleId, the key may be held by an id that is gone.
+    auto [owner, inserted] = ids_by_key_.emplace(IdKey(id), id);
     if (!inserted && owner->second != id && listed_.count(owner->second)) {
-      errors->push_back({path, 0, "duplicate article id '" + id + "' (same as '" + owner->second + "')"});
+      errors->push_back({path, 0, DuplicateIdMessage(id, owner->second)});
       continue;
     }
     owner->second = id;
@@ -326,8 +303,7 @@ bool GitSource::Read(const Entry& entry, std::string* bytes, std::vector<Article
   const std::string_view content = git::BlobBytes(blob->get());
   const auto size = static_cast<int64_t>(content.size());
   if (size > kMaxArticleBytes) {
-    errors->push_back({entry.path, 0,
-                       "article too large (" + std::to_string(size) + " bytes, limit 4 MiB)"});
+    errors->push_back({entry.path, 0, TooLargeMessage(size)});
     return false;
   }
   bytes->assign(content);

@@ -71,6 +71,8 @@ class GitSource : public ArticleSource {
       : options_(std::move(options)), repo_(std::move(repo)) {}
 
   void ListTree(std::vector<ArticleError>* errors);
+  // ArticleIdKey(id), computed once per id (cached in id_keys_).
+  const std::string& IdKey(const std::string& id);
   // What to do with the history of paths not in `needed`.
   enum class OtherPaths { kForget, kKeep };
   Status UpdateHistory(const git_commit* head, const std::set<std::string>& needed,

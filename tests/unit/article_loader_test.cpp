@@ -6,11 +6,13 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <unistd.h>
 
+#include "articles/article_names.h"
 #include "kb/article.h"
 
 namespace fs = std::filesystem;
@@ -85,6 +87,37 @@ TEST_CASE("ListArticleFiles lists .md files by id and skips _ and . names") {
   REQUIRE(files.size() == 4);
   CHECK(files[1].path == (dir.path() / "en/account/reset.md").string());
   CHECK(files[1].mtime > 1600000000);
+}
+
+TEST_CASE("Article naming rules shared by the folder and git sources") {
+  CHECK(kb::HasArticleExtension("en/a.md"));
+  CHECK_FALSE(kb::HasArticleExtension(".md"));
+  CHECK_FALSE(kb::HasArticleExtension("en/a.MD"));
+  CHECK_FALSE(kb::HasArticleExtension("en/a.md.bak"));
+  CHECK(kb::IsHiddenName(""));
+  CHECK(kb::IsHiddenName("_draft.md"));
+  CHECK(kb::IsHiddenName(".git"));
+  CHECK_FALSE(kb::IsHiddenName("a_b.md"));
+  CHECK_FALSE(kb::IsHiddenPath("en/account/reset"));
+  CHECK(kb::IsHiddenPath("en/_partials/footer"));
+  CHECK(kb::IsHiddenPath(".hidden/a.md"));
+  CHECK(kb::IsHiddenPath(""));
+  CHECK(kb::IsHiddenPath("en//a"));
+  CHECK(kb::IsHiddenPath("/en/a"));
+  CHECK(kb::IsHiddenPath("en/a/"));
+  CHECK(kb::StripBom("\xEF\xBB\xBF---\n") == "---\n");
+  CHECK(kb::StripBom("---\n\xEF\xBB\xBF") == "---\n\xEF\xBB\xBF");
+  std::map<std::string, std::string> first_by_key;
+  std::vector<kb::ArticleError> errors;
+  std::string id;
+  CHECK_FALSE(kb::ArticleIdOfName("en/caf\xFF.md", "root/en/caf\xFF.md", &id, &errors));
+  CHECK(kb::ArticleIdOfName("en/a.md", "root/en/a.md", &id, &errors));
+  CHECK(id == "en/a");
+  CHECK(kb::ClaimArticleId("en/A", "en/a", "root/en/A.md", &first_by_key, &errors));
+  CHECK_FALSE(kb::ClaimArticleId("en/a", "en/a", "root/en/a.md", &first_by_key, &errors));
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].ToString() == "root/en/caf\xFF.md: file name is not valid UTF-8; skipped");
+  CHECK(errors[1].ToString() == "root/en/a.md: duplicate article id 'en/a' (same as 'en/A')");
 }
 
 TEST_CASE("ListArticleFiles treats a folder named like an article as a folder") {
