@@ -2,50 +2,21 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include "articles/article_names.h"
 #include "kb/article.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder under the system temp dir, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-    path_ = fs::temp_directory_path() /
-            ("kb-articles-test-" + std::to_string(::getpid()) + "-" + std::to_string(now) + "-" +
-             std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  std::string str() const { return path_.string(); }
-
-  void Write(const std::string& relative, const std::string& content) const {
-    const fs::path file = path_ / fs::u8path(relative);
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << content;
-  }
-
- private:
-  fs::path path_;
-};
+using kb::test::Joined;
+using kb::test::TempDir;
 
 std::string Article(const std::string& title, const std::string& extra = "") {
   return "---\ntitle: " + title + "\nlang: en\n" + extra + "---\nBody of " + title + ".\n";
@@ -55,12 +26,6 @@ std::vector<std::string> Ids(const std::vector<kb::ArticleFile>& files) {
   std::vector<std::string> ids;
   for (const auto& f : files) ids.push_back(f.id);
   return ids;
-}
-
-std::string Joined(const std::vector<kb::ArticleError>& errors) {
-  std::string s;
-  for (const auto& e : errors) s += e.ToString() + "\n";
-  return s;
 }
 
 }  // namespace

@@ -6,8 +6,11 @@
 
 #include "kb/sha256.h"
 #include "kb/article.h"
+#include "test_support.h"
 
 namespace {
+
+using kb::test::Joined;
 
 struct Parsed {
   bool ok = false;
@@ -19,12 +22,6 @@ Parsed Parse(const std::string& bytes, const std::string& id = "en/account/reset
   Parsed p;
   p.ok = kb::ParseArticle(id, "a.md", bytes, &p.article, &p.errors);
   return p;
-}
-
-std::string Joined(const std::vector<kb::ArticleError>& errors) {
-  std::string s;
-  for (const auto& e : errors) s += e.ToString() + "\n";
-  return s;
 }
 
 const std::string kHead = "---\ntitle: Reset\nlang: en\n";

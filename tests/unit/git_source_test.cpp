@@ -1,7 +1,6 @@
 // GitSource over real repositories made with libgit2 in temp dirs, and
 // Publish() through it.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <xapian.h>
 
@@ -14,25 +13,14 @@
 #include "kb/publish.h"
 #include "kb/search.h"
 #include "sources/git_source.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using kb_test::ArticleText;
 using kb_test::GitTestRepo;
+using kb::test::TempDir;
 
 namespace {
-
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "kb-git-test-XXXXXX").string();
-    path_ = mkdtemp(templ.data());
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 std::unique_ptr<kb::GitSource> OpenSource(const std::string& repo, const std::string& branch = "main",
                                           const std::string& cache = "") {

@@ -67,6 +67,29 @@ SearchResponse Workspace::Search(const std::string& query, const std::string& la
   return *response;
 }
 
+TempDir::TempDir(const std::string& name) {
+  std::string templ = (fs::temp_directory_path() / (name + "-XXXXXX")).string();
+  REQUIRE(mkdtemp(templ.data()) != nullptr);
+  root_ = templ;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(root_, ec);
+}
+
+void TempDir::Write(const std::string& relative, const std::string& content) const {
+  const fs::path file = fs::path(root_) / fs::u8path(relative);
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << content;
+}
+
+std::string Joined(const std::vector<ArticleError>& errors) {
+  std::string s;
+  for (const auto& e : errors) s += e.ToString() + "\n";
+  return s;
+}
+
 std::vector<std::vector<std::string>> ReadTsv(const std::string& relative_path) {
   std::ifstream in(std::string(KB_TEST_DATA_DIR) + "/" + relative_path);
   REQUIRE_MESSAGE(in.good(), relative_path);

@@ -2,10 +2,12 @@
 // search a real index, and the data-file readers. Not thread-safe.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "kb/article.h"
 #include "kb/publish.h"
 #include "kb/search.h"
 
@@ -41,6 +43,28 @@ class Workspace {
   std::string root_;
   std::unique_ptr<Searcher> searcher_;
 };
+
+// A fresh folder under the system temp dir, removed with its files on destruction.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name = "kb-test");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::filesystem::path path() const { return root_; }
+  const std::string& str() const { return root_; }
+  // "<root>/<relative>".
+  std::string Sub(const std::string& relative) const { return root_ + "/" + relative; }
+  // Writes a file below the folder (`relative` is UTF-8, '/' separated), creating its folders.
+  void Write(const std::string& relative, const std::string& content) const;
+
+ private:
+  std::string root_;
+};
+
+// Every error's ToString(), one per line (for failure messages).
+std::string Joined(const std::vector<ArticleError>& errors);
 
 // The rows of a tab-separated data file below KB_TEST_DATA_DIR, skipping
 // blank lines and '#' comments; \u{XXXX} escapes in cells become UTF-8.
