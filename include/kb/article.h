@@ -1,4 +1,5 @@
-// kb::Article and the article loader: help articles as CONTRACT.md §1 defines them.
+// kb::Article, parsing it and finding article files: help articles as
+// CONTRACT.md §1 defines them.
 //
 // An Article is a plain value: front matter fields, the Markdown body rendered
 // to safe HTML, and the plain text extracted for indexing. Loading is pure
@@ -104,19 +105,5 @@ constexpr int64_t kMaxArticleBytes = 4 * 1024 * 1024;
 // returns false and appends one error with line 0: "cannot read file: <strerror>"
 // or "article too large (N bytes, limit 4 MiB)".
 bool ReadArticleFile(const ArticleFile& file, std::string* bytes, std::vector<ArticleError>* errors);
-
-// Everything under one articles root: the articles that parsed (sorted by id,
-// `updated` = file mtime) and every error found. Callers that publish an
-// index must refuse to do so when `errors` is not empty (CONTRACT §1).
-struct LoadedArticles {
-  std::vector<Article> articles;
-  std::vector<ArticleError> errors;
-};
-
-// Lists, reads and parses every article under `root` (ListArticleFiles,
-// ReadArticleFile, ParseArticle) and also reports a `translation_of` that
-// names itself or an id that is not an article file under the root, on the
-// line of that key. Never throws; all problems end up in `errors`.
-LoadedArticles LoadArticles(const std::string& root);
 
 }  // namespace kb

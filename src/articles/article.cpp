@@ -88,4 +88,21 @@ bool ParseArticle(std::string_view id, std::string_view path, std::string_view b
   return true;
 }
 
+void CheckTranslationOf(const Article& article, const std::set<std::string>& ids,
+                        std::vector<ArticleError>* errors) {
+  CheckTranslationOf(article, [&ids](const std::string& id) { return ids.count(id) > 0; }, errors);
+}
+
+void CheckTranslationOf(const Article& article, const std::function<bool(const std::string&)>& is_article,
+                        std::vector<ArticleError>* errors) {
+  if (article.translation_of.empty()) return;
+  if (article.translation_of == article.id) {
+    errors->push_back({article.path, article.translation_of_line,
+                       "translation_of '" + article.translation_of + "' names the article itself"});
+  } else if (!is_article(article.translation_of)) {
+    errors->push_back({article.path, article.translation_of_line,
+                       "translation_of '" + article.translation_of + "' is not an existing article id"});
+  }
+}
+
 }  // namespace kb

@@ -9,7 +9,6 @@ list(APPEND KB_CORE_SOURCES
   src/articles/article.cpp
   src/articles/article_files.cpp
   src/articles/article_names.cpp
-  src/articles/article_loader.cpp
   src/articles/front_matter.cpp
   src/articles/id_key.cpp
   src/articles/markdown.cpp

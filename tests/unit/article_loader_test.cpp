@@ -1,14 +1,18 @@
-// ListArticleFiles, ReadArticleFile and LoadArticles over real folders.
+// ListArticleFiles, ReadArticleFile and checking whole folders (CheckArticles
+// over NewFolderSource) on real folders.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "articles/article_names.h"
 #include "kb/article.h"
+#include "kb/check.h"
+#include "kb/publish.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -26,6 +30,34 @@ std::vector<std::string> Ids(const std::vector<kb::ArticleFile>& files) {
   std::vector<std::string> ids;
   for (const auto& f : files) ids.push_back(f.id);
   return ids;
+}
+
+// A folder as `kb check` sees it: the errors CheckArticles reports over a
+// folder source (sorted by path and line; warnings left out), and the
+// articles that source's entries parse to, in id order.
+struct Checked {
+  std::vector<kb::ArticleError> errors;
+  std::vector<kb::Article> articles;
+};
+
+Checked CheckFolder(const std::string& root) {
+  Checked checked;
+  const std::unique_ptr<kb::ArticleSource> source = kb::NewFolderSource(root);
+  kb::CheckInput input;
+  input.source = source.get();
+  input.file_exists = [](const std::string&) { return true; };
+  for (const kb::CheckFinding& finding : kb::CheckArticles(input).findings)
+    if (finding.severity == kb::CheckFinding::Severity::kError) checked.errors.push_back(finding.where);
+  std::vector<kb::ArticleError> reported;  // the same errors as above
+  for (const kb::ArticleSource::Entry& entry : source->List(&reported)) {
+    std::string bytes;
+    kb::Article article;
+    article.updated = entry.updated;
+    if (source->Read(entry, &bytes, &reported) &&
+        kb::ParseArticle(entry.id, entry.path, bytes, &article, &reported))
+      checked.articles.push_back(std::move(article));
+  }
+  return checked;
 }
 
 }  // namespace
@@ -177,12 +209,12 @@ TEST_CASE("ReadArticleFile reads a file and reports unreadable or oversized ones
   CHECK(errors[1].ToString() == big + ": article too large (4194305 bytes, limit 4 MiB)");
 }
 
-TEST_CASE("LoadArticles parses every article, sorted by id, with mtime as updated") {
+TEST_CASE("A folder checked: every article parses, sorted by id, with mtime as updated") {
   TempDir dir;
   dir.Write("he/account/reset.md", Article("Reset HE", "translation_of: /en/account/reset.md\n"));
   dir.Write("en/account/reset.md", Article("Reset EN"));
   dir.Write("en/billing/refund.md", Article("Refund"));
-  const kb::LoadedArticles loaded = kb::LoadArticles(dir.str());
+  const Checked loaded = CheckFolder(dir.str());
   CHECK_MESSAGE(loaded.errors.empty(), Joined(loaded.errors));
   REQUIRE(loaded.articles.size() == 3);
   CHECK(loaded.articles[0].id == "en/account/reset");
@@ -194,13 +226,13 @@ TEST_CASE("LoadArticles parses every article, sorted by id, with mtime as update
   CHECK(loaded.articles[0].path == (dir.path() / "en/account/reset.md").string());
 }
 
-TEST_CASE("LoadArticles reports a translation_of to a missing id or to itself on its line") {
+TEST_CASE("A folder checked: a translation_of to a missing id or to itself is an error on its line") {
   TempDir dir;
   dir.Write("en/a.md", Article("A", "translation_of: en/nope\n"));
   dir.Write("en/b.md", Article("B", "faq: true\ntranslation_of: en/b\n"));
   dir.Write("en/c.md", Article("C", "translation_of: en/broken\n"));
   dir.Write("en/broken.md", "no front matter\n");
-  const kb::LoadedArticles loaded = kb::LoadArticles(dir.str());
+  const Checked loaded = CheckFolder(dir.str());
   const std::string root = dir.str();
   REQUIRE_MESSAGE(loaded.errors.size() == 3, Joined(loaded.errors));
   // In file order (ids are sorted), each on its own line.
@@ -213,9 +245,9 @@ TEST_CASE("LoadArticles reports a translation_of to a missing id or to itself on
   CHECK(loaded.articles.size() == 3);  // a, b, c parsed; only broken is missing
 }
 
-TEST_CASE("LoadArticles reports every bad fixture under tests/data/articles-bad") {
+TEST_CASE("A folder checked: every bad fixture under tests/data/articles-bad is an error") {
   const std::string root = std::string(KB_TEST_DATA_DIR) + "/articles-bad";
-  const kb::LoadedArticles loaded = kb::LoadArticles(root);
+  const Checked loaded = CheckFolder(root);
   const std::vector<std::string> expected = {
       root + "/en/bad-audience.md:4: unknown audience 'everyone' (expected public or internal)",
       root + "/en/bad-utf8.md:6: invalid UTF-8 (byte 0xFF at column 8)",
