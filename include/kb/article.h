@@ -45,7 +45,8 @@ struct Article {
   std::string html;          // rendered body; raw HTML in the Markdown is not passed through
   std::vector<Section> sections;  // plain text, in document order
   int64_t updated = 0;       // seconds since the epoch (file mtime in folder mode)
-  std::string content_hash;  // hex SHA-256 of the file bytes: unchanged files are not re-analysed
+  std::string content_hash;  // set by Publish: hex SHA-256 of the file bytes (+ source flags), so
+                             // unchanged files are not re-analysed; ParseArticle leaves it empty
   std::string author;        // git mode: author of the last commit that changed the file, else empty
   bool outdated = false;     // git mode: a translation whose source changed in a later commit
 
@@ -68,7 +69,8 @@ struct ArticleError {
 // unknown audience, wrongly typed fields, invalid UTF-8 — each with its line).
 // `lang` accepts a full BCP-47 tag ("pt-BR") but keeps only its primary
 // subtag, lower-cased ("pt"). Unknown front matter keys are ignored.
-// `updated` is left untouched (the caller sets it).
+// `updated` is kept from `out` (the caller sets it); `content_hash` is left
+// empty (Publish sets it).
 bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
                   Article* out, std::vector<ArticleError>* errors);
 

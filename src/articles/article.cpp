@@ -5,7 +5,6 @@
 #include "articles/front_matter.h"
 #include "articles/markdown.h"
 #include "kb/utf8.h"
-#include "kb/sha256.h"
 #include "kb/article.h"
 
 namespace kb {
@@ -83,7 +82,6 @@ bool ParseArticle(std::string_view id, std::string_view path, std::string_view b
   RenderedBody body = RenderMarkdown(split.body);
   article.html = std::move(body.html);
   article.sections = std::move(body.sections);
-  article.content_hash = Sha256Hex(bytes);
   *out = std::move(article);
   return true;
 }

@@ -12,6 +12,7 @@
 #include "index/schema.h"
 #include "kb/publish.h"
 #include "kb/search.h"
+#include "kb/sha256.h"
 #include "sources/git_source.h"
 #include "test_support.h"
 
@@ -123,6 +124,9 @@ TEST_CASE("git source lists the committed .md files, skipping _ and . names, not
   std::vector<kb::ArticleError> errors;
   REQUIRE(source->Read(entries[0], &bytes, &errors));
   CHECK(bytes == ArticleText("Reset", "en", "Body"));
+  // The source vouches for the bytes with their hash, so Publish need not read them.
+  CHECK(entries[0].content_hash == kb::Sha256Hex(bytes));
+  CHECK(entries[0].content_hash.size() == 64);
 }
 
 TEST_CASE("updated and author come from the last commit that changed each file") {
