@@ -142,9 +142,20 @@ void GitSource::IndexTranslations() {
   source_of_.clear();
   for (const auto& [id, listed] : listed_) {
     auto facts = blobs_.find(git::OidHex(listed.blob));
-    if (facts == blobs_.end()) continue;
-    source_of_[id] = facts->second.translation_of;
-    if (!facts->second.translation_of.empty()) translations_[facts->second.translation_of].insert(id);
+    if (facts != blobs_.end()) SetSourceOf(id, facts->second.translation_of);
+  }
+}
+
+void GitSource::SetSourceOf(const std::string& id, const std::string& source_id) {
+  ForgetSourceOf(id);
+  source_of_[id] = source_id;
+  if (!source_id.empty()) translations_[source_id].insert(id);
+}
+
+void GitSource::ForgetSourceOf(const std::string& id) {
+  if (auto old = source_of_.find(id); old != source_of_.end()) {
+    translations_[old->second].erase(id);
+    source_of_.erase(old);
   }
 }
 
@@ -243,10 +254,7 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
     if (!blob.ok()) {  // deleted (or no longer a file)
       if (listed_.erase(id)) changes.removed.push_back(id);
       changes_.erase(path);
-      if (auto old = source_of_.find(id); old != source_of_.end()) {
-        translations_[old->second].erase(id);
-        source_of_.erase(old);
-      }
+      ForgetSourceOf(id);
       continue;
     }
     // Unlike ClaimArticleId, the key may be held by an id that is gone.
@@ -270,12 +278,7 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
   }
   // Changed articles, and the translations of changed articles: their
   // outdated flag may flip (Publish re-indexes them only if it did).
-  for (const std::string& id : changed_ids) {
-    if (auto old = source_of_.find(id); old != source_of_.end()) translations_[old->second].erase(id);
-    const BlobFacts& facts = FactsFor(listed_.at(id), errors);
-    source_of_[id] = facts.translation_of;
-    if (!facts.translation_of.empty()) translations_[facts.translation_of].insert(id);
-  }
+  for (const std::string& id : changed_ids) SetSourceOf(id, FactsFor(listed_.at(id), errors).translation_of);
   std::set<std::string> affected(changed_ids);
   for (const std::string& id : changed_ids)
     if (auto t = translations_.find(id); t != translations_.end()) affected.insert(t->second.begin(), t->second.end());

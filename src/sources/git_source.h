@@ -80,6 +80,10 @@ class GitSource : public ArticleSource {
   Entry MakeEntry(const std::string& id, const Listed& listed, std::vector<ArticleError>* errors);
   bool CheckOutdated(Entry* entry);
   void IndexTranslations();
+  // Records in source_of_ and translations_ that `id` translates `source_id`
+  // ("" for none), replacing what was recorded for `id`; Forget drops it.
+  void SetSourceOf(const std::string& id, const std::string& source_id);
+  void ForgetSourceOf(const std::string& id);
   Status WalkHistory(git_revwalk* walk, bool incremental, const std::set<std::string>& needed);
   const BlobFacts& FactsFor(const Listed& listed, std::vector<ArticleError>* errors);
   void MarkOutdated(std::vector<Entry>* entries);
