@@ -110,25 +110,24 @@ const GitSource::BlobFacts& GitSource::FactsFor(const Listed& listed,
 
 // Sets entry->outdated (and the reason kb check shows) from the history order
 // of the entry and of its translation source.
-bool GitSource::CheckOutdated(Entry* entry) {
+void GitSource::CheckOutdated(Entry* entry) {
   outdated_.erase(entry->id);
   entry->outdated = false;
   const Listed& listed = listed_.at(entry->id);
   auto facts = blobs_.find(git::OidHex(listed.blob));
-  if (facts == blobs_.end()) return false;
+  if (facts == blobs_.end()) return;
   const std::string& source_id = facts->second.translation_of;
   auto source = listed_.find(source_id);
-  if (source_id.empty() || source_id == entry->id || source == listed_.end()) return false;
+  if (source_id.empty() || source_id == entry->id || source == listed_.end()) return;
   auto mine = changes_.find(listed.path);
   auto theirs = changes_.find(source->second.path);
-  if (mine == changes_.end() || theirs == changes_.end()) return false;
-  if (theirs->second.order <= mine->second.order) return false;
+  if (mine == changes_.end() || theirs == changes_.end()) return;
+  if (theirs->second.order <= mine->second.order) return;
   entry->outdated = true;
   outdated_[entry->id] = "outdated translation: " + source_id + " changed in " +
                          theirs->second.commit.sha.substr(0, 10) + " (\"" +
                          theirs->second.commit.message + "\") after this file's last change in " +
                          mine->second.commit.sha.substr(0, 10);
-  return true;
 }
 
 void GitSource::MarkOutdated(std::vector<Entry>* entries) {

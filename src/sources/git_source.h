@@ -78,7 +78,7 @@ class GitSource : public ArticleSource {
   Status UpdateHistory(const git_commit* head, const std::set<std::string>& needed,
                        OtherPaths others = OtherPaths::kForget);
   Entry MakeEntry(const std::string& id, const Listed& listed, std::vector<ArticleError>* errors);
-  bool CheckOutdated(Entry* entry);
+  void CheckOutdated(Entry* entry);
   void IndexTranslations();
   // Records in source_of_ and translations_ that `id` translates `source_id`
   // ("" for none), replacing what was recorded for `id`; Forget drops it.
