@@ -256,6 +256,10 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
       ForgetSourceOf(id);
       continue;
     }
+    // The same name check as a full listing (List), so a diff cannot publish
+    // a file that a listing rejects.
+    std::string checked;
+    if (!ArticleIdOfName(path, path, &checked, errors)) continue;
     // Unlike ClaimArticleId, the key may be held by an id that is gone.
     auto [owner, inserted] = ids_by_key_.emplace(IdKey(id), id);
     if (!inserted && owner->second != id && listed_.count(owner->second)) {

@@ -361,6 +361,18 @@ TEST_CASE("after the first publish, a push is published from the diff alone") {
     CHECK(total("dword") == 1);
     CHECK(total("fixed") == 1);
   }
+  SUBCASE("a file name that is not UTF-8 fails the diff publish as it fails a full listing") {
+    repo.Commit("main", {{"en/caf\xFF.md", ArticleText("Cafe", "en", "cafeword")}}, "bad name");
+    kb::PublishOptions options;
+    options.db_dir = tmp.Sub("db");
+    auto bad = kb::Publish(source, options);
+    REQUIRE(bad.ok());
+    CHECK(bad->incremental_listing);
+    REQUIRE(bad->errors.size() == 1);
+    CHECK(bad->errors[0].ToString() == "en/caf\xFF.md: file name is not valid UTF-8; skipped");
+    CHECK_FALSE(bad->committed);
+    CHECK(total("cafeword") == 0);
+  }
   SUBCASE("a force-push is published from a full listing") {
     const std::string first = repo.Tip("main");
     repo.Commit("main", {{"en/e.md", ArticleText("E", "en", "eword")}}, "e");
