@@ -2,36 +2,21 @@
 #include "kb/agent_tokens.h"
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "test_support.h"
+
 namespace {
 
-// A fresh temp folder, removed with its files at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/kb_tokens_test.XXXXXX";
-    path_ = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    const std::string cmd = "rm -rf '" + path_ + "'";
-    if (std::system(cmd.c_str()) != 0) std::fprintf(stderr, "cannot remove %s\n", path_.c_str());
-  }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using kb::test::TempDir;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path);
@@ -52,7 +37,7 @@ const std::string kZeroHash(64, '0');
 
 TEST_CASE("agent tokens: create, load and verify round trip") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   auto alice = kb::CreateAgentToken("alice", file);
   REQUIRE(alice.ok());
   auto bob = kb::CreateAgentToken("bob.smith-2_x", file);
@@ -69,7 +54,7 @@ TEST_CASE("agent tokens: create, load and verify round trip") {
 
 TEST_CASE("agent tokens: the file stores name:sha256 of the token, never the token") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   auto token = kb::CreateAgentToken("alice", file);
   REQUIRE(token.ok());
   const std::string content = ReadFile(file);
@@ -81,7 +66,7 @@ TEST_CASE("agent tokens: the file stores name:sha256 of the token, never the tok
 
 TEST_CASE("agent tokens: a known SHA-256 line verifies its token") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   // sha256("abc"), the FIPS 180-2 test vector.
   WriteFile(file, "carol:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n");
   auto tokens = kb::AgentTokens::Load(file);
@@ -91,7 +76,7 @@ TEST_CASE("agent tokens: a known SHA-256 line verifies its token") {
 
 TEST_CASE("agent tokens: wrong, empty and truncated tokens are rejected") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   auto token = kb::CreateAgentToken("alice", file);
   REQUIRE(token.ok());
   auto tokens = kb::AgentTokens::Load(file);
@@ -108,7 +93,7 @@ TEST_CASE("agent tokens: wrong, empty and truncated tokens are rejected") {
 
 TEST_CASE("agent tokens: missing file is an IOError") {
   TempDir dir;
-  auto tokens = kb::AgentTokens::Load(dir.File("nope"));
+  auto tokens = kb::AgentTokens::Load(dir.Sub("nope"));
   REQUIRE_FALSE(tokens.ok());
   CHECK(tokens.status().code() == kb::StatusCode::kIOError);
 }
@@ -128,7 +113,7 @@ TEST_CASE("agent tokens: a malformed line is InvalidArgument naming file and lin
   };
   for (const Case& c : cases) {
     TempDir dir;
-    const std::string file = dir.File("tokens");
+    const std::string file = dir.Sub("tokens");
     WriteFile(file, c.content);
     auto tokens = kb::AgentTokens::Load(file);
     CAPTURE(c.content);
@@ -141,7 +126,7 @@ TEST_CASE("agent tokens: a malformed line is InvalidArgument naming file and lin
 
 TEST_CASE("agent tokens: a duplicate name is rejected and the file is unchanged") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   REQUIRE(kb::CreateAgentToken("alice", file).ok());
   const std::string before = ReadFile(file);
   auto again = kb::CreateAgentToken("alice", file);
@@ -155,7 +140,7 @@ TEST_CASE("agent tokens: bad names are rejected and no file is created") {
                                         "näme", "tab\t", "new\nline", "x;y"};
   for (const auto& name : bad) {
     TempDir dir;
-    const std::string file = dir.File("tokens");
+    const std::string file = dir.Sub("tokens");
     auto token = kb::CreateAgentToken(name, file);
     CAPTURE(name);
     REQUIRE_FALSE(token.ok());
@@ -166,7 +151,7 @@ TEST_CASE("agent tokens: bad names are rejected and no file is created") {
 
 TEST_CASE("agent tokens: creating into a malformed file fails and keeps it") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   WriteFile(file, "garbage\n");
   auto token = kb::CreateAgentToken("alice", file);
   REQUIRE_FALSE(token.ok());
@@ -176,7 +161,7 @@ TEST_CASE("agent tokens: creating into a malformed file fails and keeps it") {
 
 TEST_CASE("agent tokens: the file has mode 0600, also when it existed with another mode") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   REQUIRE(kb::CreateAgentToken("alice", file).ok());
   struct stat st;
   REQUIRE(::stat(file.c_str(), &st) == 0);
@@ -190,7 +175,7 @@ TEST_CASE("agent tokens: the file has mode 0600, also when it existed with anoth
 
 TEST_CASE("agent tokens: a running set picks up a token created after Load") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   auto alice = kb::CreateAgentToken("alice", file);
   REQUIRE(alice.ok());
   kb::AgentTokens::Options options;
@@ -205,7 +190,7 @@ TEST_CASE("agent tokens: a running set picks up a token created after Load") {
 
 TEST_CASE("agent tokens: reloads are throttled by the check interval") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   REQUIRE(kb::CreateAgentToken("alice", file).ok());
   kb::AgentTokens::Options options;
   options.reload_check_interval = std::chrono::milliseconds(300);
@@ -220,7 +205,7 @@ TEST_CASE("agent tokens: reloads are throttled by the check interval") {
 
 TEST_CASE("agent tokens: a failed reload keeps the previous tokens") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   auto alice = kb::CreateAgentToken("alice", file);
   REQUIRE(alice.ok());
   kb::AgentTokens::Options options;
@@ -235,7 +220,7 @@ TEST_CASE("agent tokens: a failed reload keeps the previous tokens") {
 
 TEST_CASE("agent tokens: Verify is safe from many threads during reloads") {
   TempDir dir;
-  const std::string file = dir.File("tokens");
+  const std::string file = dir.Sub("tokens");
   auto alice = kb::CreateAgentToken("alice", file);
   REQUIRE(alice.ok());
   kb::AgentTokens::Options options;

@@ -1,11 +1,10 @@
 // ExtractLinks (kb check's link scan) and CheckArticles over a folder.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "kb/check.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 
@@ -38,12 +37,9 @@ TEST_CASE("links, images and reference definitions are found with their file lin
 }
 
 TEST_CASE("a folder check reports broken links and missing images as errors, duplicates as warnings") {
-  std::string templ = (fs::temp_directory_path() / "kb-check-test-XXXXXX").string();
-  const fs::path root = mkdtemp(templ.data());
-  auto write = [&](const std::string& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
-  };
+  const kb::test::TempDir tmp("kb-check-test");
+  const fs::path root = tmp.path();
+  auto write = [&](const std::string& rel, const std::string& text) { tmp.Write(rel, text); };
   write("en/a.md", "---\ntitle: A\nlang: en\n---\n[b](b.md) [c](sub/c.md) ![i](i.png) ![j](j.png)\n");
   write("en/b.md", "---\ntitle: a\nlang: en\n---\n[up](../en/a.md) [kb](/kb/en/b#top)\n");
   write("en/i.png", "PNG");
@@ -61,7 +57,6 @@ TEST_CASE("a folder check reports broken links and missing images as errors, dup
                      b + ":2: warning: duplicate title in 'en': same as " + a});
   CHECK(report.errors() == 2);
   CHECK(report.warnings() == 1);
-  fs::remove_all(root);
 }
 
 TEST_SUITE_END();
