@@ -17,9 +17,7 @@
 namespace {
 
 
-bool Contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
+using kb::test::Contains;
 
 // One query word matches a document word by exact term, extra term or a shared stem.
 bool WordMatches(const kb::Token& q, const std::vector<kb::Token>& doc) {

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -82,6 +83,10 @@ void TempDir::Write(const std::string& relative, const std::string& content) con
   const fs::path file = fs::path(root_) / fs::u8path(relative);
   fs::create_directories(file.parent_path());
   std::ofstream(file, std::ios::binary) << content;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
 }
 
 std::string Joined(const std::vector<ArticleError>& errors) {

@@ -63,6 +63,9 @@ class TempDir {
   std::string root_;
 };
 
+// True when `v` has `s`.
+bool Contains(const std::vector<std::string>& v, const std::string& s);
+
 // Every error's ToString(), one per line (for failure messages).
 std::string Joined(const std::vector<ArticleError>& errors);
 

@@ -1,25 +1,20 @@
 // The English thesaurus (WordNet, installed by tools/deps.sh).
 #include <doctest/doctest.h>
 
-#include <algorithm>
-
 #include "index/thesaurus.h"
+#include "test_support.h"
 
-namespace {
-bool Has(const std::vector<std::string>& v, const std::string& x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
-}  // namespace
+using kb::test::Contains;
 
 TEST_CASE("thesaurus: English words get the other words of their first sense") {
   kb::Thesaurus* en = kb::ThesaurusFor("en");
   REQUIRE(en != nullptr);  // wordnet-base is a build dependency
   const auto person = en->Synonyms("person", 8);
-  CHECK(Has(person, "someone"));
-  CHECK(Has(person, "somebody"));
-  CHECK_FALSE(Has(person, "person"));
-  CHECK(Has(en->Synonyms("persons", 8), "somebody"));  // inflected forms find their lemma
-  CHECK(Has(en->Synonyms("computer", 8), "computing machine"));  // phrases, lower case, no '_'
+  CHECK(Contains(person, "someone"));
+  CHECK(Contains(person, "somebody"));
+  CHECK_FALSE(Contains(person, "person"));
+  CHECK(Contains(en->Synonyms("persons", 8), "somebody"));  // inflected forms find their lemma
+  CHECK(Contains(en->Synonyms("computer", 8), "computing machine"));  // phrases, lower case, no '_'
   CHECK(en->Synonyms("speeding", 3).size() <= 3);                // bounded
   CHECK(en->Synonyms("zorblaxing", 8).empty());
   CHECK(en->Synonyms("", 8).empty());

@@ -8,6 +8,9 @@
 
 #include "index/query_builder.h"
 #include "index/word_repair.h"
+#include "test_support.h"
+
+using kb::test::Contains;
 
 namespace {
 
@@ -145,9 +148,6 @@ class CountingFrequencies : public FakeVocabulary {
   std::map<std::string, unsigned> counts_;
 };
 
-bool Has(const std::vector<std::string>& v, const std::string& x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
 
 }  // namespace
 
@@ -183,8 +183,8 @@ TEST_CASE("word repair with a dictionary: a typo becomes the real word most arti
       kb::BuildQuery("delete acount", "en", {analyzer.get(), &vocabulary, nullptr, &dictionary});
   CHECK(built.suggestion == "delete account");
   REQUIRE(built.words.size() == 2);
-  CHECK(Has(built.words[1].exact, "acount"));  // the typo stays searchable (internal articles)
-  CHECK(Has(built.words[1].exact, "account"));
+  CHECK(Contains(built.words[1].exact, "acount"));  // the typo stays searchable (internal articles)
+  CHECK(Contains(built.words[1].exact, "account"));
 }
 
 TEST_CASE("word repair: a corrected word meets the synonym rules as if typed") {
@@ -197,7 +197,7 @@ TEST_CASE("word repair: a corrected word meets the synonym rules as if typed") {
   CHECK(built.suggestion == "speeding up tor");
   bool faster = false;
   for (const kb::QueryWord& w : built.words)
-    for (const kb::Alternative& alt : w.alternatives) faster = faster || Has(alt.exact, "faster");
+    for (const kb::Alternative& alt : w.alternatives) faster = faster || Contains(alt.exact, "faster");
   CHECK(faster);
 }
 
