@@ -18,6 +18,15 @@ namespace {
 
 using kb::test::TempDir;
 
+// Loads `file` re-checking it at most every `interval` (REQUIREs success).
+std::unique_ptr<kb::AgentTokens> LoadReloading(const std::string& file, std::chrono::milliseconds interval) {
+  kb::AgentTokens::Options options;
+  options.reload_check_interval = interval;
+  auto tokens = kb::AgentTokens::Load(file, options);
+  REQUIRE(tokens.ok());
+  return std::move(*tokens);
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path);
   std::stringstream ss;
@@ -178,29 +187,23 @@ TEST_CASE("agent tokens: a running set picks up a token created after Load") {
   const std::string file = dir.Sub("tokens");
   auto alice = kb::CreateAgentToken("alice", file);
   REQUIRE(alice.ok());
-  kb::AgentTokens::Options options;
-  options.reload_check_interval = std::chrono::milliseconds(0);
-  auto tokens = kb::AgentTokens::Load(file, options);
-  REQUIRE(tokens.ok());
+  const auto tokens = LoadReloading(file, std::chrono::milliseconds(0));
   auto bob = kb::CreateAgentToken("bob", file);
   REQUIRE(bob.ok());
-  CHECK((*tokens)->Verify(*bob) == std::optional<std::string>("bob"));
-  CHECK((*tokens)->Verify(*alice) == std::optional<std::string>("alice"));
+  CHECK(tokens->Verify(*bob) == std::optional<std::string>("bob"));
+  CHECK(tokens->Verify(*alice) == std::optional<std::string>("alice"));
 }
 
 TEST_CASE("agent tokens: reloads are throttled by the check interval") {
   TempDir dir;
   const std::string file = dir.Sub("tokens");
   REQUIRE(kb::CreateAgentToken("alice", file).ok());
-  kb::AgentTokens::Options options;
-  options.reload_check_interval = std::chrono::milliseconds(300);
-  auto tokens = kb::AgentTokens::Load(file, options);
-  REQUIRE(tokens.ok());
+  const auto tokens = LoadReloading(file, std::chrono::milliseconds(300));
   auto bob = kb::CreateAgentToken("bob", file);
   REQUIRE(bob.ok());
-  CHECK_FALSE((*tokens)->Verify(*bob).has_value());  // checked too recently
+  CHECK_FALSE(tokens->Verify(*bob).has_value());  // checked too recently
   std::this_thread::sleep_for(std::chrono::milliseconds(350));
-  CHECK((*tokens)->Verify(*bob) == std::optional<std::string>("bob"));
+  CHECK(tokens->Verify(*bob) == std::optional<std::string>("bob"));
 }
 
 TEST_CASE("agent tokens: a failed reload keeps the previous tokens") {
@@ -208,14 +211,11 @@ TEST_CASE("agent tokens: a failed reload keeps the previous tokens") {
   const std::string file = dir.Sub("tokens");
   auto alice = kb::CreateAgentToken("alice", file);
   REQUIRE(alice.ok());
-  kb::AgentTokens::Options options;
-  options.reload_check_interval = std::chrono::milliseconds(0);
-  auto tokens = kb::AgentTokens::Load(file, options);
-  REQUIRE(tokens.ok());
+  const auto tokens = LoadReloading(file, std::chrono::milliseconds(0));
   WriteFile(file, "this is not a token file\n");
-  CHECK((*tokens)->Verify(*alice) == std::optional<std::string>("alice"));
+  CHECK(tokens->Verify(*alice) == std::optional<std::string>("alice"));
   REQUIRE(::unlink(file.c_str()) == 0);
-  CHECK((*tokens)->Verify(*alice) == std::optional<std::string>("alice"));
+  CHECK(tokens->Verify(*alice) == std::optional<std::string>("alice"));
 }
 
 TEST_CASE("agent tokens: Verify is safe from many threads during reloads") {
@@ -223,11 +223,8 @@ TEST_CASE("agent tokens: Verify is safe from many threads during reloads") {
   const std::string file = dir.Sub("tokens");
   auto alice = kb::CreateAgentToken("alice", file);
   REQUIRE(alice.ok());
-  kb::AgentTokens::Options options;
-  options.reload_check_interval = std::chrono::milliseconds(0);
-  auto tokens = kb::AgentTokens::Load(file, options);
-  REQUIRE(tokens.ok());
-  const kb::AgentTokens& set = **tokens;
+  const auto tokens = LoadReloading(file, std::chrono::milliseconds(0));
+  const kb::AgentTokens& set = *tokens;
   std::vector<std::thread> threads;
   std::vector<int> failures(4, 0);
   for (int t = 0; t < 4; ++t) {
