@@ -261,10 +261,15 @@ void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analy
   }
 }
 
-// The written forms of a word that have positions in the index.
+// The written forms of a word that have positions in the index, with those
+// of its one-word synonyms at full weight (an editor's or a built-in rule), so
+// that "site admins" is near in "site administrators". Thesaurus synonyms are
+// left out: measured, they move more wrong articles up than right ones.
 Xapian::Query PositionalForms(const QueryWord& word) {
   std::vector<std::string> forms = word.exact;
   forms.insert(forms.end(), word.extra.begin(), word.extra.end());
+  for (const Alternative& alt : word.alternatives)
+    if (alt.exact.size() == 1 && alt.weight == 1.0) forms.push_back(alt.exact[0]);
   return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }
 

@@ -186,6 +186,20 @@ TEST_CASE("ranking: query words near each other rank above the same words far ap
   CHECK(r.hits[0].id == "en/a/near");
 }
 
+TEST_CASE("ranking: a synonym of a query word counts as that word for proximity") {
+  Workspace ws;
+  ws.WriteFile("_synonyms.yml", "en:\n  - [coupon, voucher]\n");
+  // As above: same words and counts, the far one written first.
+  ws.Write("en/a/far", "title: Notes\nlang: en",
+           "A gift is welcome. Orders ship daily from our store. Pay by voucher.");
+  ws.Write("en/a/near", "title: Notes\nlang: en",
+           "A welcome is gift voucher. Orders ship daily from our store. Pay by.");
+  ws.Publish();
+  auto r = ws.Search("gift coupon", "en");
+  REQUIRE(r.total == 2);
+  CHECK(r.hits[0].id == "en/a/near");
+}
+
 TEST_CASE("synonyms: a bad synonyms file publishes nothing") {
   Workspace ws;
   ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Your refund arrives in ten days.");
