@@ -24,11 +24,34 @@ constexpr std::string_view kEndings[] = {"ουσ", "εσ", "ασ", "ησ", "οσ
 // Snowball sometimes strips an adjective down to a prefix (εξωτερικό -> εξ,
 // which then matches every εξ- word). A stem of under 3 letters from a word of
 // 6 or more is not trusted: the word minus its inflectional ending is used.
+// A one-letter stem (πια -> π) would match every word stemmed to that letter:
+// the word stays whole.
 std::string GuardShortStem(std::string stem, std::string_view word) {
+  if (CountCodePoints(stem) < 2) return std::string(word);
   if (CountCodePoints(stem) >= 3 || CountCodePoints(word) < 6) return stem;
   for (std::string_view ending : kEndings) {
     if (word.size() > ending.size() && EndsWith(word, ending))
       return std::string(word.substr(0, word.size() - ending.size()));
+  }
+  return std::string(word);
+}
+
+// Present mediopassive endings -> the active ending of the same person.
+// Snowball stems the active forms of a verb alike (απαιτεί, απαιτούν ->
+// απαιτ) but not the mediopassive ones (απαιτείται -> απαιτειτα, εμφανίζεται
+// -> εμφανιζ while εμφανίζει -> εμφαν), and help articles use both voices
+// ("the file is saved", "save the file"). The endings are verb-only.
+constexpr std::pair<std::string_view, std::string_view> kMediopassive[] = {
+    {"ουνται", "ουν"}, {"ειται", "ει"}, {"ονται", "ουν"}, {"εται", "ει"}};
+// Letters a verb keeps before the ending.
+constexpr size_t kMinVerbBase = 3;
+
+std::string ActiveVoice(std::string_view word) {
+  for (const auto& [passive, active] : kMediopassive) {
+    if (!EndsWith(word, passive)) continue;
+    const std::string_view base = word.substr(0, word.size() - passive.size());
+    if (CountCodePoints(base) < kMinVerbBase) break;
+    return std::string(base) + std::string(active);
   }
   return std::string(word);
 }
@@ -45,13 +68,14 @@ GreekStemmer::~GreekStemmer() {
 
 std::string GreekStemmer::Stem(std::string_view word) {
   if (stemmer_ == nullptr || word.empty()) return std::string(word);
-  const sb_symbol* r =
-      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  const std::string input = ActiveVoice(word);
+  const sb_symbol* r = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(input.data()),
+                                       static_cast<int>(input.size()));
   if (r == nullptr) return std::string(word);
   std::string stem(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(stemmer_)));
   if (stem.empty()) return std::string(word);
   auto it = overrides_.find(stem);
-  return it == overrides_.end() ? GuardShortStem(std::move(stem), word) : it->second;
+  return it == overrides_.end() ? GuardShortStem(std::move(stem), input) : it->second;
 }
 
 }  // namespace kb::analysis
