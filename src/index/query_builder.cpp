@@ -25,6 +25,9 @@ constexpr double kLooseWordsWeight = 0.5;
 // weights 0.5 to 1 score alike, window 2 and weight 2 a little lower.
 constexpr double kProximityBonus = 1.0;
 constexpr Xapian::termcount kProximityWindow = 4;
+// Neighbouring pairs checked: a customer's question has fewer words; a longer
+// (hostile) query would otherwise read positions for every pair.
+constexpr size_t kMaxProximityPairs = 8;
 // Thesaurus synonyms searched per word, and per query (a long query has
 // words enough; this bounds the cost of a hostile one).
 constexpr size_t kMaxThesaurusSynonyms = 8;
@@ -276,7 +279,7 @@ Xapian::Query PositionalForms(const QueryWord& word) {
 // One OP_NEAR bonus per pair of neighbouring query words (quoted phrases
 // already require their own order and are left out).
 void AddProximityBonuses(const std::vector<QueryWord>& words, std::vector<Xapian::Query>* ranked) {
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
+  for (size_t i = 0; i + 1 < words.size() && i < kMaxProximityPairs; ++i) {
     if (words[i].phrase || words[i + 1].phrase) continue;
     const Xapian::Query pair[] = {PositionalForms(words[i]), PositionalForms(words[i + 1])};
     ranked->emplace_back(Xapian::Query::OP_SCALE_WEIGHT,

@@ -110,6 +110,17 @@ TEST_CASE("word repair: a hostile query is bounded: 32 words searched, 4 repaire
   CHECK(vocabulary.suggests <= 4);
 }
 
+TEST_CASE("query builder: a hostile query checks proximity for at most 8 word pairs") {
+  auto analyzer = kb::NewAnalyzer();
+  std::string query;
+  for (int i = 0; i < 40; ++i) query += "word" + std::string(1, static_cast<char>('a' + i % 26)) + " ";
+  const std::string description = kb::BuildQuery(query, "en", {analyzer.get()}).query.get_description();
+  size_t pairs = 0;
+  for (size_t at = description.find(" NEAR "); at != std::string::npos; at = description.find(" NEAR ", at + 1))
+    ++pairs;
+  CHECK(pairs == 8);
+}
+
 namespace {
 
 // Real words from a fixed list; one-edit neighbours from a fixed map.
