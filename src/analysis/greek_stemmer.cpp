@@ -41,8 +41,13 @@ std::string GuardShortStem(std::string stem, std::string_view word) {
 // απαιτ) but not the mediopassive ones (απαιτείται -> απαιτειτα, εμφανίζεται
 // -> εμφανιζ while εμφανίζει -> εμφαν), and help articles use both voices
 // ("the file is saved", "save the file"). The endings are verb-only.
+// The passive aorist (κλειδώθηκε, αποθηκεύτηκε: "was locked", "was saved")
+// becomes the active aorist (κλείδωσε, αποθήκευσε), whose stem is the
+// noun's (κλείδωση, αποθήκευση). Not -θηκες: βιβλιοθήκες is a noun.
 constexpr std::pair<std::string_view, std::string_view> kMediopassive[] = {
-    {"ουνται", "ουν"}, {"ειται", "ει"}, {"ονται", "ουν"}, {"εται", "ει"}};
+    {"ουνται", "ουν"}, {"ειται", "ει"}, {"ονται", "ουν"}, {"εται", "ει"},
+    {"θηκαμε", "σαμε"}, {"θηκατε", "σατε"}, {"θηκαν", "σαν"}, {"θηκε", "σε"}, {"θηκα", "σα"},
+    {"τηκαν", "σαν"},   {"τηκε", "σε"},     {"τηκα", "σα"}};
 // Letters a verb keeps before the ending.
 constexpr size_t kMinVerbBase = 3;
 

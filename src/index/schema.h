@@ -16,8 +16,8 @@ namespace kb::schema {
 
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
-inline constexpr int kVersion = 4;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
-                                   // 4: Greek mediopassive stems like the active
+inline constexpr int kVersion = 5;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+                                   // 4: Greek mediopassive stems like the active; 5: and the passive aorist
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
