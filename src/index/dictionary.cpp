@@ -22,10 +22,22 @@ namespace {
 struct DictionarySpec {
   const char* lang;
   const char* name;  // <name>.aff / <name>.dic
-  const char* letters;
 };
 constexpr DictionarySpec kSpecs[] = {
-    {"en", "en_US", "abcdefghijklmnopqrstuvwxyz"},
+    {"en", "en_US"},
+};
+
+// Folded letters: Hebrew keeps final forms; Persian has no آ ة ۀ ئ ؤ or Arabic
+// ي ك after the char filter; Greek has no accents and σ for ς.
+struct Letters {
+  const char* lang;
+  std::u32string_view letters;
+};
+constexpr Letters kLetters[] = {
+    {"en", U"abcdefghijklmnopqrstuvwxyz"},
+    {"he", U"אבגדהוזחטיכךלמםנןסעפףצץקרשת"},
+    {"fa", U"ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیء"},
+    {"el", U"αβγδεζηθικλμνξοπρστυφχψω"},
 };
 
 constexpr const char* kDirectories[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts"};
@@ -38,8 +50,8 @@ using analysis::ToUtf8;
 
 class HunspellWordList : public WordList {
  public:
-  HunspellWordList(const std::string& aff, const std::string& dic, const char* letters)
-      : hunspell_(aff.c_str(), dic.c_str()), letters_(DecodeUtf8(letters)) {}
+  HunspellWordList(const std::string& aff, const std::string& dic, std::u32string_view letters)
+      : hunspell_(aff.c_str(), dic.c_str()), letters_(letters) {}
 
   bool IsWord(const std::string& folded) override {
     if (folded.empty()) return false;  // hunspell accepts the empty word
@@ -48,33 +60,11 @@ class HunspellWordList : public WordList {
   }
 
   std::vector<std::string> WordsOneEditAway(const std::string& folded) override {
-    const std::u32string w = DecodeUtf8(folded);
-    if (w.empty() || w.size() > kMaxLetters) return {};
-    // A word with a character the language's letters do not have (another
-    // script, digits) has no real word one letter away.
-    for (char32_t c : w)
-      if (letters_.find(c) == std::u32string::npos) return {};
-    std::vector<std::u32string> candidates;
-    for (size_t i = 0; i < w.size(); ++i) candidates.push_back(w.substr(0, i) + w.substr(i + 1));
-    for (size_t i = 0; i + 1 < w.size(); ++i) {
-      std::u32string t = w;
-      std::swap(t[i], t[i + 1]);
-      candidates.push_back(t);
-    }
-    for (size_t i = 0; i < w.size(); ++i)
-      for (char32_t c : letters_)
-        if (c != w[i]) candidates.push_back(w.substr(0, i) + c + w.substr(i + 1));
-    for (size_t i = 0; i <= w.size(); ++i)
-      for (char32_t c : letters_) candidates.push_back(w.substr(0, i) + c + w.substr(i));
-
     std::vector<std::string> words;
-    std::set<std::u32string> seen{w};
+    const std::vector<std::string> forms = OneEditForms(folded, letters_);
     std::lock_guard<std::mutex> lock(mutex_);
-    for (const std::u32string& c : candidates) {
-      if (!seen.insert(c).second) continue;
-      std::string utf8 = ToUtf8(c);
-      if (SpellLocked(utf8)) words.push_back(std::move(utf8));
-    }
+    for (const std::string& form : forms)
+      if (SpellLocked(form)) words.push_back(form);
     return words;
   }
 
@@ -93,7 +83,7 @@ class HunspellWordList : public WordList {
 
   std::mutex mutex_;
   Hunspell hunspell_;
-  const std::u32string letters_;
+  const std::u32string_view letters_;
 };
 
 std::unique_ptr<WordList> Load(const DictionarySpec& spec) {
@@ -101,12 +91,45 @@ std::unique_ptr<WordList> Load(const DictionarySpec& spec) {
     const std::string base = std::string(dir) + "/" + spec.name;
     std::error_code ec;
     if (std::filesystem::exists(base + ".aff", ec) && std::filesystem::exists(base + ".dic", ec))
-      return std::make_unique<HunspellWordList>(base + ".aff", base + ".dic", spec.letters);
+      return std::make_unique<HunspellWordList>(base + ".aff", base + ".dic", LettersOf(spec.lang));
   }
   return nullptr;
 }
 
 }  // namespace
+
+std::u32string_view LettersOf(std::string_view lang) {
+  for (const Letters& l : kLetters)
+    if (lang == l.lang) return l.letters;
+  return {};
+}
+
+std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_view letters) {
+  const std::u32string w = DecodeUtf8(folded);
+  if (w.empty() || w.size() > kMaxLetters) return {};
+  // A word with a character the language's letters do not have (another
+  // script, digits) has no word one letter away.
+  for (char32_t c : w)
+    if (letters.find(c) == std::u32string_view::npos) return {};
+  std::vector<std::u32string> candidates;
+  for (size_t i = 0; i < w.size(); ++i) candidates.push_back(w.substr(0, i) + w.substr(i + 1));
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    std::u32string t = w;
+    std::swap(t[i], t[i + 1]);
+    candidates.push_back(t);
+  }
+  for (size_t i = 0; i < w.size(); ++i)
+    for (char32_t c : letters)
+      if (c != w[i]) candidates.push_back(w.substr(0, i) + c + w.substr(i + 1));
+  for (size_t i = 0; i <= w.size(); ++i)
+    for (char32_t c : letters) candidates.push_back(w.substr(0, i) + c + w.substr(i));
+
+  std::vector<std::string> forms;
+  std::set<std::u32string> seen{w};
+  for (const std::u32string& c : candidates)
+    if (!c.empty() && seen.insert(c).second) forms.push_back(ToUtf8(c));
+  return forms;
+}
 
 WordList* DictionaryFor(std::string_view lang) {
   const DictionarySpec* spec = nullptr;

@@ -29,6 +29,15 @@ class WordList {
   virtual std::vector<std::string> WordsOneEditAway(const std::string& folded) = 0;
 };
 
+// The letters of a language's folded words (as the analyzer writes them), which
+// one-letter edits try; empty for languages kb has no list for.
+std::u32string_view LettersOf(std::string_view lang);
+
+// The forms one edit (delete, transpose, replace or insert one of `letters`)
+// away from `folded`, without duplicates and without `folded` itself; none
+// for words over 24 letters or with a character `letters` does not have.
+std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_view letters);
+
 // The dictionary kb uses for `lang`, loaded on first use and kept for the
 // life of the process; null when kb has none for the language or it is not
 // installed. Today: en (hunspell-en-us).

@@ -349,7 +349,7 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   // ("speding up" -> "speeding up" -> "faster"): the words are grouped again.
   if (resources.vocabulary) {
     built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary,
-                                          resources.dictionary, &built.words);
+                                          resources.dictionary, resources.synonyms, &built.words);
     if (!built.suggestion.empty()) {
       LendRepairs(built.words, &tokens);
       const std::vector<QueryWord> repaired = std::move(built.words);

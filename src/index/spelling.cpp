@@ -69,6 +69,20 @@ unsigned XapianVocabulary::Frequency(const Token& token) {
                      db_.get_doccount());
 }
 
+unsigned XapianVocabulary::FrequencyWith(const Token& token, const std::vector<Token>& context) {
+  std::vector<std::string> others;
+  for (const Token& t : context) {
+    const std::vector<std::string> terms = TokenTerms(t);
+    others.insert(others.end(), terms.begin(), terms.end());
+  }
+  if (others.empty()) return 0;
+  const std::vector<std::string> terms = TokenTerms(token);
+  const Xapian::Query query(Xapian::Query::OP_AND,
+                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                            Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
+  return CountPublic(query, lang_, db_.get_doccount());
+}
+
 bool XapianVocabulary::KnownWord(const std::string& term) {
   // The spelling table holds exactly the words of public articles.
   Xapian::TermIterator it = db_.spellings_begin();

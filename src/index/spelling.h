@@ -29,6 +29,13 @@ class Vocabulary {
   // How many public articles have the token (exact form, extra form or a
   // stem): ranks candidate corrections. By default 1 when Known, else 0.
   virtual unsigned Frequency(const Token& token) { return Known(token) ? 1 : 0; }
+  // How many public articles of the query's language have the token and
+  // also one of the `context` tokens (the query's other words): which
+  // correction fits the rest of the query. By default Frequency(token).
+  virtual unsigned FrequencyWith(const Token& token, const std::vector<Token>& context) {
+    (void)context;
+    return Frequency(token);
+  }
 };
 
 // Suggestions are limited to words of public articles in `lang` (when not
@@ -40,6 +47,7 @@ class XapianVocabulary : public Vocabulary {
   bool KnownWord(const std::string& term) override;
   std::string Suggest(const std::string& term) override;
   unsigned Frequency(const Token& token) override;
+  unsigned FrequencyWith(const Token& token, const std::vector<Token>& context) override;
 
  private:
   // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.

@@ -45,12 +45,18 @@ SynonymExpander::SynonymExpander(const std::vector<SynonymRule>& rules, Analyzer
       const std::vector<std::string> key_terms = Terms(key.tokens);
       for (const auto& alt : to)
         if (Terms(alt) != key_terms) key.alternatives.push_back(AlternativeOf(alt));
-      if (!key.alternatives.empty()) keys_.push_back(std::move(key));
+      if (key.alternatives.empty()) continue;
+      if (key.tokens.size() == 1) key_words_.emplace(rule.lang, key.tokens[0].term);
+      keys_.push_back(std::move(key));
     }
   }
   // Longest keys first, so "log in" wins over "log".
   std::stable_sort(keys_.begin(), keys_.end(),
                    [](const Key& a, const Key& b) { return a.tokens.size() > b.tokens.size(); });
+}
+
+bool SynonymExpander::IsKeyWord(const std::string& lang, const std::string& term) const {
+  return key_words_.count({lang, term}) > 0;
 }
 
 std::vector<SynonymMatch> SynonymExpander::Match(const std::vector<Token>& tokens,

@@ -6,7 +6,9 @@
 // is const.
 #pragma once
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kb/analysis.h"
@@ -39,6 +41,11 @@ class SynonymExpander {
   // rules of language `lang`.
   std::vector<SynonymMatch> Match(const std::vector<Token>& tokens, const std::string& lang) const;
 
+  // True when `term` (an exact form) is by itself the key of a rule of
+  // `lang`: a word kb knows even if no article has it (spelling repair
+  // may correct a typo to it, and the rule then applies).
+  bool IsKeyWord(const std::string& lang, const std::string& term) const;
+
  private:
   struct Key {
     std::string lang;
@@ -46,6 +53,7 @@ class SynonymExpander {
     std::vector<Alternative> alternatives;
   };
   std::vector<Key> keys_;
+  std::set<std::pair<std::string, std::string>> key_words_;  // (lang, exact form) of one-word keys
 };
 
 }  // namespace kb

@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "analysis/unicode_util.h"
 #include "kb/utf8.h"
@@ -70,25 +71,13 @@ std::vector<std::string> SplitIntoKnownWords(const std::string& term, std::strin
   return {};
 }
 
-// Of the real words one edit away from `term`, the one most public articles
-// contain (as it is or through a stem: "speding" -> "speeding", found as "speed").
-std::string NearestKnownRealWord(const std::string& term, std::string_view lang, Analyzer& analyzer,
-                                 Vocabulary& vocabulary, WordList& dictionary) {
-  std::string best;
-  unsigned best_frequency = 0;
-  for (const std::string& candidate : dictionary.WordsOneEditAway(term)) {
-    std::vector<Token> tokens = analyzer.Analyze(candidate, lang);
-    if (tokens.size() != 1 || tokens[0].stopword || !vocabulary.Known(tokens[0])) continue;
-    const unsigned frequency = vocabulary.Frequency(tokens[0]);
-    if (frequency > best_frequency) best = candidate, best_frequency = frequency;
-  }
-  return best;
+// The query's other words, which a correction should fit.
+std::vector<Token> ContextOf(const std::vector<QueryWord>& words, const QueryWord& word) {
+  std::vector<Token> context;
+  for (const QueryWord& w : words)
+    if (&w != &word && !w.phrase) context.push_back(AsToken(w));
+  return context;
 }
-
-// Words this short (in letters) are only corrected by adding letters that the
-// typist left out (נצג -> נציג): a replaced or dropped letter turns a short
-// real word into another one (پول -> پل, رمز -> روز, تب -> تا).
-constexpr size_t kShortWord = 3;
 
 // True when every letter of `word` appears in `longer`, in order.
 bool IsSubsequence(const std::string& word, const std::string& longer) {
@@ -98,6 +87,82 @@ bool IsSubsequence(const std::string& word, const std::string& longer) {
     if (w[i] == l[j]) ++i;
   return i == w.size();
 }
+
+// What a correction is looked up in, for one query.
+struct Lexicon {
+  std::string_view lang;
+  Analyzer& analyzer;
+  Vocabulary& vocabulary;
+  const SynonymExpander* synonyms;  // may be null
+  std::vector<Token> context;       // the query's other words
+
+  bool IsKeyWord(const std::string& term) const {
+    return synonyms && synonyms->IsKeyWord(std::string(lang), term);
+  }
+};
+
+// Of `candidates` (folded words one edit from `term`), the one that public
+// articles contain (as written or through a stem), or a synonym rule has as
+// its key, and that ranks first by:
+// (1) it only adds a letter the typist left out: the commonest slip, and
+// Hebrew writes the vowel letters ו/י or leaves them out (מכרים / מוכרים);
+// (2) articles have it together with one of the query's other words
+// (להחזר and להחזיר are both one edit from להחיר; the query decides);
+// (3) articles have it at all; (4) articles have it as written (מחיקת over
+// מחיקה, a rule's key, for מחיקט). "" when none qualifies.
+std::string BestCandidate(const std::string& term, const std::vector<std::string>& candidates,
+                          Lexicon& lexicon) {
+  std::string best;
+  using Score = std::tuple<bool, unsigned, unsigned, bool>;
+  Score best_score{false, 0, 0, false};
+  const size_t letters = CountCodePoints(term);
+  for (const std::string& candidate : candidates) {
+    std::vector<Token> tokens = lexicon.analyzer.Analyze(candidate, lexicon.lang);
+    if (tokens.size() != 1 || tokens[0].stopword) continue;
+    const bool known = lexicon.vocabulary.Known(tokens[0]);
+    if (!known && !lexicon.IsKeyWord(tokens[0].term)) continue;
+    const bool fills_gap = CountCodePoints(candidate) > letters && IsSubsequence(term, candidate);
+    const Score score{fills_gap, known ? lexicon.vocabulary.FrequencyWith(tokens[0], lexicon.context) : 0,
+                      known ? lexicon.vocabulary.Frequency(tokens[0]) : 0,
+                      lexicon.vocabulary.KnownWord(tokens[0].term)};
+    if (best.empty() || score > best_score) best = candidate, best_score = score;
+  }
+  return best;
+}
+
+// Of the real words one edit away from `term`, the best (articles contain it
+// as written or through a stem: "speding" -> "speeding", found as "speed").
+std::string NearestKnownRealWord(const std::string& term, WordList& dictionary, Lexicon& lexicon) {
+  return BestCandidate(term, dictionary.WordsOneEditAway(term), lexicon);
+}
+
+// Words shorter than this are left to Xapian's suggestion: without a
+// dictionary a short real word cannot be told from a typo, and one letter
+// away from it are many other words (بست -> بسته).
+constexpr size_t kMinIndexEditLetters = 4;
+
+// Of the words one edit away from `term` that public articles contain as
+// written (or that a synonym rule has as its key), the best; when there is
+// none, the best that articles contain through a stem. Xapian's own
+// suggestion finds candidates through shared trigrams, which a short word
+// with an edit in the middle barely has (מופן: it offers מוכן, not מוצפן),
+// and ranks them by frequency alone.
+std::string NearestIndexWord(const std::string& term, Lexicon& lexicon) {
+  if (CountCodePoints(term) < kMinIndexEditLetters) return std::string();
+  const std::vector<std::string> forms = OneEditForms(term, LettersOf(lexicon.lang));
+  std::vector<std::string> written;
+  for (const std::string& form : forms)
+    if (lexicon.vocabulary.KnownWord(form) || lexicon.IsKeyWord(form)) written.push_back(form);
+  if (!written.empty()) return BestCandidate(term, written, lexicon);
+  // Inflected languages write most forms in few articles: then a form that
+  // articles have through a stem (περιορισμοι, as περιορισμούς) will do.
+  return BestCandidate(term, forms, lexicon);
+}
+
+// Words this short (in letters) are only corrected by adding letters that the
+// typist left out (נצג -> נציג): a replaced or dropped letter turns a short
+// real word into another one (پول -> پل, رمز -> روز, تب -> تا).
+constexpr size_t kShortWord = 3;
 
 // Whether `suggestion` (analyzed: `tokens`) may stand in for the unknown word
 // `term`: it must have a non-stopword, and a short word may only gain letters.
@@ -122,7 +187,7 @@ bool DiffersByAffix(const std::string& a, const std::string& b) {
 
 std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
                                Vocabulary& vocabulary, WordList* dictionary,
-                               std::vector<QueryWord>* words) {
+                               const SynonymExpander* synonyms, std::vector<QueryWord>* words) {
   std::string repaired;
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
@@ -143,8 +208,10 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
         // may stand in for it.
         suggestion = vocabulary.Suggest(word.exact[0]);
         if (!DiffersByAffix(word.exact[0], suggestion)) continue;
-      } else if (dictionary) {
-        suggestion = NearestKnownRealWord(word.exact[0], lang, analyzer, vocabulary, *dictionary);
+      } else {
+        Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
+        if (dictionary) suggestion = NearestKnownRealWord(word.exact[0], *dictionary, lexicon);
+        if (suggestion.empty()) suggestion = NearestIndexWord(word.exact[0], lexicon);
       }
       if (suggestion.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
       if (suggestion.empty() || suggestion == word.exact[0]) continue;

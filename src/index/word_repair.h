@@ -1,7 +1,8 @@
 // Repairs query words the index does not know (ANALYSIS.md §6.3 step 4, §10):
 // a word written joined that articles write as two words is searched as that
-// phrase; otherwise the closest public word (spelling) is added as an
-// alternative. Known words, and words a synonym rule covers, are never
+// phrase; otherwise the best word one edit away (a letter left out first,
+// then the one articles have most with the query's other words) or else the
+// closest public word (spelling) is added as an alternative. Known words, and words a synonym rule covers, are never
 // touched. With a real-word dictionary for the language (index/dictionary.h),
 // real words are not corrected either, and a typo's nearest real word is
 // preferred when articles contain it. A correction is never a stopword, and a
@@ -16,15 +17,18 @@
 #include "index/dictionary.h"
 #include "index/query_builder.h"
 #include "index/spelling.h"
+#include "index/synonym_expander.h"
 #include "kb/analysis.h"
 
 namespace kb {
 
 // Updates `words` in place and returns the repaired query text for "did you
 // mean" ("" when no word was repaired).
+// `synonyms` (may be null): the one-word keys of its rules are words kb
+// knows too, so a typo may be corrected to one (اتوماتکی -> اتوماتیک).
 std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
                                Vocabulary& vocabulary, WordList* dictionary,
-                               std::vector<QueryWord>* words);
+                               const SynonymExpander* synonyms, std::vector<QueryWord>* words);
 
 // Two neighbouring words whose joined form is a word of a public article
 // ("log in" / "login", "نرم افزار" / "نرمافزار") also match that joined word:

@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "index/dictionary.h"
 
@@ -29,4 +32,19 @@ TEST_CASE("dictionary: languages without one get none") {
   CHECK(kb::DictionaryFor("he") == nullptr);  // hunspell-he is AGPL (hspell): not used
   CHECK(kb::DictionaryFor("xx") == nullptr);
   CHECK(kb::DictionaryFor("") == nullptr);
+}
+
+TEST_CASE("one-edit forms: deletes, swaps, replacements and inserts over the language's letters") {
+  const std::vector<std::string> forms = kb::OneEditForms("אב", kb::LettersOf("he"));
+  auto has = [&forms](const std::string& f) { return std::find(forms.begin(), forms.end(), f) != forms.end(); };
+  CHECK(has("א"));     // a letter deleted
+  CHECK(has("בא"));    // swapped
+  CHECK(has("אג"));    // replaced
+  CHECK(has("אוב"));   // inserted (ו, the vowel letter Hebrew may leave out)
+  CHECK_FALSE(has("אב"));
+  CHECK(std::set<std::string>(forms.begin(), forms.end()).size() == forms.size());
+  // Another script, or a language without a letter list: nothing.
+  CHECK(kb::OneEditForms("abc", kb::LettersOf("he")).empty());
+  CHECK(kb::OneEditForms("abc", kb::LettersOf("xx")).empty());
+  CHECK(kb::OneEditForms(std::string(25, 'a'), kb::LettersOf("en")).empty());
 }

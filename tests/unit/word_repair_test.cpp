@@ -300,3 +300,72 @@ TEST_CASE("query builder: a long query gets a bounded number of thesaurus synony
   }
   CHECK(alternatives == 24);
 }
+
+namespace {
+
+// Frequencies per word, and per word together with another word of the query.
+class ContextFrequencies : public CountingFrequencies {
+ public:
+  ContextFrequencies(std::map<std::string, unsigned> counts,
+                     std::map<std::pair<std::string, std::string>, unsigned> together)
+      : CountingFrequencies(std::move(counts)), together_(std::move(together)) {}
+  unsigned FrequencyWith(const kb::Token& token, const std::vector<kb::Token>& context) override {
+    unsigned n = 0;
+    for (const kb::Token& other : context) {
+      auto it = together_.find({token.term, other.term});
+      if (it != together_.end()) n += it->second;
+    }
+    return n;
+  }
+
+ private:
+  std::map<std::pair<std::string, std::string>, unsigned> together_;
+};
+
+// Knows words only through their stems, as an index of an inflected
+// language mostly does.
+class StemVocabulary : public FakeVocabulary {
+ public:
+  explicit StemVocabulary(std::set<std::string> stems) : FakeVocabulary({}, {}), stems_(std::move(stems)) {}
+  bool Known(const kb::Token& token) override {
+    for (const std::string& s : token.stems)
+      if (stems_.count(s)) return true;
+    return false;
+  }
+
+ private:
+  std::set<std::string> stems_;
+};
+
+}  // namespace
+
+TEST_CASE("word repair: a letter left out beats a commoner word one letter away") {
+  auto analyzer = kb::NewAnalyzer();
+  CountingFrequencies vocabulary({{"מוכן", 9}, {"מוצפן", 1}, {"חיבור", 5}});
+  kb::BuiltQuery built = kb::BuildQuery("חיבור לא מופן", "he", {analyzer.get(), &vocabulary});
+  CHECK(built.suggestion == "חיבור לא מוצפן");
+}
+
+TEST_CASE("word repair: the query's other words choose between corrections") {
+  auto analyzer = kb::NewAnalyzer();
+  ContextFrequencies vocabulary({{"care", 9}, {"card", 2}, {"gift", 3}}, {{{"card", "gift"}, 2}});
+  CHECK(kb::BuildQuery("gift cart", "en", {analyzer.get(), &vocabulary}).suggestion == "gift card");
+  CHECK(kb::BuildQuery("cart", "en", {analyzer.get(), &vocabulary}).suggestion == "care");
+}
+
+TEST_CASE("word repair: a typo may become a synonym rule's key, and the rule applies") {
+  auto analyzer = kb::NewAnalyzer();
+  FakeVocabulary vocabulary({"خودکار", "ورود"}, {});
+  const kb::SynonymExpander synonyms({{"fa", {"اتوماتیک"}, {"خودکار"}, 0}}, *analyzer);
+  kb::BuiltQuery built = kb::BuildQuery("ورود اتوماتکی", "fa", {analyzer.get(), &vocabulary, &synonyms});
+  CHECK(built.suggestion == "ورود اتوماتیک");
+  REQUIRE(built.words.size() == 2);
+  REQUIRE(built.words[1].alternatives.size() == 1);
+  CHECK(built.words[1].alternatives[0].exact == std::vector<std::string>{"خودکار"});
+}
+
+TEST_CASE("word repair: without a form as written, one known through its stem will do") {
+  auto analyzer = kb::NewAnalyzer();
+  StemVocabulary vocabulary({"περιορ"});  // articles write περιορισμούς, never περιορισμοί
+  CHECK(kb::BuildQuery("περιοριμοι", "el", {analyzer.get(), &vocabulary}).suggestion == "περιορισμοι");
+}
