@@ -51,14 +51,17 @@ constexpr std::pair<std::string_view, std::string_view> kMediopassive[] = {
 // Letters a verb keeps before the ending.
 constexpr size_t kMinVerbBase = 3;
 
-std::string ActiveVoice(std::string_view word) {
+// `word` with its mediopassive ending made active (written into `buffer`),
+// or `word` itself.
+std::string_view ActiveVoice(std::string_view word, std::string* buffer) {
   for (const auto& [passive, active] : kMediopassive) {
     if (!EndsWith(word, passive)) continue;
     const std::string_view base = word.substr(0, word.size() - passive.size());
     if (CountCodePoints(base) < kMinVerbBase) break;
-    return std::string(base) + std::string(active);
+    buffer->assign(base).append(active);
+    return *buffer;
   }
-  return std::string(word);
+  return word;
 }
 
 }  // namespace
@@ -73,7 +76,8 @@ GreekStemmer::~GreekStemmer() {
 
 std::string GreekStemmer::Stem(std::string_view word) {
   if (stemmer_ == nullptr || word.empty()) return std::string(word);
-  const std::string input = ActiveVoice(word);
+  std::string buffer;
+  const std::string_view input = ActiveVoice(word, &buffer);
   const sb_symbol* r = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(input.data()),
                                        static_cast<int>(input.size()));
   if (r == nullptr) return std::string(word);
