@@ -88,6 +88,12 @@ bool IsSubsequence(const std::string& word, const std::string& longer) {
   return i == w.size();
 }
 
+// The first code point of `s`, as UTF-8.
+std::string FirstLetter(const std::string& s) {
+  const std::vector<size_t> at = Boundaries(s);
+  return at.size() < 2 ? std::string() : s.substr(0, at[1]);
+}
+
 // What a correction is looked up in, for one query.
 struct Lexicon {
   std::string_view lang;
@@ -160,9 +166,16 @@ std::string NearestIndexWord(const std::string& term, Lexicon& lexicon) {
   if (!written.empty()) return BestCandidate(term, written, lexicon);
   // Inflected languages write most forms in few articles: then a form that
   // articles have through a stem (περιορισμοι, as περιορισμούς) will do.
-  // Each form is analysed for that: only for words of common length.
+  // Each form is analysed for that: only for words of common length. The
+  // evidence is weaker, so the first letter must stay: typists seldom get
+  // it wrong, and a new first letter makes another word (σερνεται "crawls"
+  // is no typo of περνεται).
   if (CountCodePoints(term) > kMaxStemPassLetters) return std::string();
-  return BestCandidate(term, forms, lexicon);
+  std::vector<std::string> same_start;
+  const std::string first = FirstLetter(term);
+  for (const std::string& form : forms)
+    if (FirstLetter(form) == first) same_start.push_back(form);
+  return BestCandidate(term, same_start, lexicon);
 }
 
 // Words this short (in letters) are only corrected by adding letters that the

@@ -369,3 +369,13 @@ TEST_CASE("word repair: without a form as written, one known through its stem wi
   StemVocabulary vocabulary({"περιορ"});  // articles write περιορισμούς, never περιορισμοί
   CHECK(kb::BuildQuery("περιοριμοι", "el", {analyzer.get(), &vocabulary}).suggestion == "περιορισμοι");
 }
+
+TEST_CASE("word repair: a form known only through a stem keeps the typed first letter") {
+  auto analyzer = kb::NewAnalyzer();
+  // σερνεται ("crawls") is one letter from περνεται, whose stem articles have.
+  StemVocabulary vocabulary({"περν", "συνδεσ"});
+  CHECK(kb::BuildQuery("συνδεση σερνεται", "el", {analyzer.get(), &vocabulary}).suggestion.empty());
+  // The same letter changed inside the word is a typo.
+  CHECK(kb::BuildQuery("συνδεση πεσνεται", "el", {analyzer.get(), &vocabulary}).suggestion ==
+        "συνδεση περνεται");
+}
