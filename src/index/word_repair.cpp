@@ -153,11 +153,14 @@ constexpr size_t kMaxStemPassLetters = 14;
 
 // Of the words one edit away from `term` that public articles contain as
 // written (or that a synonym rule has as its key), the best; when there is
-// none, the best that articles contain through a stem. Xapian's own
+// none, the best that articles contain through a stem (`*through_stem`:
+// such a form need not be a word, εξοικονομης for εξοικονομηση, so it is
+// searched but not shown as "did you mean"). Xapian's own
 // suggestion finds candidates through shared trigrams, which a short word
 // with an edit in the middle barely has (מופן: it offers מוכן, not מוצפן),
 // and ranks them by frequency alone.
-std::string NearestIndexWord(const std::string& term, Lexicon& lexicon) {
+std::string NearestIndexWord(const std::string& term, Lexicon& lexicon, bool* through_stem) {
+  *through_stem = false;
   if (CountCodePoints(term) < kMinIndexEditLetters) return std::string();
   const std::vector<std::string> forms = OneEditForms(term, LettersOf(lexicon.lang));
   std::vector<std::string> written;
@@ -175,7 +178,9 @@ std::string NearestIndexWord(const std::string& term, Lexicon& lexicon) {
   const std::string first = FirstLetter(term);
   for (const std::string& form : forms)
     if (FirstLetter(form) == first) same_start.push_back(form);
-  return BestCandidate(term, same_start, lexicon);
+  std::string best = BestCandidate(term, same_start, lexicon);
+  *through_stem = !best.empty();
+  return best;
 }
 
 // Words this short (in letters) are only corrected by adding letters that the
@@ -221,6 +226,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
       replacement = word.split[0] + " " + word.split[1];
     } else {
       std::string suggestion;
+      bool through_stem = false;
       if (dictionary && dictionary->IsWord(word.exact[0])) {
         // A real word that no article uses ("office") is not a typo. Only a
         // relative that differs by a prefix or suffix ("unlisted" -> "listed")
@@ -230,7 +236,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
       } else {
         Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
         if (dictionary) suggestion = NearestKnownRealWord(word.exact[0], *dictionary, lexicon);
-        if (suggestion.empty()) suggestion = NearestIndexWord(word.exact[0], lexicon);
+        if (suggestion.empty()) suggestion = NearestIndexWord(word.exact[0], lexicon, &through_stem);
       }
       if (suggestion.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
       if (suggestion.empty() || suggestion == word.exact[0]) continue;
@@ -240,6 +246,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
         word.exact.push_back(t.term);
         word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
       }
+      if (through_stem) continue;  // searched, not shown
       replacement = DisplayForm(suggestion);
     }
     repaired.append(text.substr(copied, word.begin - copied)).append(replacement);

@@ -367,15 +367,22 @@ TEST_CASE("word repair: a typo may become a synonym rule's key, and the rule app
 TEST_CASE("word repair: without a form as written, one known through its stem will do") {
   auto analyzer = kb::NewAnalyzer();
   StemVocabulary vocabulary({"περιορ"});  // articles write περιορισμούς, never περιορισμοί
-  CHECK(kb::BuildQuery("περιοριμοι", "el", {analyzer.get(), &vocabulary}).suggestion == "περιορισμοι");
+  const kb::BuiltQuery built = kb::BuildQuery("περιοριμοι", "el", {analyzer.get(), &vocabulary});
+  REQUIRE(built.words.size() == 1);
+  CHECK(Contains(built.words[0].stems, "περιορ"));  // searched through the stem
+  // ... but not offered as "did you mean": such a form need not be a word.
+  CHECK(built.suggestion.empty());
 }
 
 TEST_CASE("word repair: a form known only through a stem keeps the typed first letter") {
   auto analyzer = kb::NewAnalyzer();
   // σερνεται ("crawls") is one letter from περνεται, whose stem articles have.
   StemVocabulary vocabulary({"περν", "συνδεσ"});
-  CHECK(kb::BuildQuery("συνδεση σερνεται", "el", {analyzer.get(), &vocabulary}).suggestion.empty());
+  const kb::BuiltQuery kept = kb::BuildQuery("συνδεση σερνεται", "el", {analyzer.get(), &vocabulary});
+  REQUIRE(kept.words.size() == 2);
+  CHECK_FALSE(Contains(kept.words[1].stems, "περν"));
   // The same letter changed inside the word is a typo.
-  CHECK(kb::BuildQuery("συνδεση πεσνεται", "el", {analyzer.get(), &vocabulary}).suggestion ==
-        "συνδεση περνεται");
+  const kb::BuiltQuery typo = kb::BuildQuery("συνδεση πεσνεται", "el", {analyzer.get(), &vocabulary});
+  REQUIRE(typo.words.size() == 2);
+  CHECK(Contains(typo.words[1].stems, "περν"));
 }
