@@ -177,7 +177,7 @@ std::string NearestIndexWord(const std::string& term, Lexicon& lexicon, bool* th
   std::vector<std::string> same_start;
   const std::string first = FirstLetter(term);
   for (const std::string& form : forms)
-    if (FirstLetter(form) == first) same_start.push_back(form);
+    if (analysis::StartsWith(form, first)) same_start.push_back(form);
   std::string best = BestCandidate(term, same_start, lexicon);
   *through_stem = !best.empty();
   return best;

@@ -2,11 +2,12 @@
 // a word written joined that articles write as two words is searched as that
 // phrase; otherwise the best word one edit away (a letter left out first,
 // then the one articles have most with the query's other words) or else the
-// closest public word (spelling) is added as an alternative. Known words, and words a synonym rule covers, are never
-// touched. With a real-word dictionary for the language (index/dictionary.h),
-// real words are not corrected either, and a typo's nearest real word is
-// preferred when articles contain it. A correction is never a stopword, and a
-// word of 3 letters or fewer may only gain letters. Not thread-safe (uses the
+// closest public word (spelling) is added as an alternative. Known words,
+// and words a synonym rule covers, are never touched. With a real-word
+// dictionary for the language (index/dictionary.h), real words are not
+// corrected either, and a typo's nearest real word is preferred when
+// articles contain it. A correction is never a stopword, and a word of 3
+// letters or fewer may only gain letters. Not thread-safe (uses the
 // analyzer and the vocabulary).
 #pragma once
 
@@ -23,7 +24,9 @@
 namespace kb {
 
 // Updates `words` in place and returns the repaired query text for "did you
-// mean" ("" when no word was repaired).
+// mean" ("" when no word was repaired). A correction that articles have only
+// through a stem is added to its word but left out of that text: such a
+// form need not be a word.
 // `synonyms` (may be null): the one-word keys of its rules are words kb
 // knows too, so a typo may be corrected to one (اتوماتکی -> اتوماتیک).
 std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
