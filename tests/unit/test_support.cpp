@@ -12,26 +12,12 @@
 namespace kb::test {
 namespace fs = std::filesystem;
 
-Workspace::Workspace(const std::string& name) {
-  std::string templ = (fs::temp_directory_path() / (name + "-XXXXXX")).string();
-  REQUIRE(mkdtemp(templ.data()) != nullptr);
-  root_ = templ;
-}
-
-Workspace::~Workspace() {
-  searcher_.reset();
-  std::error_code ec;
-  fs::remove_all(root_, ec);
-}
-
 void Workspace::Write(const std::string& id, const std::string& front, const std::string& body) {
   WriteFile(id + ".md", "---\n" + front + "\n---\n" + body + "\n");
 }
 
 void Workspace::WriteFile(const std::string& relative, const std::string& content) {
-  fs::path path = fs::path(articles()) / relative;
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << content;
+  dir_.Write("articles/" + relative, content);
 }
 
 void Workspace::Remove(const std::string& id) { fs::remove(fs::path(articles()) / (id + ".md")); }

@@ -13,37 +13,6 @@
 
 namespace kb::test {
 
-// A temp folder with articles/ and db/ below it, removed on destruction.
-class Workspace {
- public:
-  explicit Workspace(const std::string& name = "kb-test");
-  ~Workspace();
-  Workspace(const Workspace&) = delete;
-  Workspace& operator=(const Workspace&) = delete;
-
-  std::string articles() const { return root_ + "/articles"; }
-  std::string db() const { return root_ + "/db"; }
-
-  // Writes articles/<id>.md: "---", the front matter lines, "---", the body.
-  void Write(const std::string& id, const std::string& front, const std::string& body);
-  // Writes any file below articles/ (e.g. "_synonyms.yml").
-  void WriteFile(const std::string& relative, const std::string& content);
-  void Remove(const std::string& id);
-
-  // Publishes articles/ (or `articles_dir`) into db/; the index must be readable.
-  PublishReport Publish();
-  PublishReport PublishFrom(const std::string& articles_dir);
-
-  // A searcher over db/, opened on first use and kept.
-  Searcher& searcher();
-  SearchResponse Search(const std::string& query, const std::string& lang = "",
-                        bool agent = false, size_t limit = 10);
-
- private:
-  std::string root_;
-  std::unique_ptr<Searcher> searcher_;
-};
-
 // A fresh folder under the system temp dir, removed with its files on destruction.
 class TempDir {
  public:
@@ -61,6 +30,34 @@ class TempDir {
 
  private:
   std::string root_;
+};
+
+// A temp folder with articles/ and db/ below it, removed on destruction.
+class Workspace {
+ public:
+  explicit Workspace(const std::string& name = "kb-test") : dir_(name) {}
+
+  std::string articles() const { return dir_.Sub("articles"); }
+  std::string db() const { return dir_.Sub("db"); }
+
+  // Writes articles/<id>.md: "---", the front matter lines, "---", the body.
+  void Write(const std::string& id, const std::string& front, const std::string& body);
+  // Writes any file below articles/ (e.g. "_synonyms.yml").
+  void WriteFile(const std::string& relative, const std::string& content);
+  void Remove(const std::string& id);
+
+  // Publishes articles/ (or `articles_dir`) into db/; the index must be readable.
+  PublishReport Publish();
+  PublishReport PublishFrom(const std::string& articles_dir);
+
+  // A searcher over db/, opened on first use and kept.
+  Searcher& searcher();
+  SearchResponse Search(const std::string& query, const std::string& lang = "",
+                        bool agent = false, size_t limit = 10);
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;  // declared after dir_: closed before the folder goes
 };
 
 // True when `v` has `s`.
