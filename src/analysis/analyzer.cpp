@@ -233,6 +233,7 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       }
       t->stopword = fa_stop_.count(term) != 0;
       if (!t->stopword) {
+        t->light_verb = persian_.IsLightVerb(term);
         for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
         if (!query_stems) return;
         auto add_query_stems = [t](std::vector<std::string> stems) {

@@ -127,16 +127,33 @@ PersianStemmer::PersianStemmer(const std::function<std::string(const char*)>& no
   for (const char* w : kProtectedWords) protect_.insert(DecodeUtf8(normalize(w)));
 }
 
-std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) const {
-  const std::u32string w = DecodeUtf8(word);
+namespace {
+
+// The formal verb of a colloquial one with a joined می/نمی, or empty.
+std::u32string_view FormalVerb(std::u32string_view w) {
   for (std::u32string_view prefix : kVerbPrefixes) {
     if (!StartsWith(w, prefix)) continue;
-    const std::u32string_view rest = std::u32string_view(w).substr(prefix.size());
+    const std::u32string_view rest = w.substr(prefix.size());
     for (const auto& [colloquial, formal] : kColloquialVerbs)
-      if (rest == colloquial) return Stems(std::u32string(formal));
+      if (rest == colloquial) return formal;
     return {};
   }
   return {};
+}
+
+}  // namespace
+
+std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) const {
+  const std::u32string_view formal = FormalVerb(DecodeUtf8(word));
+  if (formal.empty()) return {};
+  return Stems(std::u32string(formal));
+}
+
+bool PersianStemmer::IsLightVerb(std::string_view word) const {
+  const std::u32string w = DecodeUtf8(word);
+  if (!LightVerbInfinitive(w).empty()) return true;
+  const std::u32string_view formal = FormalVerb(w);
+  return !formal.empty() && !LightVerbInfinitive(formal).empty();
 }
 
 std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {

@@ -38,6 +38,10 @@ class PersianStemmer {
   // Query-only, like ClitiqueStrippedStems.
   std::vector<std::string> FormalVerbStems(std::string_view word) const;
 
+  // True when `word` is a form of a light verb (کردن, شدن, دادن, زدن,
+  // گرفتن, داشتن, گذاشتن), the verb of compound verbs: پاک کنید, وصل شد.
+  bool IsLightVerb(std::string_view word) const;
+
  private:
   // Stems() of a decoded word: callers that already hold code points skip a
   // UTF-8 round trip.

@@ -164,13 +164,21 @@ std::vector<std::string> QueryStems(const Token& token) {
 
 enum class Stopwords { kDrop, kKeep };
 
+// A light verb after another word (وصل کردن "connect"): the compound's
+// meaning is in that word, and the light verb, in most articles, would rank
+// articles that merely use it above the one about the word.
+bool IsLightVerbOfCompound(const std::vector<Token>& tokens, size_t i) {
+  return tokens[i].light_verb && i > 0 && !tokens[i - 1].stopword;
+}
+
 // Groups tokens into query words: tokens inside one quoted range form a phrase.
 std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
                                   const std::vector<std::pair<size_t, size_t>>& quoted,
                                   Stopwords stopwords) {
   std::vector<QueryWord> words;
   int current_range = -1;
-  for (const Token& token : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
     if (token.term.empty() || token.term.size() > schema::kMaxTermBytes) continue;
     int range = -1;
     for (size_t r = 0; r < quoted.size(); ++r)
@@ -187,7 +195,7 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
       continue;
     }
     current_range = -1;
-    if (token.stopword && stopwords == Stopwords::kDrop) continue;
+    if ((token.stopword || IsLightVerbOfCompound(tokens, i)) && stopwords == Stopwords::kDrop) continue;
     QueryWord word;
     word.exact = {token.term};
     word.stems = QueryStems(token);

@@ -149,6 +149,20 @@ TEST_CASE("analysis stemmer: Persian light verbs stem to their infinitive") {
   }
 }
 
+TEST_CASE("analysis: Persian light verbs are marked, formal and colloquial, as text and as query") {
+  auto a = kb::NewAnalyzer();
+  for (bool query : {false, true}) {
+    CAPTURE(query);
+    const auto tokens = query ? a->AnalyzeQuery("وصل کنید، پاک میکنم، ذخیره میشه، کند", "fa")
+                              : a->Analyze("وصل کنید، پاک میکنم، ذخیره میشه، کند", "fa");
+    std::vector<bool> marked;
+    for (const kb::Token& t : tokens) marked.push_back(t.light_verb);
+    // کند alone is the adjective "slow"; میشه is colloquial شود.
+    CHECK(marked == std::vector<bool>{false, true, false, true, false, true, false});
+  }
+  CHECK_FALSE(a->Analyze("كنيد", "ar")[0].light_verb);  // Persian only, not Arabic
+}
+
 TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give looser query-only stems") {
   struct Case {
     const char* word;

@@ -156,6 +156,21 @@ TEST_CASE("synonyms: groups, one-way rules and phrases apply at query time; relo
   CHECK(login.hits[0].id == "en/account/signin");
 }
 
+TEST_CASE("ranking: a Persian light verb after a word is not searched; alone it is") {
+  Workspace ws;
+  // "connect ... to the desktop": the answer has only میزکار; the other
+  // article has no query word but many forms of the light verb کردن.
+  ws.Write("fa/a/desktop", "title: حساب\nlang: fa", "حساب را به میزکار بیفزایید.");
+  ws.Write("fa/a/verbs", "title: سفارش\nlang: fa", "سفارش را ثبت کنید. اگر ثبت نکردید، دوباره کنید و پرداخت کنید.");
+  ws.Publish();
+  auto compound = ws.Search("وصل کردن میزکار", "fa");
+  REQUIRE(compound.total == 1);
+  CHECK(compound.hits[0].id == "fa/a/desktop");
+  auto alone = ws.Search("کردن", "fa");
+  REQUIRE(alone.total == 1);
+  CHECK(alone.hits[0].id == "fa/a/verbs");
+}
+
 TEST_CASE("synonyms: a multi-word key also finds its words apart and inflected") {
   Workspace ws;
   // "وارد ... شوید" (enter ... become): the built-in rule [ورود, لاگین, وارد شدن]
