@@ -28,6 +28,7 @@ struct Token {
   bool stopword = false;           // indexed (for phrases) but ignored as a query word
   // A light verb (Persian کردن, شدن...: وصل کردن "connect"): after another
   // word, the meaning is that word's, and a query searches only that word.
+  // Set only by AnalyzeQuery(), like query_stems.
   bool light_verb = false;
   uint32_t position = 0;           // word position; consecutive words differ by 1
   size_t begin = 0;                // byte span in the ORIGINAL input that produced this token;

@@ -233,9 +233,9 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       }
       t->stopword = fa_stop_.count(term) != 0;
       if (!t->stopword) {
-        t->light_verb = persian_.IsLightVerb(term);
         for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
         if (!query_stems) return;
+        t->light_verb = persian_.IsLightVerb(term);
         auto add_query_stems = [t](std::vector<std::string> stems) {
           for (std::string& stem : stems)
             if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())

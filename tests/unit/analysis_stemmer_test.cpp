@@ -149,18 +149,15 @@ TEST_CASE("analysis stemmer: Persian light verbs stem to their infinitive") {
   }
 }
 
-TEST_CASE("analysis: Persian light verbs are marked, formal and colloquial, as text and as query") {
+TEST_CASE("analysis: a query's Persian light verbs are marked, formal and colloquial") {
   auto a = kb::NewAnalyzer();
-  for (bool query : {false, true}) {
-    CAPTURE(query);
-    const auto tokens = query ? a->AnalyzeQuery("وصل کنید، پاک میکنم، ذخیره میشه، کند", "fa")
-                              : a->Analyze("وصل کنید، پاک میکنم، ذخیره میشه، کند", "fa");
-    std::vector<bool> marked;
-    for (const kb::Token& t : tokens) marked.push_back(t.light_verb);
-    // کند alone is the adjective "slow"; میشه is colloquial شود.
-    CHECK(marked == std::vector<bool>{false, true, false, true, false, true, false});
-  }
-  CHECK_FALSE(a->Analyze("كنيد", "ar")[0].light_verb);  // Persian only, not Arabic
+  const char* text = "وصل کنید، پاک میکنم، ذخیره میشه، کند";
+  std::vector<bool> marked;
+  for (const kb::Token& t : a->AnalyzeQuery(text, "fa")) marked.push_back(t.light_verb);
+  // کند alone is the adjective "slow"; میشه is colloquial شود.
+  CHECK(marked == std::vector<bool>{false, true, false, true, false, true, false});
+  for (const kb::Token& t : a->Analyze(text, "fa")) CHECK_FALSE(t.light_verb);  // indexing: never
+  CHECK_FALSE(a->AnalyzeQuery("كنيد", "ar")[0].light_verb);  // Persian only, not Arabic
 }
 
 TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give looser query-only stems") {
@@ -192,7 +189,7 @@ TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give loos
   }
 }
 
-TEST_CASE("analysis: AnalyzeQuery is Analyze plus query_stems; Analyze leaves them empty") {
+TEST_CASE("analysis: AnalyzeQuery is Analyze plus query_stems and light verbs; Analyze leaves them empty") {
   auto a = kb::NewAnalyzer();
   const std::pair<const char*, const char*> texts[] = {
       {"حسابم رمزمو میخواد نرم‌افزارم", "fa"},
@@ -208,6 +205,7 @@ TEST_CASE("analysis: AnalyzeQuery is Analyze plus query_stems; Analyze leaves th
     REQUIRE(plain.size() == query.size());
     for (size_t i = 0; i < plain.size(); ++i) {
       CHECK(plain[i].query_stems.empty());
+      CHECK_FALSE(plain[i].light_verb);
       CHECK(plain[i].term == query[i].term);
       CHECK(plain[i].stems == query[i].stems);
       CHECK(plain[i].extra_terms == query[i].extra_terms);
