@@ -129,13 +129,18 @@ PersianStemmer::PersianStemmer(const std::function<std::string(const char*)>& no
 
 namespace {
 
-// The formal verb of a colloquial one with a joined می/نمی, or empty.
-std::u32string_view FormalVerb(std::u32string_view w) {
+// The formal verb of a colloquial one with a joined می/نمی, without and
+// with that prefix (نمیکنه -> کند, نمیکند), or empty.
+struct FormalForm {
+  std::u32string_view verb;
+  std::u32string prefixed;
+};
+FormalForm FormalVerb(std::u32string_view w) {
   for (std::u32string_view prefix : kVerbPrefixes) {
     if (!StartsWith(w, prefix)) continue;
     const std::u32string_view rest = w.substr(prefix.size());
     for (const auto& [colloquial, formal] : kColloquialVerbs)
-      if (rest == colloquial) return formal;
+      if (rest == colloquial) return {formal, std::u32string(prefix) + std::u32string(formal)};
     return {};
   }
   return {};
@@ -144,16 +149,18 @@ std::u32string_view FormalVerb(std::u32string_view w) {
 }  // namespace
 
 std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) const {
-  const std::u32string_view formal = FormalVerb(DecodeUtf8(word));
-  if (formal.empty()) return {};
-  return Stems(std::u32string(formal));
+  const FormalForm formal = FormalVerb(DecodeUtf8(word));
+  if (formal.verb.empty()) return {};
+  // With its prefix the form is a verb for sure: نمیکنه is کردن, while a
+  // bare کند may be the adjective "slow".
+  if (const std::u32string_view verb = LightVerbInfinitive(formal.prefixed); !verb.empty())
+    return {ToUtf8(verb)};
+  return Stems(std::u32string(formal.verb));
 }
 
 bool PersianStemmer::IsLightVerb(std::string_view word) const {
   const std::u32string w = DecodeUtf8(word);
-  if (!LightVerbInfinitive(w).empty()) return true;
-  const std::u32string_view formal = FormalVerb(w);
-  return !formal.empty() && !LightVerbInfinitive(formal).empty();
+  return !LightVerbInfinitive(w).empty() || !LightVerbInfinitive(FormalVerb(w).prefixed).empty();
 }
 
 std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {

@@ -151,11 +151,11 @@ TEST_CASE("analysis stemmer: Persian light verbs stem to their infinitive") {
 
 TEST_CASE("analysis: a query's Persian light verbs are marked, formal and colloquial") {
   auto a = kb::NewAnalyzer();
-  const char* text = "وصل کنید، پاک میکنم، ذخیره میشه، کند";
+  const char* text = "وصل کنید، پاک میکنم، ذخیره میشه، کار نمیکنه، کند";
   std::vector<bool> marked;
   for (const kb::Token& t : a->AnalyzeQuery(text, "fa")) marked.push_back(t.light_verb);
-  // کند alone is the adjective "slow"; میشه is colloquial شود.
-  CHECK(marked == std::vector<bool>{false, true, false, true, false, true, false});
+  // کند alone is the adjective "slow"; میشه and نمیکنه are colloquial شود, نمیکند.
+  CHECK(marked == std::vector<bool>{false, true, false, true, false, true, false, true, false});
   for (const kb::Token& t : a->Analyze(text, "fa")) CHECK_FALSE(t.light_verb);  // indexing: never
   CHECK_FALSE(a->AnalyzeQuery("كنيد", "ar")[0].light_verb);  // Persian only, not Arabic
 }
@@ -176,6 +176,7 @@ TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give loos
       // Colloquial verbs also search the formal form articles use.
       {"میخواد", {"خواد", "میخواد"}, {"خواهد"}},
       {"میشه", {"میشه"}, {"شدن"}},  // شود, a light verb: its infinitive
+      {"نمیکنه", {"نمیکنه"}, {"کردن"}},  // نمیکند: the verb, not کند "slow"
       {"نمیتونم", {"تونم", "نمیتونم"}, {"توانم"}},  // a verb: no "my" clitic stripped
       {"میخام", {"خام", "میخام"}, {"خواهم"}},       // chat spelling of میخوام
   };
