@@ -51,14 +51,48 @@ constexpr std::pair<std::string_view, std::string_view> kMediopassive[] = {
 // Letters a verb keeps before the ending.
 constexpr size_t kMinVerbBase = 3;
 
-// `word` with its mediopassive ending made active (written into `buffer`),
-// or `word` itself.
-std::string_view ActiveVoice(std::string_view word, std::string* buffer) {
-  for (const auto& [passive, active] : kMediopassive) {
-    if (!EndsWith(word, passive)) continue;
-    const std::string_view base = word.substr(0, word.size() - passive.size());
+// Verbs in -ώνω and -εύω (κλειδώνω "lock", ενημερώνω "update", αποθηκεύω
+// "save") stem apart by tense: Snowball gives the present κλειδώνει κλειδων,
+// the aorist κλείδωσε and the noun κλείδωση κλειδωσ, the participle
+// κλειδωμένος κλειδωμεν, the imperative κλειδώστε κλειδωστ. Their present,
+// past continuous, participle and imperative endings become the active
+// aorist's, so every form stems like the noun: "update the app" meets "app
+// update". Only endings that no noun has: not -ωνα, -ωνεσ (χειμώνα "winter",
+// αγώνες "races"). Verbs in -εύω whose aorist is -εψα (δουλεύω, δούλεψα)
+// keep their present forms together, now as δουλευσ.
+constexpr std::pair<std::string_view, std::string_view> kAoristStem[] = {
+    {"ωνοντασ", "ωσε"}, {"ωνουμε", "ωσε"}, {"ωνουνε", "ωσε"}, {"ωνομε", "ωσε"},
+    {"ωναμε", "ωσε"},   {"ωνατε", "ωσε"},  {"ωναν", "ωσε"},   {"ωνε", "ωσε"},
+    {"ωνεισ", "ωσε"},   {"ωνετε", "ωσε"},  {"ωνουν", "ωσε"},  {"ωνει", "ωσε"},
+    {"ωνω", "ωσε"},     {"ωμενουσ", "ωσε"}, {"ωμενοσ", "ωσε"}, {"ωμενησ", "ωσε"},
+    {"ωμενεσ", "ωσε"},  {"ωμενου", "ωσε"}, {"ωμενων", "ωσε"}, {"ωμενοι", "ωσε"},
+    {"ωμενη", "ωσε"},   {"ωμενο", "ωσε"},  {"ωμενα", "ωσε"},  {"ωστε", "ωσε"},
+    {"ευοντασ", "ευσε"}, {"ευουμε", "ευσε"}, {"ευουνε", "ευσε"}, {"ευομε", "ευσε"},
+    {"ευαμε", "ευσε"},  {"ευατε", "ευσε"}, {"ευαν", "ευσε"},  {"ευε", "ευσε"},
+    {"ευεισ", "ευσε"},  {"ευετε", "ευσε"}, {"ευουν", "ευσε"}, {"ευει", "ευσε"},
+    {"ευω", "ευσε"},    {"ευμενουσ", "ευσε"}, {"ευμενοσ", "ευσε"}, {"ευμενησ", "ευσε"},
+    {"ευμενεσ", "ευσε"}, {"ευμενου", "ευσε"}, {"ευμενων", "ευσε"}, {"ευμενοι", "ευσε"},
+    {"ευμενη", "ευσε"}, {"ευμενο", "ευσε"}, {"ευμενα", "ευσε"}, {"ευστε", "ευσε"}};
+
+// Every ending of kAoristStem has ω or ευ in its last 8 letters (16 bytes);
+// most words have neither there, and skip the table's 48 comparisons.
+bool MayHaveAoristEnding(std::string_view word) {
+  const std::string_view tail = word.size() > 16 ? word.substr(word.size() - 16) : word;
+  return tail.find("ω") != std::string_view::npos || tail.find("ευ") != std::string_view::npos;
+}
+
+// `word` with the first matching ending of `table` replaced (written into
+// `buffer`), or `word` itself. An ending that ends a longer one must come
+// after it in the table; a word with too short a base is left alone.
+template <size_t N>
+std::string_view ReplaceEnding(std::string_view word,
+                               const std::pair<std::string_view, std::string_view> (&table)[N],
+                               std::string* buffer) {
+  for (const auto& [from, to] : table) {
+    if (!EndsWith(word, from)) continue;
+    const std::string_view base = word.substr(0, word.size() - from.size());
     if (CountCodePoints(base) < kMinVerbBase) break;
-    buffer->assign(base).append(active);
+    buffer->assign(base).append(to);
     return *buffer;
   }
   return word;
@@ -76,8 +110,9 @@ GreekStemmer::~GreekStemmer() {
 
 std::string GreekStemmer::Stem(std::string_view word) {
   if (stemmer_ == nullptr || word.empty()) return std::string(word);
-  std::string buffer;
-  const std::string_view input = ActiveVoice(word, &buffer);
+  std::string active, aorist;
+  std::string_view input = ReplaceEnding(word, kMediopassive, &active);
+  if (MayHaveAoristEnding(input)) input = ReplaceEnding(input, kAoristStem, &aorist);
   const sb_symbol* r = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(input.data()),
                                        static_cast<int>(input.size()));
   if (r == nullptr) return std::string(word);

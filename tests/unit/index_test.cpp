@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "index/db_dir.h"
 #include "index/schema.h"
@@ -171,6 +172,26 @@ TEST_CASE("ranking: a Persian light verb after a word is not searched; alone it 
   ws.Publish();
   CHECK(OnlyHit(ws, "وصل کردن میزکار", "fa") == "fa/a/desktop");
   CHECK(OnlyHit(ws, "کردن", "fa") == "fa/a/verbs");
+}
+
+TEST_CASE("search: a Greek verb in -ώνω or -εύω also finds the articles with its noun") {
+  Workspace ws;
+  ws.Write("el/a/update", "title: Ενημέρωση της εφαρμογής\nlang: el", "Η νέα έκδοση φέρνει διορθώσεις.");
+  ws.Write("el/a/locked", "title: Κλείδωμα λογαριασμού\nlang: el", "Ο λογαριασμός είναι κλειδωμένος μετά από λάθη.");
+  ws.Write("el/a/save", "title: Αποθήκευση αρχείων\nlang: el", "Τα αρχεία μένουν στον φάκελο.");
+  // The verbs' present forms are in the index too, so the query words are
+  // known and not spelling-corrected: only stemming joins them.
+  ws.Write("el/a/verbs", "title: Ρυθμίσεις\nlang: el",
+           "Η εφαρμογή ενημερώνει, κλειδώνει την οθόνη και αποθηκεύει.");
+  ws.Publish();
+  auto ids = [&ws](const std::string& query) {
+    std::set<std::string> out;
+    for (const auto& hit : ws.Search(query, "el").hits) out.insert(hit.id);
+    return out;
+  };
+  CHECK(ids("πώς ενημερώνω") == std::set<std::string>{"el/a/update", "el/a/verbs"});
+  CHECK(ids("κλειδώνεται") == std::set<std::string>{"el/a/locked", "el/a/verbs"});
+  CHECK(ids("δεν αποθηκεύονται") == std::set<std::string>{"el/a/save", "el/a/verbs"});
 }
 
 TEST_CASE("synonyms: a multi-word key also finds its words apart and inflected") {
