@@ -16,8 +16,9 @@ namespace kb::schema {
 
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
-inline constexpr int kVersion = 5;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
-                                   // 4: Greek mediopassive stems like the active; 5: and the passive aorist
+inline constexpr int kVersion = 6;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+                                   // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
+                                   // 6: Greek -ώνω/-εύω verbs like their noun in every tense
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
