@@ -2,6 +2,9 @@
 
 #include <libstemmer.h>
 
+#include <array>
+#include <vector>
+
 #include "analysis/unicode_util.h"
 #include "kb/utf8.h"
 
@@ -51,16 +54,23 @@ constexpr std::pair<std::string_view, std::string_view> kMediopassive[] = {
 // Letters a verb keeps before the ending.
 constexpr size_t kMinVerbBase = 3;
 
-// Verbs in -ώνω and -εύω (κλειδώνω "lock", ενημερώνω "update", αποθηκεύω
-// "save") stem apart by tense: Snowball gives the present κλειδώνει κλειδων,
-// the aorist κλείδωσε and the noun κλείδωση κλειδωσ, the participle
-// κλειδωμένος κλειδωμεν, the imperative κλειδώστε κλειδωστ. Their present,
-// past continuous, participle and imperative endings become the active
-// aorist's, so every form stems like the noun: "update the app" meets "app
-// update". Only endings that no noun has: not -ωνα, -ωνεσ (χειμώνα "winter",
-// αγώνες "races"). Verbs in -εύω whose aorist is -εψα (δουλεύω, δούλεψα)
-// keep their present forms together, now as δουλευσ.
-constexpr std::pair<std::string_view, std::string_view> kAoristStem[] = {
+// Snowball stems one verb's forms apart by tense, and apart from its noun.
+// These endings become the active aorist's, so every form of the verb stems
+// like the others and like the noun ("update the app" meets "app update"):
+// - verbs in -ώνω and -εύω (κλειδώνω "lock", ενημερώνω "update", αποθηκεύω
+//   "save"): Snowball gives the present κλειδώνει κλειδων, the participle
+//   κλειδωμένος κλειδωμεν, the imperative κλειδώστε κλειδωστ, but the aorist
+//   κλείδωσε and the noun κλείδωση κλειδωσ: present, past continuous,
+//   participle and imperative join the aorist. Not -ωνα, -ωνεσ, which nouns
+//   have (χειμώνα "winter", αγώνες "races"). Verbs in -εύω whose aorist is
+//   -εψα (δουλεύω, δούλεψα) keep their present forms together as δουλευσ.
+// - verbs in -ίζω (εμφανίζω "show", ρυθμίζω "set"): verb forms stem to the
+//   bare εμφαν, the noun εμφάνιση and the participle εμφανισμένο do not;
+//   they join the verb.
+// - participles in -ημένος (ενεργοποιημένο "enabled") join their verb in -ώ
+//   (ενεργοποιεί). Not the nouns in -ηση (ενεργοποίηση): measured, they then
+//   meet every form of the verb and rank worse (docs/analysis.md).
+constexpr std::pair<std::string_view, std::string_view> kAoristEndings[] = {
     {"ωνοντασ", "ωσε"}, {"ωνουμε", "ωσε"}, {"ωνουνε", "ωσε"}, {"ωνομε", "ωσε"},
     {"ωναμε", "ωσε"},   {"ωνατε", "ωσε"},  {"ωναν", "ωσε"},   {"ωνε", "ωσε"},
     {"ωνεισ", "ωσε"},   {"ωνετε", "ωσε"},  {"ωνουν", "ωσε"},  {"ωνει", "ωσε"},
@@ -72,30 +82,52 @@ constexpr std::pair<std::string_view, std::string_view> kAoristStem[] = {
     {"ευεισ", "ευσε"},  {"ευετε", "ευσε"}, {"ευουν", "ευσε"}, {"ευει", "ευσε"},
     {"ευω", "ευσε"},    {"ευμενουσ", "ευσε"}, {"ευμενοσ", "ευσε"}, {"ευμενησ", "ευσε"},
     {"ευμενεσ", "ευσε"}, {"ευμενου", "ευσε"}, {"ευμενων", "ευσε"}, {"ευμενοι", "ευσε"},
-    {"ευμενη", "ευσε"}, {"ευμενο", "ευσε"}, {"ευμενα", "ευσε"}, {"ευστε", "ευσε"}};
+    {"ευμενη", "ευσε"}, {"ευμενο", "ευσε"}, {"ευμενα", "ευσε"}, {"ευστε", "ευσε"},
+    {"ισμενουσ", "ισε"}, {"ισμενοσ", "ισε"}, {"ισμενησ", "ισε"}, {"ισμενεσ", "ισε"},
+    {"ισμενου", "ισε"}, {"ισμενων", "ισε"}, {"ισμενοι", "ισε"}, {"ισμενη", "ισε"},
+    {"ισμενο", "ισε"},  {"ισμενα", "ισε"},  {"ισεισ", "ισε"},   {"ισεων", "ισε"},
+    {"ισεωσ", "ισε"},   {"ισησ", "ισε"},   {"ιση", "ισε"},
+    {"ημενουσ", "ησε"}, {"ημενοσ", "ησε"}, {"ημενησ", "ησε"}, {"ημενεσ", "ησε"},
+    {"ημενου", "ησε"},  {"ημενων", "ησε"}, {"ημενοι", "ησε"}, {"ημενη", "ησε"},
+    {"ημενο", "ησε"},   {"ημενα", "ησε"}};
 
-// Every ending of kAoristStem has ω or ευ in its last 8 letters (16 bytes);
-// most words have neither there, and skip the table's 48 comparisons.
-bool MayHaveAoristEnding(std::string_view word) {
-  const std::string_view tail = word.size() > 16 ? word.substr(word.size() - 16) : word;
-  return tail.find("ω") != std::string_view::npos || tail.find("ευ") != std::string_view::npos;
+// A table of ending rewrites, looked up by the word's last byte (each Greek
+// letter has its own second UTF-8 byte), so that a word is compared only
+// with the endings that end in its letter. Within a letter the table's order
+// holds: an ending that ends a longer one must come after it.
+class EndingRewrites {
+ public:
+  template <size_t N>
+  explicit EndingRewrites(const std::pair<std::string_view, std::string_view> (&rules)[N]) {
+    for (const auto& rule : rules) by_last_byte_[static_cast<unsigned char>(rule.first.back())].push_back(rule);
+  }
+
+  // `word` with its ending rewritten (into `buffer`), or `word` itself; a
+  // word with too short a base is left alone.
+  std::string_view Apply(std::string_view word, std::string* buffer) const {
+    if (word.empty()) return word;
+    for (const auto& [from, to] : by_last_byte_[static_cast<unsigned char>(word.back())]) {
+      if (!EndsWith(word, from)) continue;
+      const std::string_view base = word.substr(0, word.size() - from.size());
+      if (CountCodePoints(base) < kMinVerbBase) break;
+      buffer->assign(base).append(to);
+      return *buffer;
+    }
+    return word;
+  }
+
+ private:
+  std::array<std::vector<std::pair<std::string_view, std::string_view>>, 256> by_last_byte_;
+};
+
+const EndingRewrites& ActiveVoice() {
+  static const EndingRewrites table(kMediopassive);
+  return table;
 }
 
-// `word` with the first matching ending of `table` replaced (written into
-// `buffer`), or `word` itself. An ending that ends a longer one must come
-// after it in the table; a word with too short a base is left alone.
-template <size_t N>
-std::string_view ReplaceEnding(std::string_view word,
-                               const std::pair<std::string_view, std::string_view> (&table)[N],
-                               std::string* buffer) {
-  for (const auto& [from, to] : table) {
-    if (!EndsWith(word, from)) continue;
-    const std::string_view base = word.substr(0, word.size() - from.size());
-    if (CountCodePoints(base) < kMinVerbBase) break;
-    buffer->assign(base).append(to);
-    return *buffer;
-  }
-  return word;
+const EndingRewrites& AoristForms() {
+  static const EndingRewrites table(kAoristEndings);
+  return table;
 }
 
 }  // namespace
@@ -111,8 +143,7 @@ GreekStemmer::~GreekStemmer() {
 std::string GreekStemmer::Stem(std::string_view word) {
   if (stemmer_ == nullptr || word.empty()) return std::string(word);
   std::string active, aorist;
-  std::string_view input = ReplaceEnding(word, kMediopassive, &active);
-  if (MayHaveAoristEnding(input)) input = ReplaceEnding(input, kAoristStem, &aorist);
+  const std::string_view input = AoristForms().Apply(ActiveVoice().Apply(word, &active), &aorist);
   const sb_symbol* r = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(input.data()),
                                        static_cast<int>(input.size()));
   if (r == nullptr) return std::string(word);

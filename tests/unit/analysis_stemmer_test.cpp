@@ -102,7 +102,8 @@ TEST_CASE("analysis stemmer: Greek via libstemmer with folding and overrides") {
       {"βιβλιοθήκες", "βιβλιοθηκ"},
       // Verbs in -ώνω and -εύω: present, past continuous, participle and
       // imperative stem like the aorist and the noun ("update the app" meets
-      // "app update"); nouns with the same letters are left alone.
+      // "app update"); nouns with the same letters (χειμώνα, αγώνες) are left
+      // alone.
       {"κλειδώνει", "κλειδωσ"},          {"κλειδώνουμε", "κλειδωσ"},
       {"κλείδωνε", "κλειδωσ"},           {"κλειδωμένος", "κλειδωσ"},
       {"Κλειδώστε", "κλειδωσ"},          {"κλείδωση", "κλειδωσ"},
@@ -111,6 +112,12 @@ TEST_CASE("analysis stemmer: Greek via libstemmer with folding and overrides") {
       {"αποθηκεύει", "αποθηκευσ"},       {"αποθηκεύονται", "αποθηκευσ"},
       {"αποθηκευμένα", "αποθηκευσ"},     {"αποθηκεύστε", "αποθηκευσ"},
       {"δουλεύει", "δουλευσ"},           {"δούλευε", "δουλευσ"},
+      // Verbs in -ίζω: the noun and participle stem like the verb.
+      {"εμφανίζει", "εμφαν"},            {"εμφάνιση", "εμφαν"},
+      {"εμφανίσεις", "εμφαν"},           {"εμφανισμένο", "εμφαν"},
+      {"ρυθμισμένη", "ρυθμισ"},
+      // Participles in -ημένος stem like their verb in -ώ.
+      {"ενεργοποιημένο", "ενεργοποι"},   {"ενεργοποιεί", "ενεργοποι"},
       {"χειμώνα", "χειμων"},             {"αγώνες", "αγων"},
       {"ευμενής", "ευμεν"},              {"ώστε", "ωστ"},
       // A one-letter stem would match every word cut to that letter.

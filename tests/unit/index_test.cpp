@@ -174,15 +174,16 @@ TEST_CASE("ranking: a Persian light verb after a word is not searched; alone it 
   CHECK(OnlyHit(ws, "کردن", "fa") == "fa/a/verbs");
 }
 
-TEST_CASE("search: a Greek verb in -ώνω or -εύω also finds the articles with its noun") {
+TEST_CASE("search: a Greek verb in -ώνω, -εύω or -ίζω also finds the articles with its noun") {
   Workspace ws;
   ws.Write("el/a/update", "title: Ενημέρωση της εφαρμογής\nlang: el", "Η νέα έκδοση φέρνει διορθώσεις.");
   ws.Write("el/a/locked", "title: Κλείδωμα λογαριασμού\nlang: el", "Ο λογαριασμός είναι κλειδωμένος μετά από λάθη.");
   ws.Write("el/a/save", "title: Αποθήκευση αρχείων\nlang: el", "Τα αρχεία μένουν στον φάκελο.");
+  ws.Write("el/a/show", "title: Εμφάνιση ειδοποιήσεων\nlang: el", "Οι ειδοποιήσεις έρχονται στην οθόνη.");
   // The verbs' present forms are in the index too, so the query words are
   // known and not spelling-corrected: only stemming joins them.
   ws.Write("el/a/verbs", "title: Ρυθμίσεις\nlang: el",
-           "Η εφαρμογή ενημερώνει, κλειδώνει την οθόνη και αποθηκεύει.");
+           "Η εφαρμογή ενημερώνει, κλειδώνει την οθόνη, αποθηκεύει και εμφανίζει.");
   ws.Publish();
   auto ids = [&ws](const std::string& query) {
     std::set<std::string> out;
@@ -192,6 +193,7 @@ TEST_CASE("search: a Greek verb in -ώνω or -εύω also finds the articles wi
   CHECK(ids("πώς ενημερώνω") == std::set<std::string>{"el/a/update", "el/a/verbs"});
   CHECK(ids("κλειδώνεται") == std::set<std::string>{"el/a/locked", "el/a/verbs"});
   CHECK(ids("δεν αποθηκεύονται") == std::set<std::string>{"el/a/save", "el/a/verbs"});
+  CHECK(ids("δεν εμφανίζονται") == std::set<std::string>{"el/a/show", "el/a/verbs"});
 }
 
 TEST_CASE("synonyms: a multi-word key also finds its words apart and inflected") {
