@@ -18,7 +18,7 @@ namespace kb::schema {
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion = 6;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
                                    // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
-                                   // 6: Greek -ώνω/-εύω verbs like their noun in every tense
+                                   // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
