@@ -142,6 +142,19 @@ std::string NearestKnownRealWord(const std::string& term, WordList& dictionary, 
   return BestCandidate(term, dictionary.WordsOneEditAway(term), lexicon);
 }
 
+// A real word one edit away from `term` that articles write as two words
+// ("nonprofti" -> "nonprofit", written "non-profit"), as those words; empty
+// when there is none. Dictionary order decides between several.
+std::vector<std::string> SplitOfNearbyRealWord(const std::string& term, WordList& dictionary,
+                                               std::string_view lang, Analyzer& analyzer,
+                                               Vocabulary& vocabulary) {
+  for (const std::string& word : dictionary.WordsOneEditAway(term)) {
+    std::vector<std::string> split = SplitIntoKnownWords(word, lang, analyzer, vocabulary);
+    if (!split.empty()) return split;
+  }
+  return {};
+}
+
 // Words shorter than this are left to Xapian's suggestion: without a
 // dictionary a short real word cannot be told from a typo, and one letter
 // away from it are many other words (بست -> بسته).
@@ -220,13 +233,10 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
         vocabulary.Known(AsToken(word)))
       continue;
     if (++attempts > kMaxRepairs) break;
-    std::string replacement;
+    std::string replacement, suggestion;
+    bool through_stem = false;
     word.split = SplitIntoKnownWords(word.exact[0], lang, analyzer, vocabulary);
-    if (!word.split.empty()) {
-      replacement = word.split[0] + " " + word.split[1];
-    } else {
-      std::string suggestion;
-      bool through_stem = false;
+    if (word.split.empty()) {
       if (dictionary && dictionary->IsWord(word.exact[0])) {
         // A real word that no article uses ("office") is not a typo. Only a
         // relative that differs by a prefix or suffix ("unlisted" -> "listed")
@@ -237,8 +247,14 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
         Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
         if (dictionary) suggestion = NearestKnownRealWord(word.exact[0], *dictionary, lexicon);
         if (suggestion.empty()) suggestion = NearestIndexWord(word.exact[0], lexicon, &through_stem);
+        if (suggestion.empty() && dictionary)
+          word.split = SplitOfNearbyRealWord(word.exact[0], *dictionary, lang, analyzer, vocabulary);
       }
-      if (suggestion.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
+      if (suggestion.empty() && word.split.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
+    }
+    if (!word.split.empty()) {
+      replacement = word.split[0] + " " + word.split[1];
+    } else {
       if (suggestion.empty() || suggestion == word.exact[0]) continue;
       const std::vector<Token> tokens = analyzer.Analyze(suggestion, lang);
       if (!AcceptableCorrection(word.exact[0], suggestion, tokens)) continue;

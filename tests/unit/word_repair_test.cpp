@@ -386,3 +386,15 @@ TEST_CASE("word repair: a form known only through a stem keeps the typed first l
   REQUIRE(typo.words.size() == 2);
   CHECK(Contains(typo.words[1].stems, "περν"));
 }
+
+TEST_CASE("word repair with a dictionary: a typo of a word articles write as two words becomes those words") {
+  auto analyzer = kb::NewAnalyzer();
+  // Articles say "non-profit"; the customer types "nonprofti".
+  CountingFrequencies vocabulary({{"non", 4}, {"profit", 4}, {"tor", 9}});
+  FakeDictionary dictionary({"nonprofit"}, {{"nonprofti", {"nonprofit"}}});
+  kb::BuiltQuery built =
+      kb::BuildQuery("tor nonprofti", "en", {analyzer.get(), &vocabulary, nullptr, &dictionary});
+  CHECK(built.suggestion == "tor non profit");
+  REQUIRE(built.words.size() == 2);
+  CHECK(built.words[1].split == std::vector<std::string>{"non", "profit"});
+}
