@@ -83,6 +83,12 @@ unsigned XapianVocabulary::FrequencyWith(const Token& token, const std::vector<T
   return CountPublic(query, lang_, db_.get_doccount());
 }
 
+bool XapianVocabulary::KnownPhrase(const std::vector<std::string>& words) {
+  if (words.size() < 2) return words.size() == 1 && KnownWord(words[0]);
+  return CountPublic(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size()),
+                     lang_, 1) > 0;
+}
+
 bool XapianVocabulary::KnownWord(const std::string& term) {
   // The spelling table holds exactly the words of public articles.
   Xapian::TermIterator it = db_.spellings_begin();

@@ -36,6 +36,12 @@ class Vocabulary {
     (void)context;
     return Frequency(token);
   }
+  // True when a public article has `words` (exact forms) next to each other,
+  // in this order. By default false.
+  virtual bool KnownPhrase(const std::vector<std::string>& words) {
+    (void)words;
+    return false;
+  }
 };
 
 // Suggestions are limited to words of public articles in `lang` (when not
@@ -48,6 +54,7 @@ class XapianVocabulary : public Vocabulary {
   std::string Suggest(const std::string& term) override;
   unsigned Frequency(const Token& token) override;
   unsigned FrequencyWith(const Token& token, const std::vector<Token>& context) override;
+  bool KnownPhrase(const std::vector<std::string>& words) override;
 
  private:
   // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.

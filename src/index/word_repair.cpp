@@ -142,15 +142,38 @@ std::string NearestKnownRealWord(const std::string& term, WordList& dictionary, 
   return BestCandidate(term, dictionary.WordsOneEditAway(term), lexicon);
 }
 
-// A real word one edit away from `term` that articles write as two words
-// ("nonprofti" -> "nonprofit", written "non-profit"), as those words; empty
-// when there is none. Dictionary order decides between several.
-std::vector<std::string> SplitOfNearbyRealWord(const std::string& term, WordList& dictionary,
-                                               std::string_view lang, Analyzer& analyzer,
-                                               Vocabulary& vocabulary) {
-  for (const std::string& word : dictionary.WordsOneEditAway(term)) {
-    std::vector<std::string> split = SplitIntoKnownWords(word, lang, analyzer, vocabulary);
-    if (!split.empty()) return split;
+// A joined word with a typo in one of its parts, which articles write as two
+// words next to each other ("nonprofti": non profit, as "non-profit";
+// "پیامراسن": پیام رسان): cut where one side is a word of a public article as
+// written and the other is one edit from one, most balanced cut first. The
+// two words must stand together in an article: alone, many pairs qualify
+// ("torrentign" -> torrent + sign). Empty when none does.
+std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon) {
+  const std::vector<size_t> at = Boundaries(term);
+  const size_t letters = at.size() - 1;
+  // The part with the typo may have lost a letter.
+  if (letters + 1 < 2 * kMinSplitPart) return {};
+  // The spelling table first: it rules out most forms without analysing them.
+  auto known = [&lexicon](const std::string& part) {
+    std::string exact;
+    return CountCodePoints(part) >= kMinSplitPart && lexicon.vocabulary.KnownWord(part) &&
+           KnownWord(part, lexicon.lang, lexicon.analyzer, lexicon.vocabulary, &exact) && exact == part;
+  };
+  const std::u32string_view alphabet = LettersOf(lexicon.lang);
+  const size_t mid = letters / 2;
+  for (size_t d = 0; d <= mid; ++d) {
+    for (size_t cut : {mid - d, mid + d}) {
+      if (cut < 2 || letters - cut < 2 || (d > 0 && cut == mid)) continue;
+      const std::string left = term.substr(0, at[cut]), right = term.substr(at[cut]);
+      const bool left_known = known(left), right_known = !left_known && known(right);
+      if (!left_known && !right_known) continue;
+      for (const std::string& form : OneEditForms(left_known ? right : left, alphabet)) {
+        if (!known(form)) continue;
+        std::vector<std::string> split = left_known ? std::vector<std::string>{left, form}
+                                                    : std::vector<std::string>{form, right};
+        if (lexicon.vocabulary.KnownPhrase(split)) return split;
+      }
+    }
   }
   return {};
 }
@@ -172,7 +195,8 @@ constexpr size_t kMaxStemPassLetters = 14;
 // suggestion finds candidates through shared trigrams, which a short word
 // with an edit in the middle barely has (מופן: it offers מוכן, not מוצפן),
 // and ranks them by frequency alone.
-std::string NearestIndexWord(const std::string& term, Lexicon& lexicon, bool* through_stem) {
+std::string NearestIndexWord(const std::string& term, Lexicon& lexicon, bool* through_stem,
+                             std::vector<std::string>* split) {
   *through_stem = false;
   if (CountCodePoints(term) < kMinIndexEditLetters) return std::string();
   const std::vector<std::string> forms = OneEditForms(term, LettersOf(lexicon.lang));
@@ -180,6 +204,10 @@ std::string NearestIndexWord(const std::string& term, Lexicon& lexicon, bool* th
   for (const std::string& form : forms)
     if (lexicon.vocabulary.KnownWord(form) || lexicon.IsKeyWord(form)) written.push_back(form);
   if (!written.empty()) return BestCandidate(term, written, lexicon);
+  // Then a form that articles write as two words (both written as such: a
+  // stronger sign than a form they have only through a stem).
+  *split = SplitWithTypo(term, lexicon);
+  if (!split->empty()) return std::string();
   // Inflected languages write most forms in few articles: then a form that
   // articles have through a stem (περιορισμοι, as περιορισμούς) will do.
   // Each form is analysed for that: only for words of common length. The
@@ -246,9 +274,8 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
       } else {
         Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
         if (dictionary) suggestion = NearestKnownRealWord(word.exact[0], *dictionary, lexicon);
-        if (suggestion.empty()) suggestion = NearestIndexWord(word.exact[0], lexicon, &through_stem);
-        if (suggestion.empty() && dictionary)
-          word.split = SplitOfNearbyRealWord(word.exact[0], *dictionary, lang, analyzer, vocabulary);
+        if (suggestion.empty())
+          suggestion = NearestIndexWord(word.exact[0], lexicon, &through_stem, &word.split);
       }
       if (suggestion.empty() && word.split.empty()) suggestion = vocabulary.Suggest(word.exact[0]);
     }

@@ -25,6 +25,9 @@ class FakeVocabulary : public kb::Vocabulary {
     auto it = suggestions_.find(term);
     return it == suggestions_.end() ? std::string() : it->second;
   }
+  bool KnownPhrase(const std::vector<std::string>& words) override { return phrases.count(words) > 0; }
+
+  std::set<std::vector<std::string>> phrases;  // word sequences some article has
 
  private:
   std::set<std::string> words_;
@@ -392,9 +395,26 @@ TEST_CASE("word repair with a dictionary: a typo of a word articles write as two
   // Articles say "non-profit"; the customer types "nonprofti".
   CountingFrequencies vocabulary({{"non", 4}, {"profit", 4}, {"tor", 9}});
   FakeDictionary dictionary({"nonprofit"}, {{"nonprofti", {"nonprofit"}}});
-  kb::BuiltQuery built =
-      kb::BuildQuery("tor nonprofti", "en", {analyzer.get(), &vocabulary, nullptr, &dictionary});
+  const kb::QueryResources resources{analyzer.get(), &vocabulary, nullptr, &dictionary};
+  // Only when articles have the two words next to each other.
+  CHECK(kb::BuildQuery("tor nonprofti", "en", resources).suggestion.empty());
+  vocabulary.phrases = {{"non", "profit"}};
+  kb::BuiltQuery built = kb::BuildQuery("tor nonprofti", "en", resources);
   CHECK(built.suggestion == "tor non profit");
   REQUIRE(built.words.size() == 2);
   CHECK(built.words[1].split == std::vector<std::string>{"non", "profit"});
+}
+
+TEST_CASE("word repair: a typo of a joined word that articles write apart becomes those words") {
+  auto analyzer = kb::NewAnalyzer();
+  // "پیامراسن": پیامرسان ("messenger") with two letters swapped; articles
+  // write پیام رسان. Another form one edit away splits into two known words
+  // that no article has together (پیام + راس): not taken.
+  FakeVocabulary vocabulary({"پیام", "رسان", "راس", "تور"}, {});
+  const kb::QueryResources resources{analyzer.get(), &vocabulary};
+  CHECK(kb::BuildQuery("پیامراسن تور", "fa", resources).words[0].split.empty());
+  vocabulary.phrases = {{"پیام", "رسان"}};
+  kb::BuiltQuery built = kb::BuildQuery("پیامراسن تور", "fa", resources);
+  CHECK(built.words[0].split == std::vector<std::string>{"پیام", "رسان"});
+  CHECK(built.suggestion == "پیام رسان تور");
 }
