@@ -189,7 +189,8 @@ constexpr size_t kMaxStemPassLetters = 14;
 
 // Of the words one edit away from `term` that public articles contain as
 // written (or that a synonym rule has as its key), the best; when there is
-// none, the best that articles contain through a stem (`*through_stem`:
+// none, the two words of SplitWithTypo (in `*split`, returning ""); else the
+// best that articles contain through a stem (`*through_stem`:
 // such a form need not be a word, εξοικονομης for εξοικονομηση, so it is
 // searched but not shown as "did you mean"). Xapian's own
 // suggestion finds candidates through shared trigrams, which a short word

@@ -1,6 +1,7 @@
 // Repairs query words the index does not know (ANALYSIS.md §6.3 step 4, §10):
 // a word written joined that articles write as two words is searched as that
-// phrase; otherwise the best word one edit away (a letter left out first,
+// phrase (also with a typo in one part, when articles have the two words
+// together); otherwise the best word one edit away (a letter left out first,
 // then the one articles have most with the query's other words) or else the
 // closest public word (spelling) is added as an alternative. Known words,
 // and words a synonym rule covers, are never touched. With a real-word
