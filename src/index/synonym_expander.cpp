@@ -17,6 +17,19 @@ bool SameWord(const Token& query, const Token& key) {
   return shared(query.stems) || shared(query.query_stems);
 }
 
+// A key's stems that keep its first two letters. A rule's key is written as
+// a base word; its Hebrew candidates that strip a "prefix" off it (משלוח ->
+// לוח "board", כניסה -> ניסה "tried") are other words, and would apply the
+// rule to them.
+void KeepStemsOfWholeWord(Token* key) {
+  const std::string& term = key->term;
+  size_t head = 0;  // bytes of the first two code points
+  for (int starts = 0; head < term.size(); ++head)
+    if ((static_cast<unsigned char>(term[head]) & 0xC0) != 0x80 && ++starts > 2) break;
+  auto strips_start = [&](const std::string& stem) { return stem.compare(0, head, term, 0, head) != 0; };
+  key->stems.erase(std::remove_if(key->stems.begin(), key->stems.end(), strips_start), key->stems.end());
+}
+
 std::vector<std::string> Terms(const std::vector<Token>& tokens) {
   std::vector<std::string> terms;
   for (const Token& t : tokens) terms.push_back(t.term);
@@ -42,6 +55,7 @@ SynonymExpander::SynonymExpander(const std::vector<SynonymRule>& rules, Analyzer
     for (const std::string& text : rule.from) {
       Key key{rule.lang, analyzer.Analyze(text, rule.lang), {}};
       if (key.tokens.empty()) continue;
+      for (Token& token : key.tokens) KeepStemsOfWholeWord(&token);
       const std::vector<std::string> key_terms = Terms(key.tokens);
       for (const auto& alt : to)
         if (Terms(alt) != key_terms) key.alternatives.push_back(AlternativeOf(alt));

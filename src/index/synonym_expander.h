@@ -1,6 +1,8 @@
 // Applies synonym rules (kb/synonyms.h) to an analyzed query: where a rule's
 // left side matches query words (by exact form or a shared stem, so "emails"
-// matches the rule for "email"), every right side becomes an alternative of
+// matches the rule for "email"; not by a Hebrew candidate that strips the
+// key's first letters: משלוח does not match לוח), every right side becomes
+// an alternative of
 // those words. Keys and alternatives are analyzed once, when the expander is
 // built, with the same analyzer as queries. Not thread-safe to build; Match()
 // is const.

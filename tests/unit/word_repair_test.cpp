@@ -240,6 +240,23 @@ TEST_CASE("word repair: a word with a synonym rule is not corrected") {
   CHECK(built.words[0].alternatives[0].exact == std::vector<std::string>{"گذرواژه"});
 }
 
+TEST_CASE("synonym rules: a Hebrew key matches its prefixed forms, not words its own prefix split makes") {
+  auto analyzer = kb::NewAnalyzer();
+  // משלוח ("shipping") has the candidate לוח ("board", מ+ש stripped);
+  // כניסה ("login") has ניסה ("tried", כ stripped).
+  const kb::SynonymExpander synonyms(
+      {{"he", {"משלוח"}, {"שילוח"}, 0}, {"he", {"כניסה"}, {"התחברות"}, 0}}, *analyzer);
+  auto alternatives = [&](const char* query) {
+    kb::BuiltQuery built = kb::BuildQuery(query, "he", {analyzer.get(), nullptr, &synonyms});
+    REQUIRE(built.words.size() == 1);
+    return built.words[0].alternatives.size();
+  };
+  CHECK(alternatives("והמשלוח") == 1);
+  CHECK(alternatives("בכניסה") == 1);
+  CHECK(alternatives("הלוח") == 0);
+  CHECK(alternatives("ניסה") == 0);
+}
+
 TEST_CASE("query builder: a synonym counts more in the title, like the word itself") {
   auto analyzer = kb::NewAnalyzer();
   const kb::SynonymExpander synonyms({{"en", {"reimbursement"}, {"refund"}, 0}}, *analyzer);
