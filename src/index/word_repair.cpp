@@ -42,6 +42,31 @@ std::vector<size_t> Boundaries(const std::string& s) {
   return at;
 }
 
+// Letters a stem candidate may have dropped from the start of the word and
+// still vouch for it: one prefix letter (ה, ב, ו, ...).
+constexpr size_t kMaxTrustedPrefix = 1;
+
+// The word with only the stem candidates that keep all but at most
+// kMaxTrustedPrefix of its first letters. Hebrew candidates strip up to
+// three prefix letters, so a typo often has one that is a word (משללוח ->
+// לוח "board"); Snowball stems never drop the start.
+Token WithTrustedStems(const QueryWord& word) {
+  Token token = AsToken(word);
+  const std::string& term = word.exact[0];
+  const std::vector<size_t> at = Boundaries(term);
+  std::vector<std::string> trusted;
+  for (const std::string& stem : token.stems) {
+    const std::string_view head = std::string_view(stem).substr(0, at.size() > 2 ? at[2] : stem.size());
+    for (size_t i = 0; i <= kMaxTrustedPrefix && i + 1 < at.size(); ++i)
+      if (std::string_view(term).substr(at[i]).substr(0, head.size()) == head) {
+        trusted.push_back(stem);
+        break;
+      }
+  }
+  token.stems = trusted;
+  return token;
+}
+
 // The exact form of `text` if it is one non-stopword that public articles contain as it is.
 bool KnownWord(const std::string& text, std::string_view lang, Analyzer& analyzer,
                Vocabulary& vocabulary, std::string* exact) {
@@ -178,6 +203,34 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
   return {};
 }
 
+// The forms of `term` with one letter left out or two neighbours swapped:
+// the slips that make a word longer than meant or scramble it (משללוח), a
+// few dozen forms where every edit would be a thousand.
+std::vector<std::string> DropsAndSwaps(const std::string& term) {
+  const std::u32string letters = analysis::DecodeUtf8(term);
+  std::vector<std::string> forms;
+  for (size_t i = 0; i < letters.size(); ++i) {
+    std::u32string form = letters;
+    form.erase(i, 1);
+    if (i == 0 || letters[i] != letters[i - 1]) forms.push_back(analysis::ToUtf8(form));
+    if (i + 1 < letters.size() && letters[i] != letters[i + 1]) {
+      form = letters;
+      std::swap(form[i], form[i + 1]);
+      forms.push_back(analysis::ToUtf8(form));
+    }
+  }
+  return forms;
+}
+
+// Of `forms` (one edit from `term`), the best that public articles have as
+// written or that a synonym rule has as its key; "" when none is.
+std::string BestWrittenForm(const std::string& term, const std::vector<std::string>& forms, Lexicon& lexicon) {
+  std::vector<std::string> written;
+  for (const std::string& form : forms)
+    if (lexicon.vocabulary.KnownWord(form) || lexicon.IsKeyWord(form)) written.push_back(form);
+  return written.empty() ? std::string() : BestCandidate(term, written, lexicon);
+}
+
 // Words shorter than this are left to Xapian's suggestion: without a
 // dictionary a short real word cannot be told from a typo, and one letter
 // away from it are many other words (بست -> بسته).
@@ -201,10 +254,8 @@ std::string NearestIndexWord(const std::string& term, Lexicon& lexicon, bool* th
   *through_stem = false;
   if (CountCodePoints(term) < kMinIndexEditLetters) return std::string();
   const std::vector<std::string> forms = OneEditForms(term, LettersOf(lexicon.lang));
-  std::vector<std::string> written;
-  for (const std::string& form : forms)
-    if (lexicon.vocabulary.KnownWord(form) || lexicon.IsKeyWord(form)) written.push_back(form);
-  if (!written.empty()) return BestCandidate(term, written, lexicon);
+  const std::string written = BestWrittenForm(term, forms, lexicon);
+  if (!written.empty()) return written;
   // Then a form that articles write as two words (both written as such: a
   // stronger sign than a form they have only through a stem).
   *split = SplitWithTypo(term, lexicon);
@@ -258,9 +309,24 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
     // A word with a synonym rule is a word kb knows, not a typo.
-    if (word.phrase || !word.alternatives.empty() || !HasLetter(word.exact[0]) ||
-        vocabulary.Known(AsToken(word)))
+    if (word.phrase || !word.alternatives.empty() || !HasLetter(word.exact[0])) continue;
+    if (vocabulary.Known(AsToken(word))) {
+      // Known only through a candidate that stripped two or more of its first
+      // letters, and not as written: likely a typo (משללוח, known as לוח
+      // "board"). A word articles have as written one edit away is searched
+      // too, but not shown: the word as typed may be right.
+      if (vocabulary.KnownWord(word.exact[0]) || CountCodePoints(word.exact[0]) < kMinIndexEditLetters ||
+          vocabulary.Known(WithTrustedStems(word)))
+        continue;
+      if (++attempts > kMaxRepairs) break;
+      Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
+      const std::string nearby = BestWrittenForm(word.exact[0], DropsAndSwaps(word.exact[0]), lexicon);
+      for (const Token& t : analyzer.Analyze(nearby, lang)) {
+        word.exact.push_back(t.term);
+        word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
+      }
       continue;
+    }
     if (++attempts > kMaxRepairs) break;
     std::string replacement, suggestion;
     bool through_stem = false;

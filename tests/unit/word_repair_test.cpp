@@ -76,6 +76,30 @@ TEST_CASE("word repair: the repaired text keeps the rest of the query as typed")
   CHECK(built.suggestion == "Reset  password!");
 }
 
+TEST_CASE("word repair: a Hebrew word known only through a candidate stripped of two letters is a typo") {
+  auto analyzer = kb::NewAnalyzer();
+  // Articles have משלוח ("shipping"), so the index has its candidate לוח
+  // ("board"), which the typo משללוח also has (מ+ש+ל stripped).
+  class StemVocabulary : public FakeVocabulary {
+   public:
+    StemVocabulary() : FakeVocabulary({"משלוח"}, {}) {}
+    bool Known(const kb::Token& token) override {
+      if (FakeVocabulary::Known(token)) return true;
+      for (const std::string& s : token.stems)
+        if (s == "לוח" || s == "משלוח") return true;
+      return false;
+    }
+  } vocabulary;
+  kb::BuiltQuery built = kb::BuildQuery("משללוח", "he", {analyzer.get(), &vocabulary});
+  REQUIRE(built.words.size() == 1);
+  CHECK(Contains(built.words[0].exact, "משלוח"));  // searched
+  CHECK(built.suggestion.empty());                 // not shown
+  // One prefix letter is trusted: הלוח ("the board") is a word, not a typo.
+  built = kb::BuildQuery("הלוח", "he", {analyzer.get(), &vocabulary});
+  REQUIRE(built.words.size() == 1);
+  CHECK(built.words[0].exact == std::vector<std::string>{"הלוח"});
+}
+
 TEST_CASE("word repair: without a vocabulary nothing is repaired") {
   auto analyzer = kb::NewAnalyzer();
   kb::BuiltQuery built = kb::BuildQuery("pasword", "en", {analyzer.get()});
