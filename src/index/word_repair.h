@@ -4,7 +4,9 @@
 // together); otherwise the best word one edit away (a letter left out first,
 // then the one articles have most with the query's other words) or else the
 // closest public word (spelling) is added as an alternative. Known words,
-// and words a synonym rule covers, are never touched. With a real-word
+// and words a synonym rule covers, are never touched; a word known only
+// through a Hebrew candidate that strips two or more of its first letters
+// counts as a likely typo (its nearest written form is searched too). With a real-word
 // dictionary for the language (index/dictionary.h), real words are not
 // corrected either, and a typo's nearest real word is preferred when
 // articles contain it. A correction is never a stopword, and a word of 3
