@@ -7,6 +7,7 @@
 #include <ctime>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "sources/git_source.h"
 
@@ -102,7 +103,9 @@ class GitPublisher::Impl {
 
   GitPublishAttempt Attempt() {
     GitPublishAttempt attempt;
-    kb::Status fetched = source_->Fetch();
+    // Create() fetched when it opened the source, just before the first
+    // attempt (at start): fetching again would only cost a round trip.
+    const kb::Status fetched = std::exchange(fetched_at_open_, false) ? kb::Status::OK() : source_->Fetch();
     auto commit = source_->BranchCommit();
     if (!fetched.ok() || !commit.ok()) {
       attempt.failure = !fetched.ok() ? fetched.ToString() : commit.status().ToString();
@@ -161,6 +164,7 @@ class GitPublisher::Impl {
 
   const GitPublisherOptions options_;
   std::unique_ptr<GitSource> source_;  // used under publish_mu_ only
+  bool fetched_at_open_ = true;        // used under publish_mu_ only
   std::mutex publish_mu_;              // one publish at a time
   mutable std::mutex mu_;              // guards everything below
   std::condition_variable wake_, done_;

@@ -10,6 +10,7 @@
 #include "git_test_repo.h"
 #include "index/db_dir.h"
 #include "index/schema.h"
+#include "kb/git_publisher.h"
 #include "kb/publish.h"
 #include "kb/search.h"
 #include "kb/sha256.h"
@@ -265,6 +266,25 @@ TEST_CASE("a URL is cloned into the cache and fetched") {
   CHECK(source->Commit() == repo.Tip("main"));
   // A second source reuses the clone.
   CHECK(Ids(ListOk(*OpenSource("file://" + tmp.Sub("origin"), "main", tmp.Sub("cache")))).size() == 2);
+}
+
+TEST_CASE("a publisher's first attempt uses the fetch of its opening; later ones fetch") {
+  TempDir tmp;
+  GitTestRepo repo(tmp.Sub("origin"));
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}}, "first");
+  kb::GitPublisherOptions options;
+  options.source.repo = "file://" + tmp.Sub("origin");
+  options.source.cache_dir = tmp.Sub("cache");
+  options.db_dir = tmp.Sub("db");
+  options.log = false;
+  auto publisher = kb::GitPublisher::Create(options);  // clones: the first fetch
+  REQUIRE(publisher.ok());
+  // With the origin gone, only a fetch could fail.
+  std::filesystem::rename(tmp.Sub("origin"), tmp.Sub("moved"));
+  const kb::GitPublishAttempt first = (*publisher)->PublishNow();
+  CHECK(first.failure.empty());
+  CHECK(first.ok);
+  CHECK((*publisher)->PublishNow().failure.find("cannot fetch") != std::string::npos);
 }
 
 TEST_SUITE_END();
