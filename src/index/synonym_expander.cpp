@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "index/stem_start.h"
+
 namespace kb {
 namespace {
 
@@ -17,16 +19,11 @@ bool SameWord(const Token& query, const Token& key) {
   return shared(query.stems) || shared(query.query_stems);
 }
 
-// A key's stems that keep its first two letters. A rule's key is written as
-// a base word; its Hebrew candidates that strip a "prefix" off it (משלוח ->
-// לוח "board", כניסה -> ניסה "tried") are other words, and would apply the
-// rule to them.
+// A rule's key is written as a base word: its Hebrew candidates that strip
+// letters off its start (משלוח -> לוח "board", כניסה -> ניסה "tried") are
+// other words, and would apply the rule to them.
 void KeepStemsOfWholeWord(Token* key) {
-  const std::string& term = key->term;
-  size_t head = 0;  // bytes of the first two code points
-  for (int starts = 0; head < term.size(); ++head)
-    if ((static_cast<unsigned char>(term[head]) & 0xC0) != 0x80 && ++starts > 2) break;
-  auto strips_start = [&](const std::string& stem) { return stem.compare(0, head, term, 0, head) != 0; };
+  auto strips_start = [key](const std::string& stem) { return !StemKeepsStart(key->term, stem, 0); };
   key->stems.erase(std::remove_if(key->stems.begin(), key->stems.end(), strips_start), key->stems.end());
 }
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "analysis/unicode_util.h"
+#include "index/stem_start.h"
 #include "kb/utf8.h"
 
 namespace kb {
@@ -47,23 +48,13 @@ std::vector<size_t> Boundaries(const std::string& s) {
 constexpr size_t kMaxTrustedPrefix = 1;
 
 // The word with only the stem candidates that keep all but at most
-// kMaxTrustedPrefix of its first letters. Hebrew candidates strip up to
-// three prefix letters, so a typo often has one that is a word (משללוח ->
-// לוח "board"); Snowball stems never drop the start.
+// kMaxTrustedPrefix of its first letters (index/stem_start.h).
 Token WithTrustedStems(const QueryWord& word) {
   Token token = AsToken(word);
-  const std::string& term = word.exact[0];
-  const std::vector<size_t> at = Boundaries(term);
   std::vector<std::string> trusted;
-  for (const std::string& stem : token.stems) {
-    const std::string_view head = std::string_view(stem).substr(0, at.size() > 2 ? at[2] : stem.size());
-    for (size_t i = 0; i <= kMaxTrustedPrefix && i + 1 < at.size(); ++i)
-      if (std::string_view(term).substr(at[i]).substr(0, head.size()) == head) {
-        trusted.push_back(stem);
-        break;
-      }
-  }
-  token.stems = trusted;
+  for (const std::string& stem : token.stems)
+    if (StemKeepsStart(token.term, stem, kMaxTrustedPrefix)) trusted.push_back(stem);
+  token.stems = std::move(trusted);
   return token;
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "index/query_builder.h"
+#include "index/stem_start.h"
 #include "index/word_repair.h"
 #include "test_support.h"
 
@@ -74,6 +75,16 @@ TEST_CASE("word repair: the repaired text keeps the rest of the query as typed")
   FakeVocabulary vocabulary({"reset", "password"}, {{"pasword", "password"}});
   kb::BuiltQuery built = kb::BuildQuery("Reset  pasword!", "en", {analyzer.get(), &vocabulary});
   CHECK(built.suggestion == "Reset  password!");
+}
+
+TEST_CASE("stem start: a candidate keeps its word's start, or drops at most so many letters") {
+  CHECK(kb::StemKeepsStart("משלוח", "משלוח", 0));
+  CHECK_FALSE(kb::StemKeepsStart("משלוח", "לוח", 0));   // מ+ש stripped
+  CHECK(kb::StemKeepsStart("הלוח", "לוח", 1));          // ה stripped
+  CHECK_FALSE(kb::StemKeepsStart("משללוח", "לוח", 1));  // three letters stripped
+  CHECK(kb::StemKeepsStart("κωδικοσ", "κωδικ", 0));     // Snowball keeps the start
+  CHECK(kb::StemKeepsStart("ab", "a", 0));
+  CHECK_FALSE(kb::StemKeepsStart("", "a", 2));
 }
 
 TEST_CASE("word repair: a Hebrew word known only through a candidate stripped of two letters is a typo") {
