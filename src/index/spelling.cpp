@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "index/schema.h"
 #include "kb/utf8.h"
@@ -94,6 +95,25 @@ bool XapianVocabulary::KnownWord(const std::string& term) {
   Xapian::TermIterator it = db_.spellings_begin();
   it.skip_to(term);
   return it != db_.spellings_end() && *it == term;
+}
+
+std::vector<std::string> XapianVocabulary::KnownWords(const std::vector<std::string>& terms) {
+  // One pass of one cursor over the spelling table, in sorted order, instead
+  // of a new cursor per term.
+  std::vector<std::string> sorted = terms;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::set<std::string> found;
+  Xapian::TermIterator it = db_.spellings_begin();
+  for (const std::string& term : sorted) {
+    it.skip_to(term);
+    if (it == db_.spellings_end()) break;
+    if (*it == term) found.insert(term);
+  }
+  std::vector<std::string> known;
+  for (const std::string& term : terms)
+    if (found.count(term)) known.push_back(term);
+  return known;
 }
 
 std::string XapianVocabulary::Suggest(const std::string& term) {

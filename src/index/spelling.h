@@ -24,6 +24,14 @@ class Vocabulary {
   virtual bool Known(const Token& token) = 0;
   // True when `term` (folded) is itself a word of a public article.
   virtual bool KnownWord(const std::string& term) = 0;
+  // Those of `terms` that KnownWord accepts, in the order given. For many
+  // terms at once (a typo's forms one edit away) this can be much cheaper.
+  virtual std::vector<std::string> KnownWords(const std::vector<std::string>& terms) {
+    std::vector<std::string> known;
+    for (const std::string& term : terms)
+      if (KnownWord(term)) known.push_back(term);
+    return known;
+  }
   // The closest public word to `term` (folded), or "" when none is close enough.
   virtual std::string Suggest(const std::string& term) = 0;
   // How many public articles have the token (exact form, extra form or a
@@ -51,6 +59,7 @@ class XapianVocabulary : public Vocabulary {
   XapianVocabulary(const Xapian::Database& db, std::string lang) : db_(db), lang_(std::move(lang)) {}
   bool Known(const Token& token) override;
   bool KnownWord(const std::string& term) override;
+  std::vector<std::string> KnownWords(const std::vector<std::string>& terms) override;
   std::string Suggest(const std::string& term) override;
   unsigned Frequency(const Token& token) override;
   unsigned FrequencyWith(const Token& token, const std::vector<Token>& context) override;

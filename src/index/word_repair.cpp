@@ -20,6 +20,9 @@ constexpr size_t kMaxRepairs = 4;
 // a public article as it is (not only through a stem): looser rules split
 // typos into a stem and a short word (ενεργιας -> ενεργι + ας).
 constexpr size_t kMinSplitPart = 3;
+// A part with a typo in it is tried only up to this many letters: its forms
+// one edit away number ~55 a letter, each looked up.
+constexpr size_t kMaxTypoPartLetters = 14;
 
 Token AsToken(const QueryWord& word) {
   Token token;
@@ -181,9 +184,11 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
     for (size_t cut : {mid - d, mid + d}) {
       if (cut < 2 || letters - cut < 2 || (d > 0 && cut == mid)) continue;
       const std::string left = term.substr(0, at[cut]), right = term.substr(at[cut]);
-      const bool left_known = known(left), right_known = !left_known && known(right);
+      const bool left_known = letters - cut <= kMaxTypoPartLetters && known(left);
+      const bool right_known = !left_known && cut <= kMaxTypoPartLetters && known(right);
       if (!left_known && !right_known) continue;
-      for (const std::string& form : OneEditForms(left_known ? right : left, alphabet)) {
+      const std::vector<std::string> forms = OneEditForms(left_known ? right : left, alphabet);
+      for (const std::string& form : lexicon.vocabulary.KnownWords(forms)) {
         if (!known(form)) continue;
         std::vector<std::string> split = left_known ? std::vector<std::string>{left, form}
                                                     : std::vector<std::string>{form, right};
@@ -216,9 +221,10 @@ std::vector<std::string> DropsAndSwaps(const std::string& term) {
 // Of `forms` (one edit from `term`), the best that public articles have as
 // written or that a synonym rule has as its key; "" when none is.
 std::string BestWrittenForm(const std::string& term, const std::vector<std::string>& forms, Lexicon& lexicon) {
-  std::vector<std::string> written;
+  std::vector<std::string> written = lexicon.vocabulary.KnownWords(forms);
   for (const std::string& form : forms)
-    if (lexicon.vocabulary.KnownWord(form) || lexicon.IsKeyWord(form)) written.push_back(form);
+    if (lexicon.IsKeyWord(form) && std::find(written.begin(), written.end(), form) == written.end())
+      written.push_back(form);
   return written.empty() ? std::string() : BestCandidate(term, written, lexicon);
 }
 

@@ -9,6 +9,7 @@
 
 #include "index/db_dir.h"
 #include "index/schema.h"
+#include "index/spelling.h"
 #include "kb/publish.h"
 #include "kb/search.h"
 #include "test_support.h"
@@ -86,6 +87,23 @@ TEST_CASE("publish: first run builds, second run changes nothing, edits are incr
   CHECK(edit.generation == first.generation);
   CHECK(ws.Search("quuxly").total == 1);
   CHECK(ws.Search("password").total == 0);
+}
+
+TEST_CASE("spelling: KnownWords finds the public words among many, in the order given") {
+  Workspace ws;
+  ws.Write("en/a/password", "title: Password\nlang: en", "Change your password here.");
+  ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal", "The flumbergast procedure.");
+  ws.Publish();
+  const Xapian::Database db(kb::GenerationPath(ws.db(), *kb::ReadCurrentGeneration(ws.db())));
+  kb::XapianVocabulary vocabulary(db, "en");
+  const std::vector<std::string> terms{"zzz", "password", "flumbergast", "change", "aaa", "password"};
+  const std::vector<std::string> want{"password", "change", "password"};
+  CHECK(vocabulary.KnownWords(terms) == want);
+  // The same answer as one lookup per word.
+  std::vector<std::string> one_by_one;
+  for (const std::string& t : terms)
+    if (vocabulary.KnownWord(t)) one_by_one.push_back(t);
+  CHECK(one_by_one == want);
 }
 
 TEST_CASE("publish: one bad article publishes nothing and keeps the live index") {
