@@ -7,9 +7,13 @@
 // every query has matches. Reports p50/p90/p99 in ms for:
 //   kb:10      Searcher::Search, 10 hits with snippets (what the API does)
 //   kb:1       the same with 1 hit (isolates snippet cost)
+//   kb:typo    kb:10 with one typo in one word of the query (a letter left
+//              out, two swapped, one doubled or replaced by another of the
+//              word's letters): the cost of spelling repair
 //   floor:10   Xapian::Enquire on the raw words ORed, 10 hits, no analysis
-// and the ratio of medians kb:10 / floor:10. Rounds alternate so machine noise
-// hits all three alike. Not a test: it never fails on timings.
+// and the ratios of medians kb:10 / floor:10 and kb:typo / kb:10. Rounds
+// alternate so machine noise hits all alike. Not a test: it never fails on
+// timings.
 #include <xapian.h>
 
 #include <algorithm>
@@ -23,6 +27,7 @@
 #include <vector>
 
 #include "bench_stats.h"
+#include "analysis/unicode_util.h"
 #include "index/db_dir.h"
 #include "kb/search.h"
 
@@ -67,6 +72,30 @@ std::vector<Query> SampleQueries(const std::string& root, size_t n, unsigned see
   return queries;
 }
 
+// `text` with one typo in one of its words of 4 letters or more (the same
+// query when it has none).
+std::string WithTypo(const std::string& text, std::mt19937& rng) {
+  std::vector<std::u32string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) words.push_back(kb::analysis::DecodeUtf8(w));
+  std::vector<size_t> long_words;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i].size() >= 4) long_words.push_back(i);
+  if (!long_words.empty()) {
+    std::u32string& w = words[long_words[rng() % long_words.size()]];
+    const size_t at = rng() % (w.size() - 1);
+    switch (rng() % 4) {
+      case 0: w.erase(at, 1); break;
+      case 1: std::swap(w[at], w[at + 1]); break;
+      case 2: w.insert(at, 1, w[at]); break;
+      default: w[at] = w[(at + 1 + rng() % (w.size() - 1)) % w.size()]; break;
+    }
+  }
+  std::string out;
+  for (const std::u32string& w : words) out += (out.empty() ? "" : " ") + kb::analysis::ToUtf8(w);
+  return out;
+}
+
 template <typename Fn>
 double TimeMs(Fn&& fn) {
   const auto start = std::chrono::steady_clock::now();
@@ -101,7 +130,8 @@ int main(int argc, char** argv) {
   Xapian::Database floor_db(kb::GenerationPath(db_dir, *generation));
 
   const std::vector<Query> queries = SampleQueries(articles, n, seed);
-  std::vector<double> kb10, kb1, floor10;
+  std::mt19937 typo_rng(seed);
+  std::vector<double> kb10, kb1, typo10, floor10;
   for (const Query& q : queries) {
     kb::SearchRequest request;
     request.query = q.text;
@@ -110,6 +140,9 @@ int main(int argc, char** argv) {
     kb10.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
     request.limit = 1;
     kb1.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
+    request.limit = 10;
+    request.query = WithTypo(q.text, typo_rng);
+    typo10.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
     floor10.push_back(TimeMs([&] {
       std::istringstream words(q.text);
       std::vector<std::string> terms;
@@ -126,8 +159,10 @@ int main(int argc, char** argv) {
   }
   std::printf("%zu queries, %u seed, index %s\n", queries.size(), seed, db_dir.c_str());
   std::printf("%-10s %8s %8s %8s\n", "", "p50 ms", "p90 ms", "p99 ms");
-  for (auto [name, v] : {std::pair{"kb:10", &kb10}, std::pair{"kb:1", &kb1}, std::pair{"floor:10", &floor10}})
+  for (auto [name, v] : {std::pair{"kb:10", &kb10}, std::pair{"kb:1", &kb1}, std::pair{"kb:typo", &typo10},
+                         std::pair{"floor:10", &floor10}})
     std::printf("%-10s %8.3f %8.3f %8.3f\n", name, Percentile(*v, 0.5), Percentile(*v, 0.9), Percentile(*v, 0.99));
   std::printf("ratio of medians kb:10 / floor:10 = %.2f\n", Percentile(kb10, 0.5) / Percentile(floor10, 0.5));
+  std::printf("ratio of medians kb:typo / kb:10 = %.2f\n", Percentile(typo10, 0.5) / Percentile(kb10, 0.5));
   return 0;
 }
