@@ -104,13 +104,11 @@ std::u32string_view LettersOf(std::string_view lang) {
   return {};
 }
 
-std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_view letters) {
-  const std::u32string w = DecodeUtf8(folded);
-  if (w.empty() || w.size() > kMaxLetters) return {};
-  // A word with a character the language's letters do not have (another
-  // script, digits) has no word one letter away.
-  for (char32_t c : w)
-    if (letters.find(c) == std::u32string_view::npos) return {};
+namespace {
+
+// The forms of `w` with one letter left out, then those with two neighbours
+// swapped.
+std::vector<std::u32string> DropsAndSwaps(const std::u32string& w) {
   std::vector<std::u32string> candidates;
   for (size_t i = 0; i < w.size(); ++i) candidates.push_back(w.substr(0, i) + w.substr(i + 1));
   for (size_t i = 0; i + 1 < w.size(); ++i) {
@@ -118,17 +116,39 @@ std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_
     std::swap(t[i], t[i + 1]);
     candidates.push_back(t);
   }
-  for (size_t i = 0; i < w.size(); ++i)
-    for (char32_t c : letters)
-      if (c != w[i]) candidates.push_back(w.substr(0, i) + c + w.substr(i + 1));
-  for (size_t i = 0; i <= w.size(); ++i)
-    for (char32_t c : letters) candidates.push_back(w.substr(0, i) + c + w.substr(i));
+  return candidates;
+}
 
+// `candidates` as UTF-8, in order, without duplicates, empty forms or `w`.
+std::vector<std::string> UniqueForms(const std::u32string& w, const std::vector<std::u32string>& candidates) {
   std::vector<std::string> forms;
   std::set<std::u32string> seen{w};
   for (const std::u32string& c : candidates)
     if (!c.empty() && seen.insert(c).second) forms.push_back(ToUtf8(c));
   return forms;
+}
+
+}  // namespace
+
+std::vector<std::string> DropAndSwapForms(const std::string& folded) {
+  const std::u32string w = DecodeUtf8(folded);
+  return UniqueForms(w, DropsAndSwaps(w));
+}
+
+std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_view letters) {
+  const std::u32string w = DecodeUtf8(folded);
+  if (w.empty() || w.size() > kMaxLetters) return {};
+  // A word with a character the language's letters do not have (another
+  // script, digits) has no word one letter away.
+  for (char32_t c : w)
+    if (letters.find(c) == std::u32string_view::npos) return {};
+  std::vector<std::u32string> candidates = DropsAndSwaps(w);
+  for (size_t i = 0; i < w.size(); ++i)
+    for (char32_t c : letters)
+      if (c != w[i]) candidates.push_back(w.substr(0, i) + c + w.substr(i + 1));
+  for (size_t i = 0; i <= w.size(); ++i)
+    for (char32_t c : letters) candidates.push_back(w.substr(0, i) + c + w.substr(i));
+  return UniqueForms(w, candidates);
 }
 
 WordList* DictionaryFor(std::string_view lang) {

@@ -38,6 +38,11 @@ std::u32string_view LettersOf(std::string_view lang);
 // for words over 24 letters or with a character `letters` does not have.
 std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_view letters);
 
+// The forms of `folded` with one letter left out or two neighbours swapped
+// (OneEditForms' first two kinds, for any word and script), without
+// duplicates and without `folded` itself.
+std::vector<std::string> DropAndSwapForms(const std::string& folded);
+
 // The dictionary kb uses for `lang`, loaded on first use and kept for the
 // life of the process; null when kb has none for the language or it is not
 // installed. Today: en (hunspell-en-us).

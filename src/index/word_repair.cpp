@@ -172,12 +172,14 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
   const size_t letters = at.size() - 1;
   // The part with the typo may have lost a letter.
   if (letters + 1 < 2 * kMinSplitPart) return {};
-  // The spelling table first: it rules out most forms without analysing them.
-  auto known = [&lexicon](const std::string& part) {
-    std::string exact;
-    return CountCodePoints(part) >= kMinSplitPart && lexicon.vocabulary.KnownWord(part) &&
-           KnownWord(part, lexicon.lang, lexicon.analyzer, lexicon.vocabulary, &exact) && exact == part;
+  // A part long enough that analyses to itself as one non-stopword.
+  auto one_word = [&lexicon](const std::string& part) {
+    if (CountCodePoints(part) < kMinSplitPart) return false;
+    const std::vector<Token> tokens = lexicon.analyzer.Analyze(part, lexicon.lang);
+    return tokens.size() == 1 && !tokens[0].stopword && tokens[0].term == part;
   };
+  // The spelling table first: it rules out most parts without analysing them.
+  auto known = [&](const std::string& part) { return lexicon.vocabulary.KnownWord(part) && one_word(part); };
   const std::u32string_view alphabet = LettersOf(lexicon.lang);
   const size_t mid = letters / 2;
   for (size_t d = 0; d <= mid; ++d) {
@@ -189,7 +191,7 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
       if (!left_known && !right_known) continue;
       const std::vector<std::string> forms = OneEditForms(left_known ? right : left, alphabet);
       for (const std::string& form : lexicon.vocabulary.KnownWords(forms)) {
-        if (!known(form)) continue;
+        if (!one_word(form)) continue;
         std::vector<std::string> split = left_known ? std::vector<std::string>{left, form}
                                                     : std::vector<std::string>{form, right};
         if (lexicon.vocabulary.KnownPhrase(split)) return split;
@@ -197,25 +199,6 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
     }
   }
   return {};
-}
-
-// The forms of `term` with one letter left out or two neighbours swapped:
-// the slips that make a word longer than meant or scramble it (משללוח), a
-// few dozen forms where every edit would be a thousand.
-std::vector<std::string> DropsAndSwaps(const std::string& term) {
-  const std::u32string letters = analysis::DecodeUtf8(term);
-  std::vector<std::string> forms;
-  for (size_t i = 0; i < letters.size(); ++i) {
-    std::u32string form = letters;
-    form.erase(i, 1);
-    if (i == 0 || letters[i] != letters[i - 1]) forms.push_back(analysis::ToUtf8(form));
-    if (i + 1 < letters.size() && letters[i] != letters[i + 1]) {
-      form = letters;
-      std::swap(form[i], form[i + 1]);
-      forms.push_back(analysis::ToUtf8(form));
-    }
-  }
-  return forms;
 }
 
 // Of `forms` (one edit from `term`), the best that public articles have as
@@ -297,6 +280,16 @@ bool DiffersByAffix(const std::string& a, const std::string& b) {
          longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
 }
 
+// For a known word: true when it is known only through stem candidates that
+// strip two or more of its first letters, not as written nor through its
+// other stems (משללוח, known as לוח "board"). Most known words keep every
+// stem, and need no second look-up.
+bool KnownOnlyThroughStrippedStems(const QueryWord& word, Vocabulary& vocabulary) {
+  if (CountCodePoints(word.exact[0]) < kMinIndexEditLetters) return false;
+  const Token trusted = WithTrustedStems(word);
+  return trusted.stems.size() < word.stems.size() && !vocabulary.Known(trusted);
+}
+
 }  // namespace
 
 std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
@@ -308,16 +301,15 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
     // A word with a synonym rule is a word kb knows, not a typo.
     if (word.phrase || !word.alternatives.empty() || !HasLetter(word.exact[0])) continue;
     if (vocabulary.Known(AsToken(word))) {
-      // Known only through a candidate that stripped two or more of its first
-      // letters, and not as written: likely a typo (משללוח, known as לוח
-      // "board"). A word articles have as written one edit away is searched
-      // too, but not shown: the word as typed may be right.
-      if (vocabulary.KnownWord(word.exact[0]) || CountCodePoints(word.exact[0]) < kMinIndexEditLetters ||
-          vocabulary.Known(WithTrustedStems(word)))
-        continue;
+      // A likely typo: a word articles have as written one edit away is
+      // searched too, but not shown: the word as typed may be right.
+      if (!KnownOnlyThroughStrippedStems(word, vocabulary)) continue;
       if (++attempts > kMaxRepairs) break;
       Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
-      const std::string nearby = BestWrittenForm(word.exact[0], DropsAndSwaps(word.exact[0]), lexicon);
+      // Only drops and swaps, the slips that make a word longer than meant
+      // or scramble it (משללוח): a few dozen forms where every edit would be
+      // a thousand, on a path that correct rare forms take too.
+      const std::string nearby = BestWrittenForm(word.exact[0], DropAndSwapForms(word.exact[0]), lexicon);
       for (const Token& t : analyzer.Analyze(nearby, lang)) {
         word.exact.push_back(t.term);
         word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());

@@ -48,3 +48,11 @@ TEST_CASE("one-edit forms: deletes, swaps, replacements and inserts over the lan
   CHECK(kb::OneEditForms("abc", kb::LettersOf("xx")).empty());
   CHECK(kb::OneEditForms(std::string(25, 'a'), kb::LettersOf("en")).empty());
 }
+
+TEST_CASE("drop and swap forms: a letter left out or two neighbours swapped, any script") {
+  CHECK(kb::DropAndSwapForms("משללוח") ==
+        std::vector<std::string>{"שללוח", "מללוח", "משלוח", "משללח", "משללו", "שמללוח", "מלשלוח", "משלולח",
+                                 "משללחו"});
+  CHECK(kb::DropAndSwapForms("ab") == std::vector<std::string>{"b", "a", "ba"});
+  CHECK(kb::DropAndSwapForms("").empty());
+}
