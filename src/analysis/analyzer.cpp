@@ -8,6 +8,7 @@
 
 #include "analysis/char_filter.h"
 #include "analysis/greek_stemmer.h"
+#include "analysis/greeklish.h"
 #include "analysis/hebrew_stemmer.h"
 #include "analysis/language.h"
 #include "analysis/persian_stemmer.h"
@@ -54,6 +55,12 @@ class AnalyzerImpl final : public Analyzer {
   void AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx, uint32_t* pos,
                   std::vector<Token>* out);
   void Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems, Token* t);
+  // True when a reading of the Latin word is a Greek stopword ("thn": την).
+  bool IsGreeklishStopword(const std::string& term) const {
+    for (const std::string& key : analysis::GreeklishKeysOfLatin(term))
+      if (el_stop_keys_.count(key)) return true;
+    return false;
+  }
   void AddJoinedForm(const Context& ctx, std::vector<Token>* tokens, size_t first);
 
   // Declared first: the constructor normalizes stopwords and protected words with them.
@@ -68,6 +75,9 @@ class AnalyzerImpl final : public Analyzer {
   Xapian::Stem english_;
   std::map<std::string, Xapian::Stem> snowball_;  // built on first use, by Xapian name
   std::unordered_set<std::string> he_stop_, fa_stop_, el_stop_, en_stop_;
+  // Greeklish keys of the Greek stopwords ("na", "gia", "den"): such Latin
+  // words in a Greek query are stopwords too.
+  std::unordered_set<std::string> el_stop_keys_;
 };
 
 std::string SafeStem(Xapian::Stem* stem, const std::string& word) {
@@ -94,6 +104,7 @@ AnalyzerImpl::AnalyzerImpl()
   he_stop_ = LoadStopwords(analysis::HebrewStopwords(), "he");
   fa_stop_ = LoadStopwords(analysis::PersianStopwords(), "fa");
   el_stop_ = LoadStopwords(analysis::GreekStopwords(), "el");
+  for (const std::string& w : el_stop_) el_stop_keys_.insert(analysis::GreeklishKeyOfGreek(w));
   en_stop_ = LoadStopwords(analysis::EnglishStopwords(), "en");
 }
 
@@ -252,7 +263,8 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
         t->stems.push_back(std::move(s));
         return;
       }
-      t->stopword = en_stop_.count(term) != 0;
+      t->stopword = en_stop_.count(term) != 0 ||
+                    (ctx.query && ctx.info.code == "el" && IsGreeklishStopword(term));
       if (!t->stopword) t->stems.push_back(SafeStem(&english_, term));
       return;
     default:

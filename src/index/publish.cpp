@@ -13,6 +13,7 @@
 
 #include "index/db_dir.h"
 #include "index/document_builder.h"
+#include "index/greeklish_table.h"
 #include "index/schema.h"
 #include "index/spelling.h"
 #include "kb/analysis.h"
@@ -208,6 +209,7 @@ void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& 
     RemoveSpellingWords(db, id_term);
     Xapian::Document doc = BuildDocument(article, *analyzer);
     AddSpellingWords(db, doc);
+    AddGreeklishKeys(db, doc, *analyzer);
     db.replace_document(id_term, doc);
   }
   for (const std::string& id : plan.removed) {

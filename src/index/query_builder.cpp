@@ -4,6 +4,7 @@
 #include <cctype>
 #include <utility>
 
+#include "analysis/greeklish.h"
 #include "index/schema.h"
 #include "index/word_repair.h"
 
@@ -297,6 +298,29 @@ void AddProximityBonuses(const std::vector<QueryWord>& words, std::vector<Xapian
   }
 }
 
+// In a Greek query, a Latin word that no article has (brand names such as
+// "Tor" or "Bluetooth" are searched as typed) may be Greeklish: it also
+// searches the Greek words and stems it can stand for ("kwdikos" -> κωδικος,
+// κωδικ), as its own forms, so they rank, come near each other and are
+// highlighted like the word typed in Greek, and it is not "corrected".
+void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary, std::vector<QueryWord>* words) {
+  if (lang != "el") return;
+  for (QueryWord& word : *words) {
+    if (word.phrase || word.greeklish || !word.alternatives.empty()) continue;
+    if (!analysis::IsLatinWord(word.exact[0])) continue;
+    Token token;
+    token.term = word.exact[0];
+    token.stems = word.stems;
+    token.extra_terms = word.extra;
+    if (vocabulary.Known(token)) continue;
+    GreekForms greek = vocabulary.GreeklishForms(word.exact[0]);
+    if (greek.exact.empty() && greek.stems.empty()) continue;
+    word.greeklish = true;
+    word.extra.insert(word.extra.end(), greek.exact.begin(), greek.exact.end());
+    word.stems.insert(word.stems.end(), greek.stems.begin(), greek.stems.end());
+  }
+}
+
 // Query words, stopwords dropped (kept when there is nothing else), at most kMaxQueryWords.
 std::vector<QueryWord> QueryWords(const std::vector<Token>& tokens,
                                   const std::vector<std::pair<size_t, size_t>>& quoted) {
@@ -352,6 +376,7 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   if (resources.vocabulary) AddJoinedForms(*resources.vocabulary, &tokens);
   const auto quoted = QuotedRanges(text);
   built.words = WordsWithSynonyms(tokens, quoted, lang, resources.synonyms);
+  if (resources.vocabulary) AddGreeklishForms(lang, *resources.vocabulary, &built.words);
   // Unknown words are repaired (words a rule covers as typed, رمز -> گذرواژه,
   // are not), and then a corrected word meets the synonym rules as if typed
   // ("speding up" -> "speeding up" -> "faster"): the words are grouped again.
@@ -363,6 +388,7 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
       const std::vector<QueryWord> repaired = std::move(built.words);
       built.words = WordsWithSynonyms(tokens, quoted, lang, resources.synonyms);
       TakeRepairs(repaired, &built.words);
+      AddGreeklishForms(lang, *resources.vocabulary, &built.words);
     }
   }
   if (built.words.empty()) return built;

@@ -37,6 +37,9 @@ struct QueryWord {
   // word with its stems, also matched anywhere in an article, because
   // inflected expressions rarely appear verbatim (وارد شدن / وارد شوید).
   std::vector<Alternative> loose_words;
+  // A Latin word of a Greek query read as Greeklish: `extra` and `stems`
+  // also hold the Greek words and stems it stands for; not a typo.
+  bool greeklish = false;
   bool phrase = false;
   size_t begin = 0, end = 0;       // byte span of the word (or phrase) in the query text
 };

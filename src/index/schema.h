@@ -16,9 +16,10 @@ namespace kb::schema {
 
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
-inline constexpr int kVersion = 6;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+inline constexpr int kVersion = 7;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
                                    // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
-                                   // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω)
+                                   // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
+                                   // 7: the Greeklish table (synonym table, below)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
@@ -36,6 +37,11 @@ inline constexpr std::string_view kTag = "K";           // Kpassword (tag as wri
 inline constexpr std::string_view kAudience = "XA";     // XApublic | XAinternal
 inline constexpr std::string_view kFaq = "XF";          // XFtrue for faq articles
 inline constexpr std::string_view kTranslationOf = "XT";  // XT<target id>: this article translates target
+
+// ---- synonym table -------------------------------------------------------
+// "XG" + Greeklish key -> Greek words and "Z" + their stems
+// (index/greeklish_table.h). Not terms: only read for Latin query words.
+inline constexpr std::string_view kGreeklishKey = "XG";
 
 inline constexpr unsigned kTitleWdf = 6;
 inline constexpr unsigned kHeadingWdf = 3;

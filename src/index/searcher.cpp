@@ -10,6 +10,7 @@
 #include "index/article_lists.h"
 #include "index/db_dir.h"
 #include "index/facets.h"
+#include "index/greeklish_table.h"
 #include "index/query_builder.h"
 #include "index/schema.h"
 #include "index/snippet.h"
@@ -222,10 +223,17 @@ class XapianSearcher : public Searcher {
     return hit;
   }
 
-  // The requested language, or the text's detected by script for "" and "auto".
+  // The requested language, or the text's detected by script for "" and "auto"
+  // (and Greek for Latin letters that read as Greeklish).
   std::string ResolveLanguage(const std::string& lang, const std::string& text) {
     if (!lang.empty() && lang != "auto") return lang;
-    return DetectLanguage(text, "en", db_.term_exists(std::string(schema::kLang) + "ar"));
+    const std::string detected =
+        DetectLanguage(text, "en", db_.term_exists(std::string(schema::kLang) + "ar"));
+    // Latin letters may be Greek typed as Greeklish (index/greeklish_table.h).
+    if (detected == "en" && db_.term_exists(std::string(schema::kLang) + "el") &&
+        ReadsAsGreeklish(db_, *analyzer_, text))
+      return "el";
+    return detected;
   }
 
   struct Found {

@@ -7,6 +7,7 @@ list(APPEND KB_CORE_SOURCES
   src/index/query_builder.cpp
   src/index/snippet.cpp
   src/index/spelling.cpp
+  src/index/greeklish_table.cpp
   src/index/stem_start.cpp
   src/index/dictionary.cpp
   src/index/thesaurus.cpp

@@ -125,6 +125,10 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
   return std::string();  // a word of another language only
 }
 
+GreekForms XapianVocabulary::GreeklishForms(const std::string& word) {
+  return GreekFormsOfGreeklish(db_, word);
+}
+
 void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
   if (!IsPublic(doc)) return;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "index/greeklish_table.h"
 #include "kb/analysis.h"
 
 namespace kb {
@@ -50,6 +51,12 @@ class Vocabulary {
     (void)words;
     return false;
   }
+  // The Greek words and stems that the folded Latin `word` may be Greeklish
+  // for (index/greeklish_table.h). By default none.
+  virtual GreekForms GreeklishForms(const std::string& word) {
+    (void)word;
+    return {};
+  }
 };
 
 // Suggestions are limited to words of public articles in `lang` (when not
@@ -64,6 +71,7 @@ class XapianVocabulary : public Vocabulary {
   unsigned Frequency(const Token& token) override;
   unsigned FrequencyWith(const Token& token, const std::vector<Token>& context) override;
   bool KnownPhrase(const std::vector<std::string>& words) override;
+  GreekForms GreeklishForms(const std::string& word) override;
 
  private:
   // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.

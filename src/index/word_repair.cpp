@@ -299,7 +299,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
     // A word with a synonym rule is a word kb knows, not a typo.
-    if (word.phrase || !word.alternatives.empty() || !HasLetter(word.exact[0])) continue;
+    if (word.phrase || word.greeklish || !word.alternatives.empty() || !HasLetter(word.exact[0])) continue;
     if (vocabulary.Known(AsToken(word))) {
       // A likely typo: a word articles have as written one edit away is
       // searched too, but not shown: the word as typed may be right.

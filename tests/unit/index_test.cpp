@@ -214,6 +214,42 @@ TEST_CASE("search: a Greek verb in -ώνω, -εύω or -ίζω also finds the ar
   CHECK(ids("δεν εμφανίζονται") == std::set<std::string>{"el/a/show", "el/a/verbs"});
 }
 
+TEST_CASE("search: Greek typed in Latin letters (Greeklish) finds, ranks and marks the Greek words") {
+  Workspace ws;
+  ws.Write("el/a/password", "title: Αλλαγή κωδικού πρόσβασης\nlang: el",
+           "Ο κωδικός πρόσβασης αλλάζει από τις ρυθμίσεις του λογαριασμού.");
+  ws.Write("el/a/printer", "title: Εκτυπωτής\nlang: el", "Ο εκτυπωτής συνδέεται μέσω Bluetooth.");
+  ws.Write("en/a/printer", "title: Printer\nlang: en", "The printer connects over Bluetooth.");
+  ws.Publish();
+  // Inflected and in several spellings, like the Greek words they stand for.
+  for (const char* q : {"kwdikos prosvasis", "kodikou prosbashs", "allagh kwdikou", "ry8miseis logariasmou"}) {
+    CAPTURE(q);
+    const auto r = ws.Search(q, "el");
+    REQUIRE(r.total >= 1);
+    CHECK(r.hits[0].id == "el/a/password");
+    CHECK_FALSE(r.suggestion.has_value());  // read as Greek, not "corrected"
+  }
+  const auto marked = ws.Search("kwdikos prosvasis", "el");
+  CAPTURE(marked.hits[0].snippet);
+  CHECK(marked.hits[0].snippet.find("<mark>κωδικός</mark> <mark>πρόσβασης</mark>") != std::string::npos);
+  // A Latin word that articles have as written is a name, not Greeklish.
+  const auto brand = ws.Search("ektypwths bluetooth", "el");
+  REQUIRE(brand.total >= 1);
+  CHECK(brand.hits[0].id == "el/a/printer");
+  CHECK(brand.hits[0].snippet.find("<mark>Bluetooth</mark>") != std::string::npos);
+  // Greek stopwords typed in Latin letters are stopwords.
+  CHECK(OnlyHit(ws, "na allaxw ton kwdiko", "el") == "el/a/password");
+  // Only Greek queries read Latin words as Greeklish.
+  CHECK(ws.Search("kwdikos", "en").total == 0);
+  // lang=auto: Latin letters that read as Greeklish are Greek; English stays English.
+  const auto detected = ws.Search("kwdikos prosvasis", "auto");
+  CHECK(detected.lang == "el");
+  CHECK(detected.lang_detected);
+  REQUIRE(detected.total >= 1);
+  CHECK(detected.hits[0].id == "el/a/password");
+  CHECK(ws.Search("printer bluetooth", "auto").lang == "en");
+}
+
 TEST_CASE("synonyms: a multi-word key also finds its words apart and inflected") {
   Workspace ws;
   // "وارد ... شوید" (enter ... become): the built-in rule [ورود, لاگین, وارد شدن]

@@ -1,0 +1,81 @@
+#include "index/greeklish_table.h"
+
+#include <algorithm>
+
+#include "analysis/greeklish.h"
+#include "index/schema.h"
+#include "index/spelling.h"
+
+namespace kb {
+namespace {
+
+// Unprefixed terms starting with a Greek letter (U+0370..U+03FF: 0xCD 0xB0 .. 0xCF 0xBF).
+bool IsGreekTerm(const std::string& term) {
+  if (term.size() < 2) return false;
+  const auto lead = static_cast<unsigned char>(term[0]);
+  return lead >= 0xCD && lead <= 0xCF;
+}
+
+std::string TableKey(const std::string& key) { return std::string(schema::kGreeklishKey) + key; }
+
+}  // namespace
+
+void AddGreeklishKeys(Xapian::WritableDatabase& db, const Xapian::Document& doc,
+                      Analyzer& analyzer) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    if (!IsGreekTerm(term)) continue;
+    const std::vector<Token> tokens = analyzer.Analyze(term, "el");
+    if (tokens.size() != 1 || tokens[0].stopword) continue;
+    const std::string key = TableKey(analysis::GreeklishKeyOfGreek(term));
+    if (key.size() == schema::kGreeklishKey.size()) continue;
+    db.add_synonym(key, term);
+    for (const std::string& stem : tokens[0].stems) {
+      const std::string stem_term = std::string(schema::kStem) + stem;
+      db.add_synonym(key, stem_term);
+      const std::string stem_key = analysis::GreeklishKeyOfGreek(stem);
+      if (!stem_key.empty()) db.add_synonym(TableKey(stem_key), stem_term);
+    }
+  }
+}
+
+GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& word) {
+  GreekForms forms;
+  auto add = [](std::vector<std::string>* to, std::string form, size_t limit) {
+    if (to->size() < limit && std::find(to->begin(), to->end(), form) == to->end())
+      to->push_back(std::move(form));
+  };
+  // A word's own keys give words and stems; its keys without an ending, stems.
+  auto look_up = [&](const std::string& key, bool words_too) {
+    const std::string table_key = TableKey(key);
+    for (auto it = db.synonyms_begin(table_key); it != db.synonyms_end(table_key); ++it) {
+      const std::string& term = *it;
+      if (term.compare(0, schema::kStem.size(), schema::kStem) == 0)
+        add(&forms.stems, term.substr(schema::kStem.size()), kMaxGreeklishStems);
+      else if (words_too)
+        add(&forms.exact, term, kMaxGreeklishWords);
+    }
+  };
+  const std::vector<std::string> keys = analysis::GreeklishKeysOfLatin(word);
+  for (const std::string& key : keys) look_up(key, true);
+  for (const std::string& key : keys)
+    for (const std::string& stem : analysis::GreeklishKeyStems(key)) look_up(stem, false);
+  return forms;
+}
+
+bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text) {
+  XapianVocabulary vocabulary(db, std::string());
+  int greek = 0, known = 0;
+  for (const Token& token : analyzer.Analyze(text, "en")) {
+    if (token.stopword || !analysis::IsLatinWord(token.term)) continue;
+    if (vocabulary.Known(token)) {
+      ++known;
+    } else {
+      const GreekForms forms = GreekFormsOfGreeklish(db, token.term);
+      if (!forms.exact.empty() || !forms.stems.empty()) ++greek;
+    }
+  }
+  return greek > 0 && greek >= known;
+}
+
+}  // namespace kb

@@ -1,0 +1,46 @@
+// The index's Greeklish table (analysis/greeklish.h): which Greek stems a
+// Latin-typed word may stand for. Kept in Xapian's synonym table, so it is
+// committed, compacted and replicated with the documents (SCALE.md): the key
+// "XG" + a Greeklish key lists the Greek words with that key (as their exact
+// terms) and their stems (as Z-terms), and the stems whose own key it is, so
+// that a query word in any inflection finds the stem through its own key or
+// the key without its ending ("kwdikou" -> kodiku | kodik -> Zκωδικ).
+//
+// Entries are only ever added: a stem no article has any more matches
+// nothing, and a rebuild starts the table afresh.
+// Index side not thread-safe (writes the database); query side reads only.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/analysis.h"
+
+namespace kb {
+
+// Adds the keys of the document's Greek words (its unprefixed terms in Greek
+// letters that are not stopwords), analyzed with `analyzer` for their stems.
+void AddGreeklishKeys(Xapian::WritableDatabase& db, const Xapian::Document& doc,
+                      Analyzer& analyzer);
+
+// What a folded Latin word may stand for in Greek: the words listed under
+// its keys (`exact`, at most kMaxGreeklishWords) and the stems (without Z)
+// listed under its keys or a key without its ending (at most
+// kMaxGreeklishStems). Empty for a word that is not Latin letters.
+struct GreekForms {
+  std::vector<std::string> exact, stems;
+};
+inline constexpr size_t kMaxGreeklishWords = 8;
+inline constexpr size_t kMaxGreeklishStems = 16;
+GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& word);
+
+// For a query in Latin letters of unknown language (lang=auto): true when
+// more of its words read as Greeklish (no article has them as written, the
+// table has Greek forms for them) than are words of the articles, and at
+// least one does ("kwdikos prosvasis"; not "reset password").
+bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text);
+
+}  // namespace kb
