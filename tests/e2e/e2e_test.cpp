@@ -107,6 +107,23 @@ TEST_CASE("the query language is detected from its script when lang is absent or
   }
 }
 
+TEST_CASE("Greek typed in Latin letters finds the Greek article, with lang=el or detected") {
+  Env env;
+  env.StartServer();
+  for (const char* lang : {"el", "auto", ""}) {
+    INFO("lang = ", std::string(lang));
+    const json r = env.Search({{"q", "kwdikos prosvasis"}, {"lang", lang}});
+    INFO(r.dump());
+    CHECK(r["lang"] == "el");
+    REQUIRE_FALSE(r["hits"].empty());
+    CHECK(r["hits"][0]["id"] == "el/account/reset-password");
+    CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>κωδικό</mark>") != std::string::npos);
+    CHECK(r["suggestion"].is_null());
+  }
+  // Latin words that read as English stay English.
+  CHECK(env.Search({{"q", "reset password"}})["lang"] == "en");
+}
+
 TEST_CASE("snippets are escaped text with only <mark> tags added") {
   Env env;
   env.StartServer();
