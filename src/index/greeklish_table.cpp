@@ -20,21 +20,20 @@ std::string TableKey(const std::string& key) { return std::string(schema::kGreek
 
 }  // namespace
 
-void AddGreeklishKeys(Xapian::WritableDatabase& db, const Xapian::Document& doc,
-                      Analyzer& analyzer) {
+void GreeklishTableWriter::Add(const Xapian::Document& doc) {
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string& term = *it;
-    if (!IsGreekTerm(term)) continue;
-    const std::vector<Token> tokens = analyzer.Analyze(term, "el");
+    if (!IsGreekTerm(term) || !written_.insert(term).second) continue;
+    const std::vector<Token> tokens = analyzer_.Analyze(term, "el");
     if (tokens.size() != 1 || tokens[0].stopword) continue;
     const std::string key = TableKey(analysis::GreeklishKeyOfGreek(term));
     if (key.size() == schema::kGreeklishKey.size()) continue;
-    db.add_synonym(key, term);
+    db_.add_synonym(key, term);
     for (const std::string& stem : tokens[0].stems) {
       const std::string stem_term = std::string(schema::kStem) + stem;
-      db.add_synonym(key, stem_term);
+      db_.add_synonym(key, stem_term);
       const std::string stem_key = analysis::GreeklishKeyOfGreek(stem);
-      if (!stem_key.empty()) db.add_synonym(TableKey(stem_key), stem_term);
+      if (!stem_key.empty()) db_.add_synonym(TableKey(stem_key), stem_term);
     }
   }
 }

@@ -15,16 +15,27 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "kb/analysis.h"
 
 namespace kb {
 
-// Adds the keys of the document's Greek words (its unprefixed terms in Greek
-// letters that are not stopwords), analyzed with `analyzer` for their stems.
-void AddGreeklishKeys(Xapian::WritableDatabase& db, const Xapian::Document& doc,
-                      Analyzer& analyzer);
+// Adds the keys of documents' Greek words (their unprefixed terms in Greek
+// letters that are not stopwords) to the table while publishing; a word is
+// analyzed and written once per publish, however many documents have it.
+class GreeklishTableWriter {
+ public:
+  GreeklishTableWriter(Xapian::WritableDatabase& db, Analyzer& analyzer)
+      : db_(db), analyzer_(analyzer) {}
+  void Add(const Xapian::Document& doc);
+
+ private:
+  Xapian::WritableDatabase& db_;
+  Analyzer& analyzer_;
+  std::unordered_set<std::string> written_;
+};
 
 // What a folded Latin word may stand for in Greek: the words listed under
 // its keys (`exact`, at most kMaxGreeklishWords) and the stems (without Z)

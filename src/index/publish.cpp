@@ -196,10 +196,12 @@ void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::s
   db.set_metadata(schema::kMetaGitCommit, source.Commit());  // "" removes it (not git)
 }
 
-// Writes the plan; the spelling table follows the public documents.
+// Writes the plan; the spelling table follows the public documents, the
+// Greeklish table every document's Greek words.
 void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
                const PublishOptions& options) {
   auto analyzer = NewAnalyzer();
+  GreeklishTableWriter greeklish(db, *analyzer);
   size_t done = 0;
   for (const Planned& planned : plan.changed) {
     const Article article = Reload(source, planned);
@@ -209,7 +211,7 @@ void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& 
     RemoveSpellingWords(db, id_term);
     Xapian::Document doc = BuildDocument(article, *analyzer);
     AddSpellingWords(db, doc);
-    AddGreeklishKeys(db, doc, *analyzer);
+    greeklish.Add(doc);
     db.replace_document(id_term, doc);
   }
   for (const std::string& id : plan.removed) {
