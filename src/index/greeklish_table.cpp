@@ -63,10 +63,16 @@ GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& 
 }
 
 bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text) {
+  // The words a query searches at most (query_builder.cpp): a long or
+  // hostile text is judged by its start, each word once.
+  constexpr size_t kMaxWords = 32;
   XapianVocabulary vocabulary(db, std::string());
+  std::unordered_set<std::string> seen;
   int greek = 0, known = 0;
   for (const Token& token : analyzer.Analyze(text, "en")) {
     if (token.stopword || !analysis::IsLatinWord(token.term)) continue;
+    if (seen.size() >= kMaxWords) break;
+    if (!seen.insert(token.term).second) continue;
     if (vocabulary.Known(token)) {
       ++known;
     } else {
