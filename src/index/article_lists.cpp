@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/greeklish.h"
+#include "index/greeklish_table.h"
 #include "index/schema.h"
 
 namespace kb {
@@ -37,8 +39,27 @@ class SharedStems : public Xapian::ExpandDecider {
   const Xapian::Database& db_;
 };
 
-// The terms a partial last word may complete to: title words and title stems.
-Xapian::Query PartialWord(const Token& token) {
+// The title terms of Greek words and stems.
+std::vector<std::string> TitleTerms(const GreekForms& greek) {
+  std::vector<std::string> terms;
+  for (const std::string& word : greek.exact) terms.push_back(std::string(schema::kTitle) + word);
+  for (const std::string& stem : greek.stems) terms.push_back(std::string(schema::kTitleStem) + stem);
+  return terms;
+}
+
+// In a Greek suggestion a Latin word may be Greeklish (index/greeklish_table.h):
+// the title terms of the Greek words it stands for, or (`partial`) may
+// complete to. None for other languages and words.
+std::vector<std::string> GreeklishTitleTerms(const Xapian::Database& db, const Token& token,
+                                             const std::string& lang, bool partial) {
+  if (lang != "el" || !analysis::IsLatinWord(token.term)) return {};
+  return TitleTerms(partial ? GreekFormsOfGreeklishPrefix(db, token.term)
+                            : GreekFormsOfGreeklish(db, token.term));
+}
+
+// The terms a partial last word may complete to: title words and title
+// stems, and `also` (Greeklish).
+Xapian::Query PartialWord(const Token& token, const std::vector<std::string>& also) {
   std::vector<Xapian::Query> options;
   auto wildcard = [&](const std::string& prefix) {
     options.emplace_back(Xapian::Query::OP_WILDCARD, prefix, kWildcardExpansion,
@@ -46,12 +67,14 @@ Xapian::Query PartialWord(const Token& token) {
   };
   wildcard(std::string(schema::kTitle) + token.term);
   for (const std::string& stem : token.stems) wildcard(std::string(schema::kTitleStem) + stem);
+  for (const std::string& term : also) options.emplace_back(term);
   return Xapian::Query(Xapian::Query::OP_OR, options.begin(), options.end());
 }
 
-Xapian::Query CompleteWord(const Token& token) {
+Xapian::Query CompleteWord(const Token& token, const std::vector<std::string>& also) {
   std::vector<std::string> terms{std::string(schema::kTitle) + token.term};
   for (const std::string& stem : token.stems) terms.push_back(std::string(schema::kTitleStem) + stem);
+  terms.insert(terms.end(), also.begin(), also.end());
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
@@ -130,7 +153,7 @@ std::vector<FaqCategory> FaqArticles(const Xapian::Database& db, const FaqReques
 
 std::vector<ArticleSummary> SuggestTitles(const Xapian::Database& db, Analyzer& analyzer,
                                           const SuggestRequest& request, const std::string& lang) {
-  std::vector<Token> tokens = analyzer.Analyze(request.prefix, lang);
+  std::vector<Token> tokens = analyzer.AnalyzeQuery(request.prefix, lang);
   if (tokens.empty()) return {};
   // The last word is still being typed unless the prefix ends with a space.
   const bool last_partial = !request.prefix.empty() &&
@@ -139,7 +162,8 @@ std::vector<ArticleSummary> SuggestTitles(const Xapian::Database& db, Analyzer& 
   for (size_t i = 0; i < tokens.size(); ++i) {
     const bool partial = last_partial && i + 1 == tokens.size();
     if (!partial && tokens[i].stopword) continue;
-    words.push_back(partial ? PartialWord(tokens[i]) : CompleteWord(tokens[i]));
+    const std::vector<std::string> greek = GreeklishTitleTerms(db, tokens[i], lang, partial);
+    words.push_back(partial ? PartialWord(tokens[i], greek) : CompleteWord(tokens[i], greek));
   }
   if (words.empty()) return {};
   Xapian::Query query = Filtered(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),

@@ -18,6 +18,22 @@ bool IsGreekTerm(const std::string& term) {
 
 std::string TableKey(const std::string& key) { return std::string(schema::kGreeklishKey) + key; }
 
+// Adds the words (when `words_too`) and stems listed under `table_key` to `forms`.
+void AddListed(const Xapian::Database& db, const std::string& table_key, bool words_too,
+               GreekForms* forms) {
+  auto add = [](std::vector<std::string>* to, std::string form, size_t limit) {
+    if (to->size() < limit && std::find(to->begin(), to->end(), form) == to->end())
+      to->push_back(std::move(form));
+  };
+  for (auto it = db.synonyms_begin(table_key); it != db.synonyms_end(table_key); ++it) {
+    const std::string& term = *it;
+    if (term.compare(0, schema::kStem.size(), schema::kStem) == 0)
+      add(&forms->stems, term.substr(schema::kStem.size()), kMaxGreeklishStems);
+    else if (words_too)
+      add(&forms->exact, term, kMaxGreeklishWords);
+  }
+}
+
 }  // namespace
 
 void GreeklishTableWriter::Add(const Xapian::Document& doc) {
@@ -40,25 +56,25 @@ void GreeklishTableWriter::Add(const Xapian::Document& doc) {
 
 GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& word) {
   GreekForms forms;
-  auto add = [](std::vector<std::string>* to, std::string form, size_t limit) {
-    if (to->size() < limit && std::find(to->begin(), to->end(), form) == to->end())
-      to->push_back(std::move(form));
-  };
   // A word's own keys give words and stems; its keys without an ending, stems.
-  auto look_up = [&](const std::string& key, bool words_too) {
-    const std::string table_key = TableKey(key);
-    for (auto it = db.synonyms_begin(table_key); it != db.synonyms_end(table_key); ++it) {
-      const std::string& term = *it;
-      if (term.compare(0, schema::kStem.size(), schema::kStem) == 0)
-        add(&forms.stems, term.substr(schema::kStem.size()), kMaxGreeklishStems);
-      else if (words_too)
-        add(&forms.exact, term, kMaxGreeklishWords);
-    }
-  };
   const std::vector<std::string> keys = analysis::GreeklishKeysOfLatin(word);
-  for (const std::string& key : keys) look_up(key, true);
+  for (const std::string& key : keys) AddListed(db, TableKey(key), true, &forms);
   for (const std::string& key : keys)
-    for (const std::string& stem : analysis::GreeklishKeyStems(key)) look_up(stem, false);
+    for (const std::string& stem : analysis::GreeklishKeyStems(key))
+      AddListed(db, TableKey(stem), false, &forms);
+  return forms;
+}
+
+GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::string& partial) {
+  GreekForms forms;
+  size_t keys = 0;
+  for (const std::string& key : analysis::GreeklishKeysOfLatin(partial)) {
+    const std::string prefix = TableKey(key);
+    for (auto it = db.synonym_keys_begin(prefix); it != db.synonym_keys_end(prefix); ++it) {
+      if (++keys > kMaxCompletedKeys) return forms;
+      AddListed(db, *it, true, &forms);
+    }
+  }
   return forms;
 }
 

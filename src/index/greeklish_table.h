@@ -48,6 +48,12 @@ inline constexpr size_t kMaxGreeklishWords = 8;
 inline constexpr size_t kMaxGreeklishStems = 16;
 GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& word);
 
+// What a partly typed Latin word may complete to in Greek (autocomplete): the
+// words and stems listed under the table's keys that begin with one of its
+// keys, the first kMaxCompletedKeys of them ("kwdik" -> kodikos, kodiku, ...).
+inline constexpr size_t kMaxCompletedKeys = 24;
+GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::string& partial);
+
 // For a query in Latin letters of unknown language (lang=auto): true when
 // more of its words read as Greeklish (no article has them as written, the
 // table has Greek forms for them) than are words of the articles, and at

@@ -82,7 +82,14 @@ class XapianSearcher : public Searcher {
 
   Result<std::vector<ArticleSummary>> Suggest(const SuggestRequest& request) override {
     return Guarded<std::vector<ArticleSummary>>([&]() -> Result<std::vector<ArticleSummary>> {
-      return SuggestTitles(db_, *analyzer_, request, ResolveLanguage(request.lang, request.prefix));
+      const std::string lang = ResolveLanguage(request.lang, request.prefix);
+      std::vector<ArticleSummary> titles = SuggestTitles(db_, *analyzer_, request, lang);
+      // Latin letters that complete no title may be Greeklish still being
+      // typed ("pws epanaf"), which detection cannot tell from a few letters.
+      if (titles.empty() && lang == "en" && (request.lang.empty() || request.lang == "auto") &&
+          db_.term_exists(std::string(schema::kLang) + "el"))
+        titles = SuggestTitles(db_, *analyzer_, request, "el");
+      return titles;
     });
   }
 

@@ -177,6 +177,9 @@ TEST_CASE("suggest completes a partly typed last word of a title in every script
       {"τροποι πληρ", "el", "el/billing/payment-methods"},
       {"Πώς επαναφ", "", "el/account/reset-password"},
       {"επαναφερ", "el", "el/account/reset-password"},
+      // Greek typed in Latin letters (Greeklish), with lang=el or detected.
+      {"tropoi plhr", "el", "el/billing/payment-methods"},
+      {"pws epanaf", "", "el/account/reset-password"},
       // Persian, also after a word with a zero-width non-joiner.
       {"پردا", "fa", "fa/billing/payment-methods"},
       {"روش‌های پر", "", "fa/billing/payment-methods"},

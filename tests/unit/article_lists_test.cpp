@@ -123,6 +123,8 @@ TEST_CASE("autocomplete: titles match mid-word in every script, customers see no
       {"حسا", "fa/account/password"},
       {"לחשב", "he/account/balance"},          // prefix letter + partial word
       {"מאפס", "he/account/reset-password"},
+      {"kwdik", "el/account/password"},             // Greeklish, partly typed
+      {"allazw ton kodiko pros", "el/account/password"},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.prefix));
