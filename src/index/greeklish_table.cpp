@@ -1,6 +1,7 @@
 #include "index/greeklish_table.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "analysis/greeklish.h"
 #include "index/schema.h"
@@ -34,6 +35,31 @@ void AddListed(const Xapian::Database& db, const std::string& table_key, bool wo
   }
 }
 
+// The optimal string alignment distance between two keys (ASCII), or
+// `limit` + 1 when it is larger than `limit`.
+size_t KeyDistance(std::string_view a, std::string_view b, size_t limit) {
+  const size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Three rows: two back (for transpositions), one back, this one.
+  std::vector<size_t> two(m + 1), one(m + 1), row(m + 1);
+  for (size_t j = 0; j <= m; ++j) one[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    row[0] = i;
+    size_t best = row[0];
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({one[j] + 1, row[j - 1] + 1, one[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], two[j - 2] + 1);
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+    std::swap(two, one);
+    std::swap(one, row);
+  }
+  return std::min(one[m], limit + 1);
+}
+
 }  // namespace
 
 void GreeklishTableWriter::Add(const Xapian::Document& doc) {
@@ -62,6 +88,41 @@ GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& 
   for (const std::string& key : keys)
     for (const std::string& stem : analysis::GreeklishKeyStems(key))
       AddListed(db, TableKey(stem), false, &forms);
+  return forms;
+}
+
+GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string& word) {
+  std::vector<std::string> keys;
+  for (const std::string& key : analysis::GreeklishKeysOfLatin(word)) {
+    keys.push_back(key);
+    for (std::string& stem : analysis::GreeklishKeyStems(key)) keys.push_back(std::move(stem));
+  }
+  constexpr size_t kShared = 2;  // first key letters a typo leaves alone
+  std::vector<std::string> starts;
+  for (const std::string& key : keys)
+    if (key.size() > kShared &&
+        std::find(starts.begin(), starts.end(), key.substr(0, kShared)) == starts.end())
+      starts.push_back(key.substr(0, kShared));
+  size_t nearest = 3, scanned = 0;
+  std::vector<std::string> found;  // table keys at distance `nearest`
+  for (const std::string& start : starts) {
+    const std::string prefix = TableKey(start);
+    for (auto it = db.synonym_keys_begin(prefix); it != db.synonym_keys_end(prefix); ++it) {
+      if (++scanned > kMaxScannedKeys) break;
+      const std::string candidate = (*it).substr(schema::kGreeklishKey.size());
+      for (const std::string& key : keys) {
+        const size_t limit = std::min(nearest, key.size() >= kLongKey ? size_t{2} : size_t{1});
+        const size_t d = KeyDistance(key, candidate, limit);
+        if (d > limit) continue;
+        if (d < nearest) nearest = d, found.clear();
+        if (std::find(found.begin(), found.end(), *it) == found.end()) found.push_back(*it);
+        break;
+      }
+    }
+  }
+  GreekForms forms;
+  if (found.size() > kMaxNearKeys) found.resize(kMaxNearKeys);
+  for (const std::string& table_key : found) AddListed(db, table_key, true, &forms);
   return forms;
 }
 

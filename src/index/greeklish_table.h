@@ -48,6 +48,17 @@ inline constexpr size_t kMaxGreeklishWords = 8;
 inline constexpr size_t kMaxGreeklishStems = 16;
 GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& word);
 
+// For a Latin word GreekFormsOfGreeklish finds nothing for (a typo in the
+// Greeklish): the words and stems of the table's keys nearest to one of its
+// keys or keys without an ending, one edit away (two for keys of
+// kLongKey letters or more), among the keys that share its first two key
+// letters (typists seldom get those wrong; at most kMaxScannedKeys of them
+// are compared). At most kMaxNearKeys keys at the nearest distance are used.
+inline constexpr size_t kLongKey = 9;
+inline constexpr size_t kMaxScannedKeys = 5000;
+inline constexpr size_t kMaxNearKeys = 3;
+GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string& word);
+
 // What a partly typed Latin word may complete to in Greek (autocomplete): the
 // words and stems listed under the table's keys that begin with one of its
 // keys, the first kMaxCompletedKeys of them ("kwdik" -> kodikos, kodiku, ...).

@@ -126,7 +126,9 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
 }
 
 GreekForms XapianVocabulary::GreeklishForms(const std::string& word) {
-  return GreekFormsOfGreeklish(db_, word);
+  GreekForms forms = GreekFormsOfGreeklish(db_, word);
+  if (forms.exact.empty() && forms.stems.empty()) forms = GreekFormsNearGreeklish(db_, word);
+  return forms;
 }
 
 void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc) {

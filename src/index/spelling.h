@@ -52,7 +52,8 @@ class Vocabulary {
     return false;
   }
   // The Greek words and stems that the folded Latin `word` may be Greeklish
-  // for (index/greeklish_table.h). By default none.
+  // for, or, when none, Greeklish with a typo for (index/greeklish_table.h).
+  // By default none.
   virtual GreekForms GreeklishForms(const std::string& word) {
     (void)word;
     return {};

@@ -221,8 +221,10 @@ TEST_CASE("search: Greek typed in Latin letters (Greeklish) finds, ranks and mar
   ws.Write("el/a/printer", "title: Εκτυπωτής\nlang: el", "Ο εκτυπωτής συνδέεται μέσω Bluetooth.");
   ws.Write("en/a/printer", "title: Printer\nlang: en", "The printer connects over Bluetooth.");
   ws.Publish();
-  // Inflected and in several spellings, like the Greek words they stand for.
-  for (const char* q : {"kwdikos prosvasis", "kodikou prosbashs", "allagh kwdikou", "ry8miseis logariasmou"}) {
+  // Inflected and in several spellings, like the Greek words they stand for,
+  // and with a typo (kwdiksos, logariamsou).
+  for (const char* q : {"kwdikos prosvasis", "kodikou prosbashs", "allagh kwdikou",
+                        "ry8miseis logariasmou", "kwdiksos", "rythmiseis logariamsou"}) {
     CAPTURE(q);
     const auto r = ws.Search(q, "el");
     REQUIRE(r.total >= 1);
