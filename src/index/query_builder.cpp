@@ -301,10 +301,12 @@ void AddProximityBonuses(const std::vector<QueryWord>& words, std::vector<Xapian
 // In a Greek query, a Latin word that no article has (brand names such as
 // "Tor" or "Bluetooth" are searched as typed) may be Greeklish: it also
 // searches the Greek words and stems it can stand for ("kwdikos" -> κωδικος,
-// κωδικ), as its own forms, so they rank, come near each other and are
-// highlighted like the word typed in Greek, and it is not "corrected".
+// κωδικ), or with a typo (up to kMaxRepairs words a query), as its own forms,
+// so they rank, come near each other and are highlighted like the word typed
+// in Greek, and it is not "corrected".
 void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary, std::vector<QueryWord>* words) {
   if (lang != "el") return;
+  size_t typos = 0;  // words looked up as Greeklish with a typo, at most kMaxRepairs
   for (QueryWord& word : *words) {
     if (word.phrase || word.greeklish || !word.alternatives.empty()) continue;
     if (!analysis::IsLatinWord(word.exact[0])) continue;
@@ -314,6 +316,8 @@ void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary, std::vecto
     token.extra_terms = word.extra;
     if (vocabulary.Known(token)) continue;
     GreekForms greek = vocabulary.GreeklishForms(word.exact[0]);
+    if (greek.exact.empty() && greek.stems.empty() && ++typos <= kMaxRepairs)
+      greek = vocabulary.GreeklishFormsWithTypo(word.exact[0]);
     if (greek.exact.empty() && greek.stems.empty()) continue;
     word.greeklish = true;
     word.extra.insert(word.extra.end(), greek.exact.begin(), greek.exact.end());

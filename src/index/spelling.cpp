@@ -126,9 +126,11 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
 }
 
 GreekForms XapianVocabulary::GreeklishForms(const std::string& word) {
-  GreekForms forms = GreekFormsOfGreeklish(db_, word);
-  if (forms.exact.empty() && forms.stems.empty()) forms = GreekFormsNearGreeklish(db_, word);
-  return forms;
+  return GreekFormsOfGreeklish(db_, word);
+}
+
+GreekForms XapianVocabulary::GreeklishFormsWithTypo(const std::string& word) {
+  return GreekFormsNearGreeklish(db_, word);
 }
 
 void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc) {

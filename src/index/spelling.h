@@ -52,9 +52,14 @@ class Vocabulary {
     return false;
   }
   // The Greek words and stems that the folded Latin `word` may be Greeklish
-  // for, or, when none, Greeklish with a typo for (index/greeklish_table.h).
-  // By default none.
+  // for (index/greeklish_table.h). By default none.
   virtual GreekForms GreeklishForms(const std::string& word) {
+    (void)word;
+    return {};
+  }
+  // Those it may be Greeklish with a typo for, when GreeklishForms has none.
+  // By default none.
+  virtual GreekForms GreeklishFormsWithTypo(const std::string& word) {
     (void)word;
     return {};
   }
@@ -73,6 +78,7 @@ class XapianVocabulary : public Vocabulary {
   unsigned FrequencyWith(const Token& token, const std::vector<Token>& context) override;
   bool KnownPhrase(const std::vector<std::string>& words) override;
   GreekForms GreeklishForms(const std::string& word) override;
+  GreekForms GreeklishFormsWithTypo(const std::string& word) override;
 
  private:
   // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.

@@ -12,10 +12,6 @@
 namespace kb {
 namespace {
 
-// Unknown words repaired per query: each costs index look-ups, and a query
-// of many unknown words is noise, not a customer with a typo.
-constexpr size_t kMaxRepairs = 4;
-
 // Each part of a split must have at least this many letters and be a word of
 // a public article as it is (not only through a stem): looser rules split
 // typos into a stem and a short word (ενεργιας -> ενεργι + ας).

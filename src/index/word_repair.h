@@ -26,6 +26,10 @@
 
 namespace kb {
 
+// Unknown words repaired per query: each costs index look-ups, and a query
+// of many unknown words is noise, not a customer with a typo.
+inline constexpr size_t kMaxRepairs = 4;
+
 // Updates `words` in place and returns the repaired query text for "did you
 // mean" ("" when no word was repaired). A correction that articles have only
 // through a stem is added to its word but left out of that text: such a
