@@ -72,7 +72,7 @@ std::string_view LatinReadings(char32_t c, std::string_view* second) {
     default:
       break;
   }
-  if (c >= U'a' && c <= U'z') return {};  // the letter itself (see below)
+  if (c >= U'a' && c <= U'z') return {};  // its own key letter
   return "?";
 }
 

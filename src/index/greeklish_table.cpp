@@ -130,6 +130,7 @@ GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::st
   GreekForms forms;
   size_t keys = 0;
   for (const std::string& key : analysis::GreeklishKeysOfLatin(partial)) {
+    if (key.size() < kMinCompletedKeyLetters) continue;
     const std::string prefix = TableKey(key);
     for (auto it = db.synonym_keys_begin(prefix); it != db.synonym_keys_end(prefix); ++it) {
       if (++keys > kMaxCompletedKeys) return forms;

@@ -1,5 +1,5 @@
-// The index's Greeklish table (analysis/greeklish.h): which Greek stems a
-// Latin-typed word may stand for. Kept in Xapian's synonym table, so it is
+// The index's Greeklish table (analysis/greeklish.h): which Greek words and
+// stems a Latin-typed word may stand for. Kept in Xapian's synonym table, so it is
 // committed, compacted and replicated with the documents (SCALE.md): the key
 // "XG" + a Greeklish key lists the Greek words with that key (as their exact
 // terms) and their stems (as Z-terms), and the stems whose own key it is, so
@@ -62,13 +62,16 @@ GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string
 // What a partly typed Latin word may complete to in Greek (autocomplete): the
 // words and stems listed under the table's keys that begin with one of its
 // keys, the first kMaxCompletedKeys of them ("kwdik" -> kodikos, kodiku, ...).
+// Nothing for keys under kMinCompletedKeyLetters: two letters begin too many.
 inline constexpr size_t kMaxCompletedKeys = 24;
+inline constexpr size_t kMinCompletedKeyLetters = 3;
 GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::string& partial);
 
-// For a query in Latin letters of unknown language (lang=auto): true when
-// more of its words read as Greeklish (no article has them as written, the
-// table has Greek forms for them) than are words of the articles, and at
-// least one does ("kwdikos prosvasis"; not "reset password").
+// For a query in Latin letters of unknown language (lang=auto): true when at
+// least as many of its words read as Greeklish (no article has them as
+// written, the table has Greek forms for them) as are words of the articles,
+// and at least one does ("kwdikos prosvasis"; not "reset password"). Only
+// its first 32 distinct words count, as a query searches no more.
 bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text);
 
 }  // namespace kb

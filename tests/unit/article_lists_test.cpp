@@ -135,6 +135,13 @@ TEST_CASE("autocomplete: titles match mid-word in every script, customers see no
     const auto ids = Ids(*titles);
     CHECK(std::find(ids.begin(), ids.end(), c.expected) != ids.end());
   }
+  // Two Latin letters that complete no title are not read as the start of
+  // Greeklish (too many Greek words begin alike).
+  kb::SuggestRequest two;
+  two.prefix = "ko";  // κωδικός: kodikos
+  auto none = ws.searcher().Suggest(two);
+  REQUIRE(none.ok());
+  CHECK(none->empty());
   kb::SuggestRequest runbook;
   runbook.prefix = "Password reset runb";
   auto customer = ws.searcher().Suggest(runbook);
