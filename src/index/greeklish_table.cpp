@@ -140,6 +140,21 @@ GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::st
   return forms;
 }
 
+// True when a public Greek article has the token: a name such as "Bluetooth"
+// or "Deja Dup" that Greek articles write in Latin letters too.
+bool InGreekArticles(const Xapian::Database& db, const Token& token) {
+  std::vector<std::string> terms{token.term};
+  for (const std::string& stem : token.stems) terms.push_back(std::string(schema::kStem) + stem);
+  const Xapian::Query filter(Xapian::Query::OP_AND,
+                             Xapian::Query(std::string(schema::kLang) + "el"),
+                             Xapian::Query(std::string(schema::kAudience) + "public"));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                  filter));
+  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+}
+
 bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text) {
   // The words a query searches at most (query_builder.cpp): a long or
   // hostile text is judged by its start, each word once.
@@ -152,7 +167,7 @@ bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::strin
     if (seen.size() >= kMaxWords) break;
     if (!seen.insert(token.term).second) continue;
     if (vocabulary.Known(token)) {
-      ++known;
+      if (!InGreekArticles(db, token)) ++known;
     } else {
       const GreekForms forms = GreekFormsOfGreeklish(db, token.term);
       if (!forms.exact.empty() || !forms.stems.empty()) ++greek;
