@@ -60,6 +60,21 @@ size_t KeyDistance(std::string_view a, std::string_view b, size_t limit) {
   return std::min(one[m], limit + 1);
 }
 
+// `forms`, or none when no public article has any of them: to a customer, a
+// word that only internal articles have must read like an unknown word (as
+// with the spelling table, which holds the words of public articles only).
+GreekForms PublicOnly(const Xapian::Database& db, GreekForms forms) {
+  std::vector<std::string> terms = forms.exact;
+  for (const std::string& stem : forms.stems) terms.push_back(std::string(schema::kStem) + stem);
+  if (terms.empty()) return forms;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                  Xapian::Query(std::string(schema::kAudience) + "public")));
+  if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0) return GreekForms();
+  return forms;
+}
+
 }  // namespace
 
 void GreeklishTableWriter::Add(const Xapian::Document& doc) {
@@ -88,7 +103,7 @@ GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& 
   for (const std::string& key : keys)
     for (const std::string& stem : analysis::GreeklishKeyStems(key))
       AddListed(db, TableKey(stem), false, &forms);
-  return forms;
+  return PublicOnly(db, std::move(forms));
 }
 
 GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string& word) {
@@ -123,7 +138,7 @@ GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string
   GreekForms forms;
   if (found.size() > kMaxNearKeys) found.resize(kMaxNearKeys);
   for (const std::string& table_key : found) AddListed(db, table_key, true, &forms);
-  return forms;
+  return PublicOnly(db, std::move(forms));
 }
 
 GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::string& partial) {

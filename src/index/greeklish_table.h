@@ -40,7 +40,9 @@ class GreeklishTableWriter {
 // What a folded Latin word may stand for in Greek: the words listed under
 // its keys (`exact`, at most kMaxGreeklishWords) and the stems (without Z)
 // listed under its keys or a key without its ending (at most
-// kMaxGreeklishStems). Empty for a word that is not Latin letters.
+// kMaxGreeklishStems). Empty for a word that is not Latin letters, and when
+// no public article has any of them (the table lists internal articles'
+// words too; a customer must not tell those from unknown words).
 struct GreekForms {
   std::vector<std::string> exact, stems;
 };
@@ -53,7 +55,8 @@ GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& 
 // keys or keys without an ending, one edit away (two for keys of
 // kLongKey letters or more), among the keys that share its first two key
 // letters (typists seldom get those wrong; at most kMaxScannedKeys of them
-// are compared). At most kMaxNearKeys keys at the nearest distance are used.
+// are compared). At most kMaxNearKeys keys at the nearest distance are used;
+// empty, too, when no public article has any of their forms.
 inline constexpr size_t kLongKey = 9;
 inline constexpr size_t kMaxScannedKeys = 5000;
 inline constexpr size_t kMaxNearKeys = 3;
