@@ -309,12 +309,7 @@ void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary, std::vecto
   size_t typos = 0;  // words looked up as Greeklish with a typo, at most kMaxRepairs
   for (QueryWord& word : *words) {
     if (word.phrase || word.greeklish || !word.alternatives.empty()) continue;
-    if (!analysis::IsLatinWord(word.exact[0])) continue;
-    Token token;
-    token.term = word.exact[0];
-    token.stems = word.stems;
-    token.extra_terms = word.extra;
-    if (vocabulary.Known(token)) continue;
+    if (!analysis::IsLatinWord(word.exact[0]) || vocabulary.Known(AsToken(word))) continue;
     GreekForms greek = vocabulary.GreeklishForms(word.exact[0]);
     if (greek.exact.empty() && greek.stems.empty() && ++typos <= kMaxRepairs)
       greek = vocabulary.GreeklishFormsWithTypo(word.exact[0]);
@@ -372,6 +367,14 @@ void TakeRepairs(const std::vector<QueryWord>& repaired, std::vector<QueryWord>*
 }
 
 }  // namespace
+
+Token AsToken(const QueryWord& word) {
+  Token token;
+  token.term = word.exact[0];
+  token.stems = word.stems;
+  token.extra_terms = word.extra;
+  return token;
+}
 
 BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources) {
   BuiltQuery built;

@@ -44,6 +44,10 @@ struct QueryWord {
   size_t begin = 0, end = 0;       // byte span of the word (or phrase) in the query text
 };
 
+// The token a query word matches as: its first exact form, stems and extra
+// forms (for the vocabulary's look-ups).
+Token AsToken(const QueryWord& word);
+
 struct BuiltQuery {
   Xapian::Query query;             // empty (MatchNothing) when no searchable words
   // The same matches as `query` without its ranking bonuses (all words,

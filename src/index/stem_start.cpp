@@ -1,5 +1,7 @@
 #include "index/stem_start.h"
 
+#include <algorithm>
+
 namespace kb {
 namespace {
 
@@ -23,6 +25,14 @@ bool StemKeepsStart(std::string_view term, std::string_view stem, size_t max_dro
     at += PrefixBytes(term.substr(at), 1);
   }
   return false;
+}
+
+void KeepStemsKeepingStart(Token* token, size_t max_dropped) {
+  auto strips_start = [&](const std::string& stem) {
+    return !StemKeepsStart(token->term, stem, max_dropped);
+  };
+  token->stems.erase(std::remove_if(token->stems.begin(), token->stems.end(), strips_start),
+                     token->stems.end());
 }
 
 }  // namespace kb

@@ -19,14 +19,6 @@ bool SameWord(const Token& query, const Token& key) {
   return shared(query.stems) || shared(query.query_stems);
 }
 
-// A rule's key is written as a base word: its Hebrew candidates that strip
-// letters off its start (משלוח -> לוח "board", כניסה -> ניסה "tried") are
-// other words, and would apply the rule to them.
-void KeepStemsOfWholeWord(Token* key) {
-  auto strips_start = [key](const std::string& stem) { return !StemKeepsStart(key->term, stem, 0); };
-  key->stems.erase(std::remove_if(key->stems.begin(), key->stems.end(), strips_start), key->stems.end());
-}
-
 std::vector<std::string> Terms(const std::vector<Token>& tokens) {
   std::vector<std::string> terms;
   for (const Token& t : tokens) terms.push_back(t.term);
@@ -52,7 +44,10 @@ SynonymExpander::SynonymExpander(const std::vector<SynonymRule>& rules, Analyzer
     for (const std::string& text : rule.from) {
       Key key{rule.lang, analyzer.Analyze(text, rule.lang), {}};
       if (key.tokens.empty()) continue;
-      for (Token& token : key.tokens) KeepStemsOfWholeWord(&token);
+      // A rule's key is written as a base word: its Hebrew candidates that
+      // strip letters off its start (משלוח -> לוח "board", כניסה -> ניסה
+      // "tried") are other words, and would apply the rule to them.
+      for (Token& token : key.tokens) KeepStemsKeepingStart(&token, 0);
       const std::vector<std::string> key_terms = Terms(key.tokens);
       for (const auto& alt : to)
         if (Terms(alt) != key_terms) key.alternatives.push_back(AlternativeOf(alt));

@@ -20,14 +20,6 @@ constexpr size_t kMinSplitPart = 3;
 // one edit away number ~55 a letter, each looked up.
 constexpr size_t kMaxTypoPartLetters = 14;
 
-Token AsToken(const QueryWord& word) {
-  Token token;
-  token.term = word.exact[0];
-  token.stems = word.stems;
-  token.extra_terms = word.extra;
-  return token;
-}
-
 // Byte offsets of the code point boundaries inside `s`.
 std::vector<size_t> Boundaries(const std::string& s) {
   std::vector<size_t> at;
@@ -45,17 +37,6 @@ std::vector<size_t> Boundaries(const std::string& s) {
 // Letters a stem candidate may have dropped from the start of the word and
 // still vouch for it: one prefix letter (ה, ב, ו, ...).
 constexpr size_t kMaxTrustedPrefix = 1;
-
-// The word with only the stem candidates that keep all but at most
-// kMaxTrustedPrefix of its first letters (index/stem_start.h).
-Token WithTrustedStems(const QueryWord& word) {
-  Token token = AsToken(word);
-  std::vector<std::string> trusted;
-  for (const std::string& stem : token.stems)
-    if (StemKeepsStart(token.term, stem, kMaxTrustedPrefix)) trusted.push_back(stem);
-  token.stems = std::move(trusted);
-  return token;
-}
 
 // The exact form of `text` if it is one non-stopword that public articles contain as it is.
 bool KnownWord(const std::string& text, std::string_view lang, Analyzer& analyzer,
@@ -276,13 +257,22 @@ bool DiffersByAffix(const std::string& a, const std::string& b) {
          longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
 }
 
+// Makes `word` also match a correction's words (exact forms and stems).
+void SearchAlso(const std::vector<Token>& correction, QueryWord* word) {
+  for (const Token& t : correction) {
+    word->exact.push_back(t.term);
+    word->stems.insert(word->stems.end(), t.stems.begin(), t.stems.end());
+  }
+}
+
 // For a known word: true when it is known only through stem candidates that
 // strip two or more of its first letters, not as written nor through its
 // other stems (משללוח, known as לוח "board"). Most known words keep every
 // stem, and need no second look-up.
 bool KnownOnlyThroughStrippedStems(const QueryWord& word, Vocabulary& vocabulary) {
   if (CountCodePoints(word.exact[0]) < kMinIndexEditLetters) return false;
-  const Token trusted = WithTrustedStems(word);
+  Token trusted = AsToken(word);
+  KeepStemsKeepingStart(&trusted, kMaxTrustedPrefix);
   return trusted.stems.size() < word.stems.size() && !vocabulary.Known(trusted);
 }
 
@@ -306,10 +296,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
       // or scramble it (משללוח): a few dozen forms where every edit would be
       // a thousand, on a path that correct rare forms take too.
       const std::string nearby = BestWrittenForm(word.exact[0], DropAndSwapForms(word.exact[0]), lexicon);
-      for (const Token& t : analyzer.Analyze(nearby, lang)) {
-        word.exact.push_back(t.term);
-        word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
-      }
+      SearchAlso(analyzer.Analyze(nearby, lang), &word);
       continue;
     }
     if (++attempts > kMaxRepairs) break;
@@ -337,10 +324,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
       if (suggestion.empty() || suggestion == word.exact[0]) continue;
       const std::vector<Token> tokens = analyzer.Analyze(suggestion, lang);
       if (!AcceptableCorrection(word.exact[0], suggestion, tokens)) continue;
-      for (const Token& t : tokens) {
-        word.exact.push_back(t.term);
-        word.stems.insert(word.stems.end(), t.stems.begin(), t.stems.end());
-      }
+      SearchAlso(tokens, &word);
       if (through_stem) continue;  // searched, not shown
       replacement = DisplayForm(suggestion);
     }
