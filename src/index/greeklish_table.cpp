@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "analysis/greeklish.h"
+#include "index/query_builder.h"
 #include "index/schema.h"
 #include "index/spelling.h"
 
@@ -67,12 +68,8 @@ GreekForms PublicOnly(const Xapian::Database& db, GreekForms forms) {
   std::vector<std::string> terms = forms.exact;
   for (const std::string& stem : forms.stems) terms.push_back(std::string(schema::kStem) + stem);
   if (terms.empty()) return forms;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                  Xapian::Query(std::string(schema::kAudience) + "public")));
-  if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0) return GreekForms();
-  return forms;
+  const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return CountPublic(db, any, "", 1) > 0 ? forms : GreekForms();
 }
 
 }  // namespace
@@ -155,34 +152,21 @@ GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::st
   return forms;
 }
 
-// True when a public Greek article has the token: a name such as "Bluetooth"
-// or "Deja Dup" that Greek articles write in Latin letters too.
-bool InGreekArticles(const Xapian::Database& db, const Token& token) {
-  std::vector<std::string> terms{token.term};
-  for (const std::string& stem : token.stems) terms.push_back(std::string(schema::kStem) + stem);
-  const Xapian::Query filter(Xapian::Query::OP_AND,
-                             Xapian::Query(std::string(schema::kLang) + "el"),
-                             Xapian::Query(std::string(schema::kAudience) + "public"));
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                  filter));
-  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
-}
-
 bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text) {
-  // The words a query searches at most (query_builder.cpp): a long or
-  // hostile text is judged by its start, each word once.
-  constexpr size_t kMaxWords = 32;
   XapianVocabulary vocabulary(db, std::string());
   std::unordered_set<std::string> seen;
   int greek = 0, known = 0;
   for (const Token& token : analyzer.Analyze(text, "en")) {
     if (token.stopword || !analysis::IsLatinWord(token.term)) continue;
-    if (seen.size() >= kMaxWords) break;
+    // A long or hostile text is judged by the words a query searches.
+    if (seen.size() >= kMaxQueryWords) break;
     if (!seen.insert(token.term).second) continue;
     if (vocabulary.Known(token)) {
-      if (!InGreekArticles(db, token)) ++known;
+      // Names that Greek articles write in Latin letters ("Deja Dup") count
+      // for neither language.
+      const std::vector<std::string> terms = TokenTerms(token);
+      const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+      if (CountPublic(db, any, "el", 1) == 0) ++known;
     } else {
       const GreekForms forms = GreekFormsOfGreeklish(db, token.term);
       if (!forms.exact.empty() || !forms.stems.empty()) ++greek;

@@ -75,8 +75,8 @@ GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::st
 // written, the table has Greek forms for them) as are words of the articles
 // that no Greek article has (names Greek articles write in Latin letters,
 // "efarmogi deja dup", count for neither), and at least one does ("kwdikos
-// prosvasis"; not "reset password"). Only its first 32 distinct words count,
-// as a query searches no more.
+// prosvasis"; not "reset password"). Only its first kMaxQueryWords distinct
+// words count, as a query searches no more.
 bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text);
 
 }  // namespace kb

@@ -36,9 +36,6 @@ constexpr size_t kMaxThesaurusSynonymsPerQuery = 24;
 // ... and weighed at this much of the word: a thesaurus does not know the
 // help center's vocabulary the way its own rules do.
 constexpr double kThesaurusWeight = 0.5;
-// Words (or phrases) searched; the rest of a longer query is ignored, which
-// bounds the cost of a hostile query (the text itself is capped by HTTP).
-constexpr size_t kMaxQueryWords = 32;
 
 bool IsQuote(std::string_view text, size_t i, size_t* len) {
   static constexpr std::string_view kQuotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D",

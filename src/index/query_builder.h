@@ -44,6 +44,10 @@ struct QueryWord {
   size_t begin = 0, end = 0;       // byte span of the word (or phrase) in the query text
 };
 
+// Words (or phrases) searched; the rest of a longer query is ignored, which
+// bounds the cost of a hostile query (the text itself is capped by HTTP).
+inline constexpr size_t kMaxQueryWords = 32;
+
 // The token a query word matches as: its first exact form, stems and extra
 // forms (for the vocabulary's look-ups).
 Token AsToken(const QueryWord& word);

@@ -26,14 +26,6 @@ bool IsSpellingWord(const Xapian::TermIterator& it) {
   return it.positionlist_count() > 0 && HasLetter(term);
 }
 
-// Every index term a query token matches by.
-std::vector<std::string> TokenTerms(const Token& token) {
-  std::vector<std::string> terms{token.term};
-  for (const auto& e : token.extra_terms) terms.push_back(e);
-  for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
-  return terms;
-}
-
 }  // namespace
 
 bool HasLetter(std::string_view term) {
@@ -42,12 +34,19 @@ bool HasLetter(std::string_view term) {
   return false;
 }
 
-unsigned XapianVocabulary::CountPublic(const Xapian::Query& query, const std::string& lang,
-                                       unsigned limit) {
+std::vector<std::string> TokenTerms(const Token& token) {
+  std::vector<std::string> terms{token.term};
+  for (const auto& e : token.extra_terms) terms.push_back(e);
+  for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
+  return terms;
+}
+
+unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query, const std::string& lang,
+                     unsigned limit) {
   Xapian::Query filter(kPublicTerm);
   if (!lang.empty())
     filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(std::string(schema::kLang) + lang));
-  Xapian::Enquire enquire(db_);
+  Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
   return enquire.get_mset(0, 0, limit).get_matches_lower_bound();
 }
@@ -61,12 +60,12 @@ bool XapianVocabulary::Known(const Token& token) {
   // Known in any language (a word of another language is not a typo), but
   // only through public articles: internal words must not change anything.
   return anywhere &&
-         CountPublic(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "", 1) > 0;
+         CountPublic(db_, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "", 1) > 0;
 }
 
 unsigned XapianVocabulary::Frequency(const Token& token) {
   const std::vector<std::string> terms = TokenTerms(token);
-  return CountPublic(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "",
+  return CountPublic(db_, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "",
                      db_.get_doccount());
 }
 
@@ -81,12 +80,12 @@ unsigned XapianVocabulary::FrequencyWith(const Token& token, const std::vector<T
   const Xapian::Query query(Xapian::Query::OP_AND,
                             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                             Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
-  return CountPublic(query, lang_, db_.get_doccount());
+  return CountPublic(db_, query, lang_, db_.get_doccount());
 }
 
 bool XapianVocabulary::KnownPhrase(const std::vector<std::string>& words) {
   if (words.size() < 2) return words.size() == 1 && KnownWord(words[0]);
-  return CountPublic(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size()),
+  return CountPublic(db_, Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size()),
                      lang_, 1) > 0;
 }
 
@@ -121,7 +120,7 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
   // short words into unrelated ones (ANALYSIS.md §6.4).
   const unsigned max_edits = CountCodePoints(term) <= 5 ? 1 : 2;
   std::string suggestion = db_.get_spelling_suggestion(term, max_edits);
-  if (suggestion.empty() || CountPublic(Xapian::Query(suggestion), lang_, 1) > 0) return suggestion;
+  if (suggestion.empty() || CountPublic(db_, Xapian::Query(suggestion), lang_, 1) > 0) return suggestion;
   return std::string();  // a word of another language only
 }
 

@@ -81,12 +81,16 @@ class XapianVocabulary : public Vocabulary {
   GreekForms GreeklishFormsWithTypo(const std::string& word) override;
 
  private:
-  // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.
-  unsigned CountPublic(const Xapian::Query& query, const std::string& lang, unsigned limit);
-
   const Xapian::Database& db_;
   std::string lang_;
 };
+
+// Every index term a query token matches by: its exact form, extra forms and Z-stems.
+std::vector<std::string> TokenTerms(const Token& token);
+
+// Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.
+unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query, const std::string& lang,
+                     unsigned limit);
 
 // Adds the words of a public document to the spelling table (no-op for internal ones).
 void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc);
