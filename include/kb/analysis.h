@@ -32,7 +32,8 @@ struct Token {
   bool light_verb = false;
   uint32_t position = 0;           // word position; consecutive words differ by 1
   size_t begin = 0;                // byte span in the ORIGINAL input that produced this token;
-  size_t end = 0;                  //   several tokens may share one span (e.g. "בiPhone")
+  size_t end = 0;                  //   several tokens may share one span (e.g. "בiPhone"), and
+                                   //   Chinese/Japanese/Korean character pairs overlap by one character
 };
 
 class Analyzer {
@@ -62,10 +63,20 @@ std::unique_ptr<Analyzer> NewAnalyzer();
 
 // The query's language by script (ANALYSIS.md §6.2): any Hebrew, Greek or
 // Arabic-script letter wins over Latin; Arabic script is "fa" unless it has no
-// Persian-only letter and `arabic_indexed` is true ("ar"). All-Latin text gives
-// `latin_default` (usually "en"). No letters at all: returns "".
+// Persian-only letter and `arabic_indexed` is true ("ar"). Then other scripts
+// beat Latin too, the one with most letters winning: Han "zh" ("ja" with any
+// kana), Hangul "ko", Thai "th", Lao "lo", Khmer "km", Myanmar "my", Georgian
+// "ka", Armenian "hy", Tamil "ta", Cyrillic "ru" ("uk" with і ї є ґ).
+// All-Latin text gives `latin_default` (usually "en"). No letters of these:
+// returns "".
 // Pure function; thread-safe.
 std::string DetectLanguage(std::string_view text, std::string_view latin_default = "en",
                            bool arabic_indexed = false);
+
+// Languages written in the same script that DetectLanguage cannot tell from
+// `lang` ("zh": "ja" in kanji alone; "ru": "uk", "bg", "sr"...), most likely
+// first; empty for the others. A searcher takes one of them when its index
+// has no article in `lang`. Pure function; thread-safe.
+std::vector<std::string> SameScriptLanguages(std::string_view lang);
 
 }  // namespace kb

@@ -14,6 +14,7 @@
 #include "analysis/persian_stemmer.h"
 #include "analysis/stopwords.h"
 #include "analysis/unicode_util.h"
+#include "analysis/unspaced_text.h"
 #include "analysis/word_splitter.h"
 #include "kb/analysis.h"
 
@@ -25,6 +26,8 @@ namespace {
 using analysis::CharFilterOptions;
 using analysis::LanguageInfo;
 using analysis::SplitMode;
+using analysis::Stretch;
+using analysis::UnspacedKind;
 using analysis::WordSpan;
 
 constexpr size_t kMaxTokenChars = 64;  // longer "words" are junk (hashes, base64): dropped
@@ -52,8 +55,12 @@ class AnalyzerImpl final : public Analyzer {
   std::unordered_set<std::string> LoadStopwords(const std::initializer_list<const char*>& words,
                                                 std::string_view lang);
   void DecodeOriginal(std::string_view text);
+  void AnalyzeSpacedAndUnspaced(std::string_view text, const WordSpan& run, const Context& ctx,
+                                uint32_t* pos, std::vector<Token>* out);
   void AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx, uint32_t* pos,
                   std::vector<Token>* out);
+  void AnalyzePairs(std::string_view text, const Stretch& stretch, const Context& ctx, uint32_t* pos,
+                    std::vector<Token>* out);
   void Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems, Token* t);
   // True when a reading of the Latin word is a Greek stopword ("thn": την).
   bool IsGreeklishStopword(const std::string& term) const {
@@ -67,7 +74,16 @@ class AnalyzerImpl final : public Analyzer {
   analysis::CharFilter filter_;
   std::u32string original_, filtered_;
   std::vector<size_t> offsets_;
-  std::vector<WordSpan> runs_, words_;
+  std::vector<WordSpan> runs_, words_, segments_;
+  std::vector<Stretch> stretches_;
+  // One character of a Chinese, Japanese or Korean stretch: its byte span in
+  // the original text and its folded form.
+  struct PairChar {
+    size_t begin = 0, end = 0;
+    std::string folded;
+  };
+  std::vector<PairChar> pair_chars_;
+  analysis::WordSegmenter segmenter_;
 
   analysis::HebrewStemmer hebrew_;
   analysis::PersianStemmer persian_;
@@ -182,7 +198,7 @@ std::vector<Token> AnalyzerImpl::AnalyzeText(std::string_view text, std::string_
   for (const WordSpan& run : runs_) {
     if (chain_runs == 0) chain_first = tokens.size();
     ++chain_runs;
-    AnalyzeRun(text, run, ctx, &pos, &tokens);
+    AnalyzeSpacedAndUnspaced(text, run, ctx, &pos, &tokens);
     if (!run.joined_next) {
       if (chain_runs > 1) AddJoinedForm(ctx, &tokens, chain_first);
       chain_runs = 0;
@@ -190,6 +206,81 @@ std::vector<Token> AnalyzerImpl::AnalyzeText(std::string_view text, std::string_
   }
   if (chain_runs > 1) AddJoinedForm(ctx, &tokens, chain_first);
   return tokens;
+}
+
+// Appends the tokens of one original run: spaced text word by word (below),
+// Chinese, Japanese and Korean letters as character pairs, Thai, Lao, Khmer
+// and Myanmar as dictionary words (analysis/unspaced_text.h).
+void AnalyzerImpl::AnalyzeSpacedAndUnspaced(std::string_view text, const WordSpan& run, const Context& ctx,
+                                            uint32_t* pos, std::vector<Token>* out) {
+  stretches_.clear();
+  analysis::SplitUnspaced(original_, run.begin, run.end, &stretches_);
+  for (const Stretch& stretch : stretches_) {
+    switch (stretch.kind) {
+      case UnspacedKind::kNone:
+        AnalyzeRun(text, WordSpan{stretch.begin, stretch.end, false}, ctx, pos, out);
+        break;
+      case UnspacedKind::kPairs:
+        AnalyzePairs(text, stretch, ctx, pos, out);
+        break;
+      case UnspacedKind::kDictionary:
+        segments_.clear();
+        segmenter_.Segment(original_, stretch.begin, stretch.end, &segments_);
+        for (const WordSpan& word : segments_) AnalyzeRun(text, word, ctx, pos, out);
+        break;
+    }
+  }
+}
+
+// Marks that belong to the character before them, half-width kana voicing
+// marks included (ｶﾞ is one character: ガ).
+bool IsCharacterMark(char32_t c) { return analysis::IsMark(c) || c == 0xFF9E || c == 0xFF9F; }
+
+// A stretch of Chinese, Japanese or Korean letters: one token per pair of
+// neighbouring characters (a lone character is its own token), each with the
+// span of its two characters. Indexed, each pair also carries its first
+// character (the last pair both), so that a one-character query finds it.
+void AnalyzerImpl::AnalyzePairs(std::string_view text, const Stretch& stretch, const Context& ctx,
+                                uint32_t* pos, std::vector<Token>* out) {
+  pair_chars_.clear();
+  for (size_t i = stretch.begin; i < stretch.end;) {
+    size_t next = i + 1;
+    while (next < stretch.end && IsCharacterMark(original_[next])) ++next;  // a character and its marks
+    pair_chars_.push_back({offsets_[i], offsets_[next], {}});
+    i = next;
+  }
+  // Filter the stretch at once; only when that changes the number of
+  // characters (half-width kana with a separate voicing mark) filter each
+  // character on its own to keep the spans right.
+  const size_t begin = offsets_[stretch.begin], end = offsets_[stretch.end];
+  filter_.Apply(text.substr(begin, end - begin), ctx.opts, &filtered_);
+  if (filtered_.size() == pair_chars_.size()) {
+    for (size_t k = 0; k < pair_chars_.size(); ++k) analysis::AppendUtf8(filtered_[k], &pair_chars_[k].folded);
+  } else {
+    for (PairChar& c : pair_chars_) {
+      filter_.Apply(text.substr(c.begin, c.end - c.begin), ctx.opts, &filtered_);
+      for (char32_t f : filtered_)
+        if (analysis::IsWordChar(f)) analysis::AppendUtf8(f, &c.folded);
+    }
+  }
+  pair_chars_.erase(std::remove_if(pair_chars_.begin(), pair_chars_.end(),
+                                   [](const PairChar& c) { return c.folded.empty(); }),
+                    pair_chars_.end());
+  auto emit = [&](const PairChar& first, const PairChar* second, bool last_pair) {
+    Token t;
+    t.term = second ? first.folded + second->folded : first.folded;
+    t.begin = first.begin;
+    t.end = second ? second->end : first.end;
+    t.position = (*pos)++;
+    if (!ctx.query && second) {
+      t.extra_terms.push_back(first.folded);
+      if (last_pair) t.extra_terms.push_back(second->folded);
+    }
+    out->push_back(std::move(t));
+  };
+  const size_t n = pair_chars_.size();
+  if (n == 1) emit(pair_chars_[0], nullptr, true);
+  for (size_t k = 0; k + 1 < n; ++k) emit(pair_chars_[k], &pair_chars_[k + 1], k + 2 == n);
 }
 
 // Char-filters one original run and appends its tokens; all share the run's span.

@@ -1,5 +1,7 @@
 #include "analysis/language.h"
 
+#include <map>
+
 #include "analysis/unicode_util.h"
 #include "kb/analysis.h"
 
@@ -54,12 +56,39 @@ bool IsPersianOnly(char32_t c) {
   return c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF || c == 0x06A9 || c == 0x06CC;
 }
 
+// Letters of Ukrainian that Russian does not have: і ї є ґ (folded, and capitals).
+bool IsUkrainianOnly(char32_t c) {
+  return c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491 || c == 0x0406 || c == 0x0407 ||
+         c == 0x0404 || c == 0x0490;
+}
+
+// The language a script stands for, for scripts one language writes (or
+// nearly so); nullptr for the others.
+const char* LanguageOfScript(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_HANGUL: return "ko";
+    case USCRIPT_THAI: return "th";
+    case USCRIPT_LAO: return "lo";
+    case USCRIPT_KHMER: return "km";
+    case USCRIPT_MYANMAR: return "my";
+    case USCRIPT_GEORGIAN: return "ka";
+    case USCRIPT_ARMENIAN: return "hy";
+    case USCRIPT_TAMIL: return "ta";
+    default: return nullptr;
+  }
+}
+
 }  // namespace
 }  // namespace analysis
 
 std::string DetectLanguage(std::string_view text, std::string_view latin_default, bool arabic_indexed) {
   size_t hebrew = 0, greek = 0, arabic = 0, latin = 0;
   bool persian_only = false;
+  // Other scripts: letters per language (a script one language writes, or
+  // the usual one of several), and whether kana or Ukrainian-only letters
+  // were seen.
+  std::map<std::string_view, size_t> others;
+  bool kana = false, ukrainian_only = false;
   for (char32_t c : analysis::DecodeUtf8(text)) {
     if (!analysis::IsLetter(c)) continue;
     switch (analysis::LetterScript(c)) {
@@ -70,7 +99,17 @@ std::string DetectLanguage(std::string_view text, std::string_view latin_default
         persian_only = persian_only || analysis::IsPersianOnly(c);
         break;
       case USCRIPT_LATIN: ++latin; break;
-      default: break;
+      case USCRIPT_HAN:  // kana count as Han (LetterScript): Japanese if any
+        kana = kana || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F);
+        ++others["zh"];
+        break;
+      case USCRIPT_CYRILLIC:
+        ukrainian_only = ukrainian_only || analysis::IsUkrainianOnly(c);
+        ++others["ru"];
+        break;
+      default:
+        if (const char* lang = analysis::LanguageOfScript(analysis::LetterScript(c))) ++others[lang];
+        break;
     }
   }
   // Any Hebrew, Greek or Arabic-script letter beats Latin (brand names in he/fa/el queries).
@@ -79,8 +118,32 @@ std::string DetectLanguage(std::string_view text, std::string_view latin_default
     if (greek >= arabic) return "el";
     return (!persian_only && arabic_indexed) ? "ar" : "fa";
   }
+  // So do the other scripts with a language of their own; the most letters win.
+  std::string_view best;
+  size_t most = 0;
+  for (const auto& [lang, letters] : others) {
+    if (letters > most) {
+      best = lang;
+      most = letters;
+    }
+  }
+  if (best == "zh" && kana) return "ja";
+  if (best == "ru" && ukrainian_only) return "uk";
+  if (!best.empty()) return std::string(best);
   if (latin > 0) return std::string(latin_default);
   return "";
+}
+
+std::vector<std::string> SameScriptLanguages(std::string_view lang) {
+  if (lang == "zh") return {"ja"};
+  static constexpr const char* kCyrillic[] = {"ru", "uk", "bg", "sr", "be", "mk", "kk"};
+  std::vector<std::string> out;
+  bool cyrillic = false;
+  for (const char* l : kCyrillic) cyrillic = cyrillic || lang == l;
+  if (!cyrillic) return out;
+  for (const char* l : kCyrillic)
+    if (lang != l) out.emplace_back(l);
+  return out;
 }
 
 }  // namespace kb

@@ -255,7 +255,7 @@ void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analy
     if (budget == 0) return;
     if (word.phrase || !word.alternatives.empty()) continue;
     for (const std::string& form : word.exact) {
-      if (!HasLetter(form)) continue;
+      if (!IsSpellableWord(form)) continue;
       for (const std::string& synonym :
            thesaurus.Synonyms(form, std::min(kMaxThesaurusSynonyms, budget))) {
         --budget;

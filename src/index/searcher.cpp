@@ -240,6 +240,11 @@ class XapianSearcher : public Searcher {
     if (detected == "en" && db_.term_exists(std::string(schema::kLang) + "el") &&
         ReadsAsGreeklish(db_, *analyzer_, text))
       return "el";
+    // Japanese in kanji alone reads as Chinese, Ukrainian without і ї є ґ as
+    // Russian: the index decides when it has only one of them.
+    if (!detected.empty() && !db_.term_exists(std::string(schema::kLang) + detected))
+      for (const std::string& same_script : SameScriptLanguages(detected))
+        if (db_.term_exists(std::string(schema::kLang) + same_script)) return same_script;
     return detected;
   }
 

@@ -98,14 +98,26 @@ std::string Render(std::string_view text, const std::vector<Token>& tokens,
   std::string out;
   if (begin > 0) out += "… ";
   size_t at = begin;
+  bool open = false;  // the last <mark> may still grow
   for (size_t i = window.first; i <= window.last; ++i) {
-    if (match[i] < 0 || tokens[i].begin < at) continue;  // tokens may share one span
-    AppendPlain(text.substr(at, tokens[i].begin - at), &out);
+    if (match[i] < 0) continue;
+    const Token& token = tokens[i];
+    // Character pairs overlap and dictionary words touch (密码 in 忘记密码):
+    // a match that reaches into or touches the open mark extends it.
+    if (open && token.begin <= at) {
+      if (token.end > at) AppendEscapedHtml(text.substr(at, token.end - at), &out);
+      at = std::max(at, token.end);
+      continue;
+    }
+    if (token.begin < at) continue;  // tokens may share one span
+    if (open) out += "</mark>";
+    AppendPlain(text.substr(at, token.begin - at), &out);
     out += "<mark>";
-    AppendEscapedHtml(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), &out);
-    out += "</mark>";
-    at = tokens[i].end;
+    AppendEscapedHtml(text.substr(token.begin, token.end - token.begin), &out);
+    at = token.end;
+    open = true;
   }
+  if (open) out += "</mark>";
   AppendPlain(text.substr(at, end - at), &out);
   if (end < text.size()) out += " …";
   return out;

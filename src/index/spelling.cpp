@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "analysis/unspaced_text.h"
 #include "index/schema.h"
 #include "kb/utf8.h"
 
@@ -23,14 +24,16 @@ bool IsPublic(const Xapian::Document& doc) {
 bool IsSpellingWord(const Xapian::TermIterator& it) {
   const std::string& term = *it;
   if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-  return it.positionlist_count() > 0 && HasLetter(term);
+  return it.positionlist_count() > 0 && IsSpellableWord(term);
 }
 
 }  // namespace
 
-bool HasLetter(std::string_view term) {
-  for (unsigned char c : term)
-    if (c >= 0x80 || std::isalpha(c)) return true;
+bool IsSpellableWord(std::string_view term) {
+  for (unsigned char c : term) {
+    if (std::isalpha(c)) return true;
+    if (c >= 0x80) return !analysis::IsCharacterPairTerm(term);
+  }
   return false;
 }
 

@@ -97,9 +97,11 @@ void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc)
 // Removes the words of the stored document with unique term `id_term`, if any.
 void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_term);
 
-// True when a folded term has a letter (any non-ASCII byte counts): words,
-// not numbers or symbols, are spelling words and repair candidates.
-bool HasLetter(std::string_view term);
+// True when a folded term has a letter (any non-ASCII byte counts) and is not
+// a Chinese, Japanese or Korean character pair (analysis/unspaced_text.h):
+// words, not numbers, symbols or pairs, are spelling words and repair
+// candidates.
+bool IsSpellableWord(std::string_view term);
 
 // The display form of a folded word: Greek σ at the end of a word becomes ς.
 std::string DisplayForm(const std::string& folded);

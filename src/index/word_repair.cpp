@@ -285,7 +285,8 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
     // A word with a synonym rule is a word kb knows, not a typo.
-    if (word.phrase || word.greeklish || !word.alternatives.empty() || !HasLetter(word.exact[0])) continue;
+    if (word.phrase || word.greeklish || !word.alternatives.empty() || !IsSpellableWord(word.exact[0]))
+      continue;
     if (vocabulary.Known(AsToken(word))) {
       // A likely typo: a word articles have as written one edit away is
       // searched too, but not shown: the word as typed may be right.
@@ -339,7 +340,7 @@ void AddJoinedForms(Vocabulary& vocabulary, std::vector<Token>* tokens) {
   for (size_t i = 0; i + 1 < tokens->size(); ++i) {
     Token& a = (*tokens)[i];
     Token& b = (*tokens)[i + 1];
-    if (b.position != a.position + 1 || !HasLetter(a.term) || !HasLetter(b.term)) continue;
+    if (b.position != a.position + 1 || !IsSpellableWord(a.term) || !IsSpellableWord(b.term)) continue;
     const std::string joined = a.term + b.term;
     if (!vocabulary.KnownWord(joined)) continue;
     a.extra_terms.push_back(joined);

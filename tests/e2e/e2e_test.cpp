@@ -124,6 +124,42 @@ TEST_CASE("Greek typed in Latin letters finds the Greek article, with lang=el or
   CHECK(env.Search({{"q", "reset password"}})["lang"] == "en");
 }
 
+TEST_CASE("Chinese, Japanese and Thai words inside sentences are found, detected and marked") {
+  Env env;
+  kb_e2e::WriteTextFile(env.articles() + "/zh/account/reset.md",
+                        "---\ntitle: 重置密码\nlang: zh\n---\n如果您忘记了密码，请在登录页面点击“忘记密码”。\n");
+  kb_e2e::WriteTextFile(env.articles() + "/ja/account/reset.md",
+                        "---\ntitle: パスワードの再設定\nlang: ja\n---\nパスワードを忘れた場合は、リンクをクリックしてください。\n");
+  kb_e2e::WriteTextFile(env.articles() + "/th/account/reset.md",
+                        "---\ntitle: รีเซ็ตรหัสผ่าน\nlang: th\n---\nหากคุณลืมรหัสผ่าน ให้คลิกที่ลิงก์\n");
+  const auto index = env.Index();
+  INFO(index.Describe());
+  REQUIRE(index.exit_code == 0);
+  env.StartServer();
+  struct Case {
+    const char* q;
+    const char* lang;
+    const char* id;
+    const char* mark;
+  };
+  const Case cases[] = {
+      {"密码", "zh", "zh/account/reset", "忘记了<mark>密码</mark>"},
+      {"忘记密码", "zh", "zh/account/reset", "<mark>忘记密码</mark>"},
+      {"パスワード", "ja", "ja/account/reset", "<mark>パスワード</mark>を"},
+      {"รหัสผ่าน", "th", "th/account/reset", "ลืม<mark>รหัสผ่าน</mark>"},
+  };
+  for (const Case& c : cases) {
+    INFO("q = ", std::string(c.q));
+    const json r = env.Search({{"q", c.q}});
+    INFO(r.dump());
+    CHECK(r["lang"] == c.lang);
+    REQUIRE_FALSE(r["hits"].empty());
+    CHECK(r["hits"][0]["id"] == c.id);
+    CHECK(r["hits"][0]["snippet"].get<std::string>().find(c.mark) != std::string::npos);
+    CHECK(r["suggestion"].is_null());
+  }
+}
+
 TEST_CASE("snippets are escaped text with only <mark> tags added") {
   Env env;
   env.StartServer();
