@@ -191,6 +191,7 @@ void CharFilter::Rewrite(const CharFilterOptions& opts, std::u32string* out) {
     bool strip = StripsMarks(script, opts.strip_latin_marks);
     if (strip) c = StripDecomposition(c);
     if (opts.persian_letters && script == USCRIPT_ARABIC) c = PersianLetter(c);
+    if (c == 0x0451) c = 0x0435;  // Russian ё: as often written е (ёлка, елка)
     EmitLetter(c, script, &st, out);
     st.strip_base = strip;
   }

@@ -5,8 +5,9 @@
 // full case folding (which also deletes soft hyphens and other default
 // ignorables); marks dropped after Hebrew, Greek, Arabic (and, for English or
 // unknown languages, Latin) letters; Hebrew geresh/gershayim/maqaf rules;
-// Persian letter unification; tatweel removed; digits -> ASCII; a space where
-// the script changes between two letters. The output is NFC.
+// Persian letter unification; Cyrillic ё -> е; tatweel removed; digits ->
+// ASCII; a space where the script changes between two letters. The output is
+// NFC.
 //
 // Thread-safety: not thread-safe (reuses scratch buffers); one per Analyzer.
 // The ICU normalizer instances are owned by ICU and obtained once.

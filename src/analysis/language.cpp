@@ -15,11 +15,14 @@ struct LanguageEntry {
   UScriptCode script;
 };
 
-// Xapian 1.4.22's Snowball stemmers by ISO 639-1 code.
+// Xapian 1.4.22's Snowball stemmers by ISO 639-1 code. German is "german2",
+// which also reads ae, oe, ue as ä, ö, ü (Passwoerter ~ Passwörter), as
+// customers without a German keyboard type them (Snowball 2.3 merged it into
+// "german").
 constexpr LanguageEntry kLanguages[] = {
     {"en", "english", USCRIPT_LATIN},     {"da", "danish", USCRIPT_LATIN},
     {"nl", "dutch", USCRIPT_LATIN},       {"fi", "finnish", USCRIPT_LATIN},
-    {"fr", "french", USCRIPT_LATIN},      {"de", "german", USCRIPT_LATIN},
+    {"fr", "french", USCRIPT_LATIN},      {"de", "german2", USCRIPT_LATIN},
     {"hu", "hungarian", USCRIPT_LATIN},   {"it", "italian", USCRIPT_LATIN},
     {"nb", "norwegian", USCRIPT_LATIN},   {"nn", "norwegian", USCRIPT_LATIN},
     {"no", "norwegian", USCRIPT_LATIN},   {"pt", "portuguese", USCRIPT_LATIN},

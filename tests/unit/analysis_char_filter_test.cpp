@@ -51,6 +51,7 @@ TEST_CASE("analysis char filter: single rules") {
       {"x\xD9\x80y", "", "xy"},                               // tatweel deleted
       {"ab\xEF\xBC\x91", "", "ab1"},                          // fullwidth digit
       {"λόγοςlogos", "el", "λογοσ logos"},                    // script change
+      {"Ёлка счёт й", "ru", "елка счет й"},                   // ё is written е as often; й stays
       {"", "", ""},
   };
   auto analyzer = kb::NewAnalyzer();
