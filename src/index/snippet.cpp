@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/unspaced_text.h"
 #include "kb/html.h"
 
 namespace kb {
@@ -123,12 +124,21 @@ std::string Render(std::string_view text, const std::vector<Token>& tokens,
   return out;
 }
 
+// Tokens in a window of `words` words: a Chinese or Japanese word is about
+// two characters, each of them starting a character pair (one token), so a
+// passage mostly of pairs gets twice as many tokens.
+size_t WindowTokens(const std::vector<Token>& tokens, size_t words) {
+  size_t pairs = 0;
+  for (const Token& t : tokens) pairs += analysis::IsCharacterPairTerm(t.term) ? 1 : 0;
+  return pairs * 2 > tokens.size() ? words * 2 : words;
+}
+
 }  // namespace
 
 std::string MakeSnippet(const std::vector<std::string>& passages, std::string_view lang,
                         const std::vector<QueryWord>& words, Analyzer& analyzer,
                         const SnippetOptions& options) {
-  const size_t width = std::max<size_t>(options.window_words, 1);
+  const size_t words_wide = std::max<size_t>(options.window_words, 1);
   struct Best {
     size_t passage = 0;
     std::vector<Token> tokens;
@@ -141,7 +151,7 @@ std::string MakeSnippet(const std::vector<std::string>& passages, std::string_vi
     if (tokens.empty()) continue;
     std::vector<int> match(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) match[i] = MatchingWord(tokens[i], words);
-    const Window window = BestWindow(match, words.size(), width);
+    const Window window = BestWindow(match, words.size(), WindowTokens(tokens, words_wide));
     const bool better = !found || window.distinct > best.window.distinct ||
                         (window.distinct == best.window.distinct && window.matches > best.window.matches);
     if (better) best = {p, std::move(tokens), std::move(match), window};

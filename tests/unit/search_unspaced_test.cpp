@@ -73,6 +73,24 @@ TEST_CASE("search: words inside Chinese, Japanese, Korean and Thai sentences are
   CHECK(ws.Search("\"密码忘记\"", "zh").total == 0);
 }
 
+TEST_CASE("search: a Chinese snippet shows about as many words as an English one") {
+  Workspace ws;
+  // 100 characters without a word repeated near the start.
+  const std::string text =
+      "退款通常在五个工作日内到账。如果超过十个工作日仍未收到退款，请联系您的发卡银行核实交易记录，"
+      "或者在订单页面提交申请，我们的客服人员会在二十四小时内回复您并协助处理相关问题，感谢您的耐心等待与支持。";
+  ws.Write("zh/billing/refund", "title: 退款\nlang: zh", text);
+  ws.Publish();
+  const auto r = ws.Search("工作日", "zh");
+  REQUIRE(r.total == 1);
+  std::string plain = r.hits[0].snippet;
+  for (const char* tag : {"<mark>", "</mark>"})
+    for (size_t at; (at = plain.find(tag)) != std::string::npos;) plain.erase(at, std::string(tag).size());
+  CAPTURE(plain);
+  // 28 words of about two characters each, not 28 characters.
+  CHECK(plain.size() >= 45 * 3);  // bytes: three per character
+}
+
 TEST_CASE("search: lang=auto names Chinese, Japanese, Korean and Thai queries") {
   Workspace ws;
   WriteArticles(ws);
