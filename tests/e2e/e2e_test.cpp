@@ -158,6 +158,14 @@ TEST_CASE("Chinese, Japanese and Thai words inside sentences are found, detected
     CHECK(r["hits"][0]["snippet"].get<std::string>().find(c.mark) != std::string::npos);
     CHECK(r["suggestion"].is_null());
   }
+  // Autocomplete finds a title from its first characters.
+  for (const char* q : {"重置密", "重", "パスワ"}) {
+    INFO("suggest q = ", std::string(q));
+    const json r = env.GetJson(kb_e2e::WithParams("/api/v1/suggest", {{"q", q}}));
+    INFO(r.dump());
+    REQUIRE_FALSE(r["suggestions"].empty());
+    CHECK(r["suggestions"][0]["id"].get<std::string>().find("/account/reset") != std::string::npos);
+  }
 }
 
 TEST_CASE("snippets are escaped text with only <mark> tags added") {
