@@ -198,7 +198,11 @@ std::vector<Token> AnalyzerImpl::AnalyzeText(std::string_view text, std::string_
   for (const WordSpan& run : runs_) {
     if (chain_runs == 0) chain_first = tokens.size();
     ++chain_runs;
-    AnalyzeSpacedAndUnspaced(text, run, ctx, &pos, &tokens);
+    if (analysis::MayHoldUnspaced(original_, run.begin, run.end)) {
+      AnalyzeSpacedAndUnspaced(text, run, ctx, &pos, &tokens);
+    } else {
+      AnalyzeRun(text, run, ctx, &pos, &tokens);
+    }
     if (!run.joined_next) {
       if (chain_runs > 1) AddJoinedForm(ctx, &tokens, chain_first);
       chain_runs = 0;

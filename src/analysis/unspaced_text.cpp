@@ -10,7 +10,7 @@
 namespace kb::analysis {
 
 UnspacedKind UnspacedKindOf(char32_t c) {
-  if (c < 0x0E00 || !IsLetter(c)) return UnspacedKind::kNone;
+  if (c < kFirstUnspacedLetter || !IsLetter(c)) return UnspacedKind::kNone;
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
     case USCRIPT_HAN:

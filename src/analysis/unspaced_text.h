@@ -31,8 +31,19 @@ enum class UnspacedKind {
   kDictionary,  // Thai, Lao, Khmer, Myanmar: dictionary words
 };
 
+// Every unspaced script starts at Thai (U+0E00) or later.
+inline constexpr char32_t kFirstUnspacedLetter = 0x0E00;
+
 // Kind of the letter `c` (kNone for non-letters).
 UnspacedKind UnspacedKindOf(char32_t c);
+
+// False when [begin, end) of `text` cannot hold an unspaced letter (Latin,
+// Greek, Hebrew, Arabic...: most text), by one cheap scan.
+inline bool MayHoldUnspaced(std::u32string_view text, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i)
+    if (text[i] >= kFirstUnspacedLetter) return true;
+  return false;
+}
 
 // Whether `c` continues a stretch of unspaced letters although it has no
 // script of its own: combining marks and letters of the Common or Inherited
@@ -53,9 +64,8 @@ struct Stretch {
   UnspacedKind kind = UnspacedKind::kNone;
 };
 
-// Cuts [begin, end) of `text` into maximal stretches of one kind. Text
-// without unspaced letters gives one kNone stretch, so spaced text costs one
-// scan.
+// Cuts [begin, end) of `text` into maximal stretches of one kind (text
+// without unspaced letters: one kNone stretch; MayHoldUnspaced tells cheaply).
 void SplitUnspaced(std::u32string_view text, size_t begin, size_t end, std::vector<Stretch>* out);
 
 // Dictionary words of a kDictionary stretch (ICU's word BreakIterator).
