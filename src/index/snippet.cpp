@@ -1,6 +1,7 @@
 #include "index/snippet.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "analysis/unspaced_text.h"
 #include "kb/html.h"
@@ -8,32 +9,54 @@
 namespace kb {
 namespace {
 
-bool Contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
-
-// Index of the query word `token` matches, or -1.
-int MatchingWord(const Token& token, const std::vector<QueryWord>& words) {
-  for (size_t w = 0; w < words.size(); ++w) {
-    const QueryWord& word = words[w];
-    if (Contains(word.exact, token.term) || Contains(word.extra, token.term) ||
-        Contains(word.split, token.term))
-      return int(w);
-    for (const auto* alternatives : {&word.alternatives, &word.loose_words}) {
-      for (const Alternative& alt : *alternatives) {
-        if (Contains(alt.exact, token.term)) return int(w);
-        for (const std::string& stem : token.stems)
-          if (Contains(alt.stems, stem)) return int(w);
+// Which query word a text token matches, by hash look-ups built once per
+// query (a long query and a long article would otherwise compare every token
+// with every term of every word). When a token matches several words, the
+// first one wins.
+class WordMatcher {
+ public:
+  explicit WordMatcher(const std::vector<QueryWord>& words) {
+    for (size_t w = 0; w < words.size(); ++w) {
+      const QueryWord& word = words[w];
+      const int index = int(w);
+      for (const auto* terms : {&word.exact, &word.extra, &word.split}) Add(*terms, index, &by_term_);
+      for (const auto* alternatives : {&word.alternatives, &word.loose_words}) {
+        for (const Alternative& alt : *alternatives) {
+          Add(alt.exact, index, &by_term_);
+          Add(alt.stems, index, &by_stem_);
+        }
       }
+      if (word.phrase) continue;  // a phrase matches its exact forms only
+      Add(word.exact, index, &by_extra_);
+      Add(word.extra, index, &by_extra_);
+      Add(word.stems, index, &by_stem_);
     }
-    if (word.phrase) continue;
-    for (const std::string& extra : token.extra_terms)
-      if (Contains(word.exact, extra) || Contains(word.extra, extra)) return int(w);
-    for (const std::string& stem : token.stems)
-      if (Contains(word.stems, stem)) return int(w);
   }
-  return -1;
-}
+
+  // Index of the query word `token` matches, or -1.
+  int Match(const Token& token) const {
+    int best = Find(by_term_, token.term);
+    for (const std::string& extra : token.extra_terms) best = Earlier(best, Find(by_extra_, extra));
+    for (const std::string& stem : token.stems) best = Earlier(best, Find(by_stem_, stem));
+    return best;
+  }
+
+ private:
+  using Index = std::unordered_map<std::string, int>;
+
+  static void Add(const std::vector<std::string>& terms, int word, Index* index) {
+    for (const std::string& t : terms) index->emplace(t, word);  // keeps the first word's
+  }
+  static int Find(const Index& index, const std::string& term) {
+    auto it = index.find(term);
+    return it == index.end() ? -1 : it->second;
+  }
+  static int Earlier(int a, int b) { return a < 0 ? b : (b < 0 ? a : std::min(a, b)); }
+
+  Index by_term_;   // a token's exact form: exact, extra and split forms, alternatives' exact forms
+  Index by_extra_;  // a token's extra terms: exact and extra forms of words (not phrases)
+  Index by_stem_;   // a token's stems: word stems (not phrases), alternatives' stems
+};
 
 // Escapes text, turning every run of whitespace into one space.
 void AppendPlain(std::string_view text, std::string* out) {
@@ -146,11 +169,15 @@ std::string MakeSnippet(const std::vector<std::string>& passages, std::string_vi
     Window window;
   } best;
   bool found = false;
+  size_t analyzed = 0;  // bytes
+  const WordMatcher matcher(words);
   for (size_t p = 0; p < passages.size(); ++p) {
+    if (analyzed >= options.max_analyzed_bytes && found && best.window.matches > 0) break;
+    analyzed += passages[p].size();
     std::vector<Token> tokens = analyzer.Analyze(passages[p], lang);
     if (tokens.empty()) continue;
     std::vector<int> match(tokens.size());
-    for (size_t i = 0; i < tokens.size(); ++i) match[i] = MatchingWord(tokens[i], words);
+    for (size_t i = 0; i < tokens.size(); ++i) match[i] = matcher.Match(tokens[i]);
     const Window window = BestWindow(match, words.size(), WindowTokens(tokens, words_wide));
     const bool better = !found || window.distinct > best.window.distinct ||
                         (window.distinct == best.window.distinct && window.matches > best.window.matches);

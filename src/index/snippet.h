@@ -15,13 +15,18 @@ namespace kb {
 
 struct SnippetOptions {
   size_t window_words = 28;   // words in the passage shown
+  // Once a passage matched, stop analysing passages after this many bytes:
+  // a very long article (a manual, a log pasted in) costs no more than one of
+  // this size, at the price of a better passage further down.
+  size_t max_analyzed_bytes = 16 * 1024;
 };
 
 // The best window of `passages` (in document order, e.g. one per section) for
 // `words`: the most distinct query words, then the most matches; escaped, with
 // matches marked and "…" where text was cut. Passages are analyzed one at a
-// time and the search stops at the first window that has every query word, so
-// long articles cost little. With no match it is the start of the first passage.
+// time and the search stops at the first window that has every query word, or
+// after `max_analyzed_bytes` once a passage matched, so long articles cost
+// little. With no match it is the start of the first passage.
 std::string MakeSnippet(const std::vector<std::string>& passages, std::string_view lang,
                         const std::vector<QueryWord>& words, Analyzer& analyzer,
                         const SnippetOptions& options = {});

@@ -21,6 +21,7 @@ list(APPEND KB_CORE_SOURCES
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/index_test.cpp
   tests/unit/search_unspaced_test.cpp
+  tests/unit/snippet_test.cpp
   tests/unit/word_repair_test.cpp
   tests/unit/dictionary_test.cpp
   tests/unit/thesaurus_test.cpp
