@@ -94,7 +94,8 @@ std::string DetectLanguage(std::string_view text, std::string_view latin_default
   bool kana = false, ukrainian_only = false;
   for (char32_t c : analysis::DecodeUtf8(text)) {
     if (!analysis::IsLetter(c)) continue;
-    switch (analysis::LetterScript(c)) {
+    const UScriptCode script = analysis::LetterScript(c);
+    switch (script) {
       case USCRIPT_HEBREW: ++hebrew; break;
       case USCRIPT_GREEK: ++greek; break;
       case USCRIPT_ARABIC:
@@ -111,7 +112,7 @@ std::string DetectLanguage(std::string_view text, std::string_view latin_default
         ++others["ru"];
         break;
       default:
-        if (const char* lang = analysis::LanguageOfScript(analysis::LetterScript(c))) ++others[lang];
+        if (const char* lang = analysis::LanguageOfScript(script)) ++others[lang];
         break;
     }
   }
