@@ -80,7 +80,12 @@ struct Window {
   size_t distinct = 0, matches = 0;
 };
 
-Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width) {
+// Words shown before the first match of a passage, for context.
+constexpr size_t kLeadWords = 3;
+
+// The best window of `width` tokens, started up to `lead` tokens before its
+// first match.
+Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width, size_t lead) {
   const size_t n = match.size();
   Window best;
   long best_score = -1;
@@ -105,11 +110,9 @@ Window BestWindow(const std::vector<int>& match, size_t n_words, size_t width) {
     }
   }
   best.last = std::min(n - 1, best.first + width - 1);
-  // Start the passage a few words before the first match, for context.
   size_t first_match = best.first;
   while (first_match < best.last && match[first_match] < 0) ++first_match;
-  constexpr size_t kLeadWords = 3;
-  const size_t shift = first_match - best.first > kLeadWords ? first_match - best.first - kLeadWords : 0;
+  const size_t shift = first_match - best.first > lead ? first_match - best.first - lead : 0;
   best.first += shift;
   best.last = std::min(n - 1, best.last + shift);
   return best;
@@ -147,13 +150,13 @@ std::string Render(std::string_view text, const std::vector<Token>& tokens,
   return out;
 }
 
-// Tokens in a window of `words` words: a Chinese or Japanese word is about
-// two characters, each of them starting a character pair (one token), so a
-// passage mostly of pairs gets twice as many tokens.
-size_t WindowTokens(const std::vector<Token>& tokens, size_t words) {
+// Tokens per word of a passage: a Chinese or Japanese word is about two
+// characters, each of them starting a character pair (one token), so a
+// passage mostly of pairs has two.
+size_t TokensPerWord(const std::vector<Token>& tokens) {
   size_t pairs = 0;
   for (const Token& t : tokens) pairs += analysis::IsCharacterPairTerm(t.term) ? 1 : 0;
-  return pairs * 2 > tokens.size() ? words * 2 : words;
+  return pairs * 2 > tokens.size() ? 2 : 1;
 }
 
 }  // namespace
@@ -178,7 +181,8 @@ std::string MakeSnippet(const std::vector<std::string>& passages, std::string_vi
     if (tokens.empty()) continue;
     std::vector<int> match(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) match[i] = matcher.Match(tokens[i]);
-    const Window window = BestWindow(match, words.size(), WindowTokens(tokens, words_wide));
+    const size_t per_word = TokensPerWord(tokens);
+    const Window window = BestWindow(match, words.size(), words_wide * per_word, kLeadWords * per_word);
     const bool better = !found || window.distinct > best.window.distinct ||
                         (window.distinct == best.window.distinct && window.matches > best.window.matches);
     if (better) best = {p, std::move(tokens), std::move(match), window};

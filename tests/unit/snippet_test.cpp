@@ -27,6 +27,13 @@ TEST_CASE("snippet: overlapping character pairs make one mark, words apart make 
         "<mark>Reset</mark> the <mark>password</mark> here …");
 }
 
+TEST_CASE("snippet: a Chinese passage starts about three words before its first match") {
+  // Six characters (three two-character words) of context, not three characters.
+  CHECK(Snippet({"请在登录页面点击如果您忘记了密码"}, "密码", "zh") == "… 如果您忘记了<mark>密码</mark>");
+  CHECK(Snippet({"Please open the login page and if you forgot the password"}, "password", "en") ==
+        "… you forgot the <mark>password</mark>");
+}
+
 TEST_CASE("snippet: a long article is analysed up to a bound once a passage matched") {
   // A first passage of 40 KB with one query word, then one with both.
   std::string filler;
