@@ -1,7 +1,12 @@
 #include "analysis/char_filter.h"
 
+#include <unicode/translit.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+
+#include <memory>
+#include <unordered_map>
+#include <utility>
 
 #include "analysis/unicode_util.h"
 
@@ -84,6 +89,40 @@ bool EmitSpecial(char32_t c, RewriteState* st, std::u32string* out) {
   st->strip_base = true;
   return true;
 }
+
+// Traditional Chinese characters to Simplified, so that 密碼 meets 密码 (a
+// help center often has one of the two, and customers type either). ICU's
+// "Traditional-Simplified" transform maps each of 2,853 characters of the
+// CJK blocks to one character; it is tabulated once per process (~55 ms on
+// first use) instead of running the transform on every text.
+class SimplifiedHanTable {
+ public:
+  static const SimplifiedHanTable& Get() {
+    static const SimplifiedHanTable table;  // thread-safe initialization
+    return table;
+  }
+  char32_t Map(char32_t c) const {
+    auto it = map_.find(c);
+    return it == map_.end() ? c : it->second;
+  }
+
+ private:
+  SimplifiedHanTable() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> to_simplified(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !to_simplified) return;  // no ICU transform data: no folding
+    for (const auto& [first, last] : {std::pair<UChar32, UChar32>{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}}) {
+      for (UChar32 c = first; c <= last; ++c) {
+        icu::UnicodeString one(c);
+        to_simplified->transliterate(one);
+        if (one.countChar32() == 1 && one.char32At(0) != c)
+          map_.emplace(static_cast<char32_t>(c), static_cast<char32_t>(one.char32At(0)));
+      }
+    }
+  }
+  std::unordered_map<char32_t, char32_t> map_;
+};
 
 }  // namespace
 
@@ -192,6 +231,7 @@ void CharFilter::Rewrite(const CharFilterOptions& opts, std::u32string* out) {
     if (strip) c = StripDecomposition(c);
     if (opts.persian_letters && script == USCRIPT_ARABIC) c = PersianLetter(c);
     if (c == 0x0451) c = 0x0435;  // Russian ё: as often written е (ёлка, елка)
+    if (script == USCRIPT_HAN && c >= 0x3400) c = SimplifiedHanTable::Get().Map(c);
     EmitLetter(c, script, &st, out);
     st.strip_base = strip;
   }

@@ -5,7 +5,8 @@
 // full case folding (which also deletes soft hyphens and other default
 // ignorables); marks dropped after Hebrew, Greek, Arabic (and, for English or
 // unknown languages, Latin) letters; Hebrew geresh/gershayim/maqaf rules;
-// Persian letter unification; Cyrillic ё -> е; tatweel removed; digits ->
+// Persian letter unification; Cyrillic ё -> е; Traditional Chinese ->
+// Simplified (密碼 -> 密码); tatweel removed; digits ->
 // ASCII; a space where the script changes between two letters. The output is
 // NFC.
 //

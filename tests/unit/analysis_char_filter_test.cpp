@@ -52,6 +52,8 @@ TEST_CASE("analysis char filter: single rules") {
       {"ab\xEF\xBC\x91", "", "ab1"},                          // fullwidth digit
       {"λόγοςlogos", "el", "λογοσ logos"},                    // script change
       {"Ёлка счёт й", "ru", "елка счет й"},                   // ё is written е as often; й stays
+      {"密碼 設定 電子郵件", "zh", "密码 设定 电子邮件"},        // Traditional Chinese -> Simplified
+      {"パスワード 広告", "ja", "パスワード 広告"},              // kana and Japanese-only kanji stay
       {"", "", ""},
   };
   auto analyzer = kb::NewAnalyzer();

@@ -36,8 +36,9 @@ TEST_CASE("unspaced text: Chinese, Japanese and Korean become overlapping charac
       {"忘记了密码", "zh", {"忘记", "记了", "了密", "密码"}},
       {"重置密码。请点击", "zh", {"重置", "置密", "密码", "请点", "点击"}},
       {"卡", "zh", {"卡"}},
-      // The prolonged sound mark (script Common) stays inside the word.
-      {"パスワードの再設定", "ja", {"パス", "スワ", "ワー", "ード", "ドの", "の再", "再設", "設定"}},
+      // The prolonged sound mark (script Common) stays inside the word; kanji
+      // fold like Traditional Chinese to Simplified (設 -> 设), query and text alike.
+      {"パスワードの再設定", "ja", {"パス", "スワ", "ワー", "ード", "ドの", "の再", "再设", "设定"}},
       // Half-width kana fold to full-width; a voicing mark is part of its character.
       {"ｶﾞｲﾄﾞ", "ja", {"ガイ", "イド"}},
       {"비밀번호를 잊으셨다면", "ko", {"비밀", "밀번", "번호", "호를", "잊으", "으셨", "셨다", "다면"}},

@@ -73,6 +73,21 @@ TEST_CASE("search: words inside Chinese, Japanese, Korean and Thai sentences are
   CHECK(ws.Search("\"密码忘记\"", "zh").total == 0);
 }
 
+TEST_CASE("search: Traditional and Simplified Chinese find each other, marked as written") {
+  Workspace ws;
+  ws.Write("zh/account/reset", "title: 重置密码\nlang: zh", "如果您忘记了密码，请点击“忘记密码”。");
+  ws.Write("zh-TW/account/email", "title: 電子郵件設定\nlang: zh-TW", "請在帳號設定中更改電子郵件地址。");
+  ws.Publish();
+  const auto simplified = ws.Search("密碼", "zh");  // typed in Traditional
+  REQUIRE(simplified.total == 1);
+  CHECK(simplified.hits[0].id == "zh/account/reset");
+  const auto traditional = ws.Search("电子邮件地址", "auto");  // typed in Simplified
+  REQUIRE(traditional.total >= 1);
+  CHECK(traditional.hits[0].id == "zh-TW/account/email");
+  CAPTURE(traditional.hits[0].snippet);
+  CHECK(traditional.hits[0].snippet.find("<mark>電子郵件地址</mark>") != std::string::npos);
+}
+
 TEST_CASE("search: a Chinese snippet shows about as many words as an English one") {
   Workspace ws;
   // 100 characters without a word repeated near the start.

@@ -16,6 +16,12 @@ Needs the Debian packages manpages-zh, manpages-ja and groff:
 Usage:
 
     python3 tools/bench/manpage_eval.py OUT_DIR [--langs zh,ja] [--max-pages N] [--seed S]
+        [--zh-pages zh_CN|zh_TW] [--queries-of OTHER_OUT_DIR]
+
+Traditional against Simplified Chinese: build a zh_CN set, then a zh_TW one
+with `--langs zh --zh-pages zh_TW --max-pages 100000 --queries-of CN_DIR`,
+and score its cross-queries.tsv / cross-qrels.tsv (Simplified summaries,
+Traditional pages).
 
 It writes, in the formats of shared/eval (see shared/eval/README.md):
 
@@ -417,7 +423,13 @@ def parse_args(argv):
     ap.add_argument('--max-pages', type=int, default=400, help='pages per language (default 400)')
     ap.add_argument('--seed', type=int, default=0, help='seed of the page sample (default 0)')
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 1, help='groff processes at once')
+    ap.add_argument('--zh-pages', choices=['zh_CN', 'zh_TW'], default='zh_CN',
+                    help='Simplified (zh_CN, default) or Traditional (zh_TW) Chinese pages')
+    ap.add_argument('--queries-of', metavar='OTHER_OUT_DIR',
+                    help='also write cross-queries.tsv and cross-qrels.tsv: the queries of another '
+                         'set (e.g. zh_CN summaries) for the articles both sets have (e.g. zh_TW pages)')
     args = ap.parse_args(argv)
+    MAN_ROOTS['zh'] = ['/usr/share/man/' + args.zh_pages]
     args.langs = [l.strip() for l in args.langs.split(',') if l.strip()]
     unknown = [l for l in args.langs if l not in MAN_ROOTS]
     if unknown:
@@ -425,6 +437,31 @@ def parse_args(argv):
     if shutil.which('groff') is None:
         ap.error('groff is not installed (apt-get install groff)')
     return args
+
+
+def write_cross_queries(out_dir, other_dir, queries):
+    """The other set's queries whose answer (same id) is also an article here."""
+    here = {article_id for _, _, _, article_id in queries}
+    answer = {}
+    with open(os.path.join(other_dir, 'qrels.tsv'), encoding='utf-8') as f:
+        for line in f:
+            cols = line.split()
+            if len(cols) >= 4:
+                answer[cols[0]] = cols[2]
+    cross = []
+    with open(os.path.join(other_dir, 'queries.tsv'), encoding='utf-8') as f:
+        next(f)  # header
+        for line in f:
+            qid, lang, text = line.rstrip('\n').split('\t')[:3]
+            if answer.get(qid) in here:
+                cross.append((qid, lang, text, answer[qid]))
+    with open(os.path.join(out_dir, 'cross-queries.tsv'), 'w', encoding='utf-8') as fq, \
+            open(os.path.join(out_dir, 'cross-qrels.tsv'), 'w', encoding='utf-8') as fr:
+        fq.write(QUERIES_HEADER + '\n')
+        for qid, lang, text, article_id in cross:
+            fq.write('%s\t%s\t%s\n' % (qid, lang, text))
+            fr.write('%s 0 %s %d\n' % (qid, article_id, QRELS_GRADE))
+    print('cross: %d queries of %s' % (len(cross), other_dir), file=sys.stderr)
 
 
 def main(argv=None):
@@ -444,6 +481,8 @@ def main(argv=None):
             print('%s: %d page files, %d articles and queries; skipped: %s'
                   % (lang, len(pages), len(articles), reasons), file=sys.stderr)
     write_eval_files(args.out_dir, queries)
+    if args.queries_of:
+        write_cross_queries(args.out_dir, args.queries_of, queries)
     if not queries:
         print('no pages found: are manpages-zh / manpages-ja installed?', file=sys.stderr)
         return 1
