@@ -1,5 +1,6 @@
 #include "analysis/greeklish.h"
 
+#include <algorithm>
 #include <array>
 
 #include "analysis/unicode_util.h"
@@ -76,8 +77,12 @@ std::string_view LatinReadings(char32_t c, std::string_view* second) {
   return "?";
 }
 
-bool StartsWith(std::u32string_view s, size_t i, std::u32string_view prefix) {
-  return s.substr(i, prefix.size()) == prefix;
+// The digraph of `table` that `w` has at `i`, or nullptr.
+template <size_t N>
+const Digraph* DigraphAt(const Digraph (&table)[N], std::u32string_view w, size_t i) {
+  for (const Digraph& d : table)
+    if (StartsWith(w.substr(i), d.letters)) return &d;
+  return nullptr;
 }
 
 // Letters said once: a key writes a doubled letter once (λλ, "ll" -> l).
@@ -105,16 +110,11 @@ std::string GreeklishKeyOfGreek(std::string_view folded) {
   const std::u32string w = DecodeUtf8(folded);
   std::string key;
   for (size_t i = 0; i < w.size();) {
-    bool matched = false;
-    for (const Digraph& d : kGreekDigraphs) {
-      if (StartsWith(w, i, d.letters)) {
-        key += d.key;
-        i += d.letters.size();
-        matched = true;
-        break;
-      }
+    if (const Digraph* d = DigraphAt(kGreekDigraphs, w, i)) {
+      key += d->key;
+      i += d->letters.size();
+      continue;
     }
-    if (matched) continue;
     const char32_t c = w[i++];
     if (c < U'α' || c > U'ω') return std::string();
     key += kGreekLetters[c - U'α'];
@@ -135,14 +135,7 @@ std::vector<std::string> GreeklishKeysOfLatin(std::string_view folded) {
     for (size_t k = 0; k < n; ++k) keys[k] += first;
   };
   for (size_t i = 0; i < w.size();) {
-    const Digraph* digraph = nullptr;
-    for (const Digraph& d : kLatinDigraphs) {
-      if (StartsWith(w, i, d.letters)) {
-        digraph = &d;
-        break;
-      }
-    }
-    if (digraph) {
+    if (const Digraph* digraph = DigraphAt(kLatinDigraphs, w, i)) {
       append(digraph->key, digraph->second);
       i += digraph->letters.size();
       continue;
@@ -161,9 +154,7 @@ std::vector<std::string> GreeklishKeysOfLatin(std::string_view folded) {
   std::vector<std::string> unique;
   for (const std::string& key : keys) {
     std::string k = WithoutDoubles(key);
-    bool seen = false;
-    for (const std::string& u : unique) seen = seen || u == k;
-    if (!seen) unique.push_back(std::move(k));
+    if (std::find(unique.begin(), unique.end(), k) == unique.end()) unique.push_back(std::move(k));
   }
   return unique;
 }
@@ -179,11 +170,9 @@ std::vector<std::string> GreeklishKeyStems(std::string_view key) {
   std::vector<std::string> stems;
   for (std::string_view ending : kEndings) {
     if (key.size() < ending.size() + kMinStem) continue;
-    if (key.substr(key.size() - ending.size()) != ending) continue;
+    if (!EndsWith(key, ending)) continue;
     std::string stem(key.substr(0, key.size() - ending.size()));
-    bool seen = false;
-    for (const std::string& s : stems) seen = seen || s == stem;
-    if (!seen) stems.push_back(std::move(stem));
+    if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(std::move(stem));
   }
   return stems;
 }
