@@ -167,9 +167,8 @@ bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::strin
       const std::vector<std::string> terms = TokenTerms(token);
       const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
       if (CountPublic(db, any, "el", 1) == 0) ++known;
-    } else {
-      const GreekForms forms = GreekFormsOfGreeklish(db, token.term);
-      if (!forms.exact.empty() || !forms.stems.empty()) ++greek;
+    } else if (!GreekFormsOfGreeklish(db, token.term).empty()) {
+      ++greek;
     }
   }
   return greek > 0 && greek >= known;

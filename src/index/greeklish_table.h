@@ -45,6 +45,7 @@ class GreeklishTableWriter {
 // words too; a customer must not tell those from unknown words).
 struct GreekForms {
   std::vector<std::string> exact, stems;
+  bool empty() const { return exact.empty() && stems.empty(); }
 };
 inline constexpr size_t kMaxGreeklishWords = 8;
 inline constexpr size_t kMaxGreeklishStems = 16;

@@ -308,9 +308,9 @@ void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary, std::vecto
     if (word.phrase || word.greeklish || !word.alternatives.empty()) continue;
     if (!analysis::IsLatinWord(word.exact[0]) || vocabulary.Known(AsToken(word))) continue;
     GreekForms greek = vocabulary.GreeklishForms(word.exact[0]);
-    if (greek.exact.empty() && greek.stems.empty() && ++typos <= kMaxRepairs)
+    if (greek.empty() && ++typos <= kMaxRepairs)
       greek = vocabulary.GreeklishFormsWithTypo(word.exact[0]);
-    if (greek.exact.empty() && greek.stems.empty()) continue;
+    if (greek.empty()) continue;
     word.greeklish = true;
     word.extra.insert(word.extra.end(), greek.exact.begin(), greek.exact.end());
     word.stems.insert(word.stems.end(), greek.stems.begin(), greek.stems.end());
