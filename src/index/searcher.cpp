@@ -87,7 +87,7 @@ class XapianSearcher : public Searcher {
       // Latin letters that complete no title may be Greeklish still being
       // typed ("pws epanaf"), which detection cannot tell from a few letters.
       if (titles.empty() && lang == "en" && (request.lang.empty() || request.lang == "auto") &&
-          db_.term_exists(std::string(schema::kLang) + "el"))
+          HasArticlesIn("el"))
         titles = SuggestTitles(db_, *analyzer_, request, "el");
       return titles;
     });
@@ -230,21 +230,25 @@ class XapianSearcher : public Searcher {
     return hit;
   }
 
+  // Whether the index has an article (of any audience) in `lang`.
+  bool HasArticlesIn(const std::string& lang) const {
+    return db_.term_exists(std::string(schema::kLang) + lang);
+  }
+
   // The requested language, or the text's detected by script for "" and "auto"
   // (and Greek for Latin letters that read as Greeklish).
   std::string ResolveLanguage(const std::string& lang, const std::string& text) {
     if (!lang.empty() && lang != "auto") return lang;
     const std::string detected =
-        DetectLanguage(text, "en", db_.term_exists(std::string(schema::kLang) + "ar"));
+        DetectLanguage(text, "en", HasArticlesIn("ar"));
     // Latin letters may be Greek typed as Greeklish (index/greeklish_table.h).
-    if (detected == "en" && db_.term_exists(std::string(schema::kLang) + "el") &&
-        ReadsAsGreeklish(db_, *analyzer_, text))
+    if (detected == "en" && HasArticlesIn("el") && ReadsAsGreeklish(db_, *analyzer_, text))
       return "el";
     // Japanese in kanji alone reads as Chinese, Ukrainian without і ї є ґ as
     // Russian: the index decides when it has only one of them.
-    if (!detected.empty() && !db_.term_exists(std::string(schema::kLang) + detected))
+    if (!detected.empty() && !HasArticlesIn(detected))
       for (const std::string& same_script : SameScriptLanguages(detected))
-        if (db_.term_exists(std::string(schema::kLang) + same_script)) return same_script;
+        if (HasArticlesIn(same_script)) return same_script;
     return detected;
   }
 
