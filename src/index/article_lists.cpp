@@ -39,22 +39,15 @@ class SharedStems : public Xapian::ExpandDecider {
   const Xapian::Database& db_;
 };
 
-// The title terms of Greek words and stems.
-std::vector<std::string> TitleTerms(const GreekForms& greek) {
-  std::vector<std::string> terms;
-  for (const std::string& word : greek.exact) terms.push_back(std::string(schema::kTitle) + word);
-  for (const std::string& stem : greek.stems) terms.push_back(std::string(schema::kTitleStem) + stem);
-  return terms;
-}
-
 // In a Greek suggestion a Latin word may be Greeklish (index/greeklish_table.h):
 // the title terms of the Greek words it stands for, or (`partial`) may
 // complete to. None for other languages and words.
 std::vector<std::string> GreeklishTitleTerms(const Xapian::Database& db, const Token& token,
                                              const std::string& lang, bool partial) {
   if (lang != "el" || !analysis::IsLatinWord(token.term)) return {};
-  return TitleTerms(partial ? GreekFormsOfGreeklishPrefix(db, token.term)
-                            : GreekFormsOfGreeklish(db, token.term));
+  const GreekForms greek =
+      partial ? GreekFormsOfGreeklishPrefix(db, token.term) : GreekFormsOfGreeklish(db, token.term);
+  return schema::TitleTerms(greek.exact, greek.stems);
 }
 
 // The terms a partial last word may complete to: title words and title
@@ -72,8 +65,7 @@ Xapian::Query PartialWord(const Token& token, const std::vector<std::string>& al
 }
 
 Xapian::Query CompleteWord(const Token& token, const std::vector<std::string>& also) {
-  std::vector<std::string> terms{std::string(schema::kTitle) + token.term};
-  for (const std::string& stem : token.stems) terms.push_back(std::string(schema::kTitleStem) + stem);
+  std::vector<std::string> terms = schema::TitleTerms({token.term}, token.stems);
   terms.insert(terms.end(), also.begin(), also.end());
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }

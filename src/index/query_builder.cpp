@@ -89,8 +89,7 @@ Xapian::Query Synonyms(const std::vector<std::string>& terms) {
 
 // A phrase of exact forms, with a bonus when the title has it.
 Xapian::Query PhraseQuery(const std::vector<std::string>& exact) {
-  std::vector<std::string> title;
-  for (const auto& t : exact) title.push_back(std::string(schema::kTitle) + t);
+  const std::vector<std::string> title = schema::TitleTerms(exact, {});
   Xapian::Query body(Xapian::Query::OP_PHRASE, exact.begin(), exact.end());
   Xapian::Query in_title(Xapian::Query::OP_PHRASE, title.begin(), title.end());
   return Xapian::Query(Xapian::Query::OP_OR, body,
@@ -104,12 +103,8 @@ struct WordTerms {
 };
 
 WordTerms TermsOf(const std::vector<std::string>& exact, const std::vector<std::string>& stems) {
-  WordTerms terms{exact, {}};
-  for (const auto& t : exact) terms.title.push_back(std::string(schema::kTitle) + t);
-  for (const auto& s : stems) {
-    terms.any.push_back(std::string(schema::kStem) + s);
-    terms.title.push_back(std::string(schema::kTitleStem) + s);
-  }
+  WordTerms terms{exact, schema::TitleTerms(exact, stems)};
+  for (const auto& s : stems) terms.any.push_back(std::string(schema::kStem) + s);
   return terms;
 }
 

@@ -25,4 +25,13 @@ std::string BooleanTerm(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+std::vector<std::string> TitleTerms(const std::vector<std::string>& exact,
+                                    const std::vector<std::string>& stems) {
+  std::vector<std::string> terms;
+  terms.reserve(exact.size() + stems.size());
+  for (const std::string& form : exact) terms.push_back(std::string(kTitle) + form);
+  for (const std::string& stem : stems) terms.push_back(std::string(kTitleStem) + stem);
+  return terms;
+}
+
 }  // namespace kb::schema

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -90,5 +91,10 @@ std::string TranslationOfTerm(std::string_view id);
 
 // Lower-cased (ASCII) boolean term value for categories and tags.
 std::string BooleanTerm(std::string_view prefix, std::string_view value);
+
+// The title terms of exact forms (kTitle + form) and of stems (kTitleStem +
+// stem), in that order.
+std::vector<std::string> TitleTerms(const std::vector<std::string>& exact,
+                                    const std::vector<std::string>& stems);
 
 }  // namespace kb::schema
