@@ -11,11 +11,8 @@ namespace kb::analysis {
 
 UnspacedKind UnspacedKindOf(char32_t c) {
   if (c < kFirstUnspacedLetter || !IsLetter(c)) return UnspacedKind::kNone;
-  UErrorCode status = U_ZERO_ERROR;
-  switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
-    case USCRIPT_HAN:
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
+  switch (LetterScript(c)) {
+    case USCRIPT_HAN:  // with Hiragana and Katakana (LetterScript)
     case USCRIPT_HANGUL:
     case USCRIPT_BOPOMOFO:
       return UnspacedKind::kPairs;
@@ -33,8 +30,7 @@ bool ContinuesUnspaced(char32_t c) {
   if (c < 0x0300) return false;
   if (IsMark(c)) return true;
   if (!IsLetter(c)) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+  const UScriptCode script = LetterScript(c);
   return script == USCRIPT_COMMON || script == USCRIPT_INHERITED;
 }
 
