@@ -175,7 +175,7 @@ std::string MakeSnippet(const std::vector<std::string>& passages, std::string_vi
   size_t analyzed = 0;  // bytes
   const WordMatcher matcher(words);
   for (size_t p = 0; p < passages.size(); ++p) {
-    if (analyzed >= options.max_analyzed_bytes && found && best.window.matches > 0) break;
+    if (analyzed >= options.max_analyzed_bytes && best.window.matches > 0) break;
     analyzed += passages[p].size();
     std::vector<Token> tokens = analyzer.Analyze(passages[p], lang);
     if (tokens.empty()) continue;
