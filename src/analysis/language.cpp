@@ -1,5 +1,7 @@
 #include "analysis/language.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "analysis/unicode_util.h"
@@ -140,13 +142,11 @@ std::string DetectLanguage(std::string_view text, std::string_view latin_default
 
 std::vector<std::string> SameScriptLanguages(std::string_view lang) {
   if (lang == "zh") return {"ja"};
-  static constexpr const char* kCyrillic[] = {"ru", "uk", "bg", "sr", "be", "mk", "kk"};
+  static constexpr std::string_view kCyrillic[] = {"ru", "uk", "bg", "sr", "be", "mk", "kk"};
   std::vector<std::string> out;
-  bool cyrillic = false;
-  for (const char* l : kCyrillic) cyrillic = cyrillic || lang == l;
-  if (!cyrillic) return out;
-  for (const char* l : kCyrillic)
-    if (lang != l) out.emplace_back(l);
+  if (std::find(std::begin(kCyrillic), std::end(kCyrillic), lang) == std::end(kCyrillic)) return out;
+  for (std::string_view l : kCyrillic)
+    if (l != lang) out.emplace_back(l);
   return out;
 }
 
