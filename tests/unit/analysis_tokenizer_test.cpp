@@ -9,16 +9,12 @@
 
 #include "analysis/stopwords.h"
 #include "kb/analysis.h"
+#include "test_support.h"
 
 namespace {
 
-std::vector<std::string> Terms(const std::vector<kb::Token>& tokens) {
-  std::vector<std::string> out;
-  for (const kb::Token& t : tokens) out.push_back(t.term);
-  return out;
-}
-
-std::string Span(const std::string& text, const kb::Token& t) { return text.substr(t.begin, t.end - t.begin); }
+using kb::test::Span;
+using kb::test::Terms;
 
 }  // namespace
 

@@ -8,18 +8,15 @@
 
 #include "analysis/unspaced_text.h"
 #include "kb/analysis.h"
+#include "test_support.h"
 
 namespace {
 
-std::vector<std::string> Terms(const std::vector<kb::Token>& tokens) {
-  std::vector<std::string> out;
-  for (const kb::Token& t : tokens) out.push_back(t.term);
-  return out;
-}
+using kb::test::Terms;
 
 std::vector<std::string> Spans(const std::string& text, const std::vector<kb::Token>& tokens) {
   std::vector<std::string> out;
-  for (const kb::Token& t : tokens) out.push_back(text.substr(t.begin, t.end - t.begin));
+  for (const kb::Token& t : tokens) out.push_back(kb::test::Span(text, t));
   return out;
 }
 

@@ -71,6 +71,16 @@ void TempDir::Write(const std::string& relative, const std::string& content) con
   std::ofstream(file, std::ios::binary) << content;
 }
 
+std::vector<std::string> Terms(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.push_back(t.term);
+  return out;
+}
+
+std::string Span(const std::string& text, const Token& token) {
+  return text.substr(token.begin, token.end - token.begin);
+}
+
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kb/analysis.h"
 #include "kb/article.h"
 #include "kb/publish.h"
 #include "kb/search.h"
@@ -59,6 +60,12 @@ class Workspace {
   TempDir dir_;
   std::unique_ptr<Searcher> searcher_;  // declared after dir_: closed before the folder goes
 };
+
+// The terms of analyzed tokens, in order.
+std::vector<std::string> Terms(const std::vector<Token>& tokens);
+
+// The original text a token spans.
+std::string Span(const std::string& text, const Token& token);
 
 // True when `v` has `s`.
 bool Contains(const std::vector<std::string>& v, const std::string& s);
