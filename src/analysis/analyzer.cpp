@@ -16,6 +16,7 @@
 #include "analysis/unicode_util.h"
 #include "analysis/unspaced_text.h"
 #include "analysis/word_splitter.h"
+#include "core/vector_util.h"
 #include "kb/analysis.h"
 
 #include <unicode/utf8.h>
@@ -386,9 +387,7 @@ void AnalyzerImpl::AddJoinedForm(const Context& ctx, std::vector<Token>* tokens,
   Classify(ctx, script, cps.size(), /*query_stems=*/false, &joined);  // only its stems are kept
   Token& head = (*tokens)[first];
   head.extra_terms.push_back(joined.term);
-  for (std::string& s : joined.stems) {
-    if (std::find(head.stems.begin(), head.stems.end(), s) == head.stems.end()) head.stems.push_back(std::move(s));
-  }
+  for (std::string& s : joined.stems) AppendIfAbsent(&head.stems, std::move(s));
 }
 
 }  // namespace

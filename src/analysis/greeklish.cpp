@@ -4,6 +4,7 @@
 #include <array>
 
 #include "analysis/unicode_util.h"
+#include "core/vector_util.h"
 
 namespace kb::analysis {
 namespace {
@@ -153,8 +154,7 @@ std::vector<std::string> GreeklishKeysOfLatin(std::string_view folded) {
   }
   std::vector<std::string> unique;
   for (const std::string& key : keys) {
-    std::string k = WithoutDoubles(key);
-    if (std::find(unique.begin(), unique.end(), k) == unique.end()) unique.push_back(std::move(k));
+    AppendIfAbsent(&unique, WithoutDoubles(key));
   }
   return unique;
 }
@@ -171,8 +171,7 @@ std::vector<std::string> GreeklishKeyStems(std::string_view key) {
   for (std::string_view ending : kEndings) {
     if (key.size() < ending.size() + kMinStem) continue;
     if (!EndsWith(key, ending)) continue;
-    std::string stem(key.substr(0, key.size() - ending.size()));
-    if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(std::move(stem));
+    AppendIfAbsent(&stems, std::string(key.substr(0, key.size() - ending.size())));
   }
   return stems;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/unicode_util.h"
+#include "core/vector_util.h"
 
 namespace kb::analysis {
 namespace {
@@ -63,8 +64,7 @@ std::vector<std::string> HebrewStemmer::Candidates(std::string_view word) const 
   std::vector<std::string> out;
   auto add = [&out](const std::u32string& cand) {
     if (cand.empty()) return;
-    std::string s = ToUtf8(cand);
-    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    AppendIfAbsent(&out, ToUtf8(cand));
   };
   add(NormalizeSuffix(w));
   for (const std::u32string& p : prefixes_) {

@@ -58,8 +58,8 @@ Xapian::Query PartialWord(const Token& token, const std::vector<std::string>& al
     options.emplace_back(Xapian::Query::OP_WILDCARD, prefix, kWildcardExpansion,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
-  wildcard(std::string(schema::kTitle) + token.term);
-  for (const std::string& stem : token.stems) wildcard(std::string(schema::kTitleStem) + stem);
+  wildcard(schema::Term(schema::kTitle, token.term));
+  for (const std::string& stem : token.stems) wildcard(schema::Term(schema::kTitleStem, stem));
   for (const std::string& term : also) options.emplace_back(term);
   return Xapian::Query(Xapian::Query::OP_OR, options.begin(), options.end());
 }
@@ -73,7 +73,7 @@ Xapian::Query CompleteWord(const Token& token, const std::vector<std::string>& a
 }  // namespace
 
 Xapian::Query VisibleTo(bool agent) {
-  return agent ? Xapian::Query::MatchAll : Xapian::Query(std::string(schema::kAudience) + "public");
+  return agent ? Xapian::Query::MatchAll : Xapian::Query(schema::kPublicTerm);
 }
 
 ArticleSummary SummaryOf(const Xapian::Document& doc) {
@@ -107,7 +107,7 @@ std::vector<ArticleSummary> RelatedArticles(const Xapian::Database& db, Xapian::
   Xapian::Query like(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                      Xapian::Query(Xapian::Query::OP_OR, std::begin(excluded), std::end(excluded)));
   like = Filtered(like, VisibleTo(agent));
-  const Xapian::Query same_lang(std::string(schema::kLang) + lang);
+  const Xapian::Query same_lang(schema::LangTerm(lang));
 
   enquire.set_query(Filtered(like, same_lang));
   std::vector<ArticleSummary> out = Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(limit)));
@@ -120,8 +120,8 @@ std::vector<ArticleSummary> RelatedArticles(const Xapian::Database& db, Xapian::
 }
 
 std::vector<FaqCategory> FaqArticles(const Xapian::Database& db, const FaqRequest& request) {
-  Xapian::Query query = Filtered(Xapian::Query(std::string(schema::kFaq) + "true"), VisibleTo(request.agent));
-  if (!request.lang.empty()) query = Filtered(query, Xapian::Query(std::string(schema::kLang) + request.lang));
+  Xapian::Query query = Filtered(Xapian::Query(schema::kFaqTerm), VisibleTo(request.agent));
+  if (!request.lang.empty()) query = Filtered(query, Xapian::Query(schema::LangTerm(request.lang)));
   if (!request.category.empty())
     query = Filtered(query, Xapian::Query(schema::BooleanTerm(schema::kCategory, request.category)));
   Xapian::Enquire enquire(db);
@@ -162,7 +162,7 @@ std::vector<ArticleSummary> SuggestTitles(const Xapian::Database& db, Analyzer& 
                                  VisibleTo(request.agent));
   Xapian::Enquire enquire(db);
   if (!lang.empty()) {
-    enquire.set_query(Filtered(query, Xapian::Query(std::string(schema::kLang) + lang)));
+    enquire.set_query(Filtered(query, Xapian::Query(schema::LangTerm(lang))));
     auto same = Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit)));
     if (!same.empty()) return same;
   }

@@ -18,11 +18,11 @@ void AddField(Xapian::Document& doc, const std::vector<Token>& tokens, unsigned 
     const Xapian::termpos pos = base + token.position + 1;
     last = std::max(last, pos);
     doc.add_posting(token.term, pos, wdf);
-    if (title) doc.add_posting(std::string(schema::kTitle) + token.term, pos, 1);
+    if (title) doc.add_posting(schema::Term(schema::kTitle, token.term), pos, 1);
     for (const std::string& stem : token.stems) {
       if (stem.empty() || stem.size() >= schema::kMaxTermBytes) continue;
-      doc.add_term(std::string(schema::kStem) + stem, wdf);
-      if (title) doc.add_term(std::string(schema::kTitleStem) + stem, 1);
+      doc.add_term(schema::Term(schema::kStem, stem), wdf);
+      if (title) doc.add_term(schema::Term(schema::kTitleStem, stem), 1);
     }
     for (const std::string& extra : token.extra_terms)
       if (!extra.empty() && extra.size() < schema::kMaxTermBytes) doc.add_term(extra, wdf);
@@ -73,12 +73,12 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
     AddField(doc, analyzer.Analyze(tag, article.lang), schema::kHeadingWdf, false, &position);
 
   doc.add_boolean_term(schema::IdTerm(article.id));
-  doc.add_boolean_term(std::string(schema::kLang) + article.lang);
+  doc.add_boolean_term(schema::LangTerm(article.lang));
   doc.add_boolean_term(schema::BooleanTerm(schema::kCategory, article.category));
   for (const std::string& tag : article.tags)
     doc.add_boolean_term(schema::BooleanTerm(schema::kTag, tag));
-  doc.add_boolean_term(std::string(schema::kAudience) + AudienceName(article.audience));
-  if (article.faq) doc.add_boolean_term(std::string(schema::kFaq) + "true");
+  doc.add_boolean_term(schema::AudienceTerm(AudienceName(article.audience)));
+  if (article.faq) doc.add_boolean_term(schema::kFaqTerm);
   if (!article.translation_of.empty())
     doc.add_boolean_term(schema::TranslationOfTerm(article.translation_of));
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "analysis/greeklish.h"
+#include "core/vector_util.h"
 #include "index/query_builder.h"
 #include "index/schema.h"
 #include "index/spelling.h"
@@ -18,14 +19,13 @@ bool IsGreekTerm(const std::string& term) {
   return lead >= 0xCD && lead <= 0xCF;
 }
 
-std::string TableKey(const std::string& key) { return std::string(schema::kGreeklishKey) + key; }
+std::string TableKey(const std::string& key) { return schema::Term(schema::kGreeklishKey, key); }
 
 // Adds the words (when `words_too`) and stems listed under `table_key` to `forms`.
 void AddListed(const Xapian::Database& db, const std::string& table_key, bool words_too,
                GreekForms* forms) {
   auto add = [](std::vector<std::string>* to, std::string form, size_t limit) {
-    if (to->size() < limit && std::find(to->begin(), to->end(), form) == to->end())
-      to->push_back(std::move(form));
+    if (to->size() < limit) AppendIfAbsent(to, std::move(form));
   };
   for (auto it = db.synonyms_begin(table_key); it != db.synonyms_end(table_key); ++it) {
     const std::string& term = *it;
@@ -66,7 +66,7 @@ size_t KeyDistance(std::string_view a, std::string_view b, size_t limit) {
 // with the spelling table, which holds the words of public articles only).
 GreekForms PublicOnly(const Xapian::Database& db, GreekForms forms) {
   std::vector<std::string> terms = forms.exact;
-  for (const std::string& stem : forms.stems) terms.push_back(std::string(schema::kStem) + stem);
+  for (const std::string& stem : forms.stems) terms.push_back(schema::Term(schema::kStem, stem));
   if (terms.empty()) return forms;
   const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
   return CountPublic(db, any, "", 1) > 0 ? forms : GreekForms();
@@ -84,7 +84,7 @@ void GreeklishTableWriter::Add(const Xapian::Document& doc) {
     if (key.size() == schema::kGreeklishKey.size()) continue;
     db_.add_synonym(key, term);
     for (const std::string& stem : tokens[0].stems) {
-      const std::string stem_term = std::string(schema::kStem) + stem;
+      const std::string stem_term = schema::Term(schema::kStem, stem);
       db_.add_synonym(key, stem_term);
       const std::string stem_key = analysis::GreeklishKeyOfGreek(stem);
       if (!stem_key.empty()) db_.add_synonym(TableKey(stem_key), stem_term);
@@ -127,7 +127,7 @@ GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string
         const size_t d = KeyDistance(key, candidate, limit);
         if (d > limit) continue;
         if (d < nearest) nearest = d, found.clear();
-        if (std::find(found.begin(), found.end(), *it) == found.end()) found.push_back(*it);
+        AppendIfAbsent(&found, *it);
         break;
       }
     }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "analysis/greeklish.h"
+#include "core/vector_util.h"
 #include "index/schema.h"
 #include "index/word_repair.h"
 
@@ -104,7 +105,7 @@ struct WordTerms {
 
 WordTerms TermsOf(const std::vector<std::string>& exact, const std::vector<std::string>& stems) {
   WordTerms terms{exact, schema::TitleTerms(exact, stems)};
-  for (const auto& s : stems) terms.any.push_back(std::string(schema::kStem) + s);
+  for (const auto& s : stems) terms.any.push_back(schema::Term(schema::kStem, s));
   return terms;
 }
 
@@ -340,9 +341,7 @@ void LendRepairs(const std::vector<QueryWord>& repaired, std::vector<Token>* tok
     if (word.phrase || word.exact.size() < 2) continue;
     for (Token& token : *tokens)
       if (token.begin == word.begin)
-        for (const std::string& s : word.stems)
-          if (std::find(token.stems.begin(), token.stems.end(), s) == token.stems.end())
-            token.stems.push_back(s);
+        for (const std::string& s : word.stems) AppendIfAbsent(&token.stems, s);
   }
 }
 

@@ -29,8 +29,8 @@ std::vector<std::string> TitleTerms(const std::vector<std::string>& exact,
                                     const std::vector<std::string>& stems) {
   std::vector<std::string> terms;
   terms.reserve(exact.size() + stems.size());
-  for (const std::string& form : exact) terms.push_back(std::string(kTitle) + form);
-  for (const std::string& stem : stems) terms.push_back(std::string(kTitleStem) + stem);
+  for (const std::string& form : exact) terms.push_back(Term(kTitle, form));
+  for (const std::string& stem : stems) terms.push_back(Term(kTitleStem, stem));
   return terms;
 }
 

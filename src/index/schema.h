@@ -81,6 +81,18 @@ inline constexpr const char* kMetaGitCommit = "kb.git_commit";   // reserved for
 inline constexpr const char* kMetaSynonyms = "kb.synonyms";
 inline constexpr const char* kMetaSynonymsHash = "kb.synonyms_hash";
 
+// Terms built from a prefix and a value used as it is (a word, a stem, a
+// language): every term kb writes or looks up goes through one of these.
+inline std::string Term(std::string_view prefix, std::string_view value) {
+  std::string term;
+  term.reserve(prefix.size() + value.size());
+  return term.append(prefix).append(value);
+}
+inline std::string LangTerm(std::string_view lang) { return Term(kLang, lang); }
+inline std::string AudienceTerm(std::string_view audience) { return Term(kAudience, audience); }
+inline const std::string kPublicTerm = AudienceTerm("public");
+inline const std::string kFaqTerm = Term(kFaq, "true");
+
 // Xapian's hard limit on term length is 245 bytes; leave room for the prefix.
 inline constexpr size_t kMaxTermBytes = 240;
 

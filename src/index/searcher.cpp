@@ -144,7 +144,7 @@ class XapianSearcher : public Searcher {
     auto add = [&filter](const std::string& term) {
       filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(term));
     };
-    if (!lang.empty()) add(std::string(schema::kLang) + lang);
+    if (!lang.empty()) add(schema::LangTerm(lang));
     if (!request.category.empty()) add(schema::BooleanTerm(schema::kCategory, request.category));
     if (!request.tags.empty()) {
       std::vector<std::string> any;
@@ -232,7 +232,7 @@ class XapianSearcher : public Searcher {
 
   // Whether the index has an article (of any audience) in `lang`.
   bool HasArticlesIn(const std::string& lang) const {
-    return db_.term_exists(std::string(schema::kLang) + lang);
+    return db_.term_exists(schema::LangTerm(lang));
   }
 
   // The requested language, or the text's detected by script for "" and "auto"

@@ -11,12 +11,10 @@
 namespace kb {
 namespace {
 
-const std::string kPublicTerm = std::string(schema::kAudience) + "public";
-
 bool IsPublic(const Xapian::Document& doc) {
   auto it = doc.termlist_begin();
-  it.skip_to(kPublicTerm);
-  return it != doc.termlist_end() && *it == kPublicTerm;
+  it.skip_to(schema::kPublicTerm);
+  return it != doc.termlist_end() && *it == schema::kPublicTerm;
 }
 
 // Spelling words are the positional, unprefixed terms (real words of the text)
@@ -40,15 +38,15 @@ bool IsSpellableWord(std::string_view term) {
 std::vector<std::string> TokenTerms(const Token& token) {
   std::vector<std::string> terms{token.term};
   for (const auto& e : token.extra_terms) terms.push_back(e);
-  for (const auto& s : token.stems) terms.push_back(std::string(schema::kStem) + s);
+  for (const auto& s : token.stems) terms.push_back(schema::Term(schema::kStem, s));
   return terms;
 }
 
 unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query, const std::string& lang,
                      unsigned limit) {
-  Xapian::Query filter(kPublicTerm);
+  Xapian::Query filter(schema::kPublicTerm);
   if (!lang.empty())
-    filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(std::string(schema::kLang) + lang));
+    filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(schema::LangTerm(lang)));
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
   return enquire.get_mset(0, 0, limit).get_matches_lower_bound();

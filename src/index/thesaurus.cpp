@@ -7,6 +7,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/vector_util.h"
+
 namespace kb {
 namespace {
 
@@ -61,7 +63,7 @@ class WordNet : public Thesaurus {
         // Adjectives carry a syntactic marker: "big(a)".
         if (const size_t paren = w.find('('); paren != std::string::npos) w.resize(paren);
         if (w.empty() || w == folded || w == lemma) continue;
-        if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(std::move(w));
+        AppendIfAbsent(&out, std::move(w));
       }
       free_syns(synset);
     }

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "analysis/unicode_util.h"
+#include "core/vector_util.h"
 #include "index/stem_start.h"
 #include "kb/utf8.h"
 
@@ -183,8 +184,7 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
 std::string BestWrittenForm(const std::string& term, const std::vector<std::string>& forms, Lexicon& lexicon) {
   std::vector<std::string> written = lexicon.vocabulary.KnownWords(forms);
   for (const std::string& form : forms)
-    if (lexicon.IsKeyWord(form) && std::find(written.begin(), written.end(), form) == written.end())
-      written.push_back(form);
+    if (lexicon.IsKeyWord(form)) AppendIfAbsent(&written, form);
   return written.empty() ? std::string() : BestCandidate(term, written, lexicon);
 }
 
