@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace kb {
@@ -21,5 +22,11 @@ inline size_t CountCodePoints(std::string_view text) {
 inline bool IsValidUtf8(std::string_view text) {
   return FindInvalidUtf8(text) == std::string_view::npos;
 }
+
+// `text` with every byte that is not part of well-formed UTF-8 written as
+// "\xNN" (upper-case hex), so that a message quoting input (a file name, a
+// library's error that cut a character in two) is valid UTF-8 and still shows
+// which bytes were there. Valid text is returned unchanged.
+std::string EscapeInvalidUtf8(std::string_view text);
 
 }  // namespace kb

@@ -24,7 +24,7 @@ bool ArticleIdOfName(std::string_view name, const std::string& path, std::string
                      std::vector<ArticleError>* errors) {
   *id = std::string(name.substr(0, name.size() - kArticleExtension.size()));
   if (IsValidUtf8(*id)) return true;
-  errors->push_back({path, 0, "file name is not valid UTF-8; skipped"});
+  errors->push_back({EscapeInvalidUtf8(path), 0, "file name is not valid UTF-8; skipped"});
   return false;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "articles/text_util.h"
+#include "kb/utf8.h"
 
 namespace kb {
 namespace {
@@ -211,7 +212,8 @@ bool LoadYaml(std::string_view yaml, FieldContext* ctx, YAML::Node* root) {
     *root = YAML::Load(std::string(yaml));
     return true;
   } catch (const YAML::Exception& e) {
-    ctx->Error(ctx->LineOf(e.mark), "invalid YAML in front matter: " + e.msg);
+    // yaml-cpp quotes one byte of an unknown escape, which may cut a character.
+    ctx->Error(ctx->LineOf(e.mark), "invalid YAML in front matter: " + EscapeInvalidUtf8(e.msg));
   } catch (const std::exception& e) {
     ctx->Error(ctx->opening_line(), std::string("cannot read front matter: ") + e.what());
   }
@@ -261,7 +263,7 @@ bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Arti
                     std::string(KindName(root)));
     }
   } catch (const YAML::Exception& e) {  // defensive: node access should not throw here
-    ctx.Error(ctx.LineOf(e.mark), "invalid front matter: " + e.msg);
+    ctx.Error(ctx.LineOf(e.mark), "invalid front matter: " + EscapeInvalidUtf8(e.msg));
   }
   return !ctx.failed();
 }

@@ -103,7 +103,7 @@ bool ParseSynonyms(std::string_view path, std::string_view bytes, std::vector<Sy
   try {
     root = YAML::Load(std::string(bytes));
   } catch (const YAML::Exception& e) {
-    errors->push_back({std::string(path), e.mark.is_null() ? 0 : e.mark.line + 1, e.msg});
+    errors->push_back({std::string(path), e.mark.is_null() ? 0 : e.mark.line + 1, EscapeInvalidUtf8(e.msg)});
     return false;
   }
   if (root.IsNull()) return true;  // an empty file is fine

@@ -113,7 +113,7 @@ TEST_CASE("Article naming rules shared by the folder and git sources") {
   CHECK(kb::ClaimArticleId("en/A", "en/a", "root/en/A.md", &first_by_key, &errors));
   CHECK_FALSE(kb::ClaimArticleId("en/a", "en/a", "root/en/a.md", &first_by_key, &errors));
   REQUIRE(errors.size() == 2);
-  CHECK(errors[0].ToString() == "root/en/caf\xFF.md: file name is not valid UTF-8; skipped");
+  CHECK(errors[0].ToString() == "root/en/caf\\xFF.md: file name is not valid UTF-8; skipped");
   CHECK(errors[1].ToString() == "root/en/a.md: duplicate article id 'en/a' (same as 'en/A')");
 }
 

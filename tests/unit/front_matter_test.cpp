@@ -6,6 +6,7 @@
 
 #include "kb/sha256.h"
 #include "kb/article.h"
+#include "kb/utf8.h"
 #include "test_support.h"
 
 namespace {
@@ -43,6 +44,9 @@ TEST_CASE("ParseArticle reports each malformed file with its line and message") 
       {"bad YAML flow list", "---\ntitle: x\nlang: en\ntags: [a, b\n---\n", 5, "invalid YAML"},
       {"bad YAML map value", "---\ntitle: x\nlang: en\nfoo: bar: baz\n---\n", 4, "illegal map value"},
       {"bad YAML tab", "---\ntitle: x\n\tlang: en\n---\n", 3, "invalid YAML"},
+      // yaml-cpp quotes the first byte of the escaped character, 0xF0 of 😀.
+      {"bad YAML escape of a non-ASCII character", "---\ntitle: \"a\\\xF0\x9F\x98\x80\"\nlang: en\n---\n", 2,
+       "unknown escape character: \\xF0"},
       {"not a mapping", "---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"},
       {"missing title", "---\nlang: en\n---\n", 1, "missing required field 'title'"},
       {"empty title", "---\nlang: en\ntitle: \"  \"\n---\n", 3, "'title' must not be empty"},
@@ -87,6 +91,7 @@ TEST_CASE("ParseArticle reports each malformed file with its line and message") 
     CHECK(p.errors[0].path == "a.md");
     CHECK(p.errors[0].line == c.line);
     CHECK_MESSAGE(p.errors[0].message.find(c.message) != std::string::npos, p.errors[0].message);
+    CHECK(kb::IsValidUtf8(p.errors[0].ToString()));  // it reaches JSON and terminals
   }
 }
 

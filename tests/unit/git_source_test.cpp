@@ -389,7 +389,7 @@ TEST_CASE("after the first publish, a push is published from the diff alone") {
     REQUIRE(bad.ok());
     CHECK(bad->incremental_listing);
     REQUIRE(bad->errors.size() == 1);
-    CHECK(bad->errors[0].ToString() == "en/caf\xFF.md: file name is not valid UTF-8; skipped");
+    CHECK(bad->errors[0].ToString() == "en/caf\\xFF.md: file name is not valid UTF-8; skipped");
     CHECK_FALSE(bad->committed);
     CHECK(total("cafeword") == 0);
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kb/synonyms.h"
+#include "kb/utf8.h"
 
 namespace {
 
@@ -68,6 +69,7 @@ TEST_CASE("synonyms: every malformed entry is reported on its line") {
       {"en:\n  - {a: b}\n", 2, "expected a list"},                      // a mapping entry
       {"en: hello\n", 1, "must be a list"},                             // not a list
       {"en:\n  - [a, b]\n  - x\xFF\n", 3, "invalid UTF-8"},            // bad bytes
+      {"en:\n  - \"a\\\xCE\xB1\"\n", 2, "unknown escape character: \\xCE"},  // escaped α, cut by yaml-cpp
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.text));
@@ -78,6 +80,7 @@ TEST_CASE("synonyms: every malformed entry is reported on its line") {
     CHECK(errors[0].path == "_synonyms.yml");
     CHECK(errors[0].line == c.line);
     CHECK_MESSAGE(errors[0].message.find(c.message_part) != std::string::npos, errors[0].message);
+    CHECK(kb::IsValidUtf8(errors[0].message));
     CHECK(rules.empty());
   }
 }
