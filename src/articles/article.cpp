@@ -4,6 +4,7 @@
 #include "articles/article_names.h"
 #include "articles/front_matter.h"
 #include "articles/markdown.h"
+#include "articles/text_util.h"
 #include "kb/utf8.h"
 #include "kb/article.h"
 
@@ -14,19 +15,11 @@ namespace {
 bool CheckUtf8(std::string_view path, std::string_view bytes, std::vector<ArticleError>* errors) {
   const size_t bad = FindInvalidUtf8(bytes);
   if (bad == std::string_view::npos) return true;
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < bad; ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
+  const TextPosition at = PositionOf(bytes, bad);
   char message[80];
   std::snprintf(message, sizeof message, "invalid UTF-8 (byte 0x%02X at column %zu)",
-                static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])),
-                bad - line_start + 1);
-  errors->push_back({std::string(path), line, message});
+                static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])), at.column);
+  errors->push_back({std::string(path), at.line, message});
   return false;
 }
 

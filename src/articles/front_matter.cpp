@@ -252,6 +252,11 @@ bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterS
 bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
                       std::vector<ArticleError>* errors) {
   FieldContext ctx(path, split.yaml_first_line, errors);
+  if (const size_t bad = FindYamlForbiddenChar(split.yaml); bad != std::string_view::npos) {
+    ctx.Error(split.yaml_first_line + PositionOf(split.yaml, bad).line - 1,
+              YamlForbiddenCharMessage(split.yaml, bad));
+    return false;
+  }
   YAML::Node root;
   if (!LoadYaml(split.yaml, &ctx, &root)) return false;
   try {

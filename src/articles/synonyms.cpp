@@ -94,9 +94,11 @@ void ReadLanguage(const YAML::Node& key, const YAML::Node& value, Reporter* repo
 bool ParseSynonyms(std::string_view path, std::string_view bytes, std::vector<SynonymRule>* rules,
                    std::vector<ArticleError>* errors) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
-    int line = 1;
-    for (size_t i = 0; i < bad; ++i) line += bytes[i] == '\n';
-    errors->push_back({std::string(path), line, "invalid UTF-8"});
+    errors->push_back({std::string(path), PositionOf(bytes, bad).line, "invalid UTF-8"});
+    return false;
+  }
+  if (size_t bad = FindYamlForbiddenChar(bytes); bad != std::string_view::npos) {
+    errors->push_back({std::string(path), PositionOf(bytes, bad).line, YamlForbiddenCharMessage(bytes, bad)});
     return false;
   }
   YAML::Node root;

@@ -1,5 +1,7 @@
 #include "articles/text_util.h"
 
+#include <cstdio>
+
 namespace kb {
 namespace {
 
@@ -16,6 +18,35 @@ bool IsSubtag(std::string_view s) {
 }
 
 }  // namespace
+
+TextPosition PositionOf(std::string_view text, size_t offset) {
+  TextPosition position;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++position.line;
+      line_start = i + 1;
+    }
+  }
+  position.column = offset - line_start + 1;
+  return position;
+}
+
+size_t FindYamlForbiddenChar(std::string_view yaml) {
+  for (size_t i = 0; i < yaml.size(); ++i) {
+    const auto c = static_cast<unsigned char>(yaml[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string YamlForbiddenCharMessage(std::string_view yaml, size_t offset) {
+  char message[96];
+  std::snprintf(message, sizeof message, "control character U+%04X at column %zu is not allowed in YAML",
+                static_cast<unsigned>(static_cast<unsigned char>(yaml[offset])),
+                PositionOf(yaml, offset).column);
+  return message;
+}
 
 std::string_view TrimAscii(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);

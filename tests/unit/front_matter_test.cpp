@@ -45,6 +45,11 @@ TEST_CASE("ParseArticle reports each malformed file with its line and message") 
       {"bad YAML map value", "---\ntitle: x\nlang: en\nfoo: bar: baz\n---\n", 4, "illegal map value"},
       {"bad YAML tab", "---\ntitle: x\n\tlang: en\n---\n", 3, "invalid YAML"},
       // yaml-cpp quotes the first byte of the escaped character, 0xF0 of 😀.
+      // yaml-cpp would read "my\0Nuvo" as "my\x85uvo", which is not UTF-8.
+      {"NUL in a plain scalar", kHead + "category: my" + std::string(1, '\0') + "Nuvo\n---\n", 4,
+       "control character U+0000 at column 13 is not allowed in YAML"},
+      {"escape control character", kHead + "tags: [a, \x1B[31mred]\n---\n", 4, "control character U+001B"},
+      {"DEL", "---\ntitle: x\x7F\nlang: en\n---\n", 2, "control character U+007F at column 9"},
       {"bad YAML escape of a non-ASCII character", "---\ntitle: \"a\\\xF0\x9F\x98\x80\"\nlang: en\n---\n", 2,
        "unknown escape character: \\xF0"},
       {"not a mapping", "---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"},
