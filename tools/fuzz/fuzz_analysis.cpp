@@ -1,8 +1,9 @@
 // libFuzzer target: the analyzer (char filter, tokenizer, stemmers, unspaced
 // text, language detection) on arbitrary bytes. Besides crashes and sanitizer
-// reports it checks the contract of include/kb/analysis.h: spans inside the
-// input, non-empty valid UTF-8 terms, positions in order, index and query
-// analysis agreeing, and the same output twice.
+// reports it checks the contract of include/kb/analysis.h: Normalize gives
+// valid UTF-8 and is idempotent, spans inside the input, non-empty valid
+// UTF-8 terms, positions in order, index and query analysis agreeing, and the
+// same output twice.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -68,7 +69,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view lang = kLanguages[data[0] % (sizeof kLanguages / sizeof *kLanguages)];
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
 
-  if (!kb::IsValidUtf8(analyzer->Normalize(text, lang))) Fail("Normalize gave invalid UTF-8");
+  const std::string normalized = analyzer->Normalize(text, lang);
+  if (!kb::IsValidUtf8(normalized)) Fail("Normalize gave invalid UTF-8");
+  if (analyzer->Normalize(normalized, lang) != normalized) Fail("Normalize is not idempotent");
   auto tokens = analyzer->Analyze(text, lang);
   CheckTokens(tokens, text);
   auto query_tokens = analyzer->AnalyzeQuery(text, lang);
