@@ -24,7 +24,8 @@ struct TextPosition {
 TextPosition PositionOf(std::string_view text, size_t offset);
 
 // Byte offset of the first ASCII control character that YAML forbids in a
-// document (all but tab, LF and CR, and DEL: YAML 1.2 §5.1), or npos.
+// document (every C0 control but tab, LF and CR, and DEL: YAML 1.2 §5.1),
+// or npos.
 // yaml-cpp reads them without complaint, and a NUL in a plain scalar turns
 // the byte after it into a stray 0x85, so the fields would not be UTF-8.
 size_t FindYamlForbiddenChar(std::string_view yaml);

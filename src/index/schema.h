@@ -81,8 +81,8 @@ inline constexpr const char* kMetaGitCommit = "kb.git_commit";   // reserved for
 inline constexpr const char* kMetaSynonyms = "kb.synonyms";
 inline constexpr const char* kMetaSynonymsHash = "kb.synonyms_hash";
 
-// Terms built from a prefix and a value used as it is (a word, a stem, a
-// language): every term kb writes or looks up goes through one of these.
+// Terms of a prefix and a value used as it is (a word, a stem, a language,
+// an audience); ids, categories and tags have their own functions below.
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string term;
   term.reserve(prefix.size() + value.size());

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "http/request_params.h"
 #include "kb/publish.h"
 #include "kb/search.h"
 #include "kb/utf8.h"
@@ -20,8 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kLanguages[] = {"auto", "en", "he", "fa", "el", "zh", "xx"};
-constexpr size_t kMaxQueryBytes = 1024;  // src/http/request_params.h
-constexpr size_t kMaxPrefixBytes = 200;
+using kb::http::kMaxPrefixBytes;
+using kb::http::kMaxQueryBytes;
 
 std::unique_ptr<kb::Searcher> searcher;
 fs::path index_dir;  // removed at exit
