@@ -1,6 +1,5 @@
 #include "analysis/greeklish.h"
 
-#include <algorithm>
 #include <array>
 
 #include "analysis/unicode_util.h"

@@ -48,9 +48,7 @@ HebrewStemmer::HebrewStemmer() {
     for (auto b : rel) {
       for (auto c : prep) {
         std::u32string p = std::u32string(a) + std::u32string(b) + std::u32string(c);
-        if (!p.empty() && std::find(prefixes_.begin(), prefixes_.end(), p) == prefixes_.end()) {
-          prefixes_.push_back(std::move(p));
-        }
+        if (!p.empty()) AppendIfAbsent(&prefixes_, std::move(p));
       }
     }
   }

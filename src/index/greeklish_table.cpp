@@ -112,9 +112,7 @@ GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string
   constexpr size_t kShared = 2;  // first key letters a typo leaves alone
   std::vector<std::string> starts;
   for (const std::string& key : keys)
-    if (key.size() > kShared &&
-        std::find(starts.begin(), starts.end(), key.substr(0, kShared)) == starts.end())
-      starts.push_back(key.substr(0, kShared));
+    if (key.size() > kShared) AppendIfAbsent(&starts, key.substr(0, kShared));
   size_t nearest = 3, scanned = 0;
   std::vector<std::string> found;  // table keys at distance `nearest`
   for (const std::string& start : starts) {
