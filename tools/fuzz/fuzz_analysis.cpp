@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_support.h"
 #include "kb/analysis.h"
 #include "kb/utf8.h"
 
@@ -20,10 +21,7 @@ namespace {
 constexpr const char* kLanguages[] = {"", "en", "he", "fa", "el", "ar", "de", "ru", "tr",
                                       "zh", "ja", "ko", "th", "fr", "xx"};
 
-void Fail(const char* what) {
-  std::fprintf(stderr, "contract broken: %s\n", what);
-  std::abort();
-}
+using kb::fuzz::Fail;
 
 void CheckTokens(const std::vector<kb::Token>& tokens, std::string_view text) {
   uint32_t last_position = 0;

@@ -12,16 +12,14 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_support.h"
 #include "kb/article.h"
 #include "kb/synonyms.h"
 #include "kb/utf8.h"
 
 namespace {
 
-void Fail(const char* what) {
-  std::fprintf(stderr, "contract broken: %s\n", what);
-  std::abort();
-}
+using kb::fuzz::Fail;
 
 // Errors of a file of `lines` lines: each with a message, in valid UTF-8, on
 // one of its lines (0: the whole file).

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_support.h"
 #include "http/request_params.h"
 #include "kb/publish.h"
 #include "kb/search.h"
@@ -32,10 +33,7 @@ void RemoveIndex() {
   fs::remove_all(index_dir, ignored);
 }
 
-void Fail(const char* what) {
-  std::fprintf(stderr, "contract broken: %s\n", what);
-  std::abort();
-}
+using kb::fuzz::Fail;
 
 // Escaped text whose only markup is <mark>...</mark>, never nested.
 void CheckSnippet(std::string_view snippet) {
