@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "core/vector_util.h"
 #include "http/request_params.h"
 #include "kb/utf8.h"
 
@@ -75,8 +76,7 @@ std::vector<std::string> SplitLabelNames(std::string_view list) {
     std::string_view label = list.substr(start, end - start);
     while (!label.empty() && std::isspace(static_cast<unsigned char>(label.front()))) label.remove_prefix(1);
     while (!label.empty() && std::isspace(static_cast<unsigned char>(label.back()))) label.remove_suffix(1);
-    if (!label.empty() && std::find(labels.begin(), labels.end(), label) == labels.end())
-      labels.emplace_back(label);
+    if (!label.empty()) AppendIfAbsent(&labels, std::string(label));
     start = end + 1;
   }
   return labels;
