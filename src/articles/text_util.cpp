@@ -36,14 +36,30 @@ size_t FindYamlForbiddenChar(std::string_view yaml) {
   for (size_t i = 0; i < yaml.size(); ++i) {
     const auto c = static_cast<unsigned char>(yaml[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+    if (i + 1 >= yaml.size()) continue;
+    const auto c1 = static_cast<unsigned char>(yaml[i + 1]);
+    // U+0080..U+009F are C2 80..C2 9F; NEL (U+0085) is the one YAML allows.
+    if (c == 0xC2 && c1 <= 0x9F && c1 != 0x85) return i;
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    if (c == 0xEF && c1 == 0xBF && i + 2 < yaml.size() && static_cast<unsigned char>(yaml[i + 2]) >= 0xBE) {
+      return i;
+    }
   }
   return std::string_view::npos;
 }
 
 std::string YamlForbiddenCharMessage(std::string_view yaml, size_t offset) {
+  const auto lead = static_cast<unsigned char>(yaml[offset]);
+  unsigned code_point = lead;
+  const char* kind = "control character";
+  if (lead == 0xC2) {
+    code_point = static_cast<unsigned char>(yaml[offset + 1]);
+  } else if (lead == 0xEF) {
+    code_point = 0xFFC0 | (static_cast<unsigned char>(yaml[offset + 2]) & 0x3F);
+    kind = "noncharacter";
+  }
   char message[96];
-  std::snprintf(message, sizeof message, "control character U+%04X at column %zu is not allowed in YAML",
-                static_cast<unsigned>(static_cast<unsigned char>(yaml[offset])),
+  std::snprintf(message, sizeof message, "%s U+%04X at column %zu is not allowed in YAML", kind, code_point,
                 PositionOf(yaml, offset).column);
   return message;
 }

@@ -23,15 +23,18 @@ struct TextPosition {
 };
 TextPosition PositionOf(std::string_view text, size_t offset);
 
-// Byte offset of the first ASCII control character that YAML forbids in a
-// document (every C0 control but tab, LF and CR, and DEL: YAML 1.2 §5.1),
-// or npos.
+// Byte offset in valid UTF-8 `yaml` of the first character that YAML forbids
+// in a document (YAML 1.2 §5.1: every C0 control but tab, LF and CR; DEL;
+// every C1 control but NEL; U+FFFE and U+FFFF), or npos.
 // yaml-cpp reads them without complaint, and a NUL in a plain scalar turns
-// the byte after it into a stray 0x85, so the fields would not be UTF-8.
+// the byte after it into a stray 0x85, so the fields would not be UTF-8. C1
+// controls are what text decoded with the wrong code page looks like (a
+// Windows-1252 quote read as Latin-1 is U+0092), so an editor learns of it.
 size_t FindYamlForbiddenChar(std::string_view yaml);
 
-// "control character U+0000 at column 7 is not allowed in YAML" for the
-// character FindYamlForbiddenChar found at `offset` of `yaml`.
+// "control character U+0000 at column 7 is not allowed in YAML" (or
+// "noncharacter U+FFFE ...") for the character FindYamlForbiddenChar found at
+// `offset` of `yaml`; the column counts bytes, as the UTF-8 errors do.
 std::string YamlForbiddenCharMessage(std::string_view yaml, size_t offset);
 
 // Checks that `tag` is a BCP-47 language tag (primary subtag of 2-3 ASCII

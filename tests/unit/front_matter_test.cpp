@@ -50,6 +50,12 @@ TEST_CASE("ParseArticle reports each malformed file with its line and message") 
        "control character U+0000 at column 13 is not allowed in YAML"},
       {"escape control character", kHead + "tags: [a, \x1B[31mred]\n---\n", 4, "control character U+001B"},
       {"DEL", "---\ntitle: x\x7F\nlang: en\n---\n", 2, "control character U+007F at column 9"},
+      // A Windows-1252 closing quote decoded as Latin-1: "don\u0092t".
+      {"C1 control", "---\ntitle: don\xC2\x92t\nlang: en\n---\n", 2, "control character U+0092 at column 11"},
+      {"C1 control after Hebrew", "---\ntitle: \xD7\xA9\xC2\x80\nlang: he\n---\n", 2,
+       "control character U+0080 at column 10"},
+      {"noncharacter U+FFFE", kHead + "tags: [a\xEF\xBF\xBE]\n---\n", 4, "noncharacter U+FFFE at column 9"},
+      {"noncharacter U+FFFF", kHead + "category: \xEF\xBF\xBF\n---\n", 4, "noncharacter U+FFFF at column 11"},
       {"bad YAML escape of a non-ASCII character", "---\ntitle: \"a\\\xF0\x9F\x98\x80\"\nlang: en\n---\n", 2,
        "unknown escape character: \\xF0"},
       {"not a mapping", "---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"},
@@ -200,6 +206,18 @@ TEST_CASE("ParseArticle accepts tags as a list, a block list or a single string"
     const Parsed p = Parse(kHead + c.yaml + "---\n");
     REQUIRE_MESSAGE(p.ok, Joined(p.errors));
     CHECK(p.article.tags == c.tags);
+  }
+}
+
+TEST_CASE("ParseArticle accepts the non-ASCII characters YAML allows next to those it forbids") {
+  // U+00A0 (right after the C1 controls), U+FFFD (right before U+FFFE),
+  // U+10000 and a Hebrew letter: printable in YAML 1.2, kept as written.
+  const std::vector<std::string> titles = {"a\xC2\xA0" "b", "a\xEF\xBF\xBD", "\xF0\x90\x80\x80", "\xD7\xA9"};
+  for (const std::string& title : titles) {
+    CAPTURE(title);
+    const Parsed p = Parse("---\ntitle: " + title + "\nlang: en\n---\n");
+    REQUIRE_MESSAGE(p.ok, Joined(p.errors));
+    CHECK(p.article.title == title);
   }
 }
 

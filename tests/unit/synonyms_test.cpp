@@ -70,6 +70,7 @@ TEST_CASE("synonyms: every malformed entry is reported on its line") {
       {"en: hello\n", 1, "must be a list"},                             // not a list
       {"en:\n  - [a, b]\n  - x\xFF\n", 3, "invalid UTF-8"},            // bad bytes
       {"en:\n  - [a, b]\n  - [c, d\x01]\n", 3, "control character U+0001"},  // YAML forbids it
+      {"en:\n  - [a, b\xC2\x9D]\n", 2, "control character U+009D"},        // a C1 control too
       {"en:\n  - \"a\\\xCE\xB1\"\n", 2, "unknown escape character: \\xCE"},  // escaped α, cut by yaml-cpp
   };
   for (const Case& c : cases) {
