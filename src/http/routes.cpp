@@ -83,13 +83,27 @@ void RegisterRoutes(httplib::Server& server, Services services) {
   RegisterZendeskRoutes(server, services);
   RegisterOpenApiRoute(server);
 
-  // Unknown paths and methods, and any exception a handler let through.
+  // A Range header is ignored, as RFC 9110 §14.2 allows: kb's answers are
+  // small JSON documents, and httplib would otherwise cut them to the range,
+  // even errors, under a 200 status. httplib passes the request as const but
+  // owns it as a mutable object, so clearing its parsed ranges is sound.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    const_cast<httplib::Request&>(req).ranges.clear();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // Unknown paths and methods, what httplib refuses before routing, and any
+  // exception a handler let through.
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     const int code = res.status;
     Status status = code == 404   ? Status::NotFound("no such endpoint")
                     : code == 413 ? Status::TooLarge("request too large")
+                    : code == 414 ? Status::TooLarge("request target too long (at most " +
+                                                    std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH) + " bytes)")
+                    : code == 416 ? Status::InvalidArgument("malformed Range header (kb ignores byte ranges)")
                     : code == 400 ? Status::InvalidArgument("malformed request")
+                    : code < 500  ? Status::InvalidArgument("request refused (HTTP " + std::to_string(code) + ")")
                                   : Status::Internal("HTTP " + std::to_string(code));
     ReplyError(res, status);
     res.status = code;

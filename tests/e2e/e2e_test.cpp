@@ -378,6 +378,36 @@ TEST_CASE("an unknown API path is a JSON 404") {
   kb_e2e::CheckError(env.Get("/api/v1/no-such-endpoint"), 404, "not_found");
 }
 
+TEST_CASE("a Range header is ignored: answers stay whole JSON") {
+  // httplib would cut the JSON to the range under a 200 (found by fuzz_http).
+  Env env;
+  env.StartServer();
+  for (const char* range : {"bytes=0-1", "bytes=0-1,3-4", "bytes=-5"}) {
+    for (const char* path : {"/api/v1/search?q=password", "/api/v1/articles/en/no-such-article"}) {
+      INFO("Range: ", std::string(range), " ", std::string(path));
+      const auto res = env.server().Client()->Get(path, {{"Range", range}});
+      REQUIRE(res);
+      CHECK((res->status == 200 || res->status == 404));
+      CHECK_FALSE(res->has_header("Content-Range"));
+      CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
+      CHECK_FALSE(nlohmann::json::parse(res->body, nullptr, false).is_discarded());
+    }
+  }
+}
+
+TEST_CASE("what httplib refuses before routing is a JSON client error, not internal") {
+  Env env;
+  env.StartServer();
+  // A Range header httplib cannot parse is refused before kb sees it.
+  const auto range = env.server().Client()->Get("/healthz", {{"Range", "bytes=5-1"}});
+  kb_e2e::CheckError(kb_e2e::ToHttpReply(range), 416, "bad_request");
+  CHECK(range->body.find("Range") != std::string::npos);
+  // A target over httplib's 8192 bytes (before q's own 1024-byte limit).
+  const auto long_target = env.Get("/api/v1/search?q=" + std::string(9000, 'a'));
+  kb_e2e::CheckError(long_target, 414, "too_large");
+  CHECK(long_target.body.find("8192") != std::string::npos);
+}
+
 TEST_CASE("many concurrent searches all succeed") {
   Env env;
   env.StartServer();
