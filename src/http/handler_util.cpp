@@ -16,6 +16,10 @@ void ReplyJson(httplib::Response& res, std::string body) {
 
 Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens) {
   if (!req.has_header("Authorization")) return false;
+  // The field is a singleton (RFC 9110 §11.6.2): of two credentials, kb would
+  // pick one and a proxy in front of it perhaps the other.
+  if (req.get_header_value_count("Authorization") > 1)
+    return Status::Unauthorized("more than one Authorization header");
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.compare(0, kBearer.size(), kBearer) != 0)

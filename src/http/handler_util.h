@@ -20,8 +20,9 @@ void ReplyError(httplib::Response& res, const Status& status);
 void ReplyJson(httplib::Response& res, std::string body);
 
 // Ok(false) a customer (no Authorization header), Ok(true) an agent (a valid
-// Bearer token), Unauthorized for a header that is not a valid agent token:
-// a bad token is never silently treated as a customer.
+// Bearer token), Unauthorized for a header that is not a valid agent token
+// or for more than one Authorization header: a bad token is never silently
+// treated as a customer, nor one of two tokens picked.
 Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens);
 // OK for a valid agent token; Unauthorized otherwise (also with no header).
 Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens);

@@ -80,6 +80,22 @@ TEST_CASE("a wrong or unknown bearer token is 401, not a customer") {
   }
 }
 
+TEST_CASE("two Authorization headers are 401, even when one holds a valid token") {
+  // Found by fuzz_http: kb used the first header and ignored the second.
+  Env env;
+  env.StartServer();
+  const std::string valid = "Bearer " + env.token();
+  for (const auto& [first, second] : {std::pair<std::string, std::string>{valid, "Bearer kbt_0000"},
+                                      {"Bearer kbt_0000", valid}, {valid, valid}}) {
+    CAPTURE(first);
+    CAPTURE(second);
+    const httplib::Headers headers{{"Authorization", first}, {"Authorization", second}};
+    const auto reply = kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", headers));
+    CheckError(reply, 401, "unauthorized");
+    CHECK(reply.body.find(kInternalEn) == std::string::npos);
+  }
+}
+
 TEST_CASE("an internal article is 404 for a customer and 200 for an agent") {
   Env env;
   env.StartServer();
