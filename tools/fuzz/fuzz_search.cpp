@@ -5,33 +5,22 @@
 // snippet is escaped text with only balanced <mark> tags, and a customer never
 // sees an internal article.
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "fuzz_support.h"
 #include "http/request_params.h"
-#include "kb/publish.h"
 #include "kb/search.h"
 #include "kb/utf8.h"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kLanguages[] = {"auto", "en", "he", "fa", "el", "zh", "xx"};
 using kb::http::kMaxPrefixBytes;
 using kb::http::kMaxQueryBytes;
 
 std::unique_ptr<kb::Searcher> searcher;
-fs::path index_dir;  // removed at exit
-
-void RemoveIndex() {
-  std::error_code ignored;
-  fs::remove_all(index_dir, ignored);
-}
 
 using kb::fuzz::Fail;
 
@@ -59,16 +48,7 @@ void CheckSnippet(std::string_view snippet) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  char templ[] = "/tmp/kb-fuzz-XXXXXX";
-  if (mkdtemp(templ) == nullptr) Fail("cannot make a temporary directory");
-  index_dir = templ;
-  std::atexit(RemoveIndex);
-  auto source = kb::NewFolderSource(KB_SOURCE_DIR "/articles");
-  kb::PublishOptions options;
-  options.db_dir = (index_dir / "db").string();
-  auto report = kb::Publish(*source, options);
-  if (!report.ok() || !report->errors.empty()) Fail("cannot publish articles/");
-  auto opened = kb::Searcher::Open(options.db_dir);
+  auto opened = kb::Searcher::Open(kb::fuzz::PublishArticles(KB_SOURCE_DIR "/articles"));
   if (!opened.ok()) Fail("cannot open the index");
   searcher = std::move(*opened);
   return 0;
