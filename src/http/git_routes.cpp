@@ -143,8 +143,8 @@ Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& confi
 
 void RegisterGitRoutes(httplib::Server& server, GitServices services) {
   server.Post("/api/v1/hooks/git", Bind(PostHook, services));
-  server.Get("/api/v1/publish/status", Bind(GetPublishStatus, services));
-  server.Get(R"(/api/v1/articles/(.+)/history)", Bind(GetHistory, services));
+  ServeGet(server, "/api/v1/publish/status", Bind(GetPublishStatus, services));
+  ServeGet(server, R"(/api/v1/articles/(.+)/history)", Bind(GetHistory, services));
 }
 
 std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(GitServices services) {

@@ -29,6 +29,12 @@ Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens);
 // The Unauthorized status of RequireAgent for a request without a token.
 Status AgentsOnly();
 
+// Registers `handler` for GET (httplib answers HEAD with it too) on the path
+// regex `pattern`, and for POST, PUT, PATCH and DELETE on it a 405 with
+// "Allow: GET, HEAD": a client that sends the wrong method learns that, not
+// "no such endpoint". OPTIONS is left to httplib (CORS belongs to the portal).
+void ServeGet(httplib::Server& server, const std::string& pattern, httplib::Server::Handler handler);
+
 // An httplib handler that calls `handler` with its own copy of `services`.
 template <typename ServicesT>
 httplib::Server::Handler Bind(void (*handler)(const httplib::Request&, httplib::Response&, const ServicesT&),

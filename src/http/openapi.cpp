@@ -471,7 +471,7 @@ Result<std::string> OpenApiJson() {
 
 void RegisterOpenApiRoute(httplib::Server& server) {
   const Result<std::string> document = OpenApiJson();
-  server.Get("/api/v1/openapi.json", [document](const httplib::Request&, httplib::Response& res) {
+  ServeGet(server, "/api/v1/openapi.json", [document](const httplib::Request&, httplib::Response& res) {
     if (!document.ok()) return ReplyError(res, document.status());
     ReplyJson(res, *document);
   });

@@ -73,13 +73,13 @@ void GetHealth(const httplib::Request&, httplib::Response& res, const Services& 
 }  // namespace
 
 void RegisterRoutes(httplib::Server& server, Services services) {
-  server.Get("/api/v1/search", Bind(GetSearch, services));
-  server.Get("/api/v1/suggest", Bind(GetSuggest, services));
-  server.Get("/api/v1/faq", Bind(GetFaq, services));
+  ServeGet(server, "/api/v1/search", Bind(GetSearch, services));
+  ServeGet(server, "/api/v1/suggest", Bind(GetSuggest, services));
+  ServeGet(server, "/api/v1/faq", Bind(GetFaq, services));
   // Sub-resources before the article itself: ids contain '/'.
-  server.Get(R"(/api/v1/articles/(.+)/related)", Bind(GetRelated, services));
-  server.Get(R"(/api/v1/articles/(.+))", Bind(GetArticle, services));
-  server.Get("/healthz", Bind(GetHealth, services));
+  ServeGet(server, R"(/api/v1/articles/(.+)/related)", Bind(GetRelated, services));
+  ServeGet(server, R"(/api/v1/articles/(.+))", Bind(GetArticle, services));
+  ServeGet(server, "/healthz", Bind(GetHealth, services));
   RegisterZendeskRoutes(server, services);
   RegisterOpenApiRoute(server);
 

@@ -75,8 +75,8 @@ void GetSearch(const httplib::Request& req, httplib::Response& res, const Servic
 
 void RegisterZendeskRoutes(httplib::Server& server, const Services& services) {
   const httplib::Server::Handler handler = Bind(GetSearch, services);
-  server.Get("/api/v2/help_center/articles/search", handler);
-  server.Get(R"(/api/v2/help_center/articles/search\.json)", handler);
+  ServeGet(server, "/api/v2/help_center/articles/search", handler);
+  ServeGet(server, R"(/api/v2/help_center/articles/search\.json)", handler);
 }
 
 }  // namespace kb::http

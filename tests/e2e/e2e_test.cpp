@@ -408,6 +408,25 @@ TEST_CASE("what httplib refuses before routing is a JSON client error, not inter
   CHECK(long_target.body.find("8192") != std::string::npos);
 }
 
+TEST_CASE("another method than GET on an endpoint is a JSON 405 naming GET") {
+  Env env;
+  env.StartServer();
+  auto client = env.server().Client();
+  for (const char* path : {"/api/v1/search?q=password", "/api/v1/articles/en/account/reset-password",
+                           "/api/v2/help_center/articles/search.json?query=x", "/healthz"}) {
+    INFO("path = ", std::string(path));
+    for (const auto& res : {client->Post(path, "{\"q\":\"password\"}", "application/json"),
+                            client->Put(path, "x", "text/plain"), client->Delete(path)}) {
+      const auto reply = kb_e2e::ToHttpReply(res);
+      kb_e2e::CheckError(reply, 405, "bad_request");
+      CHECK(res->get_header_value("Allow") == "GET, HEAD");
+      CHECK(reply.json["error"].value("message", std::string()).find("use GET") != std::string::npos);
+    }
+  }
+  // A path that is no endpoint stays 404 whatever the method.
+  kb_e2e::CheckError(kb_e2e::ToHttpReply(client->Post("/api/v1/nope", "x", "text/plain")), 404, "not_found");
+}
+
 TEST_CASE("many concurrent searches all succeed") {
   Env env;
   env.StartServer();

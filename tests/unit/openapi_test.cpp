@@ -30,9 +30,11 @@ std::string Normalize(std::string path) {
   return std::regex_replace(path, std::regex(R"(\\(.))"), "$1");
 }
 
-// "METHOD {normalized path}" of every server.Get/Post/... with a literal path in src/http.
+// "METHOD {normalized path}" of every server.Get/Post/... and ServeGet(server, ...)
+// with a literal path in src/http.
 std::set<std::string> RegisteredRoutes() {
-  const std::regex route(R"re(\.(Get|Post|Put|Patch|Delete)\(\s*(?:R"\((.*?)\)"|"([^"]*)"))re");
+  const std::regex route(
+      R"re((?:\.(Get|Post|Put|Patch|Delete)\(|Serve(Get)\(server,)\s*(?:R"\((.*?)\)"|"([^"]*)"))re");
   std::set<std::string> routes;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(KB_SOURCE_DIR) + "/src/http")) {
     if (entry.path().extension() != ".cpp") continue;
@@ -41,9 +43,9 @@ std::set<std::string> RegisteredRoutes() {
     text << in.rdbuf();
     const std::string source = text.str();
     for (std::sregex_iterator it(source.begin(), source.end(), route), end; it != end; ++it) {
-      std::string method = (*it)[1];
+      std::string method = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
       for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      routes.insert(method + " " + Normalize((*it)[2].matched ? (*it)[2].str() : (*it)[3].str()));
+      routes.insert(method + " " + Normalize((*it)[3].matched ? (*it)[3].str() : (*it)[4].str()));
     }
   }
   return routes;
