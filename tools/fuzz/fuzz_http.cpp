@@ -6,8 +6,8 @@
 // Input: one flag byte, then the request target (path and query, sent as
 // given, up to the first line break), then optionally '\n' and raw header
 // lines. Flag bit 0 sends the
-// agent's token, bit 1 a wrong token, bit 2 `X-Forwarded-Proto: https`, bit 3
-// makes the method HEAD.
+// agent's token, bit 1 a wrong token, bit 2 `X-Forwarded-Proto: https`; bits
+// 3-4 choose the method: GET, HEAD, POST (with an empty body) or DELETE.
 //
 // Checks what the brief promises for bad input, "a clear error, never a 500":
 // every response has a status below 500; a JSON body parses (so it is valid
@@ -212,10 +212,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string target(rest.substr(0, newline));
   const std::string extra_headers(newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1));
   const bool agent = flags & 1;
-  const bool head = flags & 8;
+  static constexpr const char* kMethods[] = {"GET", "HEAD", "POST", "DELETE"};
+  const std::string method = kMethods[(flags >> 3) & 3];
+  const bool head = method == "HEAD";
 
-  std::string request = std::string(head ? "HEAD " : "GET ") + target +
-                        " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  if (method == "POST") request += "Content-Length: 0\r\n";
   if (agent) request += "Authorization: Bearer " + served->token + "\r\n";
   if (flags & 2) request += "Authorization: Bearer kbt_0000\r\n";
   if (flags & 4) request += "X-Forwarded-Proto: https\r\n";
