@@ -5,9 +5,9 @@
 //
 // Input: one flag byte, then the request target (path and query, sent as
 // given, up to the first line break), then optionally '\n' and raw header
-// lines. Flag bit 0 sends the
-// agent's token, bit 1 a wrong token, bit 2 `X-Forwarded-Proto: https`; bits
-// 3-4 choose the method: GET, HEAD, POST (with an empty body) or DELETE.
+// lines. Flag bit 0 sends the agent's token, bit 1 a wrong token, bit 2
+// `X-Forwarded-Proto: https`; bits 3-4 choose the method: GET, HEAD, POST
+// (with an empty body) or DELETE.
 //
 // Checks what the brief promises for bad input, "a clear error, never a 500":
 // every response has a status below 500; a JSON body parses (so it is valid
@@ -118,6 +118,7 @@ std::string Exchange(const std::string& request, bool head) {
       expected = end + 4 + (head ? 0 : ContentLength(response.substr(0, end)));
   }
   close(fd);
+  if (response.size() > expected) response.resize(expected);  // a second response is not this one's
   return response;
 }
 
