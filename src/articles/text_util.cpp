@@ -1,5 +1,8 @@
 #include "articles/text_util.h"
 
+#include <unicode/utf8.h>
+
+#include <cstdint>
 #include <cstdio>
 
 namespace kb {
@@ -8,6 +11,13 @@ namespace {
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// YAML 1.2 §5.1: every C0 control but tab, LF and CR; DEL; every C1 control
+// but NEL; U+FFFE and U+FFFF.
+bool IsYamlForbidden(UChar32 c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F && c != 0x85) ||
+         c == 0xFFFE || c == 0xFFFF;
+}
 
 bool IsSubtag(std::string_view s) {
   if (s.empty() || s.size() > 8) return false;
@@ -33,33 +43,25 @@ TextPosition PositionOf(std::string_view text, size_t offset) {
 }
 
 size_t FindYamlForbiddenChar(std::string_view yaml) {
-  for (size_t i = 0; i < yaml.size(); ++i) {
-    const auto c = static_cast<unsigned char>(yaml[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
-    if (i + 1 >= yaml.size()) continue;
-    const auto c1 = static_cast<unsigned char>(yaml[i + 1]);
-    // U+0080..U+009F are C2 80..C2 9F; NEL (U+0085) is the one YAML allows.
-    if (c == 0xC2 && c1 <= 0x9F && c1 != 0x85) return i;
-    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-    if (c == 0xEF && c1 == 0xBF && i + 2 < yaml.size() && static_cast<unsigned char>(yaml[i + 2]) >= 0xBE) {
-      return i;
-    }
+  const auto* bytes = reinterpret_cast<const uint8_t*>(yaml.data());
+  const auto length = static_cast<int32_t>(yaml.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (IsYamlForbidden(c)) return static_cast<size_t>(start);
   }
   return std::string_view::npos;
 }
 
 std::string YamlForbiddenCharMessage(std::string_view yaml, size_t offset) {
-  const auto lead = static_cast<unsigned char>(yaml[offset]);
-  unsigned code_point = lead;
-  const char* kind = "control character";
-  if (lead == 0xC2) {
-    code_point = static_cast<unsigned char>(yaml[offset + 1]);
-  } else if (lead == 0xEF) {
-    code_point = 0xFFC0 | (static_cast<unsigned char>(yaml[offset + 2]) & 0x3F);
-    kind = "noncharacter";
-  }
+  const auto* bytes = reinterpret_cast<const uint8_t*>(yaml.data());
+  auto i = static_cast<int32_t>(offset);
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(yaml.size()), c);
   char message[96];
-  std::snprintf(message, sizeof message, "%s U+%04X at column %zu is not allowed in YAML", kind, code_point,
+  std::snprintf(message, sizeof message, "%s U+%04X at column %zu is not allowed in YAML",
+                c >= 0xFFFE ? "noncharacter" : "control character", static_cast<unsigned>(c),
                 PositionOf(yaml, offset).column);
   return message;
 }
