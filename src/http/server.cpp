@@ -11,10 +11,17 @@
 
 #include "http/git_routes.h"
 #include "http/routes.h"
+#include "http/server_setup.h"
 #include "kb/agent_tokens.h"
 #include "kb/search.h"
 
 namespace kb {
+
+void http::ConfigureServer(httplib::Server& server, int threads) {
+  server.set_tcp_nodelay(true);  // PERF.md: ~40 ms per kept-alive response otherwise
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  server.set_payload_max_length(1 << 20);
+}
 
 Status ValidateServerConfig(const ServerConfig& config) {
   if (config.port < 0 || config.port > 65535)
@@ -54,10 +61,7 @@ Status RunServer(const ServerConfig& config) {
 
   SearcherPool searchers(config.db_dir);
   httplib::Server server;
-  server.set_tcp_nodelay(true);  // PERF.md: ~40 ms per kept-alive response otherwise
-  const int threads = config.threads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  server.set_payload_max_length(1 << 20);
+  http::ConfigureServer(server, config.threads);
   if (config.access_log) {
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.target.c_str(), res.status);

@@ -36,6 +36,7 @@
 
 #include "fuzz_support.h"
 #include "http/routes.h"
+#include "http/server_setup.h"
 #include "kb/agent_tokens.h"
 #include "kb/article.h"
 #include "kb/search.h"
@@ -186,15 +187,13 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   served->tokens = std::move(*tokens);
   served->searchers = std::make_unique<kb::SearcherPool>(db);
 
-  // As kb::RunServer sets it up (src/http/server.cpp), without git routes.
-  served->server.set_tcp_nodelay(true);
-  served->server.set_payload_max_length(1 << 20);
+  // As kb::RunServer sets it up, without git routes.
+  kb::http::ConfigureServer(served->server, 2);
   // 5 s each in kb serve; a request that promises more body than it sends,
   // or whose request line httplib cannot read (it then keeps the connection),
   // waits this long, and the fuzzer makes many.
   served->server.set_read_timeout(1, 0);
   served->server.set_keep_alive_timeout(1);
-  served->server.new_task_queue = [] { return new httplib::ThreadPool(2); };
   kb::http::RegisterRoutes(served->server, {served->searchers.get(), served->tokens.get(), {}});
   served->port = served->server.bind_to_any_port("127.0.0.1");
   if (served->port <= 0) Fail("cannot listen on loopback");
