@@ -85,9 +85,15 @@ size_t ContentLength(std::string headers) {
   return at == std::string::npos ? 0 : std::strtoull(headers.c_str() + at + 17, nullptr, 10);
 }
 
-// Sends `request` on a new loopback connection and returns the response
-// (HEAD: its headers) the server sends first.
-std::string Exchange(const std::string& request, bool head) {
+// The first response to a request: its status line and headers, and its body.
+struct Response {
+  std::string headers;
+  std::string body;
+};
+
+// Sends `request` on a new loopback connection and returns the response the
+// server sends first (HEAD: no body).
+Response Exchange(const std::string& request, bool head) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) Fail("socket");
   timeval timeout{30, 0};  // a request kb never answers is a finding too
@@ -107,6 +113,7 @@ std::string Exchange(const std::string& request, bool head) {
   // Read up to the end of the first response (its Content-Length), not until
   // the server closes: after a request line httplib cannot read, it keeps the
   // connection for the next request.
+  size_t end = std::string::npos;  // of the headers
   size_t expected = std::string::npos;
   while (response.size() < expected) {
     const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
@@ -114,13 +121,13 @@ std::string Exchange(const std::string& request, bool head) {
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) Fail("no response within 30 s");
     if (n <= 0) break;
     response.append(buffer, static_cast<size_t>(n));
-    const size_t end = response.find("\r\n\r\n");
-    if (expected == std::string::npos && end != std::string::npos)
+    if (end == std::string::npos && (end = response.find("\r\n\r\n")) != std::string::npos)
       expected = end + 4 + (head ? 0 : ContentLength(response.substr(0, end)));
   }
   close(fd);
-  if (response.size() > expected) response.resize(expected);  // a second response is not this one's
-  return response;
+  if (end == std::string::npos) Fail("no complete response headers");
+  // Bytes past `expected` would be a second response, not this one's.
+  return {response.substr(0, end), response.substr(end + 4, expected - end - 4)};
 }
 
 bool NamesInternal(const std::string& text, const std::string& id) {
@@ -140,15 +147,13 @@ void CheckNoInternal(const Json& json, const std::vector<std::string>& guarded) 
   }
 }
 
-void CheckResponse(const std::string& raw, bool head, bool agent, const std::string& target) {
-  if (raw.compare(0, 9, "HTTP/1.1 ") != 0 || raw.size() < 12) Fail("no HTTP response");
-  const int status = std::stoi(raw.substr(9, 3));
+void CheckResponse(const Response& response, bool agent, const std::string& target) {
+  const std::string& headers = response.headers;
+  const std::string& body = response.body;
+  if (headers.compare(0, 9, "HTTP/1.1 ") != 0 || headers.size() < 12) Fail("no HTTP response");
+  const int status = std::stoi(headers.substr(9, 3));
   if (status >= 500) Fail("a 5xx response");
-  const size_t end = raw.find("\r\n\r\n");
-  if (end == std::string::npos) Fail("response headers not terminated");
-  const std::string headers = raw.substr(0, end);
-  const std::string body = raw.substr(end + 4);
-  if (head || body.empty()) return;
+  if (body.empty()) return;  // HEAD, or nothing to check
   if (headers.find("application/json") == std::string::npos) {
     if (status >= 400) Fail("an error that is not JSON");
     return;  // the OpenAPI document is YAML text
@@ -224,6 +229,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!extra_headers.empty()) request += extra_headers + "\r\n";
   request += "\r\n";
   // With the wrong token too, kb must refuse (401) or serve a customer.
-  CheckResponse(Exchange(request, head), head, agent && !(flags & 2), target);
+  CheckResponse(Exchange(request, head), agent && !(flags & 2), target);
   return 0;
 }
