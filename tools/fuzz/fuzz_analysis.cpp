@@ -6,7 +6,6 @@
 // same output twice.
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
 #include <string>
 #include <string_view>
