@@ -32,6 +32,7 @@ struct GitPublisherOptions {
   std::string db_dir;
   int poll_seconds = 0;  // 0: no polling (webhooks only)
   bool log = true;       // one line per attempt (and its errors) on stderr
+  bool allow_mass_delete = false;  // see PublishOptions::allow_mass_delete
 };
 
 // One publish attempt.

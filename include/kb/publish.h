@@ -110,6 +110,11 @@ struct PublishOptions {
   // articles analysed and written); may be empty.
   std::function<void(std::string_view phase, size_t done, size_t total)> progress;
   bool force_rebuild = false;  // build a new generation even if the schema matches
+  // Without it, a publish that would delete more than half of the published
+  // articles (and more than five) is refused with InvalidArgument and changes
+  // nothing: an empty or wrong folder, or a branch that lost its articles,
+  // must not empty the live help center.
+  bool allow_mass_delete = false;
 };
 
 struct PublishReport {
@@ -124,8 +129,9 @@ struct PublishReport {
 
 // Publishes `source` into options.db_dir. Returns the report; report.errors is
 // non-empty (and nothing was written) when any article is malformed. A non-OK
-// Result means the index itself could not be read or written (IOError,
-// Corruption); the live index is then untouched as well.
+// Result means nothing was written either: InvalidArgument when the publish
+// would delete too much (see allow_mass_delete), IOError or Corruption when the
+// index itself could not be read or written.
 Result<PublishReport> Publish(ArticleSource& source, const PublishOptions& options);
 
 }  // namespace kb

@@ -2,10 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <set>
 #include <string>
 
 #include "articles/text_util.h"
+#include "core/edit_distance.h"
 #include "kb/utf8.h"
 
 namespace kb {
@@ -163,28 +165,64 @@ void ReadTranslationOf(const YAML::Node& value, int line, FieldContext* ctx, Art
   if (!article->translation_of.empty()) article->translation_of_line = line;
 }
 
+void ReadFaq(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  ReadBool("faq", value, line, ctx, &article->faq);
+}
+
+void ReadDraft(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {
+  ReadBool("draft", value, line, ctx, &article->draft);
+}
+
+using FieldReader = void (*)(const YAML::Node&, int, FieldContext*, Article*);
+
+struct Field {
+  std::string_view key;
+  FieldReader read;
+};
+
+// Every front-matter key kb knows (CONTRACT §1, plus `order`), in the order
+// messages list them.
+constexpr Field kFields[] = {
+    {"title", ReadTitle},       {"lang", ReadLang},   {"category", ReadCategory},
+    {"tags", ReadTags},         {"audience", ReadAudience}, {"faq", ReadFaq},
+    {"draft", ReadDraft},       {"order", ReadOrder}, {"translation_of", ReadTranslationOf},
+};
+
+// Keys starting with this are the editors' own metadata: accepted, not read.
+constexpr std::string_view kOwnKeyPrefix = "x-";
+
+const Field* FindField(std::string_view key) {
+  for (const Field& field : kFields)
+    if (field.key == key) return &field;
+  return nullptr;
+}
+
+// "unknown key 'audiance' (did you mean 'audience'?)", or the list of known
+// keys when none is near. An unknown key is an error, never ignored: a
+// misspelled `audience: internal` would otherwise publish an internal article.
+std::string UnknownKeyMessage(const std::string& key) {
+  std::string lowered(key);
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Two edits only in longer keys: "owner" is not a misspelled "order".
+  const size_t max_edits = lowered.size() >= 6 ? 2 : 1;
+  const Field* nearest = nullptr;
+  size_t best = max_edits + 1;
+  for (const Field& field : kFields) {
+    const size_t d = BoundedEditDistance(lowered, field.key, max_edits);
+    if (d < best && d < field.key.size()) best = d, nearest = &field;
+  }
+  std::string message = "unknown key '" + EscapeInvalidUtf8(key) + "'";
+  if (nearest) return message + " (did you mean '" + std::string(nearest->key) + "'?)";
+  message += " (known keys:";
+  for (const Field& field : kFields) message += " " + std::string(field.key);
+  return message + "; editors' own keys start with '" + std::string(kOwnKeyPrefix) + "')";
+}
+
 void ReadField(const std::string& key, const YAML::Node& value, int line, FieldContext* ctx,
                Article* article) {
-  if (key == "title") {
-    ReadTitle(value, line, ctx, article);
-  } else if (key == "lang") {
-    ReadLang(value, line, ctx, article);
-  } else if (key == "category") {
-    ReadCategory(value, line, ctx, article);
-  } else if (key == "tags") {
-    ReadTags(value, line, ctx, article);
-  } else if (key == "audience") {
-    ReadAudience(value, line, ctx, article);
-  } else if (key == "faq") {
-    ReadBool(key, value, line, ctx, &article->faq);
-  } else if (key == "draft") {
-    ReadBool(key, value, line, ctx, &article->draft);
-  } else if (key == "order") {
-    ReadOrder(value, line, ctx, article);
-  } else if (key == "translation_of") {
-    ReadTranslationOf(value, line, ctx, article);
-  }
-  // Any other key is ignored: newer front matter must still load.
+  if (const Field* field = FindField(key)) return field->read(value, line, ctx, article);
+  if (key.compare(0, kOwnKeyPrefix.size(), kOwnKeyPrefix) == 0) return;
+  ctx->Error(line, UnknownKeyMessage(key));
 }
 
 void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article) {
@@ -194,7 +232,10 @@ void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article) {
   for (const auto& pair : root) {
     const YAML::Node& key_node = pair.first;
     const int line = ctx->LineOf(key_node.Mark());
-    if (!key_node.IsScalar()) continue;  // not one of ours; ignore like unknown keys
+    if (!key_node.IsScalar()) {
+      ctx->Error(line, std::string("a front matter key must be a plain name, not ") + KindName(key_node));
+      continue;
+    }
     const std::string key = key_node.Scalar();
     if (!seen.insert(key).second) {
       ctx->Error(line, "duplicate key '" + key + "'");

@@ -29,9 +29,11 @@ bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterS
 
 // Parses `split.yaml` and sets title, lang, category (only when given), tags,
 // audience, faq, draft, order and translation_of (with translation_of_line,
-// the file line of that key) of `article`. Returns true when the front matter
-// is valid; otherwise false with every problem found appended to `errors`
-// (each on the line of the offending key).
+// the file line of that key) of `article`. Keys starting with `x-` are the
+// editors' own and are skipped; any other key is an error naming the nearest
+// known key. Returns true when the front matter is valid; otherwise false with
+// every problem found appended to `errors` (each on the line of the offending
+// key).
 bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
                       std::vector<ArticleError>* errors);
 

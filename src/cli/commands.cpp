@@ -28,6 +28,7 @@ int PublishAndReport(ArticleSource& source, const IndexArgs& args) {
   PublishOptions options;
   options.db_dir = args.db_dir;
   options.force_rebuild = args.force_rebuild;
+  options.allow_mass_delete = args.allow_mass_delete;
   const bool tty = !args.quiet && isatty(STDERR_FILENO);
   if (tty) {
     options.progress = [](std::string_view phase, size_t done, size_t total) {

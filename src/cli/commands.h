@@ -20,6 +20,7 @@ struct IndexArgs {
   std::string articles_dir;
   std::string db_dir;
   bool force_rebuild = false;
+  bool allow_mass_delete = false;
   bool quiet = false;
 };
 

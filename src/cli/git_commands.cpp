@@ -82,6 +82,8 @@ void AddGitServeOptions(CLI::App* serve, ServerConfig* config) {
   serve->add_option("--poll-seconds", config->poll_seconds, "Also check the branch every N seconds (0: never)")
       ->capture_default_str()
       ->check(CLI::Range(0, 86400));
+  serve->add_flag("--allow-mass-delete", config->allow_mass_delete,
+                  "Publish a commit even if it deletes more than half of the published articles");
 }
 
 CLI::App* AddCheckCommand(CLI::App& app, CheckArgs* args) {

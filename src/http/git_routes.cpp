@@ -135,6 +135,7 @@ Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& confi
   options.source.cache_dir = config.git_cache_dir;
   options.db_dir = config.db_dir;
   options.poll_seconds = config.poll_seconds;
+  options.allow_mass_delete = config.allow_mass_delete;
   auto publisher = GitPublisher::Create(options);
   if (!publisher.ok()) return publisher.status();
   (*publisher)->PublishNow();  // logs its outcome; a bad commit keeps the index as it is

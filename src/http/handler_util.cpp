@@ -1,5 +1,8 @@
 #include "http/handler_util.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "http/api_error.h"
 
 namespace kb::http {
@@ -35,9 +38,13 @@ Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens) {
   if (req.get_header_value_count("Authorization") > 1)
     return Status::Unauthorized("more than one Authorization header");
   const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
+  // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" is "Bearer".
+  constexpr std::string_view kBearer = "bearer ";
+  const bool bearer = header.size() >= kBearer.size() &&
+                      std::equal(kBearer.begin(), kBearer.end(), header.begin(), [](char want, char got) {
+                        return want == std::tolower(static_cast<unsigned char>(got));
+                      });
+  if (!bearer) return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
   if (!tokens || !tokens->Verify(header.substr(kBearer.size())))
     return Status::Unauthorized("invalid agent token");
   return true;

@@ -7,7 +7,12 @@
 
 namespace kb::http {
 
+// Whether another process may listen on the same port. httplib's default
+// (SO_REUSEPORT) lets a second `kb serve` start silently and split the
+// traffic with the first; kb shares a port only when the operator asks.
+enum class PortSharing { kExclusive, kShared };
+
 // Applies kb's settings to `server`, with a pool of `threads` workers.
-void ConfigureServer(httplib::Server& server, int threads);
+void ConfigureServer(httplib::Server& server, int threads, PortSharing sharing = PortSharing::kExclusive);
 
 }  // namespace kb::http

@@ -28,7 +28,7 @@ struct ZendeskSearchPage {
   size_t page = 1;
   size_t per_page = 25;
   std::string locale;   // requested locale (lower case), echoed for hits in its language
-  std::string origin;   // "http://host:port" for absolute URLs, "" for relative ones
+  std::string origin;   // the configured public URL for absolute URLs, "" for relative ones
   std::string path;     // the request's path, for next_page/previous_page
   std::vector<std::pair<std::string, std::string>> params;  // the request's, except page
 };

@@ -1,7 +1,6 @@
 #include "http/zendesk_routes.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "http/handler_util.h"
 #include "http/zendesk_json.h"
@@ -9,19 +8,6 @@
 
 namespace kb::http {
 namespace {
-
-// "http://host:port" from the Host header (https behind a proxy that says
-// so), or "" (relative URLs) when there is no plausible Host.
-std::string Origin(const httplib::Request& req) {
-  const std::string host = req.get_header_value("Host");
-  const bool plausible = !host.empty() && host.size() <= 255 &&
-                         std::all_of(host.begin(), host.end(), [](unsigned char c) {
-                           return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
-                         });
-  if (!plausible) return "";
-  const bool https = req.get_header_value("X-Forwarded-Proto") == "https";
-  return (https ? "https://" : "http://") + host;
-}
 
 Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParams& params, bool agent) {
   SearchRequest request;
@@ -63,7 +49,7 @@ void GetSearch(const httplib::Request& req, httplib::Response& res, const Servic
   auto page = services.searchers->With([&](Searcher& s) { return RunSearch(s, *params, *agent); });
   if (!page.ok()) return ReplyError(res, page.status());
   page->locale = params->locale;
-  page->origin = Origin(req);
+  page->origin = services.public_url;  // never the request's Host: a client could poison the links
   page->path = req.path;
   for (auto& [name, value] : received) {
     if (name != zendesk_param::kPage) page->params.emplace_back(name, value);

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "analysis/greeklish.h"
+#include "core/edit_distance.h"
 #include "core/vector_util.h"
 #include "index/query_builder.h"
 #include "index/schema.h"
@@ -34,31 +35,6 @@ void AddListed(const Xapian::Database& db, const std::string& table_key, bool wo
     else if (words_too)
       add(&forms->exact, term, kMaxGreeklishWords);
   }
-}
-
-// The optimal string alignment distance between two keys (ASCII), or
-// `limit` + 1 when it is larger than `limit`.
-size_t KeyDistance(std::string_view a, std::string_view b, size_t limit) {
-  const size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > limit) return limit + 1;
-  // Three rows: two back (for transpositions), one back, this one.
-  std::vector<size_t> two(m + 1), one(m + 1), row(m + 1);
-  for (size_t j = 0; j <= m; ++j) one[j] = j;
-  for (size_t i = 1; i <= n; ++i) {
-    row[0] = i;
-    size_t best = row[0];
-    for (size_t j = 1; j <= m; ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] = std::min({one[j] + 1, row[j - 1] + 1, one[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        row[j] = std::min(row[j], two[j - 2] + 1);
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-    std::swap(two, one);
-    std::swap(one, row);
-  }
-  return std::min(one[m], limit + 1);
 }
 
 // `forms`, or none when no public article has any of them: to a customer, a
@@ -122,7 +98,7 @@ GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string
       const std::string candidate = (*it).substr(schema::kGreeklishKey.size());
       for (const std::string& key : keys) {
         const size_t limit = std::min(nearest, key.size() >= kLongKey ? size_t{2} : size_t{1});
-        const size_t d = KeyDistance(key, candidate, limit);
+        const size_t d = BoundedEditDistance(key, candidate, limit);
         if (d > limit) continue;
         if (d < nearest) nearest = d, found.clear();
         AppendIfAbsent(&found, *it);

@@ -196,6 +196,31 @@ void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::s
   db.set_metadata(schema::kMetaGitCommit, source.Commit());  // "" removes it (not git)
 }
 
+// How many of the live index's articles the plan deletes: its removals, or
+// for a rebuild (which lists no removals) the live articles it leaves out.
+size_t ArticlesDeleted(const Plan& plan, const Xapian::Database& live, bool rebuild) {
+  if (!rebuild) return plan.removed.size();
+  std::set<std::string> kept;
+  for (const Planned& planned : plan.changed) kept.insert(planned.entry.id);
+  size_t deleted = 0;
+  for (const auto& [id, hash] : ReadStoredHashes(live)) deleted += kept.count(id) == 0;
+  return deleted;
+}
+
+// A publish that deletes more than half of a help center, and more than a
+// handful of articles, is far more often a wrong folder or a branch that lost
+// its articles than an editor's intent: refused unless the operator allows it.
+Status CheckMassDelete(size_t deleted, size_t published, const ArticleSource& source,
+                       const PublishOptions& options) {
+  constexpr size_t kHandful = 5;
+  if (options.allow_mass_delete || deleted <= kHandful || deleted * 2 <= published) return Status::OK();
+  return Status::InvalidArgument(
+      "refusing to publish " + source.Describe() + ": it would delete " + std::to_string(deleted) +
+      " of the " + std::to_string(published) +
+      " published articles (more than half). Nothing was changed; if the source is right, "
+      "publish again with --allow-mass-delete");
+}
+
 // Writes the plan; the spelling table follows the public documents, the
 // Greeklish table every document's Greek words.
 void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
@@ -284,6 +309,11 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   plan.synonyms = LoadSynonyms(source, &report.errors);
   plan.synonyms_hash = Sha256Hex(plan.synonyms);
   if (!report.errors.empty()) return report;  // nothing written
+
+  if (db) {
+    const size_t deleted = ArticlesDeleted(plan, *db, rebuild);
+    if (Status s = CheckMassDelete(deleted, db->get_doccount(), source, options); !s.ok()) return s;
+  }
 
   report.added = plan.added;
   report.updated = plan.changed.size() - plan.added;

@@ -119,6 +119,7 @@ class GitPublisher::Impl {
     }
     PublishOptions options;
     options.db_dir = options_.db_dir;
+    options.allow_mass_delete = options_.allow_mass_delete;
     auto report = Publish(*source_, options);
     attempt.commit = source_->Commit();
     if (!report.ok()) {

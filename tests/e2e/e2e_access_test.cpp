@@ -80,6 +80,22 @@ TEST_CASE("a wrong or unknown bearer token is 401, not a customer") {
   }
 }
 
+TEST_CASE("the Bearer scheme is case-insensitive: bearer and BEARER are an agent's request") {
+  Env env;
+  env.StartServer();
+  for (const std::string scheme : {"Bearer", "bearer", "BEARER", "bEaReR"}) {
+    CAPTURE(scheme);
+    const httplib::Headers headers{{"Authorization", scheme + " " + env.token()}};
+    const auto reply = kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", headers));
+    INFO(reply.Describe());
+    REQUIRE(reply.status == 200);
+    CHECK(reply.body.find(kInternalEn) != std::string::npos);
+  }
+  const httplib::Headers basic{{"Authorization", "Basic " + env.token()}};
+  CheckError(kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", basic)), 401,
+             "unauthorized");
+}
+
 TEST_CASE("two Authorization headers are 401, even when one holds a valid token") {
   // Found by fuzz_http: kb used the first header and ignored the second.
   Env env;

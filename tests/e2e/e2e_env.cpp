@@ -55,9 +55,9 @@ Env::Env(const std::string& fixture)
   REQUIRE(token_.rfind("kbt_", 0) == 0);
 }
 
-void Env::StartServer() {
+void Env::StartServer(const std::vector<std::string>& extra_args) {
   std::string error;
-  server_ = KbServer::Start({db_, tokens_file_, tmp_.path()}, &error);
+  server_ = KbServer::Start({db_, tokens_file_, tmp_.path(), extra_args}, &error);
   INFO(error);
   REQUIRE(server_ != nullptr);
 }

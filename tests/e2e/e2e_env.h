@@ -43,8 +43,9 @@ class Env {
   // <tmp>/db and creates agent token "agent" in <tmp>/tokens.
   explicit Env(const std::string& fixture = "e2e-articles");
 
-  // Starts `kb serve` on the db (REQUIREs that it comes up).
-  void StartServer();
+  // Starts `kb serve` on the db (REQUIREs that it comes up), with `extra_args`
+  // appended to its command line.
+  void StartServer(const std::vector<std::string>& extra_args = {});
   // Stops it with SIGTERM and CHECKs the exit code is 0.
   void StopServer();
   // `kb index <articles> --db <db>`; returns the result without checking it.

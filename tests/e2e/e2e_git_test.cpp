@@ -215,6 +215,68 @@ TEST_CASE("a bad commit publishes nothing and reports path:line errors; the fix 
   CHECK(env.Get("/api/v1/publish/status", true).json["last_good"]["commit"] == env.repo().Tip("main"));
 }
 
+TEST_CASE("a commit with a misspelled front-matter key publishes nothing; kb check names the key") {
+  GitEnv env;
+  env.Start();
+  env.repo().Commit("main",
+                    {{"en/ops/override.md", std::string("---\ntitle: Override\nlang: en\naudiance: internal\n---\n"
+                                                        "The glimmerfax override is for agents.\n")}},
+                    "internal article with a typo");
+  const HttpReply r = env.GitHubHook();
+  INFO(r.Describe());
+  CHECK(r.json["status"] == "failed");
+  REQUIRE(r.json["errors"].size() == 1);
+  CHECK(r.json["errors"][0] == "en/ops/override.md:4: unknown key 'audiance' (did you mean 'audience'?)");
+  CHECK(env.Hits("glimmerfax").empty());
+  CHECK(env.Get(kb_e2e::SearchPath({{"q", "glimmerfax"}}), true).json["total"] == 0);
+
+  for (const std::vector<std::string>& check : {std::vector<std::string>{"check", "--repo", env.repo().path()},
+                                                {"check", "--strict", "--repo", env.repo().path()}}) {
+    const RunResult lint = RunKb(check);
+    INFO(lint.Describe());
+    CHECK(lint.exit_code == 1);
+    CHECK(lint.out.find("en/ops/override.md:4: error: unknown key 'audiance' (did you mean 'audience'?)") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("a commit that moves the articles away is refused unless --allow-mass-delete") {
+  GitEnv env;
+  kb_test::GitChanges more;
+  for (int i = 0; i < 8; ++i)
+    more["en/faq/q" + std::to_string(i) + ".md"] = ArticleText("Question " + std::to_string(i), "en", "A plimbo answer.");
+  env.repo().Commit("main", more, "eight more");
+  env.Start();
+  REQUIRE(env.Hits("plimbo").size() == 8);
+
+  // The articles now live under docs/: every published id would be deleted.
+  kb_test::GitChanges moved;
+  for (const auto& [path, text] : more) {
+    moved[path] = std::nullopt;
+    moved["docs/" + path] = text;
+  }
+  env.repo().Commit("main", moved, "move everything under docs/");
+  const HttpReply r = env.GitHubHook();
+  INFO(r.Describe());
+  CHECK(r.json["status"] == "failed");
+  CHECK(r.json.dump().find("it would delete 8 of the 11 published articles") != std::string::npos);
+  CHECK(env.Hits("plimbo").size() == 8);
+  CHECK(kb_e2e::Contains(env.Hits("plimbo"), "en/faq/q0"));
+
+  const RunResult fresh = RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db2")});
+  CHECK(fresh.exit_code == 0);  // a first publish deletes nothing
+  env.server().Stop();
+  const RunResult again = RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db")});
+  INFO(again.Describe());
+  CHECK(again.exit_code == 1);
+  CHECK(again.err.find("--allow-mass-delete") != std::string::npos);
+  const RunResult allowed =
+      RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db"), "--allow-mass-delete"});
+  INFO(allowed.Describe());
+  CHECK(allowed.exit_code == 0);
+  CHECK(allowed.err.find("8 deleted") != std::string::npos);
+}
+
 TEST_CASE("renames and deletes are published") {
   GitEnv env;
   env.Start();

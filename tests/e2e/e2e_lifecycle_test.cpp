@@ -62,7 +62,54 @@ TEST_CASE("kb index on a bad article exits non-zero with path:line: message line
   const std::regex bad_audience(R"((^|\n)[^\n]*en/account/bad-audience\.md:5: [^\n]+)");
   CHECK(std::regex_search(r.err, no_front_matter));
   CHECK(std::regex_search(r.err, bad_audience));
+  CHECK(r.err.find("en/account/misspelled-audience.md:5: unknown key 'audiance' (did you mean 'audience'?)") !=
+        std::string::npos);
   CHECK(r.err.find("good-new.md:") == std::string::npos);
+}
+
+TEST_CASE("kb index of an empty folder over a live index is refused unless --allow-mass-delete") {
+  Env env;
+  env.StartServer();
+  const json before = env.Search({{"q", "reset password"}, {"lang", "en"}});
+  REQUIRE_FALSE(HitIds(before).empty());
+  const std::string empty = env.tmp().Sub("empty");
+  std::filesystem::create_directories(empty);
+  const RunResult refused = env.Index(empty);
+  INFO(refused.Describe());
+  CHECK(refused.exit_code == 1);
+  CHECK(std::regex_search(refused.err, std::regex(R"(it would delete (\d+) of the \1 published articles)")));
+  CHECK(refused.err.find("--allow-mass-delete") != std::string::npos);
+  CHECK(refused.err.find("deleted") == std::string::npos);  // no "published: ... deleted" summary
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // time for a reload, if any
+  CHECK(HitIds(env.Search({{"q", "reset password"}, {"lang", "en"}})) == HitIds(before));
+
+  const RunResult allowed = RunKb({"index", empty, "--db", env.db(), "--allow-mass-delete"});
+  INFO(allowed.Describe());
+  CHECK(allowed.exit_code == 0);
+  CHECK(Eventually([&] { return env.Search({{"q", "reset password"}, {"lang", "en"}})["total"] == 0; }));
+}
+
+TEST_CASE("a second kb serve on a port in use fails instead of sharing it; --share-port shares") {
+  Env env;
+  env.StartServer();
+  const std::string port = std::to_string(env.server().port());
+  const RunResult second = RunKb({"serve", "--db", env.db(), "--port", port}, std::chrono::seconds(20));
+  INFO(second.Describe());
+  CHECK_FALSE(second.timed_out);
+  CHECK(second.exit_code == 3);
+  CHECK(second.err.find("port " + port + " is already in use") != std::string::npos);
+  CHECK(env.Get("/healthz").status == 200);  // the first one still serves
+
+  // Sharing is for an operator who asks for it, on every server of the port.
+  env.StopServer();
+  env.StartServer({"--share-port"});
+  const std::string shared = std::to_string(env.server().port());
+  const RunResult joined = RunKb({"serve", "--db", env.db(), "--port", shared, "--share-port"},
+                                 std::chrono::seconds(3));
+  CHECK(joined.timed_out);  // it kept serving until the harness stopped it
+  CHECK(joined.err.find("serving") != std::string::npos);
+  const RunResult refused = RunKb({"serve", "--db", env.db(), "--port", shared}, std::chrono::seconds(20));
+  CHECK(refused.exit_code == 3);
 }
 
 TEST_CASE("a failed kb index leaves the served index untouched") {
@@ -77,12 +124,18 @@ TEST_CASE("a failed kb index leaves the served index untouched") {
   CHECK(HitIds(after) == HitIds(before));
   CHECK(after["total"] == before["total"]);
   CHECK(env.Search({{"q", "flumtrax"}}, env.token())["total"] == 0);
+  // The article whose `audience` key is misspelled is published to nobody.
+  CHECK(env.Search({{"q", "zorblatt"}})["total"] == 0);
+  CHECK(env.Search({{"q", "zorblatt"}}, env.token())["total"] == 0);
   CHECK(env.Get("/api/v1/articles/en/account/reset-password").status == 200);
   // And after a restart, too: nothing half-built was left on disk.
   env.StopServer();
   env.StartServer();
   CHECK(HitIds(env.Search({{"q", "reset password"}, {"lang", "en"}})) == HitIds(before));
   CHECK(env.Search({{"q", "flumtrax"}}, env.token())["total"] == 0);
+  // The article whose `audience` key is misspelled is published to nobody.
+  CHECK(env.Search({{"q", "zorblatt"}})["total"] == 0);
+  CHECK(env.Search({{"q", "zorblatt"}}, env.token())["total"] == 0);
 }
 
 TEST_CASE("re-indexing an added article makes it findable without a restart") {

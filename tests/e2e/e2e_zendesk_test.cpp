@@ -41,11 +41,21 @@ std::vector<std::string> KbIds(const json& response) {
   return ids;
 }
 
-// "http://127.0.0.1:1234/api/...?..." -> "/api/...?..."
+// An env whose index has three articles matching "quillofant", for paging.
+void AddPagedArticles(Env& env) {
+  for (int i = 0; i < 3; ++i) {
+    kb_e2e::WriteTextFile(env.articles() + "/en/bulk/paged-" + std::to_string(i) + ".md",
+                          "---\ntitle: Paged item " + std::to_string(i) + "\nlang: en\n---\nThe quillofant item.\n");
+  }
+  const auto index = env.Index();
+  INFO(index.Describe());
+  REQUIRE(index.exit_code == 0);
+}
+
+// "/api/...?..." as the server wrote it: without --public-url, URLs are relative.
 std::string PathOf(const std::string& url) {
-  const size_t scheme = url.find("://");
-  REQUIRE(scheme != std::string::npos);
-  return url.substr(url.find('/', scheme + 3));
+  REQUIRE(url.rfind("/", 0) == 0);
+  return url;
 }
 
 }  // namespace
@@ -65,7 +75,7 @@ TEST_CASE("zendesk search answers in Zendesk's shape") {
   CHECK(r["previous_page"].is_null());
   REQUIRE_FALSE(r["results"].empty());
   const std::regex rfc3339(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
-  const std::string origin = "http://127.0.0.1:" + std::to_string(env.server().port());
+  const std::string origin = "";  // relative: no --public-url was given
   for (const json& a : r["results"]) {
     INFO(a.dump());
     REQUIRE(a["id"].is_number_integer());
@@ -132,6 +142,61 @@ TEST_CASE("zendesk search pages with page, per_page, page_count and next_page") 
   CHECK(past["results"].empty());
   CHECK(past["count"] == 7);
   CHECK(past["next_page"].is_null());
+}
+
+TEST_CASE("zendesk URLs come from --public-url, never from the request's Host header") {
+  Env env;
+  AddPagedArticles(env);
+  env.StartServer({"--public-url", "https://help.example.com/support/"});
+  const Params params = {{"query", "quillofant"}, {"locale", "en"}, {"per_page", "1"}};
+  const auto reply = [&](const std::string& host) {
+    httplib::Client client("127.0.0.1", env.server().port());
+    httplib::Headers headers = {{"X-Forwarded-Host", "evil.example"}, {"X-Forwarded-Proto", "http"}};
+    if (!host.empty()) headers.emplace("Host", host);
+    return kb_e2e::ToHttpReply(client.Get(ZdPath(params), headers));
+  };
+  for (const std::string host : {"", "evil.example", "evil.example:80"}) {
+    CAPTURE(host);
+    const auto r = reply(host);
+    INFO(r.Describe());
+    REQUIRE(r.status == 200);
+    REQUIRE_FALSE(r.json["results"].empty());
+    const json& a = r.json["results"][0];
+    CHECK(a["html_url"] == "https://help.example.com/support/kb/" + a["kb_id"].get<std::string>());
+    CHECK(a["url"] == "https://help.example.com/support/api/v1/articles/" + a["kb_id"].get<std::string>());
+    REQUIRE(r.json["next_page"].is_string());
+    CHECK(r.json["next_page"].get<std::string>().rfind("https://help.example.com/support/api/v2/", 0) == 0);
+    CHECK(r.body.find("evil") == std::string::npos);
+  }
+}
+
+TEST_CASE("without --public-url zendesk URLs are relative, whatever the Host header says") {
+  Env env;
+  AddPagedArticles(env);
+  env.StartServer();
+  httplib::Client client("127.0.0.1", env.server().port());
+  const auto r = kb_e2e::ToHttpReply(
+      client.Get(ZdPath({{"query", "quillofant"}, {"per_page", "1"}}), {{"Host", "evil.example"}}));
+  INFO(r.Describe());
+  REQUIRE(r.status == 200);
+  REQUIRE_FALSE(r.json["results"].empty());
+  CHECK(r.json["results"][0]["html_url"].get<std::string>().rfind("/kb/", 0) == 0);
+  CHECK(r.json["next_page"].get<std::string>().rfind("/api/v2/help_center/", 0) == 0);
+  CHECK(r.body.find("evil") == std::string::npos);
+}
+
+TEST_CASE("kb serve refuses a --public-url that is not an absolute http(s) URL") {
+  kb_e2e::TempDir tmp;
+  const auto index = kb_e2e::RunKb({"index", kb_e2e::TestDataDir() + "/e2e-articles", "--db", tmp.Sub("db")});
+  REQUIRE(index.exit_code == 0);
+  for (const std::string url : {"help.example.com", "ftp://help.example.com", "https://", "https://h/?q=1"}) {
+    CAPTURE(url);
+    const auto r = kb_e2e::RunKb({"serve", "--db", tmp.Sub("db"), "--port", "0", "--public-url", url},
+                                 std::chrono::seconds(20));
+    INFO(r.Describe());
+    CHECK(r.exit_code != 0);
+    CHECK(r.err.find("--public-url must be an absolute http:// or https:// URL") != std::string::npos);
+  }
 }
 
 TEST_CASE("zendesk snippets use <em> around matches and escape the text") {

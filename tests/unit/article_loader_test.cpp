@@ -253,6 +253,7 @@ TEST_CASE("A folder checked: every bad fixture under tests/data/articles-bad is 
       root + "/en/bad-utf8.md:6: invalid UTF-8 (byte 0xFF at column 8)",
       root + "/en/bad-yaml.md:4: invalid YAML in front matter: illegal map value",
       root + "/en/missing-title.md:1: missing required field 'title'",
+      root + "/en/misspelled-key.md:4: unknown key 'audiance' (did you mean 'audience'?)",
       root + "/en/no-front-matter.md:1: missing front matter (the file must start with a '---' line)",
       root + "/en/unclosed.md:1: front matter is not closed (no '---' line after the opening '---')",
       root + "/en/wrong-types.md:2: 'title' must be a string, not a list",

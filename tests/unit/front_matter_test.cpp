@@ -272,10 +272,44 @@ TEST_CASE("ParseArticle normalizes translation_of to an article id") {
   }
 }
 
-TEST_CASE("ParseArticle ignores unknown front matter keys") {
-  const Parsed p = Parse(kHead + "future_field: {nested: [1, 2]}\n42: answer\n---\nBody\n");
+TEST_CASE("ParseArticle refuses an unknown key on its line, with the nearest known key") {
+  struct Case {
+    std::string line;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"audiance: internal", "unknown key 'audiance' (did you mean 'audience'?)"},
+      {"Title: Reset", "unknown key 'Title' (did you mean 'title'?)"},
+      {"catgory: billing", "unknown key 'catgory' (did you mean 'category'?)"},
+      {"translation-of: en/x", "unknown key 'translation-of' (did you mean 'translation_of'?)"},
+      {"drafts: true", "unknown key 'drafts' (did you mean 'draft'?)"},
+      {"owner: ana", "unknown key 'owner' (known keys: title lang category tags audience faq draft "
+                     "order translation_of; editors' own keys start with 'x-')"},
+      {"42: answer", "unknown key '42' (known keys:"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.line);
+    const Parsed p = Parse(kHead + c.line + "\n---\nBody\n");
+    CHECK_FALSE(p.ok);
+    REQUIRE(p.errors.size() == 1);
+    CHECK(p.errors[0].path == "a.md");
+    CHECK(p.errors[0].line == 4);
+    CHECK(p.errors[0].message.find(c.message) == 0);
+  }
+}
+
+TEST_CASE("ParseArticle refuses a key that is not a plain name") {
+  const Parsed p = Parse(kHead + "? [a, b]\n: value\n---\n");
+  CHECK_FALSE(p.ok);
+  REQUIRE(p.errors.size() == 1);
+  CHECK(p.errors[0].message == "a front matter key must be a plain name, not a list");
+}
+
+TEST_CASE("ParseArticle accepts editors' own keys starting with x-, whatever their value") {
+  const Parsed p = Parse(kHead + "x-owner: ana\nx-review: {due: 2027-01-01, by: [ana, ben]}\n---\nBody\n");
   REQUIRE_MESSAGE(p.ok, Joined(p.errors));
   CHECK(p.article.title == "Reset");
+  CHECK(p.article.audience == kb::Audience::kPublic);
 }
 
 TEST_CASE("ParseArticle skips a UTF-8 BOM at the start") {

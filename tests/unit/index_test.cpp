@@ -89,6 +89,64 @@ TEST_CASE("publish: first run builds, second run changes nothing, edits are incr
   CHECK(ws.Search("password").total == 0);
 }
 
+namespace {
+
+// Publishes `ws`'s articles with `options` set; the raw result.
+kb::Result<kb::PublishReport> PublishWith(Workspace& ws, bool allow_mass_delete, bool rebuild = false) {
+  auto source = kb::NewFolderSource(ws.articles());
+  kb::PublishOptions options;
+  options.db_dir = ws.db();
+  options.allow_mass_delete = allow_mass_delete;
+  options.force_rebuild = rebuild;
+  return kb::Publish(*source, options);
+}
+
+void WriteNumbered(Workspace& ws, int count) {
+  for (int i = 0; i < count; ++i)
+    ws.Write("en/bulk/a" + std::to_string(i), "title: Article " + std::to_string(i) + "\nlang: en",
+             "The snorkwhistle number " + std::to_string(i) + ".");
+}
+
+}  // namespace
+
+TEST_CASE("publish: deleting more than half of the articles, and more than five, is refused") {
+  struct Case {
+    int published, deleted;
+    bool refused;
+  };
+  const Case cases[] = {
+      {6, 5, false},   // a handful may go, even most of a small help center
+      {6, 6, true},    // all six
+      {10, 5, false},  // half is not more than half
+      {11, 6, true},
+      {40, 40, true},  // an empty folder
+  };
+  for (const Case& c : cases) {
+    for (const bool rebuild : {false, true}) {
+      CAPTURE(c.published);
+      CAPTURE(c.deleted);
+      CAPTURE(rebuild);
+      Workspace ws;
+      WriteNumbered(ws, c.published);
+      REQUIRE(ws.Publish().added == static_cast<size_t>(c.published));
+      for (int i = 0; i < c.deleted; ++i) ws.Remove("en/bulk/a" + std::to_string(i));
+      auto refused = PublishWith(ws, false, rebuild);
+      CHECK(refused.ok() == !c.refused);
+      if (c.refused) {
+        CHECK(refused.status().code() == kb::StatusCode::kInvalidArgument);
+        CHECK(refused.status().message().find("it would delete " + std::to_string(c.deleted) + " of the " +
+                                              std::to_string(c.published) + " published articles") !=
+              std::string::npos);
+        CHECK(refused.status().message().find("--allow-mass-delete") != std::string::npos);
+        CHECK(ws.Search("snorkwhistle").total == static_cast<size_t>(c.published));  // nothing changed
+        auto allowed = PublishWith(ws, true, rebuild);
+        REQUIRE(allowed.ok());
+      }
+      CHECK(ws.Search("snorkwhistle").total == static_cast<size_t>(c.published - c.deleted));
+    }
+  }
+}
+
 TEST_CASE("spelling: KnownWords finds the public words among many, in the order given") {
   Workspace ws;
   ws.Write("en/a/password", "title: Password\nlang: en", "Change your password here.");

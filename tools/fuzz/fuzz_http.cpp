@@ -199,7 +199,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   // waits this long, and the fuzzer makes many.
   served->server.set_read_timeout(1, 0);
   served->server.set_keep_alive_timeout(1);
-  kb::http::RegisterRoutes(served->server, {served->searchers.get(), served->tokens.get(), {}});
+  kb::http::RegisterRoutes(served->server, {served->searchers.get(), served->tokens.get(), "", {}});
   served->port = served->server.bind_to_any_port("127.0.0.1");
   if (served->port <= 0) Fail("cannot listen on loopback");
   // Bound already: connections wait in the backlog until listen accepts them.
