@@ -423,8 +423,8 @@ constexpr const char* kDocument = R"json(
         "properties": {
           "id": {"type": "integer", "format": "int64", "description": "First 48 bits of the SHA-256 of kb_id: stable, exact in JavaScript."},
           "kb_id": {"type": "string", "description": "kb's article id."},
-          "url": {"type": "string", "description": "The article in kb's API: {origin}/api/v1/articles/{kb_id}."},
-          "html_url": {"type": "string", "description": "The article's page: {origin}/kb/{kb_id}."},
+          "url": {"type": "string", "description": "The article in kb's API: {public_url}/api/v1/articles/{kb_id}; relative when kb serve has no --public-url."},
+          "html_url": {"type": "string", "description": "The article's page: {public_url}/kb/{kb_id}; relative when kb serve has no --public-url."},
           "title": {"type": "string"},
           "name": {"type": "string", "description": "Same as title."},
           "body": {"type": "string", "nullable": true, "description": "The rendered HTML."},
@@ -449,8 +449,8 @@ constexpr const char* kDocument = R"json(
           "page": {"type": "integer"},
           "per_page": {"type": "integer"},
           "page_count": {"type": "integer", "description": "ceil(min(count, 1000) / per_page)."},
-          "next_page": {"type": "string", "nullable": true, "description": "Full URL of the next page, or null on the last one."},
-          "previous_page": {"type": "string", "nullable": true, "description": "Full URL of the previous page, or null on the first one."}
+          "next_page": {"type": "string", "nullable": true, "description": "URL of the next page (absolute with --public-url, else relative), or null on the last one."},
+          "previous_page": {"type": "string", "nullable": true, "description": "URL of the previous page (absolute with --public-url, else relative), or null on the first one."}
         }
       }
     }
