@@ -18,22 +18,24 @@ namespace kb {
 
 // One word of analyzed text.
 struct Token {
-  std::string term;                // folded surface form: the exact-match term (indexed with positions)
-  std::vector<std::string> stems;  // stem candidates, without prefix (Hebrew: several; others: one); may be empty
-  std::vector<std::string> extra_terms;  // extra exact terms without position (e.g. joined form of a ZWNJ compound)
+  std::string term;  // folded surface form: the exact-match term (indexed with positions)
+  std::vector<std::string>
+      stems;  // stem candidates, without prefix (Hebrew: several; others: one); may be empty
+  std::vector<std::string>
+      extra_terms;  // extra exact terms without position (e.g. joined form of a ZWNJ compound)
   // Looser stem candidates for when this token is a QUERY word, never indexed
   // (Persian: the word without a possessive clitic, حسابم "my account" -> حساب).
   // Filled only by AnalyzeQuery(); always empty from Analyze().
   std::vector<std::string> query_stems;
-  bool stopword = false;           // indexed (for phrases) but ignored as a query word
+  bool stopword = false;  // indexed (for phrases) but ignored as a query word
   // A light verb (Persian کردن, شدن...: وصل کردن "connect"): after another
   // word, the meaning is that word's, and a query searches only that word.
   // Set only by AnalyzeQuery(), like query_stems.
   bool light_verb = false;
-  uint32_t position = 0;           // word position; consecutive words differ by 1
-  size_t begin = 0;                // byte span in the ORIGINAL input that produced this token;
-  size_t end = 0;                  //   several tokens may share one span (e.g. "בiPhone"), and
-                                   //   Chinese/Japanese/Korean character pairs overlap by one character
+  uint32_t position = 0;  // word position; consecutive words differ by 1
+  size_t begin = 0;       // byte span in the ORIGINAL input that produced this token;
+  size_t end = 0;         //   several tokens may share one span (e.g. "בiPhone"), and
+                          //   Chinese/Japanese/Korean character pairs overlap by one character
 };
 
 class Analyzer {

@@ -24,31 +24,31 @@ const char* AudienceName(Audience audience);  // "public" | "internal"
 // indexer can weight them above body text. The lead section (level 0) is only
 // present when there is text before the first heading.
 struct Section {
-  int heading_level = 0;     // 1..6, 0 for the lead section without heading
-  std::string heading;       // plain text of the heading
-  std::string text;          // plain text of the paragraphs, lists, code... under it
+  int heading_level = 0;  // 1..6, 0 for the lead section without heading
+  std::string heading;    // plain text of the heading
+  std::string text;       // plain text of the paragraphs, lists, code... under it
 };
 
 struct Article {
-  std::string id;            // path below the root without ".md", '/' separated
-  std::string path;          // path as given to the loader (for messages)
+  std::string id;    // path below the root without ".md", '/' separated
+  std::string path;  // path as given to the loader (for messages)
   std::string title;
-  std::string lang;          // BCP-47 primary tag, lower case
-  std::string category;      // front matter, or the parent folder's name
+  std::string lang;      // BCP-47 primary tag, lower case
+  std::string category;  // front matter, or the parent folder's name
   std::vector<std::string> tags;
   Audience audience = Audience::kPublic;
   bool faq = false;
   bool draft = false;
-  int order = 0;             // optional front matter `order` (FAQ ordering); 0 = unset
-  std::string translation_of;  // article id or empty
-  int translation_of_line = 0; // file line of the `translation_of` key (for messages), 0 if absent
-  std::string html;          // rendered body; raw HTML in the Markdown is not passed through
+  int order = 0;                // optional front matter `order` (FAQ ordering); 0 = unset
+  std::string translation_of;   // article id or empty
+  int translation_of_line = 0;  // file line of the `translation_of` key (for messages), 0 if absent
+  std::string html;             // rendered body; raw HTML in the Markdown is not passed through
   std::vector<Section> sections;  // plain text, in document order
-  int64_t updated = 0;       // seconds since the epoch (file mtime in folder mode)
+  int64_t updated = 0;            // seconds since the epoch (file mtime in folder mode)
   std::string content_hash;  // set by Publish: hex SHA-256 of the file bytes (+ source flags), so
                              // unchanged files are not re-analysed; ParseArticle leaves it empty
-  std::string author;        // git mode: author of the last commit that changed the file, else empty
-  bool outdated = false;     // git mode: a translation whose source changed in a later commit
+  std::string author;     // git mode: author of the last commit that changed the file, else empty
+  bool outdated = false;  // git mode: a translation whose source changed in a later commit
 
   // All plain text of the body (sections joined by blank lines).
   std::string PlainText() const;
@@ -57,7 +57,7 @@ struct Article {
 // A problem with one article file, reported as "path:line: message".
 struct ArticleError {
   std::string path;
-  int line = 0;              // 1-based; 0 when no line applies (unreadable file)
+  int line = 0;  // 1-based; 0 when no line applies (unreadable file)
   std::string message;
   std::string ToString() const;
 };
@@ -71,8 +71,8 @@ struct ArticleError {
 // subtag, lower-cased ("pt"). Unknown front matter keys are ignored.
 // `updated` is kept from `out` (the caller sets it); `content_hash` is left
 // empty (Publish sets it).
-bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
-                  Article* out, std::vector<ArticleError>* errors);
+bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes, Article* out,
+                  std::vector<ArticleError>* errors);
 
 // Appends an error (on the `translation_of` line) when `article` names itself
 // or an id that is not in `ids` (every article id of the source, parsed or not,
@@ -80,14 +80,15 @@ bool ParseArticle(std::string_view id, std::string_view path, std::string_view b
 void CheckTranslationOf(const Article& article, const std::set<std::string>& ids,
                         std::vector<ArticleError>* errors);
 // The same with a predicate: `is_article(id)` tells whether an article exists.
-void CheckTranslationOf(const Article& article, const std::function<bool(const std::string&)>& is_article,
+void CheckTranslationOf(const Article& article,
+                        const std::function<bool(const std::string&)>& is_article,
                         std::vector<ArticleError>* errors);
 
 // A candidate article file found under an articles root.
 struct ArticleFile {
-  std::string id;            // e.g. "he/account/reset-password"
-  std::string path;          // root-joined path, used to read it and in messages
-  int64_t mtime = 0;         // seconds since the epoch
+  std::string id;     // e.g. "he/account/reset-password"
+  std::string path;   // root-joined path, used to read it and in messages
+  int64_t mtime = 0;  // seconds since the epoch
 };
 
 // Lists every article file under `root`: regular files ending in ".md", skipping
@@ -98,7 +99,8 @@ struct ArticleFile {
 // it resolves to a regular file under the root, otherwise it is skipped with
 // an error. A root that is missing or not a directory is one error with line 0.
 // Of two ids that collide, the later one (in id order) is reported and dropped.
-std::vector<ArticleFile> ListArticleFiles(const std::string& root, std::vector<ArticleError>* errors);
+std::vector<ArticleFile> ListArticleFiles(const std::string& root,
+                                          std::vector<ArticleError>* errors);
 
 // Largest article file ReadArticleFile accepts.
 constexpr int64_t kMaxArticleBytes = 4 * 1024 * 1024;
@@ -106,6 +108,7 @@ constexpr int64_t kMaxArticleBytes = 4 * 1024 * 1024;
 // Reads one listed file into `bytes`. Returns true on success; on failure
 // returns false and appends one error with line 0: "cannot read file: <strerror>"
 // or "article too large (N bytes, limit 4 MiB)".
-bool ReadArticleFile(const ArticleFile& file, std::string* bytes, std::vector<ArticleError>* errors);
+bool ReadArticleFile(const ArticleFile& file, std::string* bytes,
+                     std::vector<ArticleError>* errors);
 
 }  // namespace kb

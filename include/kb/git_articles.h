@@ -27,14 +27,14 @@ struct GitCommitInfo {
 // article `id`, newest first, at most `limit`. NotFound when `ref` does not
 // exist or no commit touched the article; IOError/Corruption from git.
 Result<std::vector<GitCommitInfo>> GitArticleHistory(const GitSourceOptions& repo,
-                                                     const std::string& ref,
-                                                     const std::string& id, size_t limit);
+                                                     const std::string& ref, const std::string& id,
+                                                     size_t limit);
 
 struct GitArticleVersion {
-  std::string path;     // "en/account/reset.md"
-  std::string commit;   // sha the ref named
-  std::string bytes;    // the file as committed
-  GitCommitInfo last;   // the last commit on `ref` that changed it
+  std::string path;    // "en/account/reset.md"
+  std::string commit;  // sha the ref named
+  std::string bytes;   // the file as committed
+  GitCommitInfo last;  // the last commit on `ref` that changed it
 };
 
 // Article `id` as committed on `ref`. NotFound when the ref or the file does

@@ -30,21 +30,21 @@ namespace kb {
 struct GitPublisherOptions {
   GitSourceOptions source;
   std::string db_dir;
-  int poll_seconds = 0;  // 0: no polling (webhooks only)
-  bool log = true;       // one line per attempt (and its errors) on stderr
+  int poll_seconds = 0;            // 0: no polling (webhooks only)
+  bool log = true;                 // one line per attempt (and its errors) on stderr
   bool allow_mass_delete = false;  // see PublishOptions::allow_mass_delete
 };
 
 // One publish attempt.
 struct GitPublishAttempt {
-  std::string commit;            // the commit read ("" if it could not be resolved)
-  int64_t time = 0;              // when the attempt ended, seconds since the epoch
-  bool ok = false;               // true: the index now serves `commit`
-  bool skipped = false;          // true: this commit was attempted before (nothing done)
+  std::string commit;    // the commit read ("" if it could not be resolved)
+  int64_t time = 0;      // when the attempt ended, seconds since the epoch
+  bool ok = false;       // true: the index now serves `commit`
+  bool skipped = false;  // true: this commit was attempted before (nothing done)
   size_t added = 0, updated = 0, deleted = 0, unchanged = 0;
-  uint64_t sequence = 0;         // index publish sequence after the attempt
+  uint64_t sequence = 0;             // index publish sequence after the attempt
   std::vector<ArticleError> errors;  // bad articles: nothing was published
-  std::string failure;           // fetch or index failure ("" when none)
+  std::string failure;               // fetch or index failure ("" when none)
 };
 
 struct GitPublishStatus {
@@ -52,8 +52,8 @@ struct GitPublishStatus {
   std::string last_good_commit;  // last commit the index was published from
   int64_t last_good_time = 0;
   std::optional<GitPublishAttempt> last_attempt;
-  bool running = false;          // a publish is in progress
-  uint64_t attempts = 0;         // attempts made since start
+  bool running = false;   // a publish is in progress
+  uint64_t attempts = 0;  // attempts made since start
 };
 
 class GitPublisher {

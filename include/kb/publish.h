@@ -39,9 +39,10 @@ class ArticleSource {
     std::string path;     // for messages ("articles/he/x.md")
     int64_t updated = 0;  // seconds since the epoch (mtime or commit time)
     // Set by sources that know more (git, docs/git-publishing.md); empty/false otherwise.
-    std::string author;        // author of the last commit that changed the file
-    bool outdated = false;     // a translation whose source changed in a later commit
-    std::string content_hash;  // hex SHA-256 of the bytes if known: an unchanged article is not read
+    std::string author;     // author of the last commit that changed the file
+    bool outdated = false;  // a translation whose source changed in a later commit
+    std::string
+        content_hash;  // hex SHA-256 of the bytes if known: an unchanged article is not read
   };
   virtual ~ArticleSource() = default;
   // Every article candidate, sorted by id. Problems (duplicate ids, unreadable
@@ -66,7 +67,8 @@ class ArticleSource {
     std::vector<Entry> changed;
     std::vector<std::string> removed;  // article ids
   };
-  virtual std::optional<Changes> ChangesSince(const std::string& since, std::vector<ArticleError>* errors) {
+  virtual std::optional<Changes> ChangesSince(const std::string& since,
+                                              std::vector<ArticleError>* errors) {
     (void)since, (void)errors;
     return std::nullopt;
   }
@@ -78,7 +80,8 @@ class ArticleSource {
   // The synonyms file (`_synonyms.yml` at the root), if the source has one:
   // true with its bytes and path for messages; false when there is none or it
   // is unreadable (then with an error appended).
-  virtual bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) {
+  virtual bool ReadSynonyms(std::string* bytes, std::string* path,
+                            std::vector<ArticleError>* errors) {
     (void)bytes, (void)path, (void)errors;
     return false;
   }
@@ -89,9 +92,9 @@ std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root);
 
 // Where a git source reads from (docs/git-publishing.md).
 struct GitSourceOptions {
-  std::string repo;            // a local repository path, or a URL (scheme://... or user@host:path)
-  std::string branch = "main"; // articles are read from this branch's committed tree
-  std::string cache_dir;       // a URL is cloned (bare) here and fetched; required for URLs
+  std::string repo;  // a local repository path, or a URL (scheme://... or user@host:path)
+  std::string branch = "main";  // articles are read from this branch's committed tree
+  std::string cache_dir;        // a URL is cloned (bare) here and fetched; required for URLs
 };
 
 // The articles of `options.branch`'s last commit (CONTRACT §1 naming rules,
@@ -120,10 +123,10 @@ struct PublishOptions {
 struct PublishReport {
   size_t added = 0, updated = 0, deleted = 0, unchanged = 0;
   bool incremental_listing = false;  // only the source's changes were looked at (git diff)
-  uint64_t sequence = 0;       // publish sequence number now live (unchanged if nothing changed)
-  std::string generation;      // generation directory name now live
-  bool rebuilt = false;        // true if a new generation was built
-  bool committed = false;      // false when there was nothing to change
+  uint64_t sequence = 0;   // publish sequence number now live (unchanged if nothing changed)
+  std::string generation;  // generation directory name now live
+  bool rebuilt = false;    // true if a new generation was built
+  bool committed = false;  // false when there was nothing to change
   std::vector<ArticleError> errors;  // non-empty => nothing was written
 };
 

@@ -22,19 +22,19 @@
 namespace kb {
 
 struct SearchRequest {
-  std::string query;            // raw UTF-8 as typed (validated by the caller)
-  std::string lang;             // "" or "auto": detect from the query's script
+  std::string query;  // raw UTF-8 as typed (validated by the caller)
+  std::string lang;   // "" or "auto": detect from the query's script
   size_t limit = 10;
   size_t offset = 0;
-  std::string category;         // optional exact filter
+  std::string category;           // optional exact filter
   std::vector<std::string> tags;  // optional: articles with any of these tags
-  bool agent = false;           // true: internal articles are visible
+  bool agent = false;             // true: internal articles are visible
 };
 
 struct SearchHit {
   std::string id, title, lang, category, url;
-  std::string snippet;          // HTML-escaped text with only <mark> added
-  double score = 0;             // 0..1, relative to the best possible match
+  std::string snippet;  // HTML-escaped text with only <mark> added
+  double score = 0;     // 0..1, relative to the best possible match
 };
 
 // How many of the matching articles (visible to the caller) have a value.
@@ -45,13 +45,13 @@ struct FacetCount {
 
 struct SearchResponse {
   std::string query;
-  std::string lang;             // the language searched (requested or detected)
-  bool lang_detected = false;   // true when lang came from detection
-  bool fallback = false;        // true when nothing matched in `lang` and other languages were searched
-  uint64_t total = 0;           // matching articles visible to the caller
+  std::string lang;            // the language searched (requested or detected)
+  bool lang_detected = false;  // true when lang came from detection
+  bool fallback = false;  // true when nothing matched in `lang` and other languages were searched
+  uint64_t total = 0;     // matching articles visible to the caller
   double took_ms = 0;
   std::optional<std::string> suggestion;  // the query with misspelled words corrected
-  bool corrected = false;       // true when the corrected words were searched too
+  bool corrected = false;                 // true when the corrected words were searched too
   std::vector<SearchHit> hits;
   // Counts over ALL matching articles (not just this page), most frequent first.
   std::vector<FacetCount> category_facets;
@@ -61,12 +61,12 @@ struct SearchResponse {
 // An article in a list (related, FAQ, autocomplete).
 struct ArticleSummary {
   std::string id, title, lang, category, url;
-  int order = 0;                // front matter `order` (FAQ)
+  int order = 0;  // front matter `order` (FAQ)
 };
 
 struct FaqRequest {
-  std::string lang;             // "" = every language
-  std::string category;         // "" = every category
+  std::string lang;      // "" = every language
+  std::string category;  // "" = every category
   bool agent = false;
 };
 
@@ -76,8 +76,8 @@ struct FaqCategory {
 };
 
 struct SuggestRequest {
-  std::string prefix;           // what the customer typed so far; the last word may be partial
-  std::string lang;             // "" or "auto": detected
+  std::string prefix;  // what the customer typed so far; the last word may be partial
+  std::string lang;    // "" or "auto": detected
   size_t limit = 8;
   bool agent = false;
 };
@@ -87,15 +87,15 @@ struct ArticleView {
   std::vector<std::string> tags;
   std::vector<std::string> translations;  // ids of linked translations visible to the caller
   bool faq = false;
-  int64_t updated = 0;          // seconds since the epoch
-  std::string author;           // git mode: author of the last commit that changed it, else empty
-  bool outdated = false;        // git mode: a translation whose source changed in a later commit
+  int64_t updated = 0;    // seconds since the epoch
+  std::string author;     // git mode: author of the last commit that changed it, else empty
+  bool outdated = false;  // git mode: a translation whose source changed in a later commit
 };
 
 struct IndexInfo {
   std::string generation;
   uint64_t sequence = 0;
-  uint64_t articles = 0;        // documents in the index (all audiences)
+  uint64_t articles = 0;  // documents in the index (all audiences)
 };
 
 class Searcher {

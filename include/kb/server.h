@@ -22,15 +22,15 @@ struct ServerConfig {
   // a path prefix allowed): absolute URLs in responses start with it. Empty:
   // URLs are relative. Never taken from the request's Host header.
   std::string public_url;
-  int threads = 32;               // worker threads; size for the expected connections (PERF.md)
-  bool access_log = false;        // one line per request on stderr
-  bool share_port = false;        // SO_REUSEPORT: let other servers listen on the same port too
+  int threads = 32;         // worker threads; size for the expected connections (PERF.md)
+  bool access_log = false;  // one line per request on stderr
+  bool share_port = false;  // SO_REUSEPORT: let other servers listen on the same port too
 
   // Git publishing (docs/git-publishing.md): with a repo, serve builds or
   // updates db_dir from its branch on start and republishes on webhook/poll.
-  std::string git_repo;             // local path or URL; empty: serve db_dir as it is
+  std::string git_repo;  // local path or URL; empty: serve db_dir as it is
   std::string git_branch = "main";
-  std::string git_cache_dir;        // where a URL is cloned (kb serve defaults it to DB_DIR/git-cache)
+  std::string git_cache_dir;  // where a URL is cloned (kb serve defaults it to DB_DIR/git-cache)
   std::string webhook_secret_file;  // empty: POST /api/v1/hooks/git answers 404
   int poll_seconds = 0;             // 0: no polling
   bool allow_mass_delete = false;   // publish a commit that deletes most articles (kb/publish.h)

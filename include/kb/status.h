@@ -32,8 +32,12 @@ class Status {
   Status() = default;  // OK
   static Status OK() { return Status(); }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
-  static Status InvalidArgument(std::string msg) { return {StatusCode::kInvalidArgument, std::move(msg)}; }
-  static Status Unauthorized(std::string msg) { return {StatusCode::kUnauthorized, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {StatusCode::kInvalidArgument, std::move(msg)};
+  }
+  static Status Unauthorized(std::string msg) {
+    return {StatusCode::kUnauthorized, std::move(msg)};
+  }
   static Status TooLarge(std::string msg) { return {StatusCode::kTooLarge, std::move(msg)}; }
   static Status RateLimited(std::string msg) { return {StatusCode::kRateLimited, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
@@ -63,9 +67,18 @@ class Result {
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
-  T& value() & { assert(ok()); return *value_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }

@@ -1,5 +1,6 @@
 // kb::Analyzer implementation: char filter + word splitting with offsets into
 // the original text + per-script stemming and stopwords (ANALYSIS.md §4–§8).
+#include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -19,8 +20,6 @@
 #include "core/vector_util.h"
 #include "kb/analysis.h"
 
-#include <unicode/utf8.h>
-
 namespace kb {
 namespace {
 
@@ -31,7 +30,7 @@ using analysis::Stretch;
 using analysis::UnspacedKind;
 using analysis::WordSpan;
 
-constexpr size_t kMaxTokenChars = 64;  // longer "words" are junk (hashes, base64): dropped
+constexpr size_t kMaxTokenChars = 64;   // longer "words" are junk (hashes, base64): dropped
 constexpr uint32_t kFirstPosition = 1;  // Xapian's TermGenerator also starts at 1
 
 // Per-call language settings.
@@ -60,8 +59,8 @@ class AnalyzerImpl final : public Analyzer {
                                 uint32_t* pos, std::vector<Token>* out);
   void AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx, uint32_t* pos,
                   std::vector<Token>* out);
-  void AnalyzePairs(std::string_view text, const Stretch& stretch, const Context& ctx, uint32_t* pos,
-                    std::vector<Token>* out);
+  void AnalyzePairs(std::string_view text, const Stretch& stretch, const Context& ctx,
+                    uint32_t* pos, std::vector<Token>* out);
   void Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems, Token* t);
   // True when a reading of the Latin word is a Greek stopword ("thn": την).
   bool IsGreeklishStopword(const std::string& term) const {
@@ -125,8 +124,8 @@ AnalyzerImpl::AnalyzerImpl()
   en_stop_ = LoadStopwords(analysis::EnglishStopwords(), "en");
 }
 
-std::unordered_set<std::string> AnalyzerImpl::LoadStopwords(const std::initializer_list<const char*>& words,
-                                                            std::string_view lang) {
+std::unordered_set<std::string> AnalyzerImpl::LoadStopwords(
+    const std::initializer_list<const char*>& words, std::string_view lang) {
   std::unordered_set<std::string> set;
   // Each entry normalizes to one word (a unit test checks it; ZWNJ would make two).
   for (const char* w : words) set.insert(Normalize(w, lang));
@@ -184,7 +183,8 @@ std::vector<Token> AnalyzerImpl::AnalyzeQuery(std::string_view text, std::string
   return AnalyzeText(text, lang, true);
 }
 
-std::vector<Token> AnalyzerImpl::AnalyzeText(std::string_view text, std::string_view lang, bool query) {
+std::vector<Token> AnalyzerImpl::AnalyzeText(std::string_view text, std::string_view lang,
+                                             bool query) {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
   Context ctx = MakeContext(lang);
@@ -216,8 +216,9 @@ std::vector<Token> AnalyzerImpl::AnalyzeText(std::string_view text, std::string_
 // Appends the tokens of one original run: spaced text word by word (below),
 // Chinese, Japanese and Korean letters as character pairs, Thai, Lao, Khmer
 // and Myanmar as dictionary words (analysis/unspaced_text.h).
-void AnalyzerImpl::AnalyzeSpacedAndUnspaced(std::string_view text, const WordSpan& run, const Context& ctx,
-                                            uint32_t* pos, std::vector<Token>* out) {
+void AnalyzerImpl::AnalyzeSpacedAndUnspaced(std::string_view text, const WordSpan& run,
+                                            const Context& ctx, uint32_t* pos,
+                                            std::vector<Token>* out) {
   stretches_.clear();
   analysis::SplitUnspaced(original_, run.begin, run.end, &stretches_);
   for (const Stretch& stretch : stretches_) {
@@ -250,7 +251,8 @@ void AnalyzerImpl::AnalyzePairs(std::string_view text, const Stretch& stretch, c
   pair_chars_.clear();
   for (size_t i = stretch.begin; i < stretch.end;) {
     size_t next = i + 1;
-    while (next < stretch.end && IsCharacterMark(original_[next])) ++next;  // a character and its marks
+    while (next < stretch.end && IsCharacterMark(original_[next]))
+      ++next;  // a character and its marks
     pair_chars_.push_back({offsets_[i], offsets_[next], {}});
     i = next;
   }
@@ -260,7 +262,8 @@ void AnalyzerImpl::AnalyzePairs(std::string_view text, const Stretch& stretch, c
   const size_t begin = offsets_[stretch.begin], end = offsets_[stretch.end];
   filter_.Apply(text.substr(begin, end - begin), ctx.opts, &filtered_);
   if (filtered_.size() == pair_chars_.size()) {
-    for (size_t k = 0; k < pair_chars_.size(); ++k) analysis::AppendUtf8(filtered_[k], &pair_chars_[k].folded);
+    for (size_t k = 0; k < pair_chars_.size(); ++k)
+      analysis::AppendUtf8(filtered_[k], &pair_chars_[k].folded);
   } else {
     for (PairChar& c : pair_chars_) {
       filter_.Apply(text.substr(c.begin, c.end - c.begin), ctx.opts, &filtered_);
@@ -289,8 +292,8 @@ void AnalyzerImpl::AnalyzePairs(std::string_view text, const Stretch& stretch, c
 }
 
 // Char-filters one original run and appends its tokens; all share the run's span.
-void AnalyzerImpl::AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx, uint32_t* pos,
-                              std::vector<Token>* out) {
+void AnalyzerImpl::AnalyzeRun(std::string_view text, const WordSpan& run, const Context& ctx,
+                              uint32_t* pos, std::vector<Token>* out) {
   size_t begin = offsets_[run.begin];
   size_t end = offsets_[run.end];
   filter_.Apply(text.substr(begin, end - begin), ctx.opts, &filtered_);

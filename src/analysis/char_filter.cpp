@@ -29,15 +29,25 @@ bool IsDeletedFormat(char32_t c) {
 
 char32_t PersianLetter(char32_t c) {
   switch (c) {
-    case 0x064A: case 0x0649: case 0x06D2: return 0x06CC;  // ي ى ے → ی
-    case 0x0643: return 0x06A9;                            // ك → ک
-    case 0x0629: case 0x06C1: case 0x06BE: case 0x06D5: return 0x0647;  // ة ہ ھ ە → ه
-    default: return c;
+    case 0x064A:
+    case 0x0649:
+    case 0x06D2:
+      return 0x06CC;  // ي ى ے → ی
+    case 0x0643:
+      return 0x06A9;  // ك → ک
+    case 0x0629:
+    case 0x06C1:
+    case 0x06BE:
+    case 0x06D5:
+      return 0x0647;  // ة ہ ھ ە → ه
+    default:
+      return c;
   }
 }
 
 bool StripsMarks(UScriptCode s, bool latin) {
-  return s == USCRIPT_HEBREW || s == USCRIPT_GREEK || s == USCRIPT_ARABIC || (latin && s == USCRIPT_LATIN);
+  return s == USCRIPT_HEBREW || s == USCRIPT_GREEK || s == USCRIPT_ARABIC ||
+         (latin && s == USCRIPT_LATIN);
 }
 
 // Next code point at or after `i` that is not a combining mark, or 0.
@@ -54,7 +64,7 @@ char32_t NextNonMark(const UChar* s, int32_t i, int32_t len) {
 struct RewriteState {
   bool prev_letter = false;  // last emitted non-mark char is a letter
   UScriptCode prev_script = USCRIPT_COMMON;
-  bool strip_base = false;   // marks after the last letter are dropped
+  bool strip_base = false;  // marks after the last letter are dropped
 };
 
 void EmitLetter(char32_t c, UScriptCode script, RewriteState* st, std::u32string* out) {
@@ -76,14 +86,30 @@ void EmitOther(char32_t c, RewriteState* st, std::u32string* out) {
 bool EmitSpecial(char32_t c, RewriteState* st, std::u32string* out) {
   const char32_t* letters = nullptr;
   switch (c) {
-    case 0x05F0: letters = U"וו"; break;
-    case 0x05F1: letters = U"וי"; break;
-    case 0x05F2: letters = U"יי"; break;
-    case 0x05BE: EmitOther(U'-', st, out); return true;  // maqaf
-    case 0x05C0: case 0x05C3: EmitOther(U' ', st, out); return true;  // paseq, sof pasuq
-    case 0x066B: EmitOther(U'.', st, out); return true;
-    case 0x066C: EmitOther(U',', st, out); return true;
-    default: return false;
+    case 0x05F0:
+      letters = U"וו";
+      break;
+    case 0x05F1:
+      letters = U"וי";
+      break;
+    case 0x05F2:
+      letters = U"יי";
+      break;
+    case 0x05BE:
+      EmitOther(U'-', st, out);
+      return true;  // maqaf
+    case 0x05C0:
+    case 0x05C3:
+      EmitOther(U' ', st, out);
+      return true;  // paseq, sof pasuq
+    case 0x066B:
+      EmitOther(U'.', st, out);
+      return true;
+    case 0x066C:
+      EmitOther(U',', st, out);
+      return true;
+    default:
+      return false;
   }
   for (; *letters != 0; ++letters) EmitLetter(*letters, USCRIPT_HEBREW, st, out);
   st->strip_base = true;
@@ -112,7 +138,8 @@ class SimplifiedHanTable {
     std::unique_ptr<icu::Transliterator> to_simplified(
         icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !to_simplified) return;  // no ICU transform data: no folding
-    for (const auto& [first, last] : {std::pair<UChar32, UChar32>{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}}) {
+    for (const auto& [first, last] :
+         {std::pair<UChar32, UChar32>{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}}) {
       for (UChar32 c = first; c <= last; ++c) {
         icu::UnicodeString one(c);
         to_simplified->transliterate(one);
@@ -199,7 +226,8 @@ void CharFilter::Rewrite(const CharFilterOptions& opts, std::u32string* out) {
     }
     UScriptCode fast = FastLetterScript(c);
     if (fast != USCRIPT_INVALID_CODE) {  // common he/fa/el letter: no ICU lookups
-      if ((c >= 0x0622 && c <= 0x0626) || (c >= 0x03AC && c <= 0x03B0) || (c >= 0x03CA && c <= 0x03CE)) {
+      if ((c >= 0x0622 && c <= 0x0626) || (c >= 0x03AC && c <= 0x03B0) ||
+          (c >= 0x03CA && c <= 0x03CE)) {
         c = StripDecomposition(c);  // آ أ ؤ إ ئ, ά έ ή ί ΰ, ϊ ϋ ό ύ ώ
       }
       if (opts.persian_letters && fast == USCRIPT_ARABIC) c = PersianLetter(c);

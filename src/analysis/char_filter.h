@@ -23,7 +23,7 @@
 namespace kb::analysis {
 
 struct CharFilterOptions {
-  bool persian_letters = true;    // ي ى ے → ی, ك → ک, ة ہ ھ ە → ه (off for Arabic documents)
+  bool persian_letters = true;  // ي ى ے → ی, ك → ک, ة ہ ھ ە → ه (off for Arabic documents)
   bool strip_latin_marks = true;  // off for French, German...: they fold after stemming
 };
 

@@ -12,12 +12,18 @@ constexpr size_t kMinRemainder = 3;  // letters left after a prefix
 
 char32_t UnfinalLetter(char32_t c) {
   switch (c) {
-    case U'ך': return U'כ';
-    case U'ם': return U'מ';
-    case U'ן': return U'נ';
-    case U'ף': return U'פ';
-    case U'ץ': return U'צ';
-    default: return c;
+    case U'ך':
+      return U'כ';
+    case U'ם':
+      return U'מ';
+    case U'ן':
+      return U'נ';
+    case U'ף':
+      return U'פ';
+    case U'ץ':
+      return U'צ';
+    default:
+      return c;
   }
 }
 
@@ -53,8 +59,9 @@ HebrewStemmer::HebrewStemmer() {
     }
   }
   // Shorter prefixes first, so candidates run from the full word to the shortest remainder.
-  std::stable_sort(prefixes_.begin(), prefixes_.end(),
-                   [](const std::u32string& a, const std::u32string& b) { return a.size() < b.size(); });
+  std::stable_sort(
+      prefixes_.begin(), prefixes_.end(),
+      [](const std::u32string& a, const std::u32string& b) { return a.size() < b.size(); });
 }
 
 std::vector<std::string> HebrewStemmer::Candidates(std::string_view word) const {

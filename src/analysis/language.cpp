@@ -71,22 +71,32 @@ bool IsUkrainianOnly(char32_t c) {
 // nearly so); nullptr for the others.
 const char* LanguageOfScript(UScriptCode script) {
   switch (script) {
-    case USCRIPT_HANGUL: return "ko";
-    case USCRIPT_THAI: return "th";
-    case USCRIPT_LAO: return "lo";
-    case USCRIPT_KHMER: return "km";
-    case USCRIPT_MYANMAR: return "my";
-    case USCRIPT_GEORGIAN: return "ka";
-    case USCRIPT_ARMENIAN: return "hy";
-    case USCRIPT_TAMIL: return "ta";
-    default: return nullptr;
+    case USCRIPT_HANGUL:
+      return "ko";
+    case USCRIPT_THAI:
+      return "th";
+    case USCRIPT_LAO:
+      return "lo";
+    case USCRIPT_KHMER:
+      return "km";
+    case USCRIPT_MYANMAR:
+      return "my";
+    case USCRIPT_GEORGIAN:
+      return "ka";
+    case USCRIPT_ARMENIAN:
+      return "hy";
+    case USCRIPT_TAMIL:
+      return "ta";
+    default:
+      return nullptr;
   }
 }
 
 }  // namespace
 }  // namespace analysis
 
-std::string DetectLanguage(std::string_view text, std::string_view latin_default, bool arabic_indexed) {
+std::string DetectLanguage(std::string_view text, std::string_view latin_default,
+                           bool arabic_indexed) {
   size_t hebrew = 0, greek = 0, arabic = 0, latin = 0;
   bool persian_only = false;
   // Other scripts: letters per language (a script one language writes, or
@@ -98,13 +108,19 @@ std::string DetectLanguage(std::string_view text, std::string_view latin_default
     if (!analysis::IsLetter(c)) continue;
     const UScriptCode script = analysis::LetterScript(c);
     switch (script) {
-      case USCRIPT_HEBREW: ++hebrew; break;
-      case USCRIPT_GREEK: ++greek; break;
+      case USCRIPT_HEBREW:
+        ++hebrew;
+        break;
+      case USCRIPT_GREEK:
+        ++greek;
+        break;
       case USCRIPT_ARABIC:
         ++arabic;
         persian_only = persian_only || analysis::IsPersianOnly(c);
         break;
-      case USCRIPT_LATIN: ++latin; break;
+      case USCRIPT_LATIN:
+        ++latin;
+        break;
       case USCRIPT_HAN:  // kana count as Han (LetterScript): Japanese if any
         kana = kana || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F);
         ++others["zh"];
@@ -144,7 +160,8 @@ std::vector<std::string> SameScriptLanguages(std::string_view lang) {
   if (lang == "zh") return {"ja"};
   static constexpr std::string_view kCyrillic[] = {"ru", "uk", "bg", "sr", "be", "mk", "kk"};
   std::vector<std::string> out;
-  if (std::find(std::begin(kCyrillic), std::end(kCyrillic), lang) == std::end(kCyrillic)) return out;
+  if (std::find(std::begin(kCyrillic), std::end(kCyrillic), lang) == std::end(kCyrillic))
+    return out;
   for (std::string_view l : kCyrillic)
     if (l != lang) out.emplace_back(l);
   return out;

@@ -12,8 +12,8 @@
 namespace kb::analysis {
 
 struct LanguageInfo {
-  std::string code;               // normalized: lowercase, region dropped ("pt-BR" -> "pt")
-  const char* xapian = nullptr;   // Xapian::Stem language name, or nullptr
+  std::string code;                     // normalized: lowercase, region dropped ("pt-BR" -> "pt")
+  const char* xapian = nullptr;         // Xapian::Stem language name, or nullptr
   UScriptCode script = USCRIPT_COMMON;  // script `xapian` stems (COMMON without a stemmer)
 };
 

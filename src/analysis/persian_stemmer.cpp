@@ -12,9 +12,9 @@ struct Suffix {
 
 // First match wins in each round; order matters (longest plural forms first).
 constexpr Suffix kSuffixes[] = {
-    {U"هایشان", 2}, {U"هایتان", 2}, {U"هایمان", 2}, {U"هایی", 2}, {U"های", 2}, {U"ها", 2},
-    {U"ترین", 3},   {U"تر", 3},     {U"شان", 4},    {U"تان", 4},  {U"مان", 4}, {U"ات", 3},
-    {U"ان", 3},     {U"یی", 2},     {U"ی", 3},
+    {U"هایشان", 2}, {U"هایتان", 2}, {U"هایمان", 2}, {U"هایی", 2}, {U"های", 2},
+    {U"ها", 2},     {U"ترین", 3},   {U"تر", 3},     {U"شان", 4},  {U"تان", 4},
+    {U"مان", 4},    {U"ات", 3},     {U"ان", 3},     {U"یی", 2},   {U"ی", 3},
 };
 constexpr int kMaxRounds = 3;
 constexpr size_t kMinWord = 3;
@@ -52,17 +52,14 @@ bool StripVerbPrefix(std::u32string* w) {
 // Colloquial (spoken Tehrani) verb forms after می/نمی and the formal form
 // articles use, including common chat spellings (میخام for میخوام).
 constexpr std::pair<std::u32string_view, std::u32string_view> kColloquialVerbs[] = {
-    {U"خوام", U"خواهم"}, {U"خوای", U"خواهی"}, {U"خواد", U"خواهد"}, {U"خوایم", U"خواهیم"},
-    {U"خواین", U"خواهید"}, {U"خواید", U"خواهید"}, {U"خوان", U"خواهند"},
-    {U"خام", U"خواهم"}, {U"خاد", U"خواهد"}, {U"خان", U"خواهند"},
-    {U"تونم", U"توانم"}, {U"تونی", U"توانی"}, {U"تونه", U"تواند"}, {U"تونیم", U"توانیم"},
-    {U"تونین", U"توانید"}, {U"تونن", U"توانند"},
-    {U"شه", U"شود"}, {U"شن", U"شوند"},
-    {U"کنه", U"کند"}, {U"کنن", U"کنند"}, {U"کنین", U"کنید"},
-    {U"ره", U"رود"}, {U"رن", U"روند"},
-    {U"ده", U"دهد"}, {U"دن", U"دهند"},
-    {U"گه", U"گوید"}, {U"گن", U"گویند"},
-    {U"زنه", U"زند"}, {U"یاد", U"اید"}, {U"یان", U"ایند"},
+    {U"خوام", U"خواهم"},   {U"خوای", U"خواهی"},   {U"خواد", U"خواهد"},   {U"خوایم", U"خواهیم"},
+    {U"خواین", U"خواهید"}, {U"خواید", U"خواهید"}, {U"خوان", U"خواهند"},  {U"خام", U"خواهم"},
+    {U"خاد", U"خواهد"},    {U"خان", U"خواهند"},   {U"تونم", U"توانم"},   {U"تونی", U"توانی"},
+    {U"تونه", U"تواند"},   {U"تونیم", U"توانیم"}, {U"تونین", U"توانید"}, {U"تونن", U"توانند"},
+    {U"شه", U"شود"},       {U"شن", U"شوند"},      {U"کنه", U"کند"},      {U"کنن", U"کنند"},
+    {U"کنین", U"کنید"},    {U"ره", U"رود"},       {U"رن", U"روند"},      {U"ده", U"دهد"},
+    {U"دن", U"دهند"},      {U"گه", U"گوید"},      {U"گن", U"گویند"},     {U"زنه", U"زند"},
+    {U"یاد", U"اید"},      {U"یان", U"ایند"},
 };
 
 // The light verbs of compound verbs (پاک کردن "delete", وصل شدن "connect"):
@@ -74,9 +71,9 @@ struct LightVerb {
   bool bare_present;  // the present stem alone is the imperative
 };
 constexpr LightVerb kLightVerbs[] = {
-    {U"کردن", U"کرد", U"کن", true},     {U"شدن", U"شد", U"شو", false},
-    {U"دادن", U"داد", U"ده", false},    {U"زدن", U"زد", U"زن", false},
-    {U"گرفتن", U"گرفت", U"گیر", false}, {U"داشتن", U"داشت", U"دار", false},
+    {U"کردن", U"کرد", U"کن", true},        {U"شدن", U"شد", U"شو", false},
+    {U"دادن", U"داد", U"ده", false},       {U"زدن", U"زد", U"زن", false},
+    {U"گرفتن", U"گرفت", U"گیر", false},    {U"داشتن", U"داشت", U"دار", false},
     {U"گذاشتن", U"گذاشت", U"گذار", false},
 };
 constexpr std::u32string_view kPastEndings[] = {U"", U"م", U"ی", U"یم", U"ید", U"ند", U"ه", U"ن"};
@@ -88,8 +85,10 @@ constexpr std::u32string_view kPastPrefixes[] = {U"ن", U""};
 // کند is also the adjective "slow".
 constexpr std::u32string_view kNotLightVerbs[] = {U"کند"};
 
-bool IsStemPlusEnding(std::u32string_view rest, std::u32string_view stem, std::u32string_view ending) {
-  return rest.size() == stem.size() + ending.size() && StartsWith(rest, stem) && EndsWith(rest, ending);
+bool IsStemPlusEnding(std::u32string_view rest, std::u32string_view stem,
+                      std::u32string_view ending) {
+  return rest.size() == stem.size() + ending.size() && StartsWith(rest, stem) &&
+         EndsWith(rest, ending);
 }
 
 // The infinitive of a light-verb form, or empty.
@@ -115,9 +114,9 @@ std::u32string_view LightVerbInfinitive(std::u32string_view w) {
 
 // Words that look inflected but are not (میز "table", ایران...), plus domain words.
 constexpr const char* kProtectedWords[] = {
-    "میز", "میوه", "میدان", "میهمان", "میلیون", "ایران", "است", "سازمان",
-    "میزان", "میان", "میکروفون", "پایان", "زمان",
-    "خیابان", "جریان", "ایمان", "درمان", "امکان", "مکان", "باران", "تهران",
+    "میز",    "میوه",  "میدان", "میهمان",   "میلیون", "ایران", "است",
+    "سازمان", "میزان", "میان",  "میکروفون", "پایان",  "زمان",  "خیابان",
+    "جریان",  "ایمان", "درمان", "امکان",    "مکان",   "باران", "تهران",
     "تنها",  // "only": not a plural of تن
 };
 

@@ -61,7 +61,8 @@ inline UScriptCode FastLetterScript(char32_t c) {
       c == 0x0698 || c == 0x06A9 || c == 0x06AF || c == 0x06CC) {
     return USCRIPT_ARABIC;
   }
-  if ((c >= 0x03AC && c <= 0x03CE) || (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2)) return USCRIPT_GREEK;
+  if ((c >= 0x03AC && c <= 0x03CE) || (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2))
+    return USCRIPT_GREEK;
   return USCRIPT_INVALID_CODE;
 }
 

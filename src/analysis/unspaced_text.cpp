@@ -69,7 +69,8 @@ void SplitUnspaced(std::u32string_view text, size_t begin, size_t end, std::vect
 WordSegmenter::WordSegmenter() = default;
 WordSegmenter::~WordSegmenter() = default;
 
-void WordSegmenter::Segment(std::u32string_view text, size_t begin, size_t end, std::vector<WordSpan>* out) {
+void WordSegmenter::Segment(std::u32string_view text, size_t begin, size_t end,
+                            std::vector<WordSpan>* out) {
   if (end <= begin) return;
   if (!words_) {
     UErrorCode status = U_ZERO_ERROR;

@@ -8,12 +8,14 @@ namespace {
 constexpr size_t kMaxSuffixWordLength = 3;  // "c++", "c#", "f#": Xapian's short-word suffix rule
 
 bool IsInWordFormat(char32_t c) {
-  return c >= 0x80 && c != kZwnj && !IsBoundaryFormat(c) && u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR;
+  return c >= 0x80 && c != kZwnj && !IsBoundaryFormat(c) &&
+         u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR;
 }
 
 class Splitter {
  public:
-  Splitter(std::u32string_view text, SplitMode mode) : t_(text), original_(mode == SplitMode::kOriginal) {}
+  Splitter(std::u32string_view text, SplitMode mode)
+      : t_(text), original_(mode == SplitMode::kOriginal) {}
 
   void Run(std::vector<WordSpan>* out) {
     size_t i = 0;
@@ -69,7 +71,8 @@ class Splitter {
         ++i;
         continue;
       }
-      if ((c == '.' || c == ',' || c == 0x066B || c == 0x066C) && DigitAt(i - 1) && DigitAt(i + 1)) {
+      if ((c == '.' || c == ',' || c == 0x066B || c == 0x066C) && DigitAt(i - 1) &&
+          DigitAt(i + 1)) {
         ++i;
         continue;
       }

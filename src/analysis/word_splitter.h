@@ -19,8 +19,8 @@
 namespace kb::analysis {
 
 struct WordSpan {
-  size_t begin = 0;  // index of the first code point
-  size_t end = 0;    // one past the last code point
+  size_t begin = 0;          // index of the first code point
+  size_t end = 0;            // one past the last code point
   bool joined_next = false;  // kOriginal only: a ZWNJ joins this run to the next
 };
 

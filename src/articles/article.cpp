@@ -1,3 +1,5 @@
+#include "kb/article.h"
+
 #include <cstdio>
 #include <string>
 
@@ -6,7 +8,6 @@
 #include "articles/markdown.h"
 #include "articles/text_util.h"
 #include "kb/utf8.h"
-#include "kb/article.h"
 
 namespace kb {
 namespace {
@@ -57,8 +58,8 @@ static std::string DefaultCategory(std::string_view id) {
   return std::string(start == std::string_view::npos ? parent : parent.substr(start + 1));
 }
 
-bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes,
-                  Article* out, std::vector<ArticleError>* errors) {
+bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes, Article* out,
+                  std::vector<ArticleError>* errors) {
   if (!CheckUtf8(path, bytes, errors)) return false;
   const std::string_view text = StripBom(bytes);
 
@@ -81,18 +82,21 @@ bool ParseArticle(std::string_view id, std::string_view path, std::string_view b
 
 void CheckTranslationOf(const Article& article, const std::set<std::string>& ids,
                         std::vector<ArticleError>* errors) {
-  CheckTranslationOf(article, [&ids](const std::string& id) { return ids.count(id) > 0; }, errors);
+  CheckTranslationOf(
+      article, [&ids](const std::string& id) { return ids.count(id) > 0; }, errors);
 }
 
-void CheckTranslationOf(const Article& article, const std::function<bool(const std::string&)>& is_article,
+void CheckTranslationOf(const Article& article,
+                        const std::function<bool(const std::string&)>& is_article,
                         std::vector<ArticleError>* errors) {
   if (article.translation_of.empty()) return;
   if (article.translation_of == article.id) {
     errors->push_back({article.path, article.translation_of_line,
                        "translation_of '" + article.translation_of + "' names the article itself"});
   } else if (!is_article(article.translation_of)) {
-    errors->push_back({article.path, article.translation_of_line,
-                       "translation_of '" + article.translation_of + "' is not an existing article id"});
+    errors->push_back(
+        {article.path, article.translation_of_line,
+         "translation_of '" + article.translation_of + "' is not an existing article id"});
   }
 }
 

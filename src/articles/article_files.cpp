@@ -27,7 +27,9 @@ bool IsUnder(const fs::path& path, const fs::path& root) {
   return true;
 }
 
-std::string ErrnoMessage(int error) { return std::error_code(error, std::generic_category()).message(); }
+std::string ErrnoMessage(int error) {
+  return std::error_code(error, std::generic_category()).message();
+}
 
 // Walks one root. Symlinked folders are never entered, so a link cannot lead
 // out of the root or into a loop.

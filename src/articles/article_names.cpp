@@ -9,12 +9,16 @@ bool HasArticleExtension(std::string_view name) {
          name.substr(name.size() - kArticleExtension.size()) == kArticleExtension;
 }
 
-bool IsHiddenName(std::string_view name) { return name.empty() || name[0] == '_' || name[0] == '.'; }
+bool IsHiddenName(std::string_view name) {
+  return name.empty() || name[0] == '_' || name[0] == '.';
+}
 
 bool IsHiddenPath(std::string_view path) {
   for (size_t start = 0;;) {
     const size_t slash = path.find('/', start);
-    if (IsHiddenName(path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start))) return true;
+    if (IsHiddenName(path.substr(
+            start, slash == std::string_view::npos ? std::string_view::npos : slash - start)))
+      return true;
     if (slash == std::string_view::npos) return false;
     start = slash + 1;
   }

@@ -119,8 +119,7 @@ void ReadTags(const YAML::Node& value, int line, FieldContext* ctx, Article* art
   for (const YAML::Node& item : value) {
     if (!ReadText(item, &tag)) {
       ctx->Error(ctx->LineOf(item.Mark()),
-                 std::string("'tags' must be a list of strings, but an item is ") +
-                     KindName(item));
+                 std::string("'tags' must be a list of strings, but an item is ") + KindName(item));
       continue;
     }
     AddTag(std::move(tag), &article->tags);
@@ -183,9 +182,9 @@ struct Field {
 // Every front-matter key kb knows (CONTRACT §1, plus `order`), in the order
 // messages list them.
 constexpr Field kFields[] = {
-    {"title", ReadTitle},       {"lang", ReadLang},   {"category", ReadCategory},
-    {"tags", ReadTags},         {"audience", ReadAudience}, {"faq", ReadFaq},
-    {"draft", ReadDraft},       {"order", ReadOrder}, {"translation_of", ReadTranslationOf},
+    {"title", ReadTitle}, {"lang", ReadLang},         {"category", ReadCategory},
+    {"tags", ReadTags},   {"audience", ReadAudience}, {"faq", ReadFaq},
+    {"draft", ReadDraft}, {"order", ReadOrder},       {"translation_of", ReadTranslationOf},
 };
 
 // Keys starting with this are the editors' own metadata: accepted, not read.
@@ -233,7 +232,8 @@ void ReadMapping(const YAML::Node& root, FieldContext* ctx, Article* article) {
     const YAML::Node& key_node = pair.first;
     const int line = ctx->LineOf(key_node.Mark());
     if (!key_node.IsScalar()) {
-      ctx->Error(line, std::string("a front matter key must be a plain name, not ") + KindName(key_node));
+      ctx->Error(line,
+                 std::string("a front matter key must be a plain name, not ") + KindName(key_node));
       continue;
     }
     const std::string key = key_node.Scalar();
@@ -285,8 +285,8 @@ bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterS
     }
     pos = next;
   }
-  errors->push_back({std::string(path), 1,
-                     "front matter is not closed (no '---' line after the opening '---')"});
+  errors->push_back(
+      {std::string(path), 1, "front matter is not closed (no '---' line after the opening '---')"});
   return false;
 }
 

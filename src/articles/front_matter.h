@@ -15,9 +15,9 @@ namespace kb {
 
 // The two parts of an article file around its front matter block.
 struct FrontMatterSplit {
-  std::string_view yaml;   // text between the `---` lines
-  std::string_view body;   // everything after the closing `---` line
-  int yaml_first_line = 2; // file line of the first YAML line
+  std::string_view yaml;    // text between the `---` lines
+  std::string_view body;    // everything after the closing `---` line
+  int yaml_first_line = 2;  // file line of the first YAML line
 };
 
 // Splits `text` (BOM already removed) into front matter and body. The first

@@ -9,8 +9,8 @@ std::string ArticleIdKey(std::string_view id) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(id);
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(id.data(), static_cast<int32_t>(id.size())));
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(id.data(), static_cast<int32_t>(id.size())));
   icu::UnicodeString folded = nfc->normalize(text, status);
   if (U_FAILURE(status)) return std::string(id);
   folded.foldCase();

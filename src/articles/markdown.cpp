@@ -69,9 +69,7 @@ class SectionBuilder {
 
  private:
   static bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
-  std::string& Target() {
-    return in_heading_ ? sections_.back().heading : sections_.back().text;
-  }
+  std::string& Target() { return in_heading_ ? sections_.back().heading : sections_.back().text; }
 
   std::vector<Section> sections_;
   bool in_heading_ = false;

@@ -15,9 +15,11 @@ constexpr std::string_view kOneWay = "=>";
 
 class Reporter {
  public:
-  Reporter(std::string_view path, std::vector<ArticleError>* errors) : path_(path), errors_(errors) {}
+  Reporter(std::string_view path, std::vector<ArticleError>* errors)
+      : path_(path), errors_(errors) {}
   void Error(const YAML::Node& node, const std::string& message) {
-    errors_->push_back({std::string(path_), node.Mark().is_null() ? 0 : node.Mark().line + 1, message});
+    errors_->push_back(
+        {std::string(path_), node.Mark().is_null() ? 0 : node.Mark().line + 1, message});
     failed_ = true;
   }
   bool failed() const { return failed_; }
@@ -33,7 +35,8 @@ bool SplitList(std::string_view text, std::vector<std::string>* out) {
   size_t start = 0;
   while (true) {
     const size_t comma = text.find(',', start);
-    const std::string_view part = TrimAscii(text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    const std::string_view part = TrimAscii(text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
     if (part.empty()) return false;
     out->emplace_back(part);
     if (comma == std::string_view::npos) return true;
@@ -47,11 +50,13 @@ void ReadGroup(const YAML::Node& entry, const std::string& lang, Reporter* repor
   rule.lang = lang;
   rule.line = entry.Mark().line + 1;
   for (const YAML::Node& item : entry) {
-    const std::string text = item.IsScalar() ? std::string(TrimAscii(item.Scalar())) : std::string();
+    const std::string text =
+        item.IsScalar() ? std::string(TrimAscii(item.Scalar())) : std::string();
     if (text.empty()) return report->Error(item, "a synonym must be a non-empty text");
     rule.from.push_back(text);
   }
-  if (rule.from.size() < 2) return report->Error(entry, "a synonym group needs at least two entries");
+  if (rule.from.size() < 2)
+    return report->Error(entry, "a synonym group needs at least two entries");
   rule.to = rule.from;
   rules->push_back(std::move(rule));
 }
@@ -61,7 +66,8 @@ void ReadOneWay(const YAML::Node& entry, const std::string& lang, Reporter* repo
   const std::string& text = entry.Scalar();
   const size_t arrow = text.find(kOneWay);
   if (arrow == std::string::npos || text.find(kOneWay, arrow + kOneWay.size()) != std::string::npos)
-    return report->Error(entry, "expected a list [a, b] or a one-way mapping 'a => b', got '" + text + "'");
+    return report->Error(
+        entry, "expected a list [a, b] or a one-way mapping 'a => b', got '" + text + "'");
   SynonymRule rule;
   rule.lang = lang;
   rule.line = entry.Mark().line + 1;
@@ -98,14 +104,16 @@ bool ParseSynonyms(std::string_view path, std::string_view bytes, std::vector<Sy
     return false;
   }
   if (size_t bad = FindYamlForbiddenChar(bytes); bad != std::string_view::npos) {
-    errors->push_back({std::string(path), PositionOf(bytes, bad).line, YamlForbiddenCharMessage(bytes, bad)});
+    errors->push_back(
+        {std::string(path), PositionOf(bytes, bad).line, YamlForbiddenCharMessage(bytes, bad)});
     return false;
   }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(bytes));
   } catch (const YAML::Exception& e) {
-    errors->push_back({std::string(path), e.mark.is_null() ? 0 : e.mark.line + 1, EscapeInvalidUtf8(e.msg)});
+    errors->push_back(
+        {std::string(path), e.mark.is_null() ? 0 : e.mark.line + 1, EscapeInvalidUtf8(e.msg)});
     return false;
   }
   if (root.IsNull()) return true;  // an empty file is fine
@@ -115,7 +123,8 @@ bool ParseSynonyms(std::string_view path, std::string_view bytes, std::vector<Sy
     return false;
   }
   std::vector<SynonymRule> parsed;
-  for (auto it = root.begin(); it != root.end(); ++it) ReadLanguage(it->first, it->second, &report, &parsed);
+  for (auto it = root.begin(); it != root.end(); ++it)
+    ReadLanguage(it->first, it->second, &report, &parsed);
   if (report.failed()) return false;
   rules->insert(rules->end(), parsed.begin(), parsed.end());
   return true;

@@ -8,15 +8,17 @@
 namespace kb {
 namespace {
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // YAML 1.2 §5.1: every C0 control but tab, LF and CR; DEL; every C1 control
 // but NEL; U+FFFE and U+FFFF.
 bool IsYamlForbidden(UChar32 c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F && c != 0x85) ||
-         c == 0xFFFE || c == 0xFFFF;
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+         (c >= 0x7F && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF;
 }
 
 bool IsSubtag(std::string_view s) {
@@ -94,7 +96,8 @@ bool PrimaryLanguageSubtag(std::string_view tag, std::string* primary) {
     rest.remove_prefix(next + 1);
   }
   primary->clear();
-  for (char c : first) primary->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  for (char c : first)
+    primary->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   return true;
 }
 

@@ -53,7 +53,8 @@ class DirLock {
 Result<std::string> NewToken() {
   auth::TokenHash bytes{};  // 32 random bytes, hex-encoded like a hash
   static_assert(sizeof bytes == kTokenRandomBytes, "32 random bytes");
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) return Status::IOError("RAND_bytes failed");
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+    return Status::IOError("RAND_bytes failed");
   return std::string(kTokenPrefix) + HexEncode(bytes);
 }
 

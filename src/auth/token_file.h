@@ -25,7 +25,6 @@ struct TokenEntry {
 // Non-empty, only [A-Za-z0-9._-].
 bool IsValidAgentName(std::string_view name);
 
-
 // Parses a token file's content. Blank lines are skipped. Any other line that
 // is not `valid-name:64-hex` gives InvalidArgument "file:line: expected
 // name:sha256hex" (`file` is only used in the message).

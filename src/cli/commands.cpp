@@ -6,8 +6,8 @@
 
 #include "kb/agent_tokens.h"
 #include "kb/analysis.h"
-#include "kb/utf8.h"
 #include "kb/publish.h"
+#include "kb/utf8.h"
 
 namespace kb::cli {
 namespace {

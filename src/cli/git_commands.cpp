@@ -57,18 +57,21 @@ class ScratchDir {
 
 int PrintCheck(const CheckReport& report, bool strict) {
   for (const CheckFinding& f : report.findings) std::printf("%s\n", f.ToString().c_str());
-  std::fprintf(stderr, "kb: checked %zu article(s): %zu error(s), %zu warning(s)\n", report.articles,
-               report.errors(), report.warnings());
+  std::fprintf(stderr, "kb: checked %zu article(s): %zu error(s), %zu warning(s)\n",
+               report.articles, report.errors(), report.warnings());
   return report.errors() > 0 || (strict && report.warnings() > 0) ? kExitBadInput : kExitOk;
 }
 
 }  // namespace
 
 void AddGitIndexOptions(CLI::App* index, GitArgs* args) {
-  index->add_option("--repo", args->repo,
-                    "Git repository (path or URL) to read the articles from instead of ARTICLES_DIR");
-  index->add_option("--branch", args->branch, "Branch whose committed tree is read")->capture_default_str();
-  index->add_option("--cache", args->cache_dir, "Where a repository URL is cloned (default DB_DIR/git-cache)");
+  index->add_option(
+      "--repo", args->repo,
+      "Git repository (path or URL) to read the articles from instead of ARTICLES_DIR");
+  index->add_option("--branch", args->branch, "Branch whose committed tree is read")
+      ->capture_default_str();
+  index->add_option("--cache", args->cache_dir,
+                    "Where a repository URL is cloned (default DB_DIR/git-cache)");
 }
 
 void AddGitServeOptions(CLI::App* serve, ServerConfig* config) {
@@ -76,10 +79,13 @@ void AddGitServeOptions(CLI::App* serve, ServerConfig* config) {
                     "Git repository (path or URL): build/update --db from it on start, then "
                     "republish on webhook or poll");
   serve->add_option("--branch", config->git_branch, "Branch to publish")->capture_default_str();
-  serve->add_option("--cache", config->git_cache_dir, "Where a repository URL is cloned (default DB_DIR/git-cache)");
+  serve->add_option("--cache", config->git_cache_dir,
+                    "Where a repository URL is cloned (default DB_DIR/git-cache)");
   serve->add_option("--webhook-secret-file", config->webhook_secret_file,
                     "Shared secret of POST /api/v1/hooks/git (GitHub, Gitea, GitLab)");
-  serve->add_option("--poll-seconds", config->poll_seconds, "Also check the branch every N seconds (0: never)")
+  serve
+      ->add_option("--poll-seconds", config->poll_seconds,
+                   "Also check the branch every N seconds (0: never)")
       ->capture_default_str()
       ->check(CLI::Range(0, 86400));
   serve->add_flag("--allow-mass-delete", config->allow_mass_delete,
@@ -91,8 +97,10 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckArgs* args) {
       "check", "Lint articles before pushing: front matter, links, images, titles, translations");
   check->add_option("ARTICLES_DIR", args->articles_dir, "Folder of Markdown articles");
   check->add_option("--repo", args->git.repo, "Git repository (path or URL) to check instead");
-  check->add_option("--branch", args->git.branch, "Branch whose committed tree is checked")->capture_default_str();
-  check->add_option("--cache", args->git.cache_dir, "Where a repository URL is cloned (default: a temp dir)");
+  check->add_option("--branch", args->git.branch, "Branch whose committed tree is checked")
+      ->capture_default_str();
+  check->add_option("--cache", args->git.cache_dir,
+                    "Where a repository URL is cloned (default: a temp dir)");
   check->add_flag("--strict", args->strict, "Exit non-zero on warnings too");
   return check;
 }
@@ -135,7 +143,8 @@ int RunCheck(const CheckArgs& args) {
   }
   ScratchDir scratch;
   GitSourceOptions options = SourceOptions(args.git, "");
-  if (options.cache_dir.empty() && IsUrl(options.repo)) options.cache_dir = scratch.path() + "/clone";
+  if (options.cache_dir.empty() && IsUrl(options.repo))
+    options.cache_dir = scratch.path() + "/clone";
   auto report = CheckGitRepository(options);
   if (!report.ok()) return Fail(report.status());
   return PrintCheck(*report, args.strict);

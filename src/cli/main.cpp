@@ -19,24 +19,29 @@ int main(int argc, char** argv) {
   index->add_flag("--rebuild", index_args.force_rebuild,
                   "Rebuild the whole index as a new generation even if nothing changed");
   index->add_flag("--allow-mass-delete", index_args.allow_mass_delete,
-                  "Publish even if more than half of the published articles (and more than 5) would be deleted");
+                  "Publish even if more than half of the published articles (and more than 5) "
+                  "would be deleted");
   index->add_flag("--quiet", index_args.quiet, "Print no progress or summary");
 
   kb::ServerConfig serve_args;
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API over an index");
   serve->add_option("--db", serve_args.db_dir, "Index directory written by kb index")->required();
   serve->add_option("--bind", serve_args.bind, "Address to listen on")->capture_default_str();
-  serve->add_option("--port", serve_args.port, "TCP port")->capture_default_str()->check(
-      CLI::Range(0, 65535));
-  serve->add_option("--public-url", serve_args.public_url,
-                    "The help center's public address (https://help.example.com) for absolute URLs in "
-                    "responses; without it they are relative");
+  serve->add_option("--port", serve_args.port, "TCP port")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option(
+      "--public-url", serve_args.public_url,
+      "The help center's public address (https://help.example.com) for absolute URLs in "
+      "responses; without it they are relative");
   serve->add_option("--agent-tokens", serve_args.agent_tokens_file,
                     "File of agent token hashes (kb token new); agents see internal articles");
-  serve->add_option("--threads", serve_args.threads, "Worker threads")->capture_default_str()->check(
-      CLI::Range(1, 1024));
+  serve->add_option("--threads", serve_args.threads, "Worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
   serve->add_flag("--share-port", serve_args.share_port,
-                  "Let several servers listen on the same port (SO_REUSEPORT); without it a port in use is an error");
+                  "Let several servers listen on the same port (SO_REUSEPORT); without it a port "
+                  "in use is an error");
   serve->add_flag("--access-log", serve_args.access_log, "Log one line per request on stderr");
   kb::cli::AddGitServeOptions(serve, &serve_args);
 

@@ -24,10 +24,12 @@ std::string EscapeInvalidUtf8(std::string_view text) {
   out.reserve(text.size());
   // One byte at a time: after a sequence cut short, the next byte may start a
   // valid character.
-  for (size_t bad; (bad = FindInvalidUtf8(text)) != std::string_view::npos; text.remove_prefix(bad + 1)) {
+  for (size_t bad; (bad = FindInvalidUtf8(text)) != std::string_view::npos;
+       text.remove_prefix(bad + 1)) {
     out.append(text.substr(0, bad));
     char hex[5];
-    std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    std::snprintf(hex, sizeof hex, "\\x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
     out += hex;
   }
   out.append(text);

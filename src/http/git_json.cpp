@@ -43,15 +43,13 @@ std::string RedactUrl(const std::string& url) {
   return url.substr(0, host) + url.substr(at + 1);
 }
 
-std::string GitAttemptJson(const GitPublishAttempt& attempt) { return DumpJson(AttemptObject(attempt)); }
+std::string GitAttemptJson(const GitPublishAttempt& attempt) {
+  return DumpJson(AttemptObject(attempt));
+}
 
 std::string GitStatusJson(const GitPublishStatus& s) {
-  Json body = {{"repo", RedactUrl(s.repo)},
-               {"branch", s.branch},
-               {"running", s.running},
-               {"attempts", s.attempts},
-               {"last_good", nullptr},
-               {"last_attempt", nullptr}};
+  Json body = {{"repo", RedactUrl(s.repo)}, {"branch", s.branch},   {"running", s.running},
+               {"attempts", s.attempts},    {"last_good", nullptr}, {"last_attempt", nullptr}};
   if (!s.last_good_commit.empty())
     body["last_good"] = {{"commit", s.last_good_commit}, {"time", Rfc3339(s.last_good_time)}};
   if (s.last_attempt) body["last_attempt"] = AttemptObject(*s.last_attempt);
@@ -62,12 +60,13 @@ std::string GitHistoryJson(const std::string& id, const std::string& ref,
                            const std::vector<GitCommitInfo>& commits) {
   Json list = Json::array();
   for (const GitCommitInfo& c : commits)
-    list.push_back({{"sha", c.sha}, {"author", c.author}, {"time", Rfc3339(c.time)}, {"message", c.message}});
+    list.push_back(
+        {{"sha", c.sha}, {"author", c.author}, {"time", Rfc3339(c.time)}, {"message", c.message}});
   return DumpJson({{"id", id}, {"ref", ref}, {"commits", std::move(list)}});
 }
 
-std::string GitPreviewJson(const ArticleView& view, const std::string& ref, const std::string& commit,
-                           bool draft) {
+std::string GitPreviewJson(const ArticleView& view, const std::string& ref,
+                           const std::string& commit, bool draft) {
   Json body = ArticleObject(view);
   body["preview"] = true;
   body["ref"] = ref;

@@ -25,7 +25,8 @@ constexpr int kAccepted = 202;  // a publish was queued and is still running
 
 void PostHook(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
   if (services.webhook_secret.empty())
-    return ReplyError(res, Status::NotFound("webhook not configured (kb serve --webhook-secret-file)"));
+    return ReplyError(res,
+                      Status::NotFound("webhook not configured (kb serve --webhook-secret-file)"));
   const GitWebhookHeaders headers{req.get_header_value("X-Hub-Signature-256"),
                                   req.get_header_value("X-Gitea-Signature"),
                                   req.get_header_value("X-Gitlab-Token")};
@@ -43,7 +44,8 @@ void PostHook(const httplib::Request& req, httplib::Response& res, const GitServ
   ReplyJson(res, GitAttemptJson(*attempt));
 }
 
-void GetPublishStatus(const httplib::Request& req, httplib::Response& res, const GitServices& services) {
+void GetPublishStatus(const httplib::Request& req, httplib::Response& res,
+                      const GitServices& services) {
   if (Status s = RequireAgent(req, services.agent_tokens); !s.ok()) return ReplyError(res, s);
   if (Status s = CheckParams(req, {}); !s.ok()) return ReplyError(res, s);
   ReplyJson(res, GitStatusJson(services.publisher->Status()));
@@ -52,8 +54,8 @@ void GetPublishStatus(const httplib::Request& req, httplib::Response& res, const
 Result<size_t> HistoryLimit(const httplib::Request& req) {
   if (!req.has_param(kLimitParam)) return kDefaultHistory;
   const std::string value = req.get_param_value(kLimitParam);
-  if (value.empty() || value.size() > 6 || value.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoul(value) == 0)
+  if (value.empty() || value.size() > 6 ||
+      value.find_first_not_of("0123456789") != std::string::npos || std::stoul(value) == 0)
     return Status::InvalidArgument("limit must be a positive integer");
   return std::min<size_t>(std::stoul(value), kMaxHistory);
 }
@@ -66,7 +68,8 @@ void GetHistory(const httplib::Request& req, httplib::Response& res, const GitSe
   const Result<bool> agent = IsAgent(req, services.agent_tokens);
   if (!agent.ok()) return ReplyError(res, agent.status());
   if (!req.has_param(kRefParam) && !req.has_param(kLimitParam)) {
-    auto article = services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, *agent); });
+    auto article =
+        services.searchers->With([&](Searcher& s) { return s.GetArticle(whole, *agent); });
     if (article.ok()) return ReplyJson(res, ArticleJson(*article));
   }
   if (!*agent) return ReplyError(res, AgentsOnly());
@@ -123,7 +126,8 @@ Result<std::string> ReadWebhookSecret(const std::string& file) {
   content << in.rdbuf();
   if (!in) return Status::InvalidArgument("cannot read webhook secret file " + file);
   std::string secret = content.str();
-  while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back()))) secret.pop_back();
+  while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back())))
+    secret.pop_back();
   if (secret.empty()) return Status::InvalidArgument("webhook secret file " + file + " is empty");
   return secret;
 }
@@ -148,7 +152,8 @@ void RegisterGitRoutes(httplib::Server& server, GitServices services) {
   ServeGet(server, R"(/api/v1/articles/(.+)/history)", Bind(GetHistory, services));
 }
 
-std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(GitServices services) {
+std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(
+    GitServices services) {
   return Bind(GetPreview, std::move(services));
 }
 

@@ -43,6 +43,7 @@ void RegisterGitRoutes(httplib::Server& server, GitServices services);
 // The handler of GET /api/v1/articles/{id}?ref=BRANCH (agents only), for
 // Services::article_at_ref: the article route calls it with the id as the
 // request's first regex match.
-std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(GitServices services);
+std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(
+    GitServices services);
 
 }  // namespace kb::http

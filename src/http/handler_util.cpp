@@ -17,9 +17,11 @@ void ReplyJson(httplib::Response& res, std::string body) {
   res.set_content(std::move(body), kJsonContentType);
 }
 
-void ServeGet(httplib::Server& server, const std::string& pattern, httplib::Server::Handler handler) {
+void ServeGet(httplib::Server& server, const std::string& pattern,
+              httplib::Server::Handler handler) {
   server.Get(pattern, std::move(handler));
-  const httplib::Server::Handler not_allowed = [](const httplib::Request& req, httplib::Response& res) {
+  const httplib::Server::Handler not_allowed = [](const httplib::Request& req,
+                                                  httplib::Response& res) {
     ReplyError(res, Status::InvalidArgument("method " + req.method + " not allowed on " + req.path +
                                             ": use GET"));
     res.status = 405;
@@ -40,10 +42,11 @@ Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens) {
   const std::string header = req.get_header_value("Authorization");
   // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" is "Bearer".
   constexpr std::string_view kBearer = "bearer ";
-  const bool bearer = header.size() >= kBearer.size() &&
-                      std::equal(kBearer.begin(), kBearer.end(), header.begin(), [](char want, char got) {
-                        return want == std::tolower(static_cast<unsigned char>(got));
-                      });
+  const bool bearer =
+      header.size() >= kBearer.size() &&
+      std::equal(kBearer.begin(), kBearer.end(), header.begin(), [](char want, char got) {
+        return want == std::tolower(static_cast<unsigned char>(got));
+      });
   if (!bearer) return Status::Unauthorized("Authorization must be 'Bearer TOKEN'");
   if (!tokens || !tokens->Verify(header.substr(kBearer.size())))
     return Status::Unauthorized("invalid agent token");
@@ -56,6 +59,8 @@ Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens) {
   return *agent ? Status::OK() : AgentsOnly();
 }
 
-Status AgentsOnly() { return Status::Unauthorized("agents only: send Authorization: Bearer TOKEN"); }
+Status AgentsOnly() {
+  return Status::Unauthorized("agents only: send Authorization: Bearer TOKEN");
+}
 
 }  // namespace kb::http

@@ -33,15 +33,16 @@ Status AgentsOnly();
 // regex `pattern`, and for POST, PUT, PATCH and DELETE on it a 405 with
 // "Allow: GET, HEAD": a client that sends the wrong method learns that, not
 // "no such endpoint". OPTIONS is left to httplib (CORS belongs to the portal).
-void ServeGet(httplib::Server& server, const std::string& pattern, httplib::Server::Handler handler);
+void ServeGet(httplib::Server& server, const std::string& pattern,
+              httplib::Server::Handler handler);
 
 // An httplib handler that calls `handler` with its own copy of `services`.
 template <typename ServicesT>
-httplib::Server::Handler Bind(void (*handler)(const httplib::Request&, httplib::Response&, const ServicesT&),
+httplib::Server::Handler Bind(void (*handler)(const httplib::Request&, httplib::Response&,
+                                              const ServicesT&),
                               ServicesT services) {
-  return [handler, services = std::move(services)](const httplib::Request& req, httplib::Response& res) {
-    handler(req, res, services);
-  };
+  return [handler, services = std::move(services)](
+             const httplib::Request& req, httplib::Response& res) { handler(req, res, services); };
 }
 
 }  // namespace kb::http

@@ -1,7 +1,6 @@
 #include "http/json_encode.h"
 
 #include <ctime>
-
 #include <nlohmann/json.hpp>
 
 namespace kb::http {
@@ -24,8 +23,13 @@ std::string Rfc3339(int64_t seconds) {
 std::string SearchResponseJson(const SearchResponse& r) {
   Json hits = Json::array();
   for (const SearchHit& h : r.hits) {
-    hits.push_back({{"id", h.id}, {"title", h.title}, {"lang", h.lang}, {"category", h.category},
-                    {"url", h.url}, {"snippet", h.snippet}, {"score", h.score}});
+    hits.push_back({{"id", h.id},
+                    {"title", h.title},
+                    {"lang", h.lang},
+                    {"category", h.category},
+                    {"url", h.url},
+                    {"snippet", h.snippet},
+                    {"score", h.score}});
   }
   auto facets = [](const std::vector<FacetCount>& counts) {
     Json out = Json::array();
@@ -78,7 +82,8 @@ std::string HealthJson(const IndexInfo& info) {
 namespace {
 
 Json SummaryJson(const ArticleSummary& a) {
-  return {{"id", a.id}, {"title", a.title}, {"lang", a.lang}, {"category", a.category}, {"url", a.url}};
+  return {
+      {"id", a.id}, {"title", a.title}, {"lang", a.lang}, {"category", a.category}, {"url", a.url}};
 }
 
 Json SummariesJson(const std::vector<ArticleSummary>& list) {
@@ -105,7 +110,7 @@ std::string FaqJson(const FaqRequest& request, const std::vector<FaqCategory>& f
     categories.push_back({{"category", c.category}, {"articles", std::move(articles)}});
   }
   return DumpJson({{"lang", request.lang.empty() ? Json(nullptr) : Json(request.lang)},
-               {"categories", std::move(categories)}});
+                   {"categories", std::move(categories)}});
 }
 
 std::string SuggestJson(const SuggestRequest& request, const std::vector<ArticleSummary>& titles) {

@@ -1,9 +1,8 @@
 // JSON bodies of the API responses (CONTRACT §3), built with nlohmann::json.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "kb/search.h"
 

@@ -462,19 +462,22 @@ constexpr const char* kDocument = R"json(
 
 Result<std::string> OpenApiJson() {
   nlohmann::json doc = nlohmann::json::parse(kDocument, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return Status::Internal("the embedded OpenAPI document is not valid JSON");
+  if (doc.is_discarded())
+    return Status::Internal("the embedded OpenAPI document is not valid JSON");
   auto& paths = doc["paths"];
   paths["/api/v2/help_center/articles/search.json"] = paths["/api/v2/help_center/articles/search"];
-  paths["/api/v2/help_center/articles/search.json"]["get"]["operationId"] = "zendeskSearchArticlesJson";
+  paths["/api/v2/help_center/articles/search.json"]["get"]["operationId"] =
+      "zendeskSearchArticlesJson";
   return doc.dump();
 }
 
 void RegisterOpenApiRoute(httplib::Server& server) {
   const Result<std::string> document = OpenApiJson();
-  ServeGet(server, "/api/v1/openapi.json", [document](const httplib::Request&, httplib::Response& res) {
-    if (!document.ok()) return ReplyError(res, document.status());
-    ReplyJson(res, *document);
-  });
+  ServeGet(server, "/api/v1/openapi.json",
+           [document](const httplib::Request&, httplib::Response& res) {
+             if (!document.ok()) return ReplyError(res, document.status());
+             ReplyJson(res, *document);
+           });
 }
 
 }  // namespace kb::http

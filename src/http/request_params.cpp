@@ -14,7 +14,8 @@ Result<size_t> ParseCount(const httplib::Request& req, const char* name, size_t 
                           size_t min, size_t max) {
   if (!req.has_param(name)) return fallback;
   const std::string value = req.get_param_value(name);
-  const std::string expected = std::string(name) + " must be an integer of at least " + std::to_string(min);
+  const std::string expected =
+      std::string(name) + " must be an integer of at least " + std::to_string(min);
   if (value.empty() ||
       !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
     return Status::InvalidArgument(expected);
@@ -37,19 +38,24 @@ Result<std::string> ParseText(const httplib::Request& req, const char* name, siz
 
 Status CheckLang(const std::string& lang) {
   if (lang.empty() || lang == "auto") return Status::OK();
-  const bool ok = lang.size() >= 2 && lang.size() <= 3 &&
-                  std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::islower(c); });
+  const bool ok =
+      lang.size() >= 2 && lang.size() <= 3 &&
+      std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::islower(c); });
   return ok ? Status::OK()
-            : Status::InvalidArgument("lang must be 'auto' or a lower-case language code such as 'he'");
+            : Status::InvalidArgument(
+                  "lang must be 'auto' or a lower-case language code such as 'he'");
 }
 
 }  // namespace
 
 Status CheckText(std::string_view name, std::string_view value, size_t max_bytes, bool required) {
   if (value.size() > max_bytes)
-    return Status::TooLarge(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes");
-  if (!IsValidUtf8(value)) return Status::InvalidArgument(std::string(name) + " is not valid UTF-8");
-  if (required && std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); }))
+    return Status::TooLarge(std::string(name) + " is longer than " + std::to_string(max_bytes) +
+                            " bytes");
+  if (!IsValidUtf8(value))
+    return Status::InvalidArgument(std::string(name) + " is not valid UTF-8");
+  if (required &&
+      std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); }))
     return Status::InvalidArgument(std::string(name) + " is required");
   return Status::OK();
 }
@@ -66,7 +72,8 @@ Status CheckParams(const httplib::Request& req, std::initializer_list<std::strin
 
 Result<SearchRequest> ParseSearchRequest(const httplib::Request& req) {
   using namespace param;
-  if (Status s = CheckParams(req, {kQuery, kLang, kLimit, kOffset, kCategory, kTag}); !s.ok()) return s;
+  if (Status s = CheckParams(req, {kQuery, kLang, kLimit, kOffset, kCategory, kTag}); !s.ok())
+    return s;
   SearchRequest out;
   auto q = ParseText(req, kQuery, kMaxQueryBytes, /*required=*/true);
   if (!q.ok()) return q.status();

@@ -25,9 +25,10 @@ inline constexpr const char* kTag = "tag";
 inline constexpr size_t kMaxQueryBytes = 1024;
 inline constexpr size_t kMaxLimit = 100;
 inline constexpr size_t kMaxOffset = 10000;
-inline constexpr size_t kMaxListLimit = 20;      // related, suggest
-inline constexpr size_t kMaxPrefixBytes = 200;   // suggest
-inline constexpr size_t kMaxFilterBytes = 200;   // category and tag; the Zendesk category and each label
+inline constexpr size_t kMaxListLimit = 20;     // related, suggest
+inline constexpr size_t kMaxPrefixBytes = 200;  // suggest
+inline constexpr size_t kMaxFilterBytes =
+    200;  // category and tag; the Zendesk category and each label
 
 // The checks of a text parameter's value, in this order: TooLarge when it is
 // over `max_bytes`, InvalidArgument when it is not valid UTF-8 and, if

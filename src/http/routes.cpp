@@ -37,7 +37,8 @@ void GetRelated(const httplib::Request& req, httplib::Response& res, const Servi
   auto limit = ParseRelatedLimit(req);
   if (!limit.ok()) return ReplyError(res, limit.status());
   const std::string id = req.matches[1];
-  auto related = services.searchers->With([&](Searcher& s) { return s.Related(id, *agent, *limit); });
+  auto related =
+      services.searchers->With([&](Searcher& s) { return s.Related(id, *agent, *limit); });
   if (!related.ok()) return ReplyError(res, related.status());
   ReplyJson(res, RelatedJson(id, *related));
 }
@@ -97,29 +98,33 @@ void RegisterRoutes(httplib::Server& server, Services services) {
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     const int code = res.status;
-    Status status = code == 404   ? Status::NotFound("no such endpoint")
-                    : code == 413 ? Status::TooLarge("request too large")
-                    : code == 414 ? Status::TooLarge("request target too long (at most " +
-                                                    std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH) + " bytes)")
-                    : code == 416 ? Status::InvalidArgument("malformed Range header (kb ignores byte ranges)")
-                    : code == 400 ? Status::InvalidArgument("malformed request")
-                    : code < 500  ? Status::InvalidArgument("request refused (HTTP " + std::to_string(code) + ")")
-                                  : Status::Internal("HTTP " + std::to_string(code));
+    Status status =
+        code == 404   ? Status::NotFound("no such endpoint")
+        : code == 413 ? Status::TooLarge("request too large")
+        : code == 414
+            ? Status::TooLarge("request target too long (at most " +
+                               std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH) + " bytes)")
+        : code == 416 ? Status::InvalidArgument("malformed Range header (kb ignores byte ranges)")
+        : code == 400 ? Status::InvalidArgument("malformed request")
+        : code < 500
+            ? Status::InvalidArgument("request refused (HTTP " + std::to_string(code) + ")")
+            : Status::Internal("HTTP " + std::to_string(code));
     ReplyError(res, status);
     res.status = code;
   });
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                  std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    std::fprintf(stderr, "kb: error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
-    ReplyError(res, Status::Internal("internal error"));
-  });
+  server.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "kb: error: %s %s: %s\n", req.method.c_str(), req.path.c_str(),
+                     what.c_str());
+        ReplyError(res, Status::Internal("internal error"));
+      });
 }
 
 }  // namespace kb::http

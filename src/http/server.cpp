@@ -28,10 +28,13 @@ void http::ConfigureServer(httplib::Server& server, int threads, PortSharing sha
     // SO_REUSEADDR: a restarted kb binds at once over connections in TIME_WAIT
     // (on Linux it never lets two sockets listen on one port).
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-    if (sharing == PortSharing::kShared) setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof(yes));
+    if (sharing == PortSharing::kShared)
+      setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof(yes));
   });
   server.set_tcp_nodelay(true);  // PERF.md: ~40 ms per kept-alive response otherwise
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  server.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
   server.set_payload_max_length(1 << 20);
 }
 
@@ -45,8 +48,10 @@ Status ListenFailure(const ServerConfig& config) {
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_flags = AI_PASSIVE;
   addrinfo* found = nullptr;
-  if (getaddrinfo(config.bind.c_str(), std::to_string(config.port).c_str(), &hints, &found) != 0 || !found)
-    return Status::InvalidArgument("cannot listen on " + where + ": unknown address '" + config.bind + "'");
+  if (getaddrinfo(config.bind.c_str(), std::to_string(config.port).c_str(), &hints, &found) != 0 ||
+      !found)
+    return Status::InvalidArgument("cannot listen on " + where + ": unknown address '" +
+                                   config.bind + "'");
   int error = 0;
   const int sock = socket(found->ai_family, found->ai_socktype, found->ai_protocol);
   if (sock >= 0) {
@@ -59,12 +64,14 @@ Status ListenFailure(const ServerConfig& config) {
   }
   freeaddrinfo(found);
   if (error == EADDRINUSE)
-    return Status::IOError("port " + std::to_string(config.port) + " is already in use on " + config.bind +
-                           " (another kb serve? --share-port lets several servers share it on purpose)");
+    return Status::IOError(
+        "port " + std::to_string(config.port) + " is already in use on " + config.bind +
+        " (another kb serve? --share-port lets several servers share it on purpose)");
   if (error == EACCES) return Status::IOError("cannot listen on " + where + ": permission denied");
   if (error == EADDRNOTAVAIL)
     return Status::IOError("cannot listen on " + where + ": no such address on this machine");
-  return Status::IOError("cannot listen on " + where + (error ? std::string(": ") + std::strerror(error) : ""));
+  return Status::IOError("cannot listen on " + where +
+                         (error ? std::string(": ") + std::strerror(error) : ""));
 }
 
 // The public URL without its trailing slashes, so that paths append to it.
@@ -81,11 +88,14 @@ Status ValidatePublicUrl(const std::string& url) {
   const std::string scheme = colon == std::string::npos ? "" : url.substr(0, colon);
   const size_t host_begin = colon == std::string::npos ? 0 : colon + scheme_end.size();
   const size_t host_end = url.find('/', host_begin);
-  const bool has_host = colon != std::string::npos && host_end != host_begin && host_begin < url.size();
+  const bool has_host =
+      colon != std::string::npos && host_end != host_begin && host_begin < url.size();
   const bool plain = url.find_first_of("?#\"\\<> \t\r\n") == std::string::npos;
   if ((scheme != "http" && scheme != "https") || !has_host || !plain)
-    return Status::InvalidArgument("--public-url must be an absolute http:// or https:// URL without query "
-                                   "or fragment, such as https://help.example.com, not '" + url + "'");
+    return Status::InvalidArgument(
+        "--public-url must be an absolute http:// or https:// URL without query "
+        "or fragment, such as https://help.example.com, not '" +
+        url + "'");
   return Status::OK();
 }
 
@@ -130,8 +140,9 @@ Status RunServer(const ServerConfig& config) {
 
   SearcherPool searchers(config.db_dir);
   httplib::Server server;
-  http::ConfigureServer(server, config.threads,
-                        config.share_port ? http::PortSharing::kShared : http::PortSharing::kExclusive);
+  http::ConfigureServer(
+      server, config.threads,
+      config.share_port ? http::PortSharing::kShared : http::PortSharing::kExclusive);
   if (config.access_log) {
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.target.c_str(), res.status);

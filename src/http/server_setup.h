@@ -13,6 +13,7 @@ namespace kb::http {
 enum class PortSharing { kExclusive, kShared };
 
 // Applies kb's settings to `server`, with a pool of `threads` workers.
-void ConfigureServer(httplib::Server& server, int threads, PortSharing sharing = PortSharing::kExclusive);
+void ConfigureServer(httplib::Server& server, int threads,
+                     PortSharing sharing = PortSharing::kExclusive);
 
 }  // namespace kb::http

@@ -3,7 +3,6 @@
 #include <httplib.h>
 
 #include <cctype>
-
 #include <nlohmann/json.hpp>
 
 #include "http/json_encode.h"
@@ -80,7 +79,9 @@ size_t ZendeskPageCount(uint64_t count, size_t per_page) {
 
 std::string ZendeskPageUrl(const ZendeskSearchPage& page, size_t page_number) {
   std::string url = page.origin + page.path + "?";
-  for (const auto& [name, value] : page.params) url += httplib::detail::encode_query_param(name) + "=" + httplib::detail::encode_query_param(value) + "&";
+  for (const auto& [name, value] : page.params)
+    url += httplib::detail::encode_query_param(name) + "=" +
+           httplib::detail::encode_query_param(value) + "&";
   return url + "page=" + std::to_string(page_number);
 }
 
@@ -94,7 +95,8 @@ std::string ZendeskSearchJson(const ZendeskSearchPage& page) {
       {"page", page.page},
       {"per_page", page.per_page},
       {"page_count", page_count},
-      {"next_page", page.page < page_count ? Json(ZendeskPageUrl(page, page.page + 1)) : Json(nullptr)},
+      {"next_page",
+       page.page < page_count ? Json(ZendeskPageUrl(page, page.page + 1)) : Json(nullptr)},
       {"previous_page", page.page > 1 ? Json(ZendeskPageUrl(page, page.page - 1)) : Json(nullptr)},
   };
   return DumpJson(body);

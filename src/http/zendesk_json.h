@@ -24,12 +24,12 @@ struct ZendeskResult {
 
 struct ZendeskSearchPage {
   std::vector<ZendeskResult> results;
-  uint64_t count = 0;   // every match visible to the caller
+  uint64_t count = 0;  // every match visible to the caller
   size_t page = 1;
   size_t per_page = 25;
-  std::string locale;   // requested locale (lower case), echoed for hits in its language
-  std::string origin;   // the configured public URL for absolute URLs, "" for relative ones
-  std::string path;     // the request's path, for next_page/previous_page
+  std::string locale;  // requested locale (lower case), echoed for hits in its language
+  std::string origin;  // the configured public URL for absolute URLs, "" for relative ones
+  std::string path;    // the request's path, for next_page/previous_page
   std::vector<std::pair<std::string, std::string>> params;  // the request's, except page
 };
 

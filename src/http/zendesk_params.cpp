@@ -20,7 +20,8 @@ bool AllOf(std::string_view s, int (*pred)(int)) {
 }
 
 // A positive decimal count; values too long to parse mean "very large".
-Result<size_t> ParseCount(const std::string& name, const std::string& value, size_t min, size_t max) {
+Result<size_t> ParseCount(const std::string& name, const std::string& value, size_t min,
+                          size_t max) {
   const std::string expected =
       name + " must be an integer " +
       (max >= kHugeCount ? "of at least " + std::to_string(min)
@@ -37,10 +38,12 @@ Result<size_t> ParseCount(const std::string& name, const std::string& value, siz
 // The one value of each supported parameter; a second one is an error.
 Result<std::map<std::string, std::string>> SupportedValues(const Params& params) {
   using namespace zendesk_param;
-  static constexpr const char* kSupported[] = {kQuery, kLocale, kCategory, kLabelNames, kPage, kPerPage};
+  static constexpr const char* kSupported[] = {kQuery,      kLocale, kCategory,
+                                               kLabelNames, kPage,   kPerPage};
   std::map<std::string, std::string> values;
   for (const auto& [name, value] : params) {
-    if (std::find(std::begin(kSupported), std::end(kSupported), name) == std::end(kSupported)) continue;
+    if (std::find(std::begin(kSupported), std::end(kSupported), name) == std::end(kSupported))
+      continue;
     if (!values.emplace(name, value).second)
       return Status::InvalidArgument("parameter '" + name + "' given more than once");
     if (!IsValidUtf8(value)) return Status::InvalidArgument(name + " is not valid UTF-8");
@@ -54,7 +57,8 @@ Result<std::string> LangFromZendeskLocale(std::string_view locale) {
   if (locale.empty() || locale == "*") return std::string("auto");
   const std::string bad = "locale must be a locale such as 'en-us', 'he' or 'el'";
   std::string lower(locale);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   const size_t dash = std::min(lower.find('-'), lower.size());
   const std::string primary = lower.substr(0, dash);
   if (primary.size() < 2 || primary.size() > 3 || !AllOf(primary, ::islower))
@@ -62,7 +66,8 @@ Result<std::string> LangFromZendeskLocale(std::string_view locale) {
   for (size_t start = dash; start < lower.size();) {
     const size_t end = std::min(lower.find('-', start + 1), lower.size());
     const std::string_view subtag = std::string_view(lower).substr(start + 1, end - start - 1);
-    if (subtag.empty() || subtag.size() > 8 || !AllOf(subtag, ::isalnum)) return Status::InvalidArgument(bad);
+    if (subtag.empty() || subtag.size() > 8 || !AllOf(subtag, ::isalnum))
+      return Status::InvalidArgument(bad);
     start = end;
   }
   return primary;
@@ -74,8 +79,10 @@ std::vector<std::string> SplitLabelNames(std::string_view list) {
   while (start <= list.size()) {
     const size_t end = std::min(list.find(',', start), list.size());
     std::string_view label = list.substr(start, end - start);
-    while (!label.empty() && std::isspace(static_cast<unsigned char>(label.front()))) label.remove_prefix(1);
-    while (!label.empty() && std::isspace(static_cast<unsigned char>(label.back()))) label.remove_suffix(1);
+    while (!label.empty() && std::isspace(static_cast<unsigned char>(label.front())))
+      label.remove_prefix(1);
+    while (!label.empty() && std::isspace(static_cast<unsigned char>(label.back())))
+      label.remove_suffix(1);
     if (!label.empty()) AppendIfAbsent(&labels, std::string(label));
     start = end + 1;
   }
@@ -100,13 +107,16 @@ Result<ZendeskSearchParams> ParseZendeskSearchParams(const Params& params) {
   std::transform(out.locale.begin(), out.locale.end(), out.locale.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   out.category = get(kCategory);
-  if (Status s = CheckText(kCategory, out.category, kMaxFilterBytes, /*required=*/false); !s.ok()) return s;
+  if (Status s = CheckText(kCategory, out.category, kMaxFilterBytes, /*required=*/false); !s.ok())
+    return s;
   out.label_names = SplitLabelNames(get(kLabelNames));
   if (out.label_names.size() > kZendeskMaxLabels)
-    return Status::InvalidArgument("label_names may list at most " + std::to_string(kZendeskMaxLabels) + " labels");
+    return Status::InvalidArgument("label_names may list at most " +
+                                   std::to_string(kZendeskMaxLabels) + " labels");
   for (const std::string& label : out.label_names) {
     if (label.size() > kMaxFilterBytes)
-      return Status::TooLarge("a label is longer than " + std::to_string(kMaxFilterBytes) + " bytes");
+      return Status::TooLarge("a label is longer than " + std::to_string(kMaxFilterBytes) +
+                              " bytes");
   }
   if (values->count(kPage)) {
     auto page = ParseCount(kPage, get(kPage), 1, kHugeCount);

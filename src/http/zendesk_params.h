@@ -34,12 +34,12 @@ inline constexpr size_t kZendeskMaxResults = 1000;
 inline constexpr size_t kZendeskMaxLabels = 10;
 
 struct ZendeskSearchParams {
-  std::string query;                     // non-empty, valid UTF-8
-  std::string locale;                    // as given, lower-cased ("" when absent or "*")
-  std::string lang;                      // kb lang: primary subtag of locale, or "auto"
-  std::string category;                  // kb category name ("" = any)
-  std::vector<std::string> label_names;  // any of these tags ("" entries dropped)
-  size_t page = 1;                       // >= 1
+  std::string query;                         // non-empty, valid UTF-8
+  std::string locale;                        // as given, lower-cased ("" when absent or "*")
+  std::string lang;                          // kb lang: primary subtag of locale, or "auto"
+  std::string category;                      // kb category name ("" = any)
+  std::vector<std::string> label_names;      // any of these tags ("" entries dropped)
+  size_t page = 1;                           // >= 1
   size_t per_page = kZendeskDefaultPerPage;  // 1..100
 };
 

@@ -9,7 +9,8 @@
 namespace kb::http {
 namespace {
 
-Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParams& params, bool agent) {
+Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParams& params,
+                                    bool agent) {
   SearchRequest request;
   request.query = params.query;
   request.lang = params.lang;

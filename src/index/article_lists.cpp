@@ -10,7 +10,7 @@
 namespace kb {
 namespace {
 
-constexpr size_t kRelatedTerms = 25;         // stems of the article used to find similar ones
+constexpr size_t kRelatedTerms = 25;  // stems of the article used to find similar ones
 constexpr Xapian::termcount kWildcardExpansion = 50;  // terms a partial word may expand to
 
 Xapian::Query Filtered(const Xapian::Query& query, const Xapian::Query& filter) {
@@ -30,7 +30,8 @@ class SharedStems : public Xapian::ExpandDecider {
  public:
   explicit SharedStems(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return term.size() > schema::kStem.size() && term.compare(0, schema::kStem.size(), schema::kStem) == 0 &&
+    return term.size() > schema::kStem.size() &&
+           term.compare(0, schema::kStem.size(), schema::kStem) == 0 &&
            term.compare(0, schema::kTitleStem.size(), schema::kTitleStem) != 0 &&
            db_.get_termfreq(term) > 1;
   }
@@ -104,16 +105,19 @@ std::vector<ArticleSummary> RelatedArticles(const Xapian::Database& db, Xapian::
   const Xapian::Query excluded[] = {Xapian::Query(schema::IdTerm(id)),
                                     Xapian::Query(schema::IdTerm(translation_root)),
                                     Xapian::Query(schema::TranslationOfTerm(translation_root))};
-  Xapian::Query like(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+  Xapian::Query like(Xapian::Query::OP_AND_NOT,
+                     Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                      Xapian::Query(Xapian::Query::OP_OR, std::begin(excluded), std::end(excluded)));
   like = Filtered(like, VisibleTo(agent));
   const Xapian::Query same_lang(schema::LangTerm(lang));
 
   enquire.set_query(Filtered(like, same_lang));
-  std::vector<ArticleSummary> out = Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(limit)));
+  std::vector<ArticleSummary> out =
+      Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(limit)));
   if (out.size() < limit) {  // then other languages
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, same_lang));
-    for (ArticleSummary& s : Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()))))
+    for (ArticleSummary& s :
+         Summaries(enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()))))
       out.push_back(std::move(s));
   }
   return out;
@@ -123,7 +127,8 @@ std::vector<FaqCategory> FaqArticles(const Xapian::Database& db, const FaqReques
   Xapian::Query query = Filtered(Xapian::Query(schema::kFaqTerm), VisibleTo(request.agent));
   if (!request.lang.empty()) query = Filtered(query, Xapian::Query(schema::LangTerm(request.lang)));
   if (!request.category.empty())
-    query = Filtered(query, Xapian::Query(schema::BooleanTerm(schema::kCategory, request.category)));
+    query =
+        Filtered(query, Xapian::Query(schema::BooleanTerm(schema::kCategory, request.category)));
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   std::map<std::string, std::vector<ArticleSummary>> by_category;
@@ -132,12 +137,13 @@ std::vector<FaqCategory> FaqArticles(const Xapian::Database& db, const FaqReques
   std::vector<FaqCategory> out;
   for (auto& [category, articles] : by_category) {
     // Editor-controlled order first (unset = 0 goes last), then by title.
-    std::stable_sort(articles.begin(), articles.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
-      const bool a_set = a.order != 0, b_set = b.order != 0;
-      if (a_set != b_set) return a_set;
-      if (a.order != b.order) return a.order < b.order;
-      return a.title < b.title;
-    });
+    std::stable_sort(articles.begin(), articles.end(),
+                     [](const ArticleSummary& a, const ArticleSummary& b) {
+                       const bool a_set = a.order != 0, b_set = b.order != 0;
+                       if (a_set != b_set) return a_set;
+                       if (a.order != b.order) return a.order < b.order;
+                       return a.title < b.title;
+                     });
     out.push_back({category, std::move(articles)});
   }
   return out;
@@ -148,8 +154,7 @@ std::vector<ArticleSummary> SuggestTitles(const Xapian::Database& db, Analyzer& 
   std::vector<Token> tokens = analyzer.AnalyzeQuery(request.prefix, lang);
   if (tokens.empty()) return {};
   // The last word is still being typed unless the prefix ends with a space.
-  const bool last_partial = !request.prefix.empty() &&
-                            tokens.back().end == request.prefix.size();
+  const bool last_partial = !request.prefix.empty() && tokens.back().end == request.prefix.size();
   std::vector<Xapian::Query> words;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const bool partial = last_partial && i + 1 == tokens.size();

@@ -3,10 +3,10 @@
 // the same visibility rule as search. Not thread-safe (Xapian objects).
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "kb/analysis.h"
 #include "kb/search.h"

@@ -1,9 +1,9 @@
 #include "index/dictionary.h"
 
-#include <hunspell.hxx>
 #include <unicode/unistr.h>
 
 #include <filesystem>
+#include <hunspell.hxx>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -120,7 +120,8 @@ std::vector<std::u32string> DropsAndSwaps(const std::u32string& w) {
 }
 
 // `candidates` as UTF-8, in order, without duplicates, empty forms or `w`.
-std::vector<std::string> UniqueForms(const std::u32string& w, const std::vector<std::u32string>& candidates) {
+std::vector<std::string> UniqueForms(const std::u32string& w,
+                                     const std::vector<std::u32string>& candidates) {
   std::vector<std::string> forms;
   std::set<std::u32string> seen{w};
   for (const std::u32string& c : candidates)

@@ -9,8 +9,8 @@ namespace {
 
 // Adds the analyzed words of one field. Positions continue from `*position`
 // and a gap follows, so phrases never span two fields.
-void AddField(Xapian::Document& doc, const std::vector<Token>& tokens, unsigned wdf,
-              bool title, Xapian::termpos* position) {
+void AddField(Xapian::Document& doc, const std::vector<Token>& tokens, unsigned wdf, bool title,
+              Xapian::termpos* position) {
   const Xapian::termpos base = *position;
   Xapian::termpos last = base;
   for (const Token& token : tokens) {
@@ -83,7 +83,8 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
     doc.add_boolean_term(schema::TranslationOfTerm(article.translation_of));
 
   doc.add_value(schema::kSlotId, article.id);
-  doc.add_value(schema::kSlotUpdated, Xapian::sortable_serialise(static_cast<double>(article.updated)));
+  doc.add_value(schema::kSlotUpdated,
+                Xapian::sortable_serialise(static_cast<double>(article.updated)));
   doc.add_value(schema::kSlotContentHash, article.content_hash);
   doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(article.order));
   doc.add_value(schema::kSlotCategory, article.category);

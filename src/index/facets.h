@@ -4,11 +4,11 @@
 // values separated by a character (tags). Not thread-safe; one per query.
 #pragma once
 
+#include <xapian.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "kb/search.h"
 

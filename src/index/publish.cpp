@@ -1,7 +1,8 @@
 // Publish(): validate every changed article, then write them in one commit
 // (or into a new generation for a full rebuild). See kb/publish.h.
-#include "kb/sha256.h"
 #include "kb/publish.h"
+
+#include <xapian.h>
 
 #include <filesystem>
 #include <functional>
@@ -9,14 +10,13 @@
 #include <optional>
 #include <set>
 
-#include <xapian.h>
-
 #include "index/db_dir.h"
 #include "index/document_builder.h"
 #include "index/greeklish_table.h"
 #include "index/schema.h"
 #include "index/spelling.h"
 #include "kb/analysis.h"
+#include "kb/sha256.h"
 #include "kb/synonyms.h"
 
 namespace kb {
@@ -29,10 +29,11 @@ using StoredHashes = std::map<std::string, std::string>;
 StoredHashes ReadStoredHashes(const Xapian::Database& db) {
   StoredHashes stored;
   auto hash = db.valuestream_begin(schema::kSlotContentHash);
-  for (auto id = db.valuestream_begin(schema::kSlotId); id != db.valuestream_end(schema::kSlotId); ++id) {
+  for (auto id = db.valuestream_begin(schema::kSlotId); id != db.valuestream_end(schema::kSlotId);
+       ++id) {
     hash.skip_to(id.get_docid());
-    const bool has_hash = hash != db.valuestream_end(schema::kSlotContentHash) &&
-                          hash.get_docid() == id.get_docid();
+    const bool has_hash =
+        hash != db.valuestream_end(schema::kSlotContentHash) && hash.get_docid() == id.get_docid();
     stored[*id] = has_hash ? *hash : std::string();
   }
   return stored;
@@ -55,15 +56,15 @@ StoredHashes ReadStoredHashesOf(const Xapian::Database& db, const std::vector<st
 // article is read and parsed again when it is written.
 struct Planned {
   ArticleSource::Entry entry;
-  std::string hash;                    // content hash (+ flags) validated
+  std::string hash;  // content hash (+ flags) validated
 };
 
 struct Plan {
-  std::vector<Planned> changed;        // to add or replace (never drafts)
-  std::vector<std::string> removed;    // ids to delete (gone, or now a draft)
+  std::vector<Planned> changed;      // to add or replace (never drafts)
+  std::vector<std::string> removed;  // ids to delete (gone, or now a draft)
   size_t added = 0, unchanged = 0;
-  std::string synonyms;                // EncodeSynonyms JSON of every rule in force
-  std::string synonyms_hash;           // its SHA-256 (stored as kMetaSynonymsHash)
+  std::string synonyms;       // EncodeSynonyms JSON of every rule in force
+  std::string synonyms_hash;  // its SHA-256 (stored as kMetaSynonymsHash)
 };
 
 // Built-in rules plus the source's _synonyms.yml, validated.
@@ -76,8 +77,8 @@ std::string LoadSynonyms(ArticleSource& source, std::vector<ArticleError>* error
 
 // Parses one entry's bytes: false (with errors) when invalid.
 // `hash` is the fingerprint publish compares: content hash plus source flags.
-bool LoadArticle(const ArticleSource::Entry& entry, const std::string& bytes, const std::string& hash,
-                 Article* article, std::vector<ArticleError>* errors) {
+bool LoadArticle(const ArticleSource::Entry& entry, const std::string& bytes,
+                 const std::string& hash, Article* article, std::vector<ArticleError>* errors) {
   if (!ParseArticle(entry.id, entry.path, bytes, article, errors)) return false;
   article->updated = entry.updated;
   article->author = entry.author;
@@ -144,7 +145,8 @@ Article Reload(ArticleSource& source, const Planned& planned) {
   std::vector<ArticleError> errors;
   std::string bytes;
   Article article;
-  if (!source.Read(planned.entry, &bytes, &errors) || Fingerprint(planned.entry, bytes) != planned.hash ||
+  if (!source.Read(planned.entry, &bytes, &errors) ||
+      Fingerprint(planned.entry, bytes) != planned.hash ||
       !LoadArticle(planned.entry, bytes, planned.hash, &article, &errors))
     throw ChangedDuringPublish{{planned.entry.path, 0,
                                 "changed while it was being published; nothing was published, "
@@ -153,14 +155,15 @@ Article Reload(ArticleSource& source, const Planned& planned) {
 }
 
 // The plan from the whole listing of the source.
-Plan PlanFromListing(ArticleSource& source, const Xapian::Database* db, const PublishOptions& options,
-                     std::vector<ArticleError>* errors) {
+Plan PlanFromListing(ArticleSource& source, const Xapian::Database* db,
+                     const PublishOptions& options, std::vector<ArticleError>* errors) {
   const StoredHashes stored = db ? ReadStoredHashes(*db) : StoredHashes();
   const auto entries = source.List(errors);
   std::set<std::string> listed;
   for (const auto& e : entries) listed.insert(e.id);
-  Plan plan = MakePlan(source, entries, stored, [&listed](const std::string& id) { return listed.count(id) > 0; },
-                       options, errors);
+  Plan plan = MakePlan(
+      source, entries, stored, [&listed](const std::string& id) { return listed.count(id) > 0; },
+      options, errors);
   for (const auto& [id, hash] : stored)
     if (!listed.count(id)) plan.removed.push_back(id);
   return plan;
@@ -173,8 +176,9 @@ Plan PlanFromChanges(ArticleSource& source, const ArticleSource::Changes& change
   std::vector<std::string> ids(changes.removed);
   for (const auto& e : changes.changed) ids.push_back(e.id);
   const StoredHashes stored = ReadStoredHashesOf(db, ids);
-  Plan plan = MakePlan(source, changes.changed, stored,
-                       [&source](const std::string& id) { return source.HasArticle(id); }, options, errors);
+  Plan plan = MakePlan(
+      source, changes.changed, stored,
+      [&source](const std::string& id) { return source.HasArticle(id); }, options, errors);
   for (const std::string& id : changes.removed)
     if (stored.count(id)) plan.removed.push_back(id);
   // Everything else in the index was not even looked at: it is unchanged.
@@ -213,7 +217,8 @@ size_t ArticlesDeleted(const Plan& plan, const Xapian::Database& live, bool rebu
 Status CheckMassDelete(size_t deleted, size_t published, const ArticleSource& source,
                        const PublishOptions& options) {
   constexpr size_t kHandful = 5;
-  if (options.allow_mass_delete || deleted <= kHandful || deleted * 2 <= published) return Status::OK();
+  if (options.allow_mass_delete || deleted <= kHandful || deleted * 2 <= published)
+    return Status::OK();
   return Status::InvalidArgument(
       "refusing to publish " + source.Describe() + ": it would delete " + std::to_string(deleted) +
       " of the " + std::to_string(published) +
@@ -329,8 +334,8 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   report.sequence = sequence + 1;
   report.committed = true;
   if (rebuild) {
-    if (Status s = Rebuild(options.db_dir, plan, source, options, report.sequence,
-                               &report.generation);
+    if (Status s =
+            Rebuild(options.db_dir, plan, source, options, report.sequence, &report.generation);
         !s.ok())
       return s;
   } else {

@@ -39,8 +39,8 @@ constexpr size_t kMaxThesaurusSynonymsPerQuery = 24;
 constexpr double kThesaurusWeight = 0.5;
 
 bool IsQuote(std::string_view text, size_t i, size_t* len) {
-  static constexpr std::string_view kQuotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D",
-                                                 "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E"};
+  static constexpr std::string_view kQuotes[] = {"\"",       "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                                 "\xC2\xAB", "\xC2\xBB",     "\xE2\x80\x9E"};
   for (std::string_view q : kQuotes) {
     if (text.substr(i, q.size()) == q) {
       *len = q.size();
@@ -67,8 +67,8 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
       ++i;
       continue;
     }
-    const bool inside_word = text[i] == '"' && i > 0 && IsWordByte(text, i - 1) &&
-                             IsWordByte(text, i + 1);
+    const bool inside_word =
+        text[i] == '"' && i > 0 && IsWordByte(text, i - 1) && IsWordByte(text, i + 1);
     if (!inside_word) {
       if (open == std::string_view::npos) {
         open = i + len;
@@ -114,8 +114,9 @@ WordTerms TermsOf(const std::vector<std::string>& exact, const std::vector<std::
 Xapian::Query AlternativeQuery(const Alternative& alt) {
   if (alt.exact.size() > 1) return PhraseQuery(alt.exact);
   const WordTerms terms = TermsOf(alt.exact, alt.stems);
-  return Xapian::Query(Xapian::Query::OP_OR, Synonyms(terms.any),
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(terms.title), kTitleBonus));
+  return Xapian::Query(
+      Xapian::Query::OP_OR, Synonyms(terms.any),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(terms.title), kTitleBonus));
 }
 
 Xapian::Query WordQuery(const QueryWord& word) {
@@ -131,7 +132,8 @@ Xapian::Query WordQuery(const QueryWord& word) {
       std::vector<Xapian::Query> all;
       for (const Alternative& w : word.loose_words) all.push_back(AlternativeQuery(w));
       parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()), kLooseWordsWeight);
+                         Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()),
+                         kLooseWordsWeight);
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
@@ -189,7 +191,8 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
       continue;
     }
     current_range = -1;
-    if ((token.stopword || IsLightVerbOfCompound(tokens, i)) && stopwords == Stopwords::kDrop) continue;
+    if ((token.stopword || IsLightVerbOfCompound(tokens, i)) && stopwords == Stopwords::kDrop)
+      continue;
     QueryWord word;
     word.exact = {token.term};
     word.stems = QueryStems(token);
@@ -230,7 +233,8 @@ void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vec
   for (const SynonymMatch& m : matches) {
     for (QueryWord& word : *words) {
       if (word.begin != tokens[m.first].begin) continue;
-      word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(), m.alternatives.end());
+      word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(),
+                               m.alternatives.end());
       if (!word.phrase) continue;
       for (size_t k = m.first; k <= m.last; ++k) {
         const Token& t = tokens[k];
@@ -284,10 +288,10 @@ void AddProximityBonuses(const std::vector<QueryWord>& words, std::vector<Xapian
   for (size_t i = 0; i + 1 < words.size() && i < kMaxProximityPairs; ++i) {
     if (words[i].phrase || words[i + 1].phrase) continue;
     const Xapian::Query pair[] = {PositionalForms(words[i]), PositionalForms(words[i + 1])};
-    ranked->emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair),
-                                       kProximityWindow),
-                         kProximityBonus);
+    ranked->emplace_back(
+        Xapian::Query::OP_SCALE_WEIGHT,
+        Xapian::Query(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), kProximityWindow),
+        kProximityBonus);
   }
 }
 
@@ -297,7 +301,8 @@ void AddProximityBonuses(const std::vector<QueryWord>& words, std::vector<Xapian
 // κωδικ), or with a typo (up to kMaxRepairs words a query), as its own forms,
 // so they rank, come near each other and are highlighted like the word typed
 // in Greek, and it is not "corrected".
-void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary, std::vector<QueryWord>* words) {
+void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary,
+                       std::vector<QueryWord>* words) {
   if (lang != "el") return;
   size_t typos = 0;  // words looked up as Greeklish with a typo, at most kMaxRepairs
   for (QueryWord& word : *words) {
@@ -367,7 +372,8 @@ Token AsToken(const QueryWord& word) {
   return token;
 }
 
-BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources) {
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang,
+                      const QueryResources& resources) {
   BuiltQuery built;
   Analyzer& analyzer = *resources.analyzer;
   std::vector<Token> tokens = analyzer.AnalyzeQuery(text, lang);
@@ -390,7 +396,8 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
     }
   }
   if (built.words.empty()) return built;
-  if (resources.thesaurus) AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
+  if (resources.thesaurus)
+    AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
 
   std::vector<Xapian::Query> parts;
   for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));
@@ -402,7 +409,8 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryR
   built.match = any;
   Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
   // Matches decide `any`; the rest only add weight.
-  std::vector<Xapian::Query> ranked{any, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBonus)};
+  std::vector<Xapian::Query> ranked{
+      any, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBonus)};
   AddProximityBonuses(built.words, &ranked);
   built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked.begin(), ranked.end());
   return built;

@@ -10,16 +10,16 @@
 // "no searchable words".
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
-
 #include "index/dictionary.h"
 #include "index/spelling.h"
-#include "index/thesaurus.h"
 #include "index/synonym_expander.h"
+#include "index/thesaurus.h"
 #include "kb/analysis.h"
 
 namespace kb {
@@ -41,7 +41,7 @@ struct QueryWord {
   // also hold the Greek words and stems it stands for; not a typo.
   bool greeklish = false;
   bool phrase = false;
-  size_t begin = 0, end = 0;       // byte span of the word (or phrase) in the query text
+  size_t begin = 0, end = 0;  // byte span of the word (or phrase) in the query text
 };
 
 // Words (or phrases) searched; the rest of a longer query is ignored, which
@@ -53,11 +53,11 @@ inline constexpr size_t kMaxQueryWords = 32;
 Token AsToken(const QueryWord& word);
 
 struct BuiltQuery {
-  Xapian::Query query;             // empty (MatchNothing) when no searchable words
+  Xapian::Query query;  // empty (MatchNothing) when no searchable words
   // The same matches as `query` without its ranking bonuses (all words,
   // proximity): for counting every match cheaply.
   Xapian::Query match;
-  std::vector<QueryWord> words;    // for snippets: which text words to highlight
+  std::vector<QueryWord> words;  // for snippets: which text words to highlight
   // The query with misspelled words corrected, for "did you mean"; empty when
   // no word was corrected. Corrected words are also searched (as alternatives).
   std::string suggestion;
@@ -78,6 +78,7 @@ struct QueryResources {
   Thesaurus* thesaurus = nullptr;
 };
 
-BuiltQuery BuildQuery(std::string_view text, std::string_view lang, const QueryResources& resources);
+BuiltQuery BuildQuery(std::string_view text, std::string_view lang,
+                      const QueryResources& resources);
 
 }  // namespace kb

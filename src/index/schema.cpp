@@ -2,8 +2,8 @@
 
 #include <cctype>
 
-#include "kb/sha256.h"
 #include "kb/article.h"
+#include "kb/sha256.h"
 
 namespace kb::schema {
 
@@ -20,7 +20,8 @@ std::string TranslationOfTerm(std::string_view id) { return HashedIfLong(kTransl
 
 std::string BooleanTerm(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
-  for (char c : value) term.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : value)
+    term.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
   return term;
 }

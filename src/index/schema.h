@@ -7,23 +7,24 @@
 // 'S' title, 'L' language, 'K' keyword (tag), 'X…' our own, 'Z' stemmed.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace kb::schema {
 
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
-inline constexpr int kVersion = 10;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
-                                    // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
-                                    // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
-                                    // 7: the Greeklish table (synonym table, below);
-                                    // 8: Chinese, Japanese, Korean as character pairs, Thai... as words;
-                                    // 9: Russian ё as е, German ae/oe/ue as umlauts (german2);
-                                    // 10: Traditional Chinese folded to Simplified
+inline constexpr int kVersion =
+    10;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+         // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
+         // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
+         // 7: the Greeklish table (synonym table, below);
+         // 8: Chinese, Japanese, Korean as character pairs, Thai... as words;
+         // 9: Russian ё as е, German ae/oe/ue as umlauts (german2);
+         // 10: Traditional Chinese folded to Simplified
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
@@ -34,13 +35,14 @@ inline constexpr std::string_view kStem = "Z";
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kTitleStem = "ZS";
 // Boolean filter terms (wdf 0):
-inline constexpr std::string_view kId = "Q";            // Q<article id> (hashed when too long, see IdTerm)
-inline constexpr std::string_view kLang = "L";          // Lhe, Len ...
-inline constexpr std::string_view kCategory = "XC";     // XCbilling (category as written, lower-cased)
-inline constexpr std::string_view kTag = "K";           // Kpassword (tag as written, lower-cased)
-inline constexpr std::string_view kAudience = "XA";     // XApublic | XAinternal
-inline constexpr std::string_view kFaq = "XF";          // XFtrue for faq articles
-inline constexpr std::string_view kTranslationOf = "XT";  // XT<target id>: this article translates target
+inline constexpr std::string_view kId = "Q";    // Q<article id> (hashed when too long, see IdTerm)
+inline constexpr std::string_view kLang = "L";  // Lhe, Len ...
+inline constexpr std::string_view kCategory = "XC";  // XCbilling (category as written, lower-cased)
+inline constexpr std::string_view kTag = "K";        // Kpassword (tag as written, lower-cased)
+inline constexpr std::string_view kAudience = "XA";  // XApublic | XAinternal
+inline constexpr std::string_view kFaq = "XF";       // XFtrue for faq articles
+inline constexpr std::string_view kTranslationOf =
+    "XT";  // XT<target id>: this article translates target
 
 // ---- synonym table -------------------------------------------------------
 // "XG" + Greeklish key -> Greek words and "Z" + their stems
@@ -70,12 +72,12 @@ inline constexpr char kTagSeparator = '\n';
 // translation_of, html, updated, sections [{level, heading, text}].
 
 // ---- metadata keys ------------------------------------------------------------
-inline constexpr const char* kMetaSchema = "kb.schema";          // kVersion as decimal
-inline constexpr const char* kMetaSequence = "kb.sequence";      // publish count, decimal
-inline constexpr const char* kMetaGeneration = "kb.generation";  // e.g. "gen-000003"
-inline constexpr const char* kMetaSource = "kb.source";          // ArticleSource::Describe()
+inline constexpr const char* kMetaSchema = "kb.schema";             // kVersion as decimal
+inline constexpr const char* kMetaSequence = "kb.sequence";         // publish count, decimal
+inline constexpr const char* kMetaGeneration = "kb.generation";     // e.g. "gen-000003"
+inline constexpr const char* kMetaSource = "kb.source";             // ArticleSource::Describe()
 inline constexpr const char* kMetaPublishedAt = "kb.published_at";  // seconds since epoch
-inline constexpr const char* kMetaGitCommit = "kb.git_commit";   // reserved for git publishing
+inline constexpr const char* kMetaGitCommit = "kb.git_commit";      // reserved for git publishing
 // Synonym rules (kb/synonyms.h EncodeSynonyms JSON, built-in + _synonyms.yml)
 // and the SHA-256 of that JSON: searchers reload the rules when it changes.
 inline constexpr const char* kMetaSynonyms = "kb.synonyms";

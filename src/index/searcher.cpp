@@ -1,11 +1,9 @@
 // Searcher over the live generation of a DB_DIR (see kb/search.h).
-#include "kb/search.h"
+#include <xapian.h>
 
 #include <chrono>
-#include <set>
-
 #include <nlohmann/json.hpp>
-#include <xapian.h>
+#include <set>
 
 #include "index/article_lists.h"
 #include "index/db_dir.h"
@@ -17,6 +15,7 @@
 #include "index/spelling.h"
 #include "index/synonym_expander.h"
 #include "kb/analysis.h"
+#include "kb/search.h"
 #include "kb/synonyms.h"
 
 namespace kb {
@@ -65,13 +64,14 @@ class XapianSearcher : public Searcher {
     return Guarded<ArticleView>([&] { return DoGetArticle(id, agent); });
   }
 
-  Result<std::vector<ArticleSummary>> Related(const std::string& id, bool agent, size_t limit) override {
+  Result<std::vector<ArticleSummary>> Related(const std::string& id, bool agent,
+                                              size_t limit) override {
     return Guarded<std::vector<ArticleSummary>>([&]() -> Result<std::vector<ArticleSummary>> {
       auto found = FindVisible(id, agent);
       if (!found) return Status::NotFound("no article '" + id + "'");
       const std::string root = found->data.value("translation_of", "");
-      return RelatedArticles(db_, found->docid, id, found->data.value("lang", ""), root.empty() ? id : root,
-                             agent, limit);
+      return RelatedArticles(db_, found->docid, id, found->data.value("lang", ""),
+                             root.empty() ? id : root, agent, limit);
     });
   }
 
@@ -148,7 +148,8 @@ class XapianSearcher : public Searcher {
     if (!request.category.empty()) add(schema::BooleanTerm(schema::kCategory, request.category));
     if (!request.tags.empty()) {
       std::vector<std::string> any;
-      for (const std::string& tag : request.tags) any.push_back(schema::BooleanTerm(schema::kTag, tag));
+      for (const std::string& tag : request.tags)
+        any.push_back(schema::BooleanTerm(schema::kTag, tag));
       filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
                              Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
     }
@@ -192,10 +193,9 @@ class XapianSearcher : public Searcher {
     response.lang_detected = request.lang.empty() || request.lang == "auto";
     response.lang = ResolveLanguage(request.lang, request.query);
     XapianVocabulary vocabulary(db_, response.lang);
-    BuiltQuery built =
-        BuildQuery(request.query, response.lang,
-                   {analyzer_.get(), &vocabulary, &Synonyms(), DictionaryFor(response.lang),
-                    ThesaurusFor(response.lang)});
+    BuiltQuery built = BuildQuery(request.query, response.lang,
+                                  {analyzer_.get(), &vocabulary, &Synonyms(),
+                                   DictionaryFor(response.lang), ThesaurusFor(response.lang)});
     if (!built.suggestion.empty()) {
       response.suggestion = built.suggestion;
       response.corrected = true;
@@ -208,7 +208,8 @@ class XapianSearcher : public Searcher {
         response.fallback = m.total > 0;
       }
       response.total = m.total;
-      for (auto it = m.mset.begin(); it != m.mset.end(); ++it) response.hits.push_back(MakeHit(it, built));
+      for (auto it = m.mset.begin(); it != m.mset.end(); ++it)
+        response.hits.push_back(MakeHit(it, built));
       response.category_facets = std::move(m.categories);
       response.tag_facets = std::move(m.tags);
     }
@@ -239,8 +240,7 @@ class XapianSearcher : public Searcher {
   // (and Greek for Latin letters that read as Greeklish).
   std::string ResolveLanguage(const std::string& lang, const std::string& text) {
     if (!lang.empty() && lang != "auto") return lang;
-    const std::string detected =
-        DetectLanguage(text, "en", HasArticlesIn("ar"));
+    const std::string detected = DetectLanguage(text, "en", HasArticlesIn("ar"));
     // Latin letters may be Greek typed as Greeklish (index/greeklish_table.h).
     if (detected == "en" && HasArticlesIn("el") && ReadsAsGreeklish(db_, *analyzer_, text))
       return "el";
@@ -311,7 +311,8 @@ class XapianSearcher : public Searcher {
   const SynonymExpander& Synonyms() {
     const std::string hash = db_.get_metadata(schema::kMetaSynonymsHash);
     if (hash != synonyms_hash_) {
-      synonyms_ = SynonymExpander(DecodeSynonyms(db_.get_metadata(schema::kMetaSynonyms)), *analyzer_);
+      synonyms_ =
+          SynonymExpander(DecodeSynonyms(db_.get_metadata(schema::kMetaSynonyms)), *analyzer_);
       synonyms_hash_ = hash;
     }
     return synonyms_;

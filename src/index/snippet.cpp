@@ -19,7 +19,8 @@ class WordMatcher {
     for (size_t w = 0; w < words.size(); ++w) {
       const QueryWord& word = words[w];
       const int index = int(w);
-      for (const auto* terms : {&word.exact, &word.extra, &word.split}) Add(*terms, index, &by_term_);
+      for (const auto* terms : {&word.exact, &word.extra, &word.split})
+        Add(*terms, index, &by_term_);
       for (const auto* alternatives : {&word.alternatives, &word.loose_words}) {
         for (const Alternative& alt : *alternatives) {
           Add(alt.exact, index, &by_term_);
@@ -182,9 +183,11 @@ std::string MakeSnippet(const std::vector<std::string>& passages, std::string_vi
     std::vector<int> match(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) match[i] = matcher.Match(tokens[i]);
     const size_t per_word = TokensPerWord(tokens);
-    const Window window = BestWindow(match, words.size(), words_wide * per_word, kLeadWords * per_word);
-    const bool better = !found || window.distinct > best.window.distinct ||
-                        (window.distinct == best.window.distinct && window.matches > best.window.matches);
+    const Window window =
+        BestWindow(match, words.size(), words_wide * per_word, kLeadWords * per_word);
+    const bool better =
+        !found || window.distinct > best.window.distinct ||
+        (window.distinct == best.window.distinct && window.matches > best.window.matches);
     if (better) best = {p, std::move(tokens), std::move(match), window};
     found = true;
     if (best.window.distinct == words.size()) break;  // cannot do better on what matters most

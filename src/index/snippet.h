@@ -14,7 +14,7 @@
 namespace kb {
 
 struct SnippetOptions {
-  size_t window_words = 28;   // words in the passage shown
+  size_t window_words = 28;  // words in the passage shown
   // Once a passage matched, stop analysing passages after this many bytes:
   // a very long article (a manual, a log pasted in) costs no more than one of
   // this size, at the price of a better passage further down.

@@ -42,8 +42,8 @@ std::vector<std::string> TokenTerms(const Token& token) {
   return terms;
 }
 
-unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query, const std::string& lang,
-                     unsigned limit) {
+unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query,
+                     const std::string& lang, unsigned limit) {
   Xapian::Query filter(schema::kPublicTerm);
   if (!lang.empty())
     filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(schema::LangTerm(lang)));
@@ -56,12 +56,13 @@ bool XapianVocabulary::Known(const Token& token) {
   // Cheapest first: the exact form among public words (the spelling table).
   if (KnownWord(token.term)) return true;
   const std::vector<std::string> terms = TokenTerms(token);
-  const bool anywhere = std::any_of(terms.begin(), terms.end(),
-                                    [this](const std::string& t) { return db_.get_termfreq(t) > 0; });
+  const bool anywhere = std::any_of(
+      terms.begin(), terms.end(), [this](const std::string& t) { return db_.get_termfreq(t) > 0; });
   // Known in any language (a word of another language is not a typo), but
   // only through public articles: internal words must not change anything.
   return anywhere &&
-         CountPublic(db_, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "", 1) > 0;
+         CountPublic(db_, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), "", 1) >
+             0;
 }
 
 unsigned XapianVocabulary::Frequency(const Token& token) {
@@ -86,8 +87,9 @@ unsigned XapianVocabulary::FrequencyWith(const Token& token, const std::vector<T
 
 bool XapianVocabulary::KnownPhrase(const std::vector<std::string>& words) {
   if (words.size() < 2) return words.size() == 1 && KnownWord(words[0]);
-  return CountPublic(db_, Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size()),
-                     lang_, 1) > 0;
+  return CountPublic(
+             db_, Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size()),
+             lang_, 1) > 0;
 }
 
 bool XapianVocabulary::KnownWord(const std::string& term) {
@@ -121,7 +123,8 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
   // short words into unrelated ones (ANALYSIS.md §6.4).
   const unsigned max_edits = CountCodePoints(term) <= 5 ? 1 : 2;
   std::string suggestion = db_.get_spelling_suggestion(term, max_edits);
-  if (suggestion.empty() || CountPublic(db_, Xapian::Query(suggestion), lang_, 1) > 0) return suggestion;
+  if (suggestion.empty() || CountPublic(db_, Xapian::Query(suggestion), lang_, 1) > 0)
+    return suggestion;
   return std::string();  // a word of another language only
 }
 
@@ -149,8 +152,8 @@ void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_ter
 }
 
 std::string DisplayForm(const std::string& folded) {
-  static constexpr std::string_view kSigma = "\xCF\x83";        // σ
-  static constexpr std::string_view kFinalSigma = "\xCF\x82";   // ς
+  static constexpr std::string_view kSigma = "\xCF\x83";       // σ
+  static constexpr std::string_view kFinalSigma = "\xCF\x82";  // ς
   if (folded.size() >= kSigma.size() &&
       folded.compare(folded.size() - kSigma.size(), kSigma.size(), kSigma) == 0 &&
       folded.size() > kSigma.size())

@@ -8,9 +8,9 @@
 // Not thread-safe (holds a Xapian::Database reference).
 #pragma once
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
 
 #include "index/greeklish_table.h"
 #include "kb/analysis.h"
@@ -69,7 +69,8 @@ class Vocabulary {
 // empty): the spelling table itself is shared by all languages.
 class XapianVocabulary : public Vocabulary {
  public:
-  XapianVocabulary(const Xapian::Database& db, std::string lang) : db_(db), lang_(std::move(lang)) {}
+  XapianVocabulary(const Xapian::Database& db, std::string lang)
+      : db_(db), lang_(std::move(lang)) {}
   bool Known(const Token& token) override;
   bool KnownWord(const std::string& term) override;
   std::vector<std::string> KnownWords(const std::vector<std::string>& terms) override;
@@ -89,8 +90,8 @@ class XapianVocabulary : public Vocabulary {
 std::vector<std::string> TokenTerms(const Token& token);
 
 // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.
-unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query, const std::string& lang,
-                     unsigned limit);
+unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query,
+                     const std::string& lang, unsigned limit);
 
 // Adds the words of a public document to the spelling table (no-op for internal ones).
 void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc);

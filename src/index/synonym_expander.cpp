@@ -75,7 +75,8 @@ std::vector<SynonymMatch> SynonymExpander::Match(const std::vector<Token>& token
       bool all = true;
       for (size_t k = 0; k < key.tokens.size() && all; ++k) {
         const Token& q = tokens[i + k];
-        all = SameWord(q, key.tokens[k]) && (k == 0 || q.position == tokens[i + k - 1].position + 1);
+        all =
+            SameWord(q, key.tokens[k]) && (k == 0 || q.position == tokens[i + k - 1].position + 1);
       }
       if (all) {
         found = &key;

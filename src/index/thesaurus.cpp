@@ -59,7 +59,8 @@ class WordNet : public Thesaurus {
       for (int i = 0; i < synset->wcount && out.size() < limit; ++i) {
         std::string w = synset->words[i];
         std::replace(w.begin(), w.end(), '_', ' ');
-        std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(w.begin(), w.end(), w.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         // Adjectives carry a syntactic marker: "big(a)".
         if (const size_t paren = w.find('('); paren != std::string::npos) w.resize(paren);
         if (w.empty() || w == folded || w == lemma) continue;

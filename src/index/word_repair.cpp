@@ -43,7 +43,8 @@ constexpr size_t kMaxTrustedPrefix = 1;
 bool KnownWord(const std::string& text, std::string_view lang, Analyzer& analyzer,
                Vocabulary& vocabulary, std::string* exact) {
   std::vector<Token> tokens = analyzer.Analyze(text, lang);
-  if (tokens.size() != 1 || tokens[0].stopword || !vocabulary.KnownWord(tokens[0].term)) return false;
+  if (tokens.size() != 1 || tokens[0].stopword || !vocabulary.KnownWord(tokens[0].term))
+    return false;
   *exact = std::move(tokens[0].term);
   return true;
 }
@@ -125,7 +126,8 @@ std::string BestCandidate(const std::string& term, const std::vector<std::string
     const bool known = lexicon.vocabulary.Known(tokens[0]);
     if (!known && !lexicon.IsKeyWord(tokens[0].term)) continue;
     const bool fills_gap = CountCodePoints(candidate) > letters && IsSubsequence(term, candidate);
-    const Score score{fills_gap, known ? lexicon.vocabulary.FrequencyWith(tokens[0], lexicon.context) : 0,
+    const Score score{fills_gap,
+                      known ? lexicon.vocabulary.FrequencyWith(tokens[0], lexicon.context) : 0,
                       known ? lexicon.vocabulary.Frequency(tokens[0]) : 0,
                       lexicon.vocabulary.KnownWord(tokens[0].term)};
     if (best.empty() || score > best_score) best = candidate, best_score = score;
@@ -157,7 +159,9 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
     return tokens.size() == 1 && !tokens[0].stopword && tokens[0].term == part;
   };
   // The spelling table first: it rules out most parts without analysing them.
-  auto known = [&](const std::string& part) { return lexicon.vocabulary.KnownWord(part) && one_word(part); };
+  auto known = [&](const std::string& part) {
+    return lexicon.vocabulary.KnownWord(part) && one_word(part);
+  };
   const std::u32string_view alphabet = LettersOf(lexicon.lang);
   const size_t mid = letters / 2;
   for (size_t d = 0; d <= mid; ++d) {
@@ -181,7 +185,8 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
 
 // Of `forms` (one edit from `term`), the best that public articles have as
 // written or that a synonym rule has as its key; "" when none is.
-std::string BestWrittenForm(const std::string& term, const std::vector<std::string>& forms, Lexicon& lexicon) {
+std::string BestWrittenForm(const std::string& term, const std::vector<std::string>& forms,
+                            Lexicon& lexicon) {
   std::vector<std::string> written = lexicon.vocabulary.KnownWords(forms);
   for (const std::string& form : forms)
     if (lexicon.IsKeyWord(form)) AppendIfAbsent(&written, form);
@@ -242,7 +247,8 @@ constexpr size_t kShortWord = 3;
 // `term`: it must have a non-stopword, and a short word may only gain letters.
 bool AcceptableCorrection(const std::string& term, const std::string& suggestion,
                           const std::vector<Token>& tokens) {
-  if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; })) return false;
+  if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; }))
+    return false;
   const size_t letters = CountCodePoints(term);
   return letters > kShortWord ||
          (CountCodePoints(suggestion) > letters && IsSubsequence(term, suggestion));
@@ -285,7 +291,8 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
     // A word with a synonym rule is a word kb knows, not a typo.
-    if (word.phrase || word.greeklish || !word.alternatives.empty() || !IsSpellableWord(word.exact[0]))
+    if (word.phrase || word.greeklish || !word.alternatives.empty() ||
+        !IsSpellableWord(word.exact[0]))
       continue;
     if (vocabulary.Known(AsToken(word))) {
       // A likely typo: a word articles have as written one edit away is
@@ -296,7 +303,8 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
       // Only drops and swaps, the slips that make a word longer than meant
       // or scramble it (משללוח): a few dozen forms where every edit would be
       // a thousand, on a path that correct rare forms take too.
-      const std::string nearby = BestWrittenForm(word.exact[0], DropAndSwapForms(word.exact[0]), lexicon);
+      const std::string nearby =
+          BestWrittenForm(word.exact[0], DropAndSwapForms(word.exact[0]), lexicon);
       SearchAlso(analyzer.Analyze(nearby, lang), &word);
       continue;
     }
@@ -340,7 +348,8 @@ void AddJoinedForms(Vocabulary& vocabulary, std::vector<Token>* tokens) {
   for (size_t i = 0; i + 1 < tokens->size(); ++i) {
     Token& a = (*tokens)[i];
     Token& b = (*tokens)[i + 1];
-    if (b.position != a.position + 1 || !IsSpellableWord(a.term) || !IsSpellableWord(b.term)) continue;
+    if (b.position != a.position + 1 || !IsSpellableWord(a.term) || !IsSpellableWord(b.term))
+      continue;
     const std::string joined = a.term + b.term;
     if (!vocabulary.KnownWord(joined)) continue;
     a.extra_terms.push_back(joined);

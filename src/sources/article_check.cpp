@@ -113,23 +113,27 @@ class Checker {
       if (link.image) {
         if (target.empty() || target[0] == '/') continue;  // site assets, not in the repository
         if (!Resolve(a.id, target, &resolved))
-          Add(Severity::kError, {a.path, link.line, "image '" + t + "' points outside the articles"});
+          Add(Severity::kError,
+              {a.path, link.line, "image '" + t + "' points outside the articles"});
         else if (!input_.file_exists(resolved))
-          Add(Severity::kError, {a.path, link.line, "missing image '" + t + "' (no file " + resolved + ")"});
+          Add(Severity::kError,
+              {a.path, link.line, "missing image '" + t + "' (no file " + resolved + ")"});
         continue;
       }
       std::string id;
       if (target.rfind("/kb/", 0) == 0) {
         id = target.substr(4);
         while (!id.empty() && id.back() == '/') id.pop_back();
-      } else if (target[0] != '/' && target.size() > 3 && target.compare(target.size() - 3, 3, ".md") == 0) {
+      } else if (target[0] != '/' && target.size() > 3 &&
+                 target.compare(target.size() - 3, 3, ".md") == 0) {
         if (Resolve(a.id, target, &resolved)) id = resolved.substr(0, resolved.size() - 3);
       } else {
         continue;  // not a link to an article
       }
       auto it = parsed_.find(id);
       if (id.empty() || !ids_.count(id)) {
-        Add(Severity::kError, {a.path, link.line, "broken link '" + t + "': no article " + (id.empty() ? t : id)});
+        Add(Severity::kError,
+            {a.path, link.line, "broken link '" + t + "': no article " + (id.empty() ? t : id)});
       } else if (it != parsed_.end() && it->second.article.draft && !a.draft) {
         Add(Severity::kWarning, {a.path, link.line, "link '" + t + "' points to a draft"});
       }
@@ -182,12 +186,14 @@ class Checker {
     }
     for (const auto& [root, langs] : group_langs) {
       auto it = parsed_.find(root);
-      if (it == parsed_.end() || it->second.article.draft || !it->second.article.translation_of.empty())
+      if (it == parsed_.end() || it->second.article.draft ||
+          !it->second.article.translation_of.empty())
         continue;
       for (const auto& l : targets[it->second.article.lang])
         if (!langs.count(l))
-          Add(Severity::kWarning, {it->second.article.path, 1,
-                                   "missing translation: no '" + l + "' article has translation_of: " + root});
+          Add(Severity::kWarning,
+              {it->second.article.path, 1,
+               "missing translation: no '" + l + "' article has translation_of: " + root});
     }
   }
 

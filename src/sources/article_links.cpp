@@ -34,7 +34,8 @@ std::string WithoutCodeSpans(std::string_view line) {
 }  // namespace
 
 std::vector<MarkdownLink> ExtractLinks(std::string_view bytes) {
-  static const std::regex kInline(R"((!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+("[^"]*"|'[^']*'))?\s*\))");
+  static const std::regex kInline(
+      R"((!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+("[^"]*"|'[^']*'))?\s*\))");
   static const std::regex kReference(R"(^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?)");
   std::vector<MarkdownLink> links;
   int line_no = 0;

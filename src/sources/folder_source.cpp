@@ -1,10 +1,10 @@
 // ArticleSource over a plain folder of Markdown files (CONTRACT §1 naming).
-#include "kb/publish.h"
-
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include "kb/publish.h"
 
 namespace kb {
 namespace {
@@ -40,7 +40,8 @@ class FolderSource : public ArticleSource {
 
   std::string Describe() const override { return "folder:" + root_; }
 
-  bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) override {
+  bool ReadSynonyms(std::string* bytes, std::string* path,
+                    std::vector<ArticleError>* errors) override {
     *path = (std::filesystem::path(root_) / kSynonymsFile).string();
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec)) return false;

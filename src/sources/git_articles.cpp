@@ -30,7 +30,8 @@ class BlobsAtPath {
     for (unsigned i = 0; i < parents; ++i) {
       const std::optional<git_oid>* theirs = Parent(commit, i);
       if (!theirs) return false;
-      if (mine.has_value() == theirs->has_value() && (!mine || git_oid_equal(&*mine, &**theirs))) return false;
+      if (mine.has_value() == theirs->has_value() && (!mine || git_oid_equal(&*mine, &**theirs)))
+        return false;
     }
     return true;
   }
@@ -82,7 +83,8 @@ Result<std::vector<GitCommitInfo>> History(git::GitRepo& repo, const git_commit*
   git_oid oid;
   while (commits.size() < limit && git_revwalk_next(&oid, walk.get()) == 0) {
     git_commit* c = nullptr;
-    if (git_commit_lookup(&c, repo.get(), &oid) != 0) return Status::Corruption(git::LastError("commit"));
+    if (git_commit_lookup(&c, repo.get(), &oid) != 0)
+      return Status::Corruption(git::LastError("commit"));
     git::CommitHandle commit(c);
     if (blobs.Touches(commit.get())) commits.push_back(git::CommitInfoOf(commit.get()));
   }
@@ -93,15 +95,16 @@ Result<std::vector<GitCommitInfo>> History(git::GitRepo& repo, const git_commit*
 }  // namespace
 
 Result<std::vector<GitCommitInfo>> GitArticleHistory(const GitSourceOptions& options,
-                                                     const std::string& ref,
-                                                     const std::string& id, size_t limit) {
+                                                     const std::string& ref, const std::string& id,
+                                                     size_t limit) {
   if (IsHiddenPath(id)) return Status::NotFound("no article '" + id + "'");
   auto repo = git::GitRepo::Open(options);
   if (!repo.ok()) return repo.status();
   auto head = (*repo)->ResolveCommit(ref);
   if (!head.ok()) return head.status();
   auto commits = History(**repo, head->get(), id + std::string(kArticleExtension), limit);
-  if (commits.ok() && commits->empty()) return Status::NotFound("no commit changed article '" + id + "'");
+  if (commits.ok() && commits->empty())
+    return Status::NotFound("no commit changed article '" + id + "'");
   return commits;
 }
 
@@ -120,7 +123,8 @@ Result<GitArticleVersion> ReadGitArticle(const GitSourceOptions& options, const 
   auto blob = (*repo)->BlobAt(tree->get(), version.path);
   if (!blob.ok()) return Status::NotFound("no article '" + id + "' on " + ref);
   const std::string_view content = git::BlobBytes(blob->get());
-  if (static_cast<int64_t>(content.size()) > kMaxArticleBytes) return Status::TooLarge("article too large");
+  if (static_cast<int64_t>(content.size()) > kMaxArticleBytes)
+    return Status::TooLarge("article too large");
   version.bytes.assign(content);
   auto last = History(**repo, head->get(), version.path, 1);
   if (last.ok() && !last->empty()) version.last = last->front();

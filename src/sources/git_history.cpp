@@ -14,7 +14,8 @@ Status GitSource::UpdateHistory(const git_commit* head, const std::set<std::stri
   if (git_revwalk_new(&raw, repo_->get()) != 0) return Status::Internal(git::LastError("revwalk"));
   git::WalkHandle walk(raw);
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  if (git_revwalk_push(walk.get(), head_oid) != 0) return Status::Corruption(git::LastError("revwalk"));
+  if (git_revwalk_push(walk.get(), head_oid) != 0)
+    return Status::Corruption(git::LastError("revwalk"));
 
   // Only the new commits when the previous head is an ancestor (a normal push).
   bool incremental = false;
@@ -45,7 +46,8 @@ Status GitSource::UpdateHistory(const git_commit* head, const std::set<std::stri
   return Status::OK();
 }
 
-Status GitSource::WalkHistory(git_revwalk* walk, bool incremental, const std::set<std::string>& needed) {
+Status GitSource::WalkHistory(git_revwalk* walk, bool incremental,
+                              const std::set<std::string>& needed) {
   std::vector<git_oid> commits;
   git_oid oid;
   if (incremental) {

@@ -105,7 +105,8 @@ class GitPublisher::Impl {
     GitPublishAttempt attempt;
     // Create() fetched when it opened the source, just before the first
     // attempt (at start): fetching again would only cost a round trip.
-    const kb::Status fetched = std::exchange(fetched_at_open_, false) ? kb::Status::OK() : source_->Fetch();
+    const kb::Status fetched =
+        std::exchange(fetched_at_open_, false) ? kb::Status::OK() : source_->Fetch();
     auto commit = source_->BranchCommit();
     if (!fetched.ok() || !commit.ok()) {
       attempt.failure = !fetched.ok() ? fetched.ToString() : commit.status().ToString();

@@ -58,7 +58,8 @@ std::optional<git_oid> BlobIdAt(const git_tree* tree, const std::string& path) {
 }
 
 std::string_view BlobBytes(const git_blob* blob) {
-  return {static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob))};
+  return {static_cast<const char*>(git_blob_rawcontent(blob)),
+          static_cast<size_t>(git_blob_rawsize(blob))};
 }
 
 namespace {
@@ -121,7 +122,8 @@ Result<std::unique_ptr<GitRepo>> GitRepo::Open(const GitSourceOptions& options) 
   }
   git_repository* raw = nullptr;
   // No search upwards: the path given must be the repository (or its .git).
-  if (git_repository_open_ext(&raw, options.repo.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
+  if (git_repository_open_ext(&raw, options.repo.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) !=
+      0)
     return Status::NotFound(LastError("no git repository at " + options.repo));
   repo->repo_.reset(raw);
   return repo;
@@ -170,7 +172,8 @@ Result<BlobHandle> GitRepo::BlobAt(const git_tree* tree, const std::string& path
   return LookupBlob(*id, "cannot read " + path);
 }
 
-Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<std::string>* paths) {
+Status ChangedPaths(git_repository* repo, const git_commit* commit,
+                    std::vector<std::string>* paths) {
   auto tree = TreeOf(commit, "commit tree");
   if (!tree.ok()) return tree.status();
   const unsigned parents = git_commit_parentcount(commit);

@@ -98,7 +98,8 @@ class GitRepo {
 // Paths (relative, '/' separated) whose blobs differ between `commit` and its
 // parents: for a merge, only paths that differ from every parent (what the
 // merge itself changed). Appends to `paths`.
-Status ChangedPaths(git_repository* repo, const git_commit* commit, std::vector<std::string>* paths);
+Status ChangedPaths(git_repository* repo, const git_commit* commit,
+                    std::vector<std::string>* paths);
 // Paths that differ between the trees of two commits (old and new names).
 Status ChangedPathsBetween(git_repository* repo, const git_commit* from, const git_commit* to,
                            std::set<std::string>* paths);

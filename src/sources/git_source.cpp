@@ -206,7 +206,8 @@ std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* err
     live.insert(git::OidHex(listed.blob));
   }
   // Only blobs and ids still in the tree stay cached.
-  for (auto it = blobs_.begin(); it != blobs_.end();) it = live.count(it->first) ? std::next(it) : blobs_.erase(it);
+  for (auto it = blobs_.begin(); it != blobs_.end();)
+    it = live.count(it->first) ? std::next(it) : blobs_.erase(it);
   for (auto it = id_keys_.begin(); it != id_keys_.end();)
     it = listed_.count(it->first) ? std::next(it) : id_keys_.erase(it);
   MarkOutdated(&entries);
@@ -226,9 +227,10 @@ std::string ArticleIdOf(const std::string& path) {
 }  // namespace
 
 std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string& since,
-                                                             std::vector<ArticleError>* errors) {
+                                                              std::vector<ArticleError>* errors) {
   // Only from the state this source listed last, and only forward in history.
-  if (since.empty() || since != commit_sha_ || history_head_ != since || !commit_) return std::nullopt;
+  if (since.empty() || since != commit_sha_ || history_head_ != since || !commit_)
+    return std::nullopt;
   auto head = repo_->ResolveCommit(options_.branch);
   if (!head.ok()) return std::nullopt;
   const git_oid* head_oid = git_commit_id(head->get());
@@ -239,7 +241,8 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
     return std::nullopt;  // a force-push: list everything
   }
   std::set<std::string> paths;
-  if (!git::ChangedPathsBetween(repo_->get(), commit_.get(), head->get(), &paths).ok()) return std::nullopt;
+  if (!git::ChangedPathsBetween(repo_->get(), commit_.get(), head->get(), &paths).ok())
+    return std::nullopt;
   auto tree = git::TreeOf(head->get(), "commit tree");
   if (!tree.ok()) return std::nullopt;
 
@@ -281,10 +284,12 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
   }
   // Changed articles, and the translations of changed articles: their
   // outdated flag may flip (Publish re-indexes them only if it did).
-  for (const std::string& id : changed_ids) SetSourceOf(id, FactsFor(listed_.at(id), errors).translation_of);
+  for (const std::string& id : changed_ids)
+    SetSourceOf(id, FactsFor(listed_.at(id), errors).translation_of);
   std::set<std::string> affected(changed_ids);
   for (const std::string& id : changed_ids)
-    if (auto t = translations_.find(id); t != translations_.end()) affected.insert(t->second.begin(), t->second.end());
+    if (auto t = translations_.find(id); t != translations_.end())
+      affected.insert(t->second.begin(), t->second.end());
   for (const std::string& id : affected) {
     auto listed = listed_.find(id);
     if (listed == listed_.end()) continue;
@@ -316,7 +321,8 @@ bool GitSource::Read(const Entry& entry, std::string* bytes, std::vector<Article
   return true;
 }
 
-bool GitSource::ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) {
+bool GitSource::ReadSynonyms(std::string* bytes, std::string* path,
+                             std::vector<ArticleError>* errors) {
   *path = kSynonymsFile;
   if (!tree_) return false;
   auto blob = repo_->BlobAt(tree_.get(), kSynonymsFile);

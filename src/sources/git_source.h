@@ -37,10 +37,12 @@ class GitSource : public ArticleSource {
   // Diff of the published commit's tree against the branch's: only changed
   // articles (and translations of changed articles, whose outdated flag may
   // flip) are looked at. nullopt when `since` is unknown or not an ancestor.
-  std::optional<Changes> ChangesSince(const std::string& since, std::vector<ArticleError>* errors) override;
+  std::optional<Changes> ChangesSince(const std::string& since,
+                                      std::vector<ArticleError>* errors) override;
   bool HasArticle(const std::string& id) const override { return listed_.count(id) > 0; }
   // `_synonyms.yml` at the root of the tree the last List() read.
-  bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<ArticleError>* errors) override;
+  bool ReadSynonyms(std::string* bytes, std::string* path,
+                    std::vector<ArticleError>* errors) override;
 
   // URL mode: fetches from origin (no-op for a local repository).
   Status Fetch() { return repo_->Fetch(); }
@@ -100,8 +102,8 @@ class GitSource : public ArticleSource {
   std::unordered_map<std::string, std::string> id_keys_;  // id -> ArticleIdKey(id)
   std::map<std::string, std::string> ids_by_key_;         // ArticleIdKey -> id (duplicate checks)
   std::map<std::string, std::set<std::string>> translations_;  // source id -> ids translating it
-  std::unordered_map<std::string, std::string> source_of_;    // id -> its translation_of ("" if none)
-  std::string history_head_;                              // commit `changes_` is valid for
+  std::unordered_map<std::string, std::string> source_of_;  // id -> its translation_of ("" if none)
+  std::string history_head_;                                // commit `changes_` is valid for
   int64_t max_order_ = 0;
 };
 

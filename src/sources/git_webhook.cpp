@@ -1,13 +1,13 @@
 // Webhook signatures of GitHub, Gitea and GitLab (OpenSSL). See kb/git_webhook.h.
 #include "kb/git_webhook.h"
 
-#include "kb/sha256.h"
-
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include <cctype>
+
+#include "kb/sha256.h"
 
 namespace kb {
 namespace {
@@ -35,7 +35,8 @@ std::string HmacSha256Hex(std::string_view key, std::string_view body) {
   Sha256Digest digest{};
   unsigned int size = 0;
   if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest.data(), &size) == nullptr ||
+           reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest.data(),
+           &size) == nullptr ||
       size != digest.size())
     return "";
   return HexEncode(digest);
@@ -54,7 +55,8 @@ Status VerifyGitWebhook(const GitWebhookHeaders& headers, std::string_view body,
     const std::string_view value = headers.hub_signature_256;
     if (value.substr(0, kPrefix.size()) != kPrefix)
       return Status::Unauthorized("X-Hub-Signature-256 must be sha256=<hex>");
-    if (Status s = CheckHex(value.substr(kPrefix.size()), body, secret, "X-Hub-Signature-256"); !s.ok())
+    if (Status s = CheckHex(value.substr(kPrefix.size()), body, secret, "X-Hub-Signature-256");
+        !s.ok())
       return s;
   }
   if (!headers.gitea_signature.empty()) {

@@ -86,14 +86,15 @@ TEST_CASE("the Bearer scheme is case-insensitive: bearer and BEARER are an agent
   for (const std::string scheme : {"Bearer", "bearer", "BEARER", "bEaReR"}) {
     CAPTURE(scheme);
     const httplib::Headers headers{{"Authorization", scheme + " " + env.token()}};
-    const auto reply = kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", headers));
+    const auto reply =
+        kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", headers));
     INFO(reply.Describe());
     REQUIRE(reply.status == 200);
     CHECK(reply.body.find(kInternalEn) != std::string::npos);
   }
   const httplib::Headers basic{{"Authorization", "Basic " + env.token()}};
-  CheckError(kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", basic)), 401,
-             "unauthorized");
+  CheckError(kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", basic)),
+             401, "unauthorized");
 }
 
 TEST_CASE("two Authorization headers are 401, even when one holds a valid token") {
@@ -102,11 +103,13 @@ TEST_CASE("two Authorization headers are 401, even when one holds a valid token"
   env.StartServer();
   const std::string valid = "Bearer " + env.token();
   for (const auto& [first, second] : {std::pair<std::string, std::string>{valid, "Bearer kbt_0000"},
-                                      {"Bearer kbt_0000", valid}, {valid, valid}}) {
+                                      {"Bearer kbt_0000", valid},
+                                      {valid, valid}}) {
     CAPTURE(first);
     CAPTURE(second);
     const httplib::Headers headers{{"Authorization", first}, {"Authorization", second}};
-    const auto reply = kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", headers));
+    const auto reply =
+        kb_e2e::ToHttpReply(env.server().Client()->Get("/api/v1/search?q=zorblax", headers));
     CheckError(reply, 401, "unauthorized");
     CHECK(reply.body.find(kInternalEn) == std::string::npos);
   }

@@ -7,9 +7,9 @@
 
 #include <chrono>
 #include <memory>
-#include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 

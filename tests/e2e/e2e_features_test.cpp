@@ -17,9 +17,9 @@
 using kb_e2e::CheckError;
 using kb_e2e::Contains;
 using kb_e2e::Env;
+using kb_e2e::Eventually;
 using kb_e2e::HitIds;
 using kb_e2e::Params;
-using kb_e2e::Eventually;
 using kb_e2e::WithParams;
 using nlohmann::json;
 
@@ -246,9 +246,11 @@ TEST_CASE("suggest rejects a missing q, unknown or repeated parameters and bad l
   CheckError(env.Get("/api/v1/suggest?q=pay&q=bill"), 400, "bad_request");
   for (const char* limit : {"0", "-1", "abc", "1.5", ""}) {
     INFO("limit = ", std::string(limit));
-    CheckError(env.Get(WithParams("/api/v1/suggest", {{"q", "pay"}, {"limit", limit}})), 400, "bad_request");
+    CheckError(env.Get(WithParams("/api/v1/suggest", {{"q", "pay"}, {"limit", limit}})), 400,
+               "bad_request");
   }
-  CheckError(env.Get(WithParams("/api/v1/suggest", {{"q", "pay"}, {"lang", "EN"}})), 400, "bad_request");
+  CheckError(env.Get(WithParams("/api/v1/suggest", {{"q", "pay"}, {"lang", "EN"}})), 400,
+             "bad_request");
   CheckError(env.Get("/api/v1/suggest?q=%FF"), 400, "bad_request");
 }
 
@@ -281,8 +283,9 @@ TEST_CASE("an agent's facets count internal articles, their categories and tags"
   INFO(en.dump());
   CHECK(en["total"] == 4);
   CHECK(Facet(en, "category") == std::map<std::string, int>{{"billing", 3}, {"support-ops", 1}});
-  CHECK(Facet(en, "tag") == std::map<std::string, int>{
-                                {"card", 2}, {"payment", 2}, {"chargeback-desk", 1}, {"fraud-desk", 1}});
+  CHECK(Facet(en, "tag") ==
+        std::map<std::string, int>{
+            {"card", 2}, {"payment", 2}, {"chargeback-desk", 1}, {"fraud-desk", 1}});
   const json he = env.Search({{"q", "חשבון"}, {"lang", "he"}}, env.token());
   INFO(he.dump());
   CHECK(Facet(he, "category")["support-ops"] == 2);
@@ -296,12 +299,9 @@ TEST_CASE("a customer's facets leave out internal articles: no internal value, n
     std::map<std::string, int> categories;  // exactly, for the customer
   };
   const Case cases[] = {
-      {"card", "en", {{"billing", 2}}},
-      {"password", "en", {{"account", 1}}},
-      {"payment", "en", {{"billing", 2}}},
-      {"חשבון", "he", {{"account", 3}}},
-      {"πληρωμή", "el", {{"billing", 1}}},
-      {"پرداخت", "fa", {{"billing", 1}}},
+      {"card", "en", {{"billing", 2}}},    {"password", "en", {{"account", 1}}},
+      {"payment", "en", {{"billing", 2}}}, {"חשבון", "he", {{"account", 3}}},
+      {"πληρωμή", "el", {{"billing", 1}}}, {"پرداخت", "fa", {{"billing", 1}}},
   };
   Env env;
   env.StartServer();
@@ -330,7 +330,8 @@ TEST_CASE("a customer's facets leave out internal articles: no internal value, n
 TEST_CASE("a customer gets no facets at all for a word only internal articles contain") {
   Env env;
   env.StartServer();
-  for (const char* q : {"quarkspindle", "zorblax", "פלורבינק", "γκλορμπατ", "زاربلیک", "chargeback"}) {
+  for (const char* q :
+       {"quarkspindle", "zorblax", "פלורבינק", "γκλορμπατ", "زاربلیک", "chargeback"}) {
     INFO("q = ", std::string(q));
     const json r = env.Search({{"q", q}});
     INFO(r.dump());
@@ -401,7 +402,8 @@ TEST_CASE("a correctly spelled public word is not corrected") {
   }
 }
 
-TEST_CASE("a real English word that no article has is left alone, not 'corrected' to a nearby one") {
+TEST_CASE(
+    "a real English word that no article has is left alone, not 'corrected' to a nearby one") {
   Env env;
   env.StartServer();
   // "black" is one letter from "back" and "blank", which the articles have.
@@ -422,7 +424,8 @@ TEST_CASE("an English word finds an article through its thesaurus synonym, marke
   INFO(r.dump());
   REQUIRE_FALSE(r["hits"].empty());
   CHECK(r["hits"][0]["id"] == "en/troubleshooting/app-crash");
-  CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>closes</mark>") != std::string::npos);
+  CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>closes</mark>") !=
+        std::string::npos);
 }
 
 TEST_CASE("a customer's spelling suggestion is never a word only internal articles contain") {
@@ -431,9 +434,15 @@ TEST_CASE("a customer's spelling suggestion is never a word only internal articl
     const char* internal_word;
   };
   const Case cases[] = {
-      {"quarkspindel", "quarkspindl"}, {"quarkspindl", "quarkspindl"}, {"chargebak", "chargeback"},
-      {"chargebacks", "chargeback"},   {"frawd", "fraud"},              {"פלורבינקק", "פלורבינק"},
-      {"פנימיימ", "פנימי"},            {"γκλορμπατι", "γκλορμπα"},      {"زاربلیکک", "زاربلیک"},
+      {"quarkspindel", "quarkspindl"},
+      {"quarkspindl", "quarkspindl"},
+      {"chargebak", "chargeback"},
+      {"chargebacks", "chargeback"},
+      {"frawd", "fraud"},
+      {"פלורבינקק", "פלורבינק"},
+      {"פנימיימ", "פנימי"},
+      {"γκλορμπατι", "γκλορμπα"},
+      {"زاربلیکک", "زاربلیک"},
       {"کارشناسن", "کارشناسان"},
   };
   Env env;
@@ -487,18 +496,21 @@ TEST_CASE("related answers with the id and similar articles, never itself or a t
         INFO("related = ", id);
         CHECK_FALSE(Contains(c.never, id));
       }
-      for (const json& a : r["related"]) CHECK(a.value("url", std::string()) == "/kb/" + a.value("id", std::string()));
+      for (const json& a : r["related"])
+        CHECK(a.value("url", std::string()) == "/kb/" + a.value("id", std::string()));
     }
   }
   // Something related is found: billing-address shares "billing", "card", "order".
-  CHECK(Contains(Ids(Related(env, "en/billing/payment-methods", false)["related"]), "en/billing/billing-address"));
+  CHECK(Contains(Ids(Related(env, "en/billing/payment-methods", false)["related"]),
+                 "en/billing/billing-address"));
 }
 
 TEST_CASE("related lists the article's own language first") {
   Env env;
   env.StartServer();
-  for (const char* id : {"en/billing/payment-methods", "en/account/reset-password", "he/account/account-settings",
-                         "he/billing/refund-policy", "el/billing/payment-methods", "fa/billing/payment-methods"}) {
+  for (const char* id :
+       {"en/billing/payment-methods", "en/account/reset-password", "he/account/account-settings",
+        "he/billing/refund-policy", "el/billing/payment-methods", "fa/billing/payment-methods"}) {
     const std::string lang = std::string(id).substr(0, 2);
     for (bool agent : {false, true}) {
       INFO("id = ", std::string(id), agent ? " (agent)" : " (customer)");
@@ -527,7 +539,8 @@ TEST_CASE("related finds same-language articles sharing words, also for Hebrew")
   const json r = Related(env, "he/account/reset-password", false, {{"limit", "10"}});
   INFO(r.dump());
   const auto ids = Ids(r["related"]);
-  CHECK((Contains(ids, "he/account/account-settings") || Contains(ids, "he/account/delete-account")));
+  CHECK(
+      (Contains(ids, "he/account/account-settings") || Contains(ids, "he/account/delete-account")));
 }
 
 TEST_CASE("related never lists an internal article for a customer; an agent sees it") {
@@ -578,10 +591,12 @@ TEST_CASE("related limit caps the list; bad or unknown parameters are 400") {
   Env env;
   env.StartServer();
   const std::string path = "/api/v1/articles/en/billing/payment-methods/related";
-  CHECK(Related(env, "en/billing/payment-methods", false, {{"limit", "50"}})["related"].size() >= 2);
+  CHECK(Related(env, "en/billing/payment-methods", false, {{"limit", "50"}})["related"].size() >=
+        2);
   CHECK(Related(env, "en/billing/payment-methods", false, {{"limit", "1"}})["related"].size() == 1);
   CHECK(Related(env, "en/billing/payment-methods", false)["related"].size() <= 10);
-  CHECK_FALSE(Related(env, "en/billing/payment-methods", false, {{"limit", "100000"}})["related"].empty());
+  CHECK_FALSE(
+      Related(env, "en/billing/payment-methods", false, {{"limit", "100000"}})["related"].empty());
   for (const char* limit : {"0", "-1", "abc", "1.5", ""}) {
     INFO("limit = ", std::string(limit));
     CheckError(env.Get(WithParams(path, {{"limit", limit}})), 400, "bad_request");
@@ -628,7 +643,8 @@ TEST_CASE("faq lists only faq articles, grouped by category, categories by name"
   }
   // Not faq: never listed.
   const auto all = FaqIds(Faq(env, {}));
-  for (const char* id : {"en/billing/invoices", "en/account/two-step-verification", "he/billing/refund-policy"})
+  for (const char* id :
+       {"en/billing/invoices", "en/account/two-step-verification", "he/billing/refund-policy"})
     CHECK_FALSE(Contains(all, id));
 }
 
@@ -640,9 +656,10 @@ TEST_CASE("faq orders each category by front matter order, unset last, then by t
   INFO(en.dump());
   REQUIRE(en["categories"].size() == 1);
   const json& billing = en["categories"][0]["articles"];
-  CHECK(Ids(billing) == std::vector<std::string>{"en/billing/payment-methods", "en/billing/billing-address",
-                                                 "en/billing/billing-currency", "en/billing/tax-exemption",
-                                                 "en/billing/refund-policy"});
+  CHECK(Ids(billing) ==
+        std::vector<std::string>{"en/billing/payment-methods", "en/billing/billing-address",
+                                 "en/billing/billing-currency", "en/billing/tax-exemption",
+                                 "en/billing/refund-policy"});
   REQUIRE(billing.size() == 5);
   CHECK(billing[0]["order"] == 1);
   CHECK(billing[1]["order"] == 2);
@@ -664,7 +681,9 @@ TEST_CASE("faq orders each category by front matter order, unset last, then by t
                                  "en/billing/tax-exemption", "en/billing/refund-policy"});
 }
 
-TEST_CASE("faq never lists an internal article or internal-only category for a customer; an agent sees them") {
+TEST_CASE(
+    "faq never lists an internal article or internal-only category for a customer; an agent sees "
+    "them") {
   Env env;
   env.StartServer();
   for (const char* lang : {"", "en", "he", "el", "fa"}) {
@@ -700,7 +719,8 @@ TEST_CASE("faq filters by lang and category") {
   const json billing = Faq(env, {{"category", "billing"}});
   CHECK(FaqCategories(billing) == std::vector<std::string>{"billing"});
   const auto ids = FaqIds(billing);
-  for (const char* id : {"en/billing/payment-methods", "el/billing/payment-methods", "fa/billing/payment-methods"})
+  for (const char* id :
+       {"en/billing/payment-methods", "el/billing/payment-methods", "fa/billing/payment-methods"})
     CHECK(Contains(ids, id));
   CHECK(Faq(env, {{"category", "no-such-category"}})["categories"].empty());
   CHECK(Faq(env, {{"lang", "de"}})["categories"].empty());
@@ -772,7 +792,8 @@ TEST_CASE("synonyms follow _synonyms.yml when the index is republished under a r
   Env env;
   env.StartServer();
   CHECK(env.Search({{"q", "wobbleflux"}, {"lang", "en"}})["total"] == 0);
-  CHECK(Contains(HitIds(env.Search({{"q", "zapbox"}, {"lang", "en"}})), "en/troubleshooting/gadgetron-hub"));
+  CHECK(Contains(HitIds(env.Search({{"q", "zapbox"}, {"lang", "en"}})),
+                 "en/troubleshooting/gadgetron-hub"));
   // Only the synonyms change: the zapbox rule goes, a Greek and an English group come.
   kb_e2e::WriteTextFile(env.articles() + "/_synonyms.yml",
                         "en:\n"
@@ -784,11 +805,15 @@ TEST_CASE("synonyms follow _synonyms.yml when the index is republished under a r
   INFO(index.Describe());
   REQUIRE(index.exit_code == 0);
   CHECK(Eventually([&] {
-    return Contains(HitIds(env.Search({{"q", "wobbleflux"}, {"lang", "en"}})), "en/troubleshooting/gadgetron-hub");
+    return Contains(HitIds(env.Search({{"q", "wobbleflux"}, {"lang", "en"}})),
+                    "en/troubleshooting/gadgetron-hub");
   }));
-  CHECK(Contains(HitIds(env.Search({{"q", "εξόφληση"}, {"lang", "el"}})), "el/billing/payment-methods"));
-  CHECK_FALSE(Contains(HitIds(env.Search({{"q", "zapbox"}, {"lang", "en"}})), "en/troubleshooting/gadgetron-hub"));
-  CHECK(Contains(HitIds(env.Search({{"q", "reimbursement"}, {"lang", "en"}})), "en/billing/refund-policy"));
+  CHECK(Contains(HitIds(env.Search({{"q", "εξόφληση"}, {"lang", "el"}})),
+                 "el/billing/payment-methods"));
+  CHECK_FALSE(Contains(HitIds(env.Search({{"q", "zapbox"}, {"lang", "en"}})),
+                       "en/troubleshooting/gadgetron-hub"));
+  CHECK(Contains(HitIds(env.Search({{"q", "reimbursement"}, {"lang", "en"}})),
+                 "en/billing/refund-policy"));
 }
 
 TEST_CASE("an invalid _synonyms.yml fails kb index with path:line errors and publishes nothing") {
@@ -821,7 +846,8 @@ TEST_CASE("an invalid _synonyms.yml fails kb index with path:line errors and pub
     CHECK(health["sequence"] == health_before["sequence"]);
     CHECK(env.Search({{"q", "snarfleglow"}}, env.token())["total"] == 0);
     // The published rules still apply.
-    CHECK(Contains(HitIds(env.Search({{"q", "zapbox"}, {"lang", "en"}})), "en/troubleshooting/gadgetron-hub"));
+    CHECK(Contains(HitIds(env.Search({{"q", "zapbox"}, {"lang", "en"}})),
+                   "en/troubleshooting/gadgetron-hub"));
   }
 }
 

@@ -3,6 +3,8 @@
 // outdated translations, kb check, and searches while publishing.
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <atomic>
 #include <regex>
@@ -10,14 +12,12 @@
 
 #include "../unit/git_test_repo.h"
 #include "e2e_env.h"
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
+using kb_e2e::Eventually;
 using kb_e2e::HttpReply;
 using kb_e2e::RunKb;
 using kb_e2e::RunResult;
 using kb_test::ArticleText;
-using kb_e2e::Eventually;
 using nlohmann::json;
 
 namespace {
@@ -43,12 +43,13 @@ std::string Hmac(const std::string& key, const std::string& body) {
 class GitEnv {
  public:
   GitEnv() : repo_(tmp_.Sub("repo")) {
-    repo_.Commit("main",
-                 {{"en/account/reset.md", ArticleText("Reset your password", "en", "Use the zorblax link.")},
-                  {"en/billing/refund.md", ArticleText("Refunds", "en", "Refunds take five days.")},
-                  {"he/account/reset.md",
-                   ArticleText("איפוס סיסמה", "he", "שלום", "translation_of: en/account/reset")}},
-                 "first articles", {"Ann Editor", "ann@example.com", 1700000000});
+    repo_.Commit(
+        "main",
+        {{"en/account/reset.md", ArticleText("Reset your password", "en", "Use the zorblax link.")},
+         {"en/billing/refund.md", ArticleText("Refunds", "en", "Refunds take five days.")},
+         {"he/account/reset.md",
+          ArticleText("איפוס סיסמה", "he", "שלום", "translation_of: en/account/reset")}},
+        "first articles", {"Ann Editor", "ann@example.com", 1700000000});
     const RunResult token = RunKb({"token", "new", "agent", "--file", tmp_.Sub("tokens")});
     REQUIRE(token.exit_code == 0);
     token_ = token.out.substr(0, token.out.find_first_of(" \n"));
@@ -60,7 +61,8 @@ class GitEnv {
                                      "--webhook-secret-file", tmp_.Sub("secret")};
     args.insert(args.end(), extra.begin(), extra.end());
     std::string error;
-    server_ = kb_e2e::KbServer::Start({tmp_.Sub("db"), tmp_.Sub("tokens"), tmp_.path(), args}, &error);
+    server_ =
+        kb_e2e::KbServer::Start({tmp_.Sub("db"), tmp_.Sub("tokens"), tmp_.path(), args}, &error);
     INFO(error);
     REQUIRE(server_ != nullptr);
   }
@@ -76,7 +78,8 @@ class GitEnv {
   }
 
   HttpReply Hook(const std::string& body, const httplib::Headers& headers) const {
-    return kb_e2e::ToHttpReply(server_->Client()->Post("/api/v1/hooks/git", headers, body, "application/json"));
+    return kb_e2e::ToHttpReply(
+        server_->Client()->Post("/api/v1/hooks/git", headers, body, "application/json"));
   }
 
   // A push notification signed as GitHub signs it.
@@ -107,7 +110,8 @@ class GitEnv {
 
 TEST_SUITE_BEGIN("git");
 
-TEST_CASE("kb index --repo publishes the committed tree; ARTICLES_DIR and --repo exclude each other") {
+TEST_CASE(
+    "kb index --repo publishes the committed tree; ARTICLES_DIR and --repo exclude each other") {
   GitEnv env;
   const RunResult r = RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db")});
   INFO(r.Describe());
@@ -129,8 +133,11 @@ TEST_CASE("exit statuses: a missing repository is bad input (1), serving no inde
   INFO(index.Describe());
   CHECK(index.exit_code == 1);
   CHECK(RunKb({"check", "--repo", missing}).exit_code == 1);
-  CHECK(RunKb({"index", "--repo", missing, "--branch", "x", "--db", tmp.Sub("db"), tmp.path()}).exit_code == 2);
-  CHECK(RunKb({"serve", "--db", tmp.Sub("db"), "--port", "0"}, std::chrono::seconds(10)).exit_code == 3);
+  CHECK(RunKb({"index", "--repo", missing, "--branch", "x", "--db", tmp.Sub("db"), tmp.path()})
+            .exit_code == 2);
+  CHECK(
+      RunKb({"serve", "--db", tmp.Sub("db"), "--port", "0"}, std::chrono::seconds(10)).exit_code ==
+      3);
 }
 
 TEST_CASE("kb serve --repo builds the index on start; updated and author come from git") {
@@ -147,7 +154,8 @@ TEST_CASE("kb serve --repo builds the index on start; updated and author come fr
 TEST_CASE("webhook: a wrong or missing signature is 401 and publishes nothing") {
   GitEnv env;
   env.Start();
-  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}}, "new");
+  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}},
+                    "new");
   CHECK(env.GitHubHook("wrong-secret").status == 401);
   CHECK(env.Hook("{}", {}).status == 401);
   CHECK(env.Hook("{}", {{"X-Gitlab-Token", "nope"}}).status == 401);
@@ -162,7 +170,8 @@ TEST_CASE("webhook: a wrong or missing signature is 401 and publishes nothing") 
 TEST_CASE("webhook: GitHub, Gitea and GitLab signatures publish the new commit") {
   GitEnv env;
   env.Start();
-  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}}, "new");
+  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}},
+                    "new");
   const HttpReply r = env.GitHubHook();
   INFO(r.Describe());
   CHECK(r.status == 200);
@@ -171,13 +180,16 @@ TEST_CASE("webhook: GitHub, Gitea and GitLab signatures publish the new commit")
   CHECK(r.json["added"] == 1);
   CHECK(kb_e2e::Contains(env.Hits("quuxinator"), "en/new"));
 
-  env.repo().Commit("main", {{"en/gitea.md", ArticleText("Gitea", "en", "A frobnicator.")}}, "gitea");
+  env.repo().Commit("main", {{"en/gitea.md", ArticleText("Gitea", "en", "A frobnicator.")}},
+                    "gitea");
   const std::string body = "{\"ref\":\"refs/heads/main\"}";
   CHECK(env.Hook(body, {{"X-Gitea-Signature", Hmac(kSecret, body)}}).status == 200);
   CHECK(kb_e2e::Contains(env.Hits("frobnicator"), "en/gitea"));
 
-  env.repo().Commit("main", {{"en/gitlab.md", ArticleText("GitLab", "en", "A blorptastic.")}}, "gitlab");
-  CHECK(env.Hook(body, {{"X-Gitlab-Token", kSecret}, {"X-Gitlab-Event", "Push Hook"}}).status == 200);
+  env.repo().Commit("main", {{"en/gitlab.md", ArticleText("GitLab", "en", "A blorptastic.")}},
+                    "gitlab");
+  CHECK(env.Hook(body, {{"X-Gitlab-Token", kSecret}, {"X-Gitlab-Event", "Push Hook"}}).status ==
+        200);
   CHECK(kb_e2e::Contains(env.Hits("blorptastic"), "en/gitlab"));
 }
 
@@ -185,17 +197,19 @@ TEST_CASE("a bad commit publishes nothing and reports path:line errors; the fix 
   GitEnv env;
   env.Start();
   const std::string good = env.repo().Tip("main");
-  env.repo().Commit("main",
-                    {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")},
-                     {"en/broken.md", std::string("---\ntitle: Broken\nlang: en\naudience: everyone\n---\nx\n")}},
-                    "bad commit");
+  env.repo().Commit(
+      "main",
+      {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")},
+       {"en/broken.md", std::string("---\ntitle: Broken\nlang: en\naudience: everyone\n---\nx\n")}},
+      "bad commit");
   const HttpReply r = env.GitHubHook();
   INFO(r.Describe());
   CHECK(r.status == 200);
   CHECK(r.json["status"] == "failed");
   REQUIRE(r.json["errors"].is_array());
   REQUIRE(r.json["errors"].size() == 1);
-  CHECK(std::regex_match(r.json["errors"][0].get<std::string>(), std::regex(R"(en/broken\.md:4: .+)")));
+  CHECK(std::regex_match(r.json["errors"][0].get<std::string>(),
+                         std::regex(R"(en/broken\.md:4: .+)")));
   CHECK(env.Hits("quuxinator").empty());  // nothing of the bad commit is live
   CHECK(kb_e2e::Contains(env.Hits("zorblax"), "en/account/reset"));
   CHECK(env.server().Stderr().find("en/broken.md:4: ") != std::string::npos);
@@ -212,30 +226,35 @@ TEST_CASE("a bad commit publishes nothing and reports path:line errors; the fix 
   const HttpReply fixed = env.GitHubHook();
   CHECK(fixed.json["status"] == "published");
   CHECK(kb_e2e::Contains(env.Hits("quuxinator"), "en/new"));
-  CHECK(env.Get("/api/v1/publish/status", true).json["last_good"]["commit"] == env.repo().Tip("main"));
+  CHECK(env.Get("/api/v1/publish/status", true).json["last_good"]["commit"] ==
+        env.repo().Tip("main"));
 }
 
 TEST_CASE("a commit with a misspelled front-matter key publishes nothing; kb check names the key") {
   GitEnv env;
   env.Start();
   env.repo().Commit("main",
-                    {{"en/ops/override.md", std::string("---\ntitle: Override\nlang: en\naudiance: internal\n---\n"
-                                                        "The glimmerfax override is for agents.\n")}},
+                    {{"en/ops/override.md",
+                      std::string("---\ntitle: Override\nlang: en\naudiance: internal\n---\n"
+                                  "The glimmerfax override is for agents.\n")}},
                     "internal article with a typo");
   const HttpReply r = env.GitHubHook();
   INFO(r.Describe());
   CHECK(r.json["status"] == "failed");
   REQUIRE(r.json["errors"].size() == 1);
-  CHECK(r.json["errors"][0] == "en/ops/override.md:4: unknown key 'audiance' (did you mean 'audience'?)");
+  CHECK(r.json["errors"][0] ==
+        "en/ops/override.md:4: unknown key 'audiance' (did you mean 'audience'?)");
   CHECK(env.Hits("glimmerfax").empty());
   CHECK(env.Get(kb_e2e::SearchPath({{"q", "glimmerfax"}}), true).json["total"] == 0);
 
-  for (const std::vector<std::string>& check : {std::vector<std::string>{"check", "--repo", env.repo().path()},
-                                                {"check", "--strict", "--repo", env.repo().path()}}) {
+  for (const std::vector<std::string>& check :
+       {std::vector<std::string>{"check", "--repo", env.repo().path()},
+        {"check", "--strict", "--repo", env.repo().path()}}) {
     const RunResult lint = RunKb(check);
     INFO(lint.Describe());
     CHECK(lint.exit_code == 1);
-    CHECK(lint.out.find("en/ops/override.md:4: error: unknown key 'audiance' (did you mean 'audience'?)") !=
+    CHECK(lint.out.find(
+              "en/ops/override.md:4: error: unknown key 'audiance' (did you mean 'audience'?)") !=
           std::string::npos);
   }
 }
@@ -244,7 +263,8 @@ TEST_CASE("a commit that moves the articles away is refused unless --allow-mass-
   GitEnv env;
   kb_test::GitChanges more;
   for (int i = 0; i < 8; ++i)
-    more["en/faq/q" + std::to_string(i) + ".md"] = ArticleText("Question " + std::to_string(i), "en", "A plimbo answer.");
+    more["en/faq/q" + std::to_string(i) + ".md"] =
+        ArticleText("Question " + std::to_string(i), "en", "A plimbo answer.");
   env.repo().Commit("main", more, "eight more");
   env.Start();
   REQUIRE(env.Hits("plimbo").size() == 8);
@@ -263,15 +283,17 @@ TEST_CASE("a commit that moves the articles away is refused unless --allow-mass-
   CHECK(env.Hits("plimbo").size() == 8);
   CHECK(kb_e2e::Contains(env.Hits("plimbo"), "en/faq/q0"));
 
-  const RunResult fresh = RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db2")});
+  const RunResult fresh =
+      RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db2")});
   CHECK(fresh.exit_code == 0);  // a first publish deletes nothing
   env.server().Stop();
-  const RunResult again = RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db")});
+  const RunResult again =
+      RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db")});
   INFO(again.Describe());
   CHECK(again.exit_code == 1);
   CHECK(again.err.find("--allow-mass-delete") != std::string::npos);
-  const RunResult allowed =
-      RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db"), "--allow-mass-delete"});
+  const RunResult allowed = RunKb(
+      {"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db"), "--allow-mass-delete"});
   INFO(allowed.Describe());
   CHECK(allowed.exit_code == 0);
   CHECK(allowed.err.find("8 deleted") != std::string::npos);
@@ -280,11 +302,12 @@ TEST_CASE("a commit that moves the articles away is refused unless --allow-mass-
 TEST_CASE("renames and deletes are published") {
   GitEnv env;
   env.Start();
-  env.repo().Commit("main",
-                    {{"en/billing/refund.md", std::nullopt},
-                     {"en/billing/refunds.md", ArticleText("Refunds", "en", "Refunds take five days.")},
-                     {"en/account/reset.md", std::nullopt}},
-                    "rename and delete");
+  env.repo().Commit(
+      "main",
+      {{"en/billing/refund.md", std::nullopt},
+       {"en/billing/refunds.md", ArticleText("Refunds", "en", "Refunds take five days.")},
+       {"en/account/reset.md", std::nullopt}},
+      "rename and delete");
   CHECK(env.GitHubHook().json["deleted"] == 2);
   CHECK(env.Get("/api/v1/articles/en/billing/refund").status == 404);
   CHECK(env.Get("/api/v1/articles/en/billing/refunds").status == 200);
@@ -293,9 +316,11 @@ TEST_CASE("renames and deletes are published") {
 
 TEST_CASE("article history lists its commits for agents only") {
   GitEnv env;
-  env.repo().Commit("main", {{"en/account/reset.md", ArticleText("Reset your password", "en", "v2")}},
+  env.repo().Commit("main",
+                    {{"en/account/reset.md", ArticleText("Reset your password", "en", "v2")}},
                     "clarify reset", {"Bob", "bob@example.com", 1700001000});
-  env.repo().Commit("main", {{"en/billing/refund.md", ArticleText("Refunds", "en", "v2")}}, "other file");
+  env.repo().Commit("main", {{"en/billing/refund.md", ArticleText("Refunds", "en", "v2")}},
+                    "other file");
   env.Start();
   CHECK(env.Get("/api/v1/articles/en/account/reset/history").status == 401);
   const HttpReply r = env.Get("/api/v1/articles/en/account/reset/history", true);
@@ -306,7 +331,8 @@ TEST_CASE("article history lists its commits for agents only") {
   CHECK(r.json["commits"][0]["author"] == "Bob");
   CHECK(r.json["commits"][1]["message"] == "first articles");
   CHECK(r.json["commits"][0]["sha"].get<std::string>().size() == 40);
-  CHECK(env.Get("/api/v1/articles/en/account/reset/history?limit=1", true).json["commits"].size() == 1);
+  CHECK(env.Get("/api/v1/articles/en/account/reset/history?limit=1", true).json["commits"].size() ==
+        1);
   CHECK(env.Get("/api/v1/articles/en/nope/history", true).status == 404);
 }
 
@@ -333,11 +359,13 @@ TEST_CASE("an article whose id ends in /history is fetched, not its parent's his
 
 TEST_CASE("agents preview a branch's version with ?ref; drafts stay unpublished") {
   GitEnv env;
-  env.repo().Commit("draft-branch",
-                    {{"en/account/reset.md", ArticleText("Reset it (new)", "en", "New text")},
-                     {"en/secret.md", ArticleText("Coming soon", "en", "A plumbifex.", "draft: true")}},
-                    "work in progress");
-  env.repo().Commit("main", {{"en/soon.md", ArticleText("Soon", "en", "A snorkelwick.", "draft: true")}},
+  env.repo().Commit(
+      "draft-branch",
+      {{"en/account/reset.md", ArticleText("Reset it (new)", "en", "New text")},
+       {"en/secret.md", ArticleText("Coming soon", "en", "A plumbifex.", "draft: true")}},
+      "work in progress");
+  env.repo().Commit("main",
+                    {{"en/soon.md", ArticleText("Soon", "en", "A snorkelwick.", "draft: true")}},
                     "a draft on main");
   env.Start();
   CHECK(env.Hits("snorkelwick").empty());
@@ -362,44 +390,52 @@ TEST_CASE("a translation whose source changed later is outdated in the API and i
   GitEnv env;
   env.Start();
   CHECK(env.Get("/api/v1/articles/he/account/reset").json["outdated"] == false);
-  env.repo().Commit("main", {{"en/account/reset.md", ArticleText("Reset your password", "en", "Changed.")}},
+  env.repo().Commit("main",
+                    {{"en/account/reset.md", ArticleText("Reset your password", "en", "Changed.")}},
                     "source changed");
   CHECK(env.GitHubHook().json["status"] == "published");
   CHECK(env.Get("/api/v1/articles/he/account/reset").json["outdated"] == true);
   const RunResult check = RunKb({"check", "--repo", env.repo().path()});
   CHECK(check.exit_code == 0);  // warnings only
-  CHECK(std::regex_search(check.out, std::regex(R"(he/account/reset\.md:\d+: warning: outdated translation)")));
+  CHECK(std::regex_search(
+      check.out, std::regex(R"(he/account/reset\.md:\d+: warning: outdated translation)")));
   CHECK(RunKb({"check", "--repo", env.repo().path(), "--strict"}).exit_code == 1);
 }
 
 TEST_CASE("kb check reports broken links, missing images and bad front matter like a compiler") {
   GitEnv env;
-  env.repo().Commit("main",
-                    {{"en/guide.md", ArticleText("Guide", "en",
-                                                 "See [reset](account/reset.md) and [gone](/kb/en/gone).\n\n"
-                                                 "![shot](img/shot.png) ![ok](img/ok.png)\n\n"
-                                                 "`[not](a/link.md)`\n")},
-                     {"en/img/ok.png", std::string("PNG")},
-                     {"en/dup.md", ArticleText("Refunds", "en", "same title as en/billing/refund")},
-                     {"en/nolang.md", std::string("---\ntitle: X\n---\nbody\n")}},
-                    "lint me");
+  env.repo().Commit(
+      "main",
+      {{"en/guide.md", ArticleText("Guide", "en",
+                                   "See [reset](account/reset.md) and [gone](/kb/en/gone).\n\n"
+                                   "![shot](img/shot.png) ![ok](img/ok.png)\n\n"
+                                   "`[not](a/link.md)`\n")},
+       {"en/img/ok.png", std::string("PNG")},
+       {"en/dup.md", ArticleText("Refunds", "en", "same title as en/billing/refund")},
+       {"en/nolang.md", std::string("---\ntitle: X\n---\nbody\n")}},
+      "lint me");
   const RunResult r = RunKb({"check", "--repo", env.repo().path()});
   INFO(r.Describe());
   CHECK(r.exit_code == 1);
-  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/guide\.md:5: error: broken link '/kb/en/gone')")));
-  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/guide\.md:7: error: missing image 'img/shot\.png')")));
+  CHECK(std::regex_search(r.out,
+                          std::regex(R"((^|\n)en/guide\.md:5: error: broken link '/kb/en/gone')")));
+  CHECK(std::regex_search(
+      r.out, std::regex(R"((^|\n)en/guide\.md:7: error: missing image 'img/shot\.png')")));
   CHECK(r.out.find("img/ok.png") == std::string::npos);
   CHECK(r.out.find("account/reset.md'") == std::string::npos);
   CHECK(r.out.find("a/link.md") == std::string::npos);
   CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/dup\.md:2: warning: duplicate title)")));
   CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/nolang\.md:\d+: error: )")));
-  CHECK(std::regex_search(r.out, std::regex(R"((^|\n)en/billing/refund\.md:1: warning: missing translation: no 'he')")));
+  CHECK(std::regex_search(
+      r.out,
+      std::regex(R"((^|\n)en/billing/refund\.md:1: warning: missing translation: no 'he')")));
 }
 
 TEST_CASE("polling publishes without a webhook") {
   GitEnv env;
   env.Start({"--poll-seconds", "1"});
-  env.repo().Commit("main", {{"en/polled.md", ArticleText("Polled", "en", "A wibblestone.")}}, "polled");
+  env.repo().Commit("main", {{"en/polled.md", ArticleText("Polled", "en", "A wibblestone.")}},
+                    "polled");
   CHECK(Eventually([&] { return kb_e2e::Contains(env.Hits("wibblestone"), "en/polled"); }));
 }
 
@@ -407,7 +443,8 @@ TEST_CASE("a repository URL is cloned into DB_DIR/git-cache and fetched on webho
   GitEnv env;
   env.Start({}, "file://" + env.repo().path());
   CHECK(kb_e2e::Contains(env.Hits("zorblax"), "en/account/reset"));
-  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}}, "new");
+  env.repo().Commit("main", {{"en/new.md", ArticleText("Gift cards", "en", "A quuxinator card.")}},
+                    "new");
   CHECK(env.GitHubHook().json["status"] == "published");
   CHECK(kb_e2e::Contains(env.Hits("quuxinator"), "en/new"));
   CHECK(kb_e2e::ReadTextFile(env.tmp().Sub("db/git-cache/HEAD")).size() > 0);
@@ -424,16 +461,18 @@ TEST_CASE("searches keep answering while commits are published") {
       auto client = env.server().Client();
       while (!stop) {
         auto res = client->Get("/api/v1/search?q=refunds");
-        if (!res || res->status != 200 || res->body.find("en/billing/refund") == std::string::npos) ++failures;
+        if (!res || res->status != 200 || res->body.find("en/billing/refund") == std::string::npos)
+          ++failures;
         ++searches;
       }
     });
   }
   for (int i = 0; i < 8; ++i) {
-    env.repo().Commit("main",
-                      {{"en/n" + std::to_string(i) + ".md",
-                        ArticleText("Note " + std::to_string(i), "en", "gizmo" + std::to_string(i))}},
-                      "note " + std::to_string(i));
+    env.repo().Commit(
+        "main",
+        {{"en/n" + std::to_string(i) + ".md",
+          ArticleText("Note " + std::to_string(i), "en", "gizmo" + std::to_string(i))}},
+        "note " + std::to_string(i));
     CHECK(env.GitHubHook().json["status"] == "published");
   }
   stop = true;

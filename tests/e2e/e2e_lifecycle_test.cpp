@@ -15,10 +15,10 @@
 using kb_e2e::CheckError;
 using kb_e2e::Contains;
 using kb_e2e::Env;
+using kb_e2e::Eventually;
 using kb_e2e::HitIds;
 using kb_e2e::RunKb;
 using kb_e2e::RunResult;
-using kb_e2e::Eventually;
 using nlohmann::json;
 
 namespace {
@@ -62,8 +62,8 @@ TEST_CASE("kb index on a bad article exits non-zero with path:line: message line
   const std::regex bad_audience(R"((^|\n)[^\n]*en/account/bad-audience\.md:5: [^\n]+)");
   CHECK(std::regex_search(r.err, no_front_matter));
   CHECK(std::regex_search(r.err, bad_audience));
-  CHECK(r.err.find("en/account/misspelled-audience.md:5: unknown key 'audiance' (did you mean 'audience'?)") !=
-        std::string::npos);
+  CHECK(r.err.find("en/account/misspelled-audience.md:5: unknown key 'audiance' (did you mean "
+                   "'audience'?)") != std::string::npos);
   CHECK(r.err.find("good-new.md:") == std::string::npos);
 }
 
@@ -77,7 +77,8 @@ TEST_CASE("kb index of an empty folder over a live index is refused unless --all
   const RunResult refused = env.Index(empty);
   INFO(refused.Describe());
   CHECK(refused.exit_code == 1);
-  CHECK(std::regex_search(refused.err, std::regex(R"(it would delete (\d+) of the \1 published articles)")));
+  CHECK(std::regex_search(refused.err,
+                          std::regex(R"(it would delete (\d+) of the \1 published articles)")));
   CHECK(refused.err.find("--allow-mass-delete") != std::string::npos);
   CHECK(refused.err.find("deleted") == std::string::npos);  // no "published: ... deleted" summary
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // time for a reload, if any
@@ -86,14 +87,17 @@ TEST_CASE("kb index of an empty folder over a live index is refused unless --all
   const RunResult allowed = RunKb({"index", empty, "--db", env.db(), "--allow-mass-delete"});
   INFO(allowed.Describe());
   CHECK(allowed.exit_code == 0);
-  CHECK(Eventually([&] { return env.Search({{"q", "reset password"}, {"lang", "en"}})["total"] == 0; }));
+  CHECK(Eventually([&] {
+    return env.Search({{"q", "reset password"}, {"lang", "en"}})["total"] == 0;
+  }));
 }
 
 TEST_CASE("a second kb serve on a port in use fails instead of sharing it; --share-port shares") {
   Env env;
   env.StartServer();
   const std::string port = std::to_string(env.server().port());
-  const RunResult second = RunKb({"serve", "--db", env.db(), "--port", port}, std::chrono::seconds(20));
+  const RunResult second =
+      RunKb({"serve", "--db", env.db(), "--port", port}, std::chrono::seconds(20));
   INFO(second.Describe());
   CHECK_FALSE(second.timed_out);
   CHECK(second.exit_code == 3);
@@ -104,11 +108,12 @@ TEST_CASE("a second kb serve on a port in use fails instead of sharing it; --sha
   env.StopServer();
   env.StartServer({"--share-port"});
   const std::string shared = std::to_string(env.server().port());
-  const RunResult joined = RunKb({"serve", "--db", env.db(), "--port", shared, "--share-port"},
-                                 std::chrono::seconds(3));
+  const RunResult joined =
+      RunKb({"serve", "--db", env.db(), "--port", shared, "--share-port"}, std::chrono::seconds(3));
   CHECK(joined.timed_out);  // it kept serving until the harness stopped it
   CHECK(joined.err.find("serving") != std::string::npos);
-  const RunResult refused = RunKb({"serve", "--db", env.db(), "--port", shared}, std::chrono::seconds(20));
+  const RunResult refused =
+      RunKb({"serve", "--db", env.db(), "--port", shared}, std::chrono::seconds(20));
   CHECK(refused.exit_code == 3);
 }
 

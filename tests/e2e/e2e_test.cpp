@@ -117,7 +117,8 @@ TEST_CASE("Greek typed in Latin letters finds the Greek article, with lang=el or
     CHECK(r["lang"] == "el");
     REQUIRE_FALSE(r["hits"].empty());
     CHECK(r["hits"][0]["id"] == "el/account/reset-password");
-    CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>κωδικό</mark>") != std::string::npos);
+    CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>κωδικό</mark>") !=
+          std::string::npos);
     CHECK(r["suggestion"].is_null());
   }
   // Latin words that read as English stay English.
@@ -126,10 +127,12 @@ TEST_CASE("Greek typed in Latin letters finds the Greek article, with lang=el or
 
 TEST_CASE("Chinese, Japanese and Thai words inside sentences are found, detected and marked") {
   Env env;
-  kb_e2e::WriteTextFile(env.articles() + "/zh/account/reset.md",
-                        "---\ntitle: 重置密码\nlang: zh\n---\n如果您忘记了密码，请在登录页面点击“忘记密码”。\n");
+  kb_e2e::WriteTextFile(
+      env.articles() + "/zh/account/reset.md",
+      "---\ntitle: 重置密码\nlang: zh\n---\n如果您忘记了密码，请在登录页面点击“忘记密码”。\n");
   kb_e2e::WriteTextFile(env.articles() + "/ja/account/reset.md",
-                        "---\ntitle: パスワードの再設定\nlang: ja\n---\nパスワードを忘れた場合は、リンクをクリックしてください。\n");
+                        "---\ntitle: パスワードの再設定\nlang: "
+                        "ja\n---\nパスワードを忘れた場合は、リンクをクリックしてください。\n");
   kb_e2e::WriteTextFile(env.articles() + "/th/account/reset.md",
                         "---\ntitle: รีเซ็ตรหัสผ่าน\nlang: th\n---\nหากคุณลืมรหัสผ่าน ให้คลิกที่ลิงก์\n");
   const auto index = env.Index();
@@ -290,11 +293,13 @@ TEST_CASE("an unknown parameter whose name is not UTF-8 is still a JSON 400") {
   // The error message echoes the name; it must be encoded, not make the reply a 500.
   Env env;
   env.StartServer();
-  for (const char* path : {"/api/v1/search?q=x&%FF=1", "/api/v1/search?q=x&ab%C3=1", "/api/v1/faq?%FF"}) {
+  for (const char* path :
+       {"/api/v1/search?q=x&%FF=1", "/api/v1/search?q=x&ab%C3=1", "/api/v1/faq?%FF"}) {
     INFO("path = ", std::string(path));
     const auto reply = env.Get(path);
     kb_e2e::CheckError(reply, 400, "bad_request");
-    CHECK(reply.json["error"].value("message", std::string()).find("unknown parameter") != std::string::npos);
+    CHECK(reply.json["error"].value("message", std::string()).find("unknown parameter") !=
+          std::string::npos);
   }
 }
 
@@ -341,13 +346,17 @@ TEST_CASE("text parameter errors name the parameter, the first problem first") {
       {kb_e2e::SearchPath({{"q", " \t "}}), 400, "q is required"},
       {kb_e2e::SearchPath({{"q", std::string(1025, ' ')}}), 413, "q is longer than 1024 bytes"},
       {"/api/v1/search?q=%FF", 400, "q is not valid UTF-8"},
-      {kb_e2e::SearchPath({{"q", long_q}, {"category", long_filter}}), 413, "q is longer than 1024 bytes"},
-      {kb_e2e::SearchPath({{"q", "x"}, {"category", long_filter}}), 413, "category is longer than 200 bytes"},
+      {kb_e2e::SearchPath({{"q", long_q}, {"category", long_filter}}), 413,
+       "q is longer than 1024 bytes"},
+      {kb_e2e::SearchPath({{"q", "x"}, {"category", long_filter}}), 413,
+       "category is longer than 200 bytes"},
       {"/api/v1/search?q=x&category=%FF", 400, "category is not valid UTF-8"},
       {kb_e2e::SearchPath({{"q", "x"}, {"tag", long_filter}}), 413, "tag is longer than 200 bytes"},
       {"/api/v1/search?q=x&tag=%C3", 400, "tag is not valid UTF-8"},
-      {kb_e2e::WithParams("/api/v1/faq", {{"category", long_filter}}), 413, "category is longer than 200 bytes"},
-      {kb_e2e::WithParams("/api/v1/suggest", {{"q", std::string(201, 'a')}}), 413, "q is longer than 200 bytes"},
+      {kb_e2e::WithParams("/api/v1/faq", {{"category", long_filter}}), 413,
+       "category is longer than 200 bytes"},
+      {kb_e2e::WithParams("/api/v1/suggest", {{"q", std::string(201, 'a')}}), 413,
+       "q is longer than 200 bytes"},
       {kb_e2e::WithParams("/api/v1/suggest", {{"q", "  "}}), 400, "q is required"},
   };
   Env env;
@@ -412,19 +421,22 @@ TEST_CASE("another method than GET on an endpoint is a JSON 405 naming GET") {
   Env env;
   env.StartServer();
   auto client = env.server().Client();
-  for (const char* path : {"/api/v1/search?q=password", "/api/v1/articles/en/account/reset-password",
-                           "/api/v2/help_center/articles/search.json?query=x", "/healthz"}) {
+  for (const char* path :
+       {"/api/v1/search?q=password", "/api/v1/articles/en/account/reset-password",
+        "/api/v2/help_center/articles/search.json?query=x", "/healthz"}) {
     INFO("path = ", std::string(path));
     for (const auto& res : {client->Post(path, "{\"q\":\"password\"}", "application/json"),
                             client->Put(path, "x", "text/plain"), client->Delete(path)}) {
       const auto reply = kb_e2e::ToHttpReply(res);
       kb_e2e::CheckError(reply, 405, "bad_request");
       CHECK(res->get_header_value("Allow") == "GET, HEAD");
-      CHECK(reply.json["error"].value("message", std::string()).find("use GET") != std::string::npos);
+      CHECK(reply.json["error"].value("message", std::string()).find("use GET") !=
+            std::string::npos);
     }
   }
   // A path that is no endpoint stays 404 whatever the method.
-  kb_e2e::CheckError(kb_e2e::ToHttpReply(client->Post("/api/v1/nope", "x", "text/plain")), 404, "not_found");
+  kb_e2e::CheckError(kb_e2e::ToHttpReply(client->Post("/api/v1/nope", "x", "text/plain")), 404,
+                     "not_found");
 }
 
 TEST_CASE("many concurrent searches all succeed") {

@@ -44,8 +44,9 @@ std::vector<std::string> KbIds(const json& response) {
 // An env whose index has three articles matching "quillofant", for paging.
 void AddPagedArticles(Env& env) {
   for (int i = 0; i < 3; ++i) {
-    kb_e2e::WriteTextFile(env.articles() + "/en/bulk/paged-" + std::to_string(i) + ".md",
-                          "---\ntitle: Paged item " + std::to_string(i) + "\nlang: en\n---\nThe quillofant item.\n");
+    kb_e2e::WriteTextFile(
+        env.articles() + "/en/bulk/paged-" + std::to_string(i) + ".md",
+        "---\ntitle: Paged item " + std::to_string(i) + "\nlang: en\n---\nThe quillofant item.\n");
   }
   const auto index = env.Index();
   INFO(index.Describe());
@@ -109,7 +110,8 @@ TEST_CASE("zendesk search pages with page, per_page, page_count and next_page") 
   for (int i = 0; i < 7; ++i) {
     kb_e2e::WriteTextFile(env.articles() + "/en/bulk/item-" + std::to_string(i) + ".md",
                           "---\ntitle: Bulk item " + std::to_string(i) +
-                              "\nlang: en\n---\nThe quillofant item number " + std::to_string(i) + ".\n");
+                              "\nlang: en\n---\nThe quillofant item number " + std::to_string(i) +
+                              ".\n");
   }
   const auto index = env.Index();
   INFO(index.Describe());
@@ -126,7 +128,9 @@ TEST_CASE("zendesk search pages with page, per_page, page_count and next_page") 
     CHECK(page["results"].size() == (n < 3 ? 3u : 1u));
     for (const auto& id : KbIds(page)) CHECK(seen.insert(id).second);
     if (n == 1) CHECK(page["previous_page"].is_null());
-    if (n > 1) CHECK(PathOf(page["previous_page"]).find("page=" + std::to_string(n - 1)) != std::string::npos);
+    if (n > 1)
+      CHECK(PathOf(page["previous_page"]).find("page=" + std::to_string(n - 1)) !=
+            std::string::npos);
     if (n == 3) {
       CHECK(page["next_page"].is_null());
       break;
@@ -151,7 +155,8 @@ TEST_CASE("zendesk URLs come from --public-url, never from the request's Host he
   const Params params = {{"query", "quillofant"}, {"locale", "en"}, {"per_page", "1"}};
   const auto reply = [&](const std::string& host) {
     httplib::Client client("127.0.0.1", env.server().port());
-    httplib::Headers headers = {{"X-Forwarded-Host", "evil.example"}, {"X-Forwarded-Proto", "http"}};
+    httplib::Headers headers = {{"X-Forwarded-Host", "evil.example"},
+                                {"X-Forwarded-Proto", "http"}};
     if (!host.empty()) headers.emplace("Host", host);
     return kb_e2e::ToHttpReply(client.Get(ZdPath(params), headers));
   };
@@ -163,9 +168,11 @@ TEST_CASE("zendesk URLs come from --public-url, never from the request's Host he
     REQUIRE_FALSE(r.json["results"].empty());
     const json& a = r.json["results"][0];
     CHECK(a["html_url"] == "https://help.example.com/support/kb/" + a["kb_id"].get<std::string>());
-    CHECK(a["url"] == "https://help.example.com/support/api/v1/articles/" + a["kb_id"].get<std::string>());
+    CHECK(a["url"] ==
+          "https://help.example.com/support/api/v1/articles/" + a["kb_id"].get<std::string>());
     REQUIRE(r.json["next_page"].is_string());
-    CHECK(r.json["next_page"].get<std::string>().rfind("https://help.example.com/support/api/v2/", 0) == 0);
+    CHECK(r.json["next_page"].get<std::string>().rfind("https://help.example.com/support/api/v2/",
+                                                       0) == 0);
     CHECK(r.body.find("evil") == std::string::npos);
   }
 }
@@ -187,15 +194,19 @@ TEST_CASE("without --public-url zendesk URLs are relative, whatever the Host hea
 
 TEST_CASE("kb serve refuses a --public-url that is not an absolute http(s) URL") {
   kb_e2e::TempDir tmp;
-  const auto index = kb_e2e::RunKb({"index", kb_e2e::TestDataDir() + "/e2e-articles", "--db", tmp.Sub("db")});
+  const auto index =
+      kb_e2e::RunKb({"index", kb_e2e::TestDataDir() + "/e2e-articles", "--db", tmp.Sub("db")});
   REQUIRE(index.exit_code == 0);
-  for (const std::string url : {"help.example.com", "ftp://help.example.com", "https://", "https://h/?q=1"}) {
+  for (const std::string url :
+       {"help.example.com", "ftp://help.example.com", "https://", "https://h/?q=1"}) {
     CAPTURE(url);
-    const auto r = kb_e2e::RunKb({"serve", "--db", tmp.Sub("db"), "--port", "0", "--public-url", url},
-                                 std::chrono::seconds(20));
+    const auto r =
+        kb_e2e::RunKb({"serve", "--db", tmp.Sub("db"), "--port", "0", "--public-url", url},
+                      std::chrono::seconds(20));
     INFO(r.Describe());
     CHECK(r.exit_code != 0);
-    CHECK(r.err.find("--public-url must be an absolute http:// or https:// URL") != std::string::npos);
+    CHECK(r.err.find("--public-url must be an absolute http:// or https:// URL") !=
+          std::string::npos);
   }
 }
 
@@ -253,26 +264,32 @@ TEST_CASE("zendesk label_names keeps articles with any of the labels") {
   env.StartServer();
   using V = std::vector<std::string>;
   auto ids = [&env](const char* labels) {
-    auto v = KbIds(ZdSearch(env, {{"query", "sign-in"}, {"locale", "en"}, {"label_names", labels}}));
+    auto v =
+        KbIds(ZdSearch(env, {{"query", "sign-in"}, {"locale", "en"}, {"label_names", labels}}));
     std::sort(v.begin(), v.end());
     return v;
   };
   CHECK(ids("login") == V{"en/account/reset-password", "en/account/two-step-verification"});
   CHECK(ids("security") == V{"en/account/two-step-verification"});
-  CHECK(ids("security, password") == V{"en/account/reset-password", "en/account/two-step-verification"});
-  CHECK(ids("login,security") == V{"en/account/reset-password", "en/account/two-step-verification"});
+  CHECK(ids("security, password") ==
+        V{"en/account/reset-password", "en/account/two-step-verification"});
+  CHECK(ids("login,security") ==
+        V{"en/account/reset-password", "en/account/two-step-verification"});
   CHECK(ids("nosuchlabel").empty());
-  const json both = ZdSearch(env, {{"query", "sign-in"}, {"locale", "en"}, {"label_names", "login,security"}});
+  const json both =
+      ZdSearch(env, {{"query", "sign-in"}, {"locale", "en"}, {"label_names", "login,security"}});
   CHECK(both["count"] == 2);
 }
 
 TEST_CASE("zendesk category filter uses kb's category names") {
   Env env;
   env.StartServer();
-  const json billing = ZdSearch(env, {{"query", "refund"}, {"locale", "en"}, {"category", "billing"}});
+  const json billing =
+      ZdSearch(env, {{"query", "refund"}, {"locale", "en"}, {"category", "billing"}});
   CHECK(KbIds(billing) == std::vector<std::string>{"en/billing/refund-policy"});
   CHECK(billing["results"][0]["category"] == "billing");
-  CHECK(ZdSearch(env, {{"query", "refund"}, {"locale", "en"}, {"category", "account"}})["count"] == 0);
+  CHECK(ZdSearch(env, {{"query", "refund"}, {"locale", "en"}, {"category", "account"}})["count"] ==
+        0);
 }
 
 TEST_CASE("zendesk search: a customer never sees internal articles, an agent does") {
@@ -286,7 +303,8 @@ TEST_CASE("zendesk search: a customer never sees internal articles, an agent doe
   CHECK(kb_e2e::Contains(KbIds(agent), internal));
   CHECK(customer["count"] == customer["results"].size());
   CHECK(customer["count"].get<int>() == agent["count"].get<int>() - 1);
-  for (const json& a : customer["results"]) CHECK(a["snippet"].get<std::string>().find("orblax") == std::string::npos);
+  for (const json& a : customer["results"])
+    CHECK(a["snippet"].get<std::string>().find("orblax") == std::string::npos);
   for (const json& a : agent["results"]) {
     if (a["kb_id"] == internal) CHECK(a["audience"] == "internal");
   }
@@ -300,7 +318,8 @@ TEST_CASE("zendesk search: a customer never sees internal articles, an agent doe
   }
   // Labels of internal articles do not leak either ("escalation" is only on the runbook).
   CHECK(ZdSearch(env, {{"query", "password"}, {"label_names", "escalation"}})["count"] == 0);
-  CHECK(ZdSearch(env, {{"query", "password"}, {"label_names", "escalation"}}, env.token())["count"] == 1);
+  CHECK(ZdSearch(env, {{"query", "password"}, {"label_names", "escalation"}},
+                 env.token())["count"] == 1);
 }
 
 TEST_CASE("zendesk search: invalid parameters are 400, a bad token 401, a long query 413") {
@@ -323,15 +342,20 @@ TEST_CASE("zendesk search: invalid parameters are 400, a bad token 401, a long q
   CheckError(env.Get(ZdPath({{"query", "password"}}), "not-a-token"), 401, "unauthorized");
   CheckError(env.Get(ZdPath({{"query", std::string(1025, 'a')}})), 413, "too_large");
   // Zendesk parameters kb does not implement, and unknown ones, are ignored.
-  const json ignored = ZdSearch(env, {{"query", "password"}, {"locale", "en"}, {"section", "360001"},
-                                      {"sort_by", "updated_at"}, {"sort_order", "desc"}, {"_", "1700000000"}});
+  const json ignored = ZdSearch(env, {{"query", "password"},
+                                      {"locale", "en"},
+                                      {"section", "360001"},
+                                      {"sort_by", "updated_at"},
+                                      {"sort_order", "desc"},
+                                      {"_", "1700000000"}});
   CHECK(ignored["count"] == ZdSearch(env, {{"query", "password"}, {"locale", "en"}})["count"]);
 }
 
 TEST_CASE("zendesk search also answers at search.json") {
   Env env;
   env.StartServer();
-  const json r = ZdGet(env, ZdPath({{"query", "password"}, {"locale", "en"}}, std::string(kPath) + ".json"));
+  const json r =
+      ZdGet(env, ZdPath({{"query", "password"}, {"locale", "en"}}, std::string(kPath) + ".json"));
   REQUIRE_FALSE(r["results"].empty());
   CHECK(r["results"][0]["kb_id"] == "en/account/reset-password");
 }
@@ -345,8 +369,9 @@ TEST_CASE("the OpenAPI document is served at /api/v1/openapi.json") {
   CHECK(reply.content_type.find("application/json") != std::string::npos);
   REQUIRE(reply.json.is_object());
   CHECK(reply.json["openapi"].get<std::string>().rfind("3.0.", 0) == 0);
-  for (const char* path : {"/api/v1/search", "/api/v1/articles/{id}", "/healthz", "/api/v1/openapi.json",
-                           "/api/v2/help_center/articles/search", "/api/v2/help_center/articles/search.json"}) {
+  for (const char* path :
+       {"/api/v1/search", "/api/v1/articles/{id}", "/healthz", "/api/v1/openapi.json",
+        "/api/v2/help_center/articles/search", "/api/v2/help_center/articles/search.json"}) {
     CAPTURE(std::string(path));
     CHECK(reply.json["paths"].contains(path));
   }

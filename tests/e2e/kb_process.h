@@ -66,8 +66,8 @@ class KbServer {
  public:
   struct Options {
     std::string db;
-    std::string agent_tokens;  // empty: no --agent-tokens flag
-    std::string log_dir;       // where the server's stdout/stderr files go
+    std::string agent_tokens;                  // empty: no --agent-tokens flag
+    std::string log_dir;                       // where the server's stdout/stderr files go
     std::vector<std::string> extra_args = {};  // appended to the command line (e.g. --repo R)
   };
 

@@ -19,7 +19,8 @@ namespace {
 using kb::test::TempDir;
 
 // Loads `file` re-checking it at most every `interval` (REQUIREs success).
-std::unique_ptr<kb::AgentTokens> LoadReloading(const std::string& file, std::chrono::milliseconds interval) {
+std::unique_ptr<kb::AgentTokens> LoadReloading(const std::string& file,
+                                               std::chrono::milliseconds interval) {
   kb::AgentTokens::Options options;
   options.reload_check_interval = interval;
   auto tokens = kb::AgentTokens::Load(file, options);

@@ -10,7 +10,6 @@
 // then known, nothing is corrected (checked), and the anchor must be hit, which
 // proves the query really ran. The negative document must still not be hit.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <algorithm>

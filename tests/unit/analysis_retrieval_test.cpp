@@ -13,16 +13,15 @@
 #include "kb/analysis.h"
 #include "test_support.h"
 
-
 namespace {
-
 
 using kb::test::Contains;
 
 // One query word matches a document word by exact term, extra term or a shared stem.
 bool WordMatches(const kb::Token& q, const std::vector<kb::Token>& doc) {
   for (const kb::Token& d : doc) {
-    if (d.term == q.term || Contains(d.extra_terms, q.term) || Contains(q.extra_terms, d.term)) return true;
+    if (d.term == q.term || Contains(d.extra_terms, q.term) || Contains(q.extra_terms, d.term))
+      return true;
     for (const std::string& s : q.stems) {
       if (Contains(d.stems, s)) return true;
     }
@@ -67,8 +66,8 @@ TEST_CASE("analysis retrieval: every ANALYSIS.md §9 row matches or does not mat
     auto q = analyzer->Analyze(row[3], lang);
     auto d = analyzer->Analyze(row[4], lang);
     bool got = QueryMatches(q, d);
-    CHECK_MESSAGE(got == expect, lang << " row " << row[1] << ": query [" << Describe(q) << "] doc ["
-                                      << Describe(d) << "]");
+    CHECK_MESSAGE(got == expect, lang << " row " << row[1] << ": query [" << Describe(q)
+                                      << "] doc [" << Describe(d) << "]");
     if (got == expect) ++passed[lang + (expect ? "+" : "-")];
   }
   CHECK(passed["he+"] == 41);

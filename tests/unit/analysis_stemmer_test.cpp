@@ -26,7 +26,8 @@ TEST_CASE("analysis stemmer: Hebrew candidates are never empty strings") {
   const kb::analysis::HebrewStemmer stemmer;
   CHECK(stemmer.Candidates("").empty());
   CHECK(stemmer.Candidates("ב") == std::vector<std::string>{"ב"});
-  CHECK(stemmer.Candidates("בים") == std::vector<std::string>{"בימ"});  // too short for a prefix or ים
+  CHECK(stemmer.Candidates("בים") ==
+        std::vector<std::string>{"בימ"});  // too short for a prefix or ים
 }
 
 TEST_CASE("analysis stemmer: Hebrew candidate sets") {
@@ -61,11 +62,21 @@ TEST_CASE("analysis stemmer: Persian light stemmer") {
     std::set<std::string> want;
   };
   const Case cases[] = {
-      {"حسابهایتان", {"حساب"}}, {"سفارشات", {"سفارش"}}, {"اطلاعات", {"اطلاع"}},
-      {"بزرگترین", {"بزرگ"}},   {"کاربران", {"کاربر"}},  {"کاربری", {"کاربر"}},
-      {"دوستان", {"دوست"}},     {"ایرانی", {"ایران"}},   {"زبانها", {"زبان"}},
-      {"بهتر", {"بهتر"}},       {"دفتر", {"دفتر"}},      {"کمتر", {"کمتر"}},
-      {"میدان", {"میدان"}},     {"میز", {"میز"}},        {"كتابهاي", {"کتاب"}},
+      {"حسابهایتان", {"حساب"}},
+      {"سفارشات", {"سفارش"}},
+      {"اطلاعات", {"اطلاع"}},
+      {"بزرگترین", {"بزرگ"}},
+      {"کاربران", {"کاربر"}},
+      {"کاربری", {"کاربر"}},
+      {"دوستان", {"دوست"}},
+      {"ایرانی", {"ایران"}},
+      {"زبانها", {"زبان"}},
+      {"بهتر", {"بهتر"}},
+      {"دفتر", {"دفتر"}},
+      {"کمتر", {"کمتر"}},
+      {"میدان", {"میدان"}},
+      {"میز", {"میز"}},
+      {"كتابهاي", {"کتاب"}},
       {"سؤالات", {"سوال"}},
       {"تنها", {"تنها"}},  // "only", protected: not تن + ها
       // A joined می/نمی may be a verb prefix or part of a noun: both candidates.
@@ -83,54 +94,85 @@ TEST_CASE("analysis stemmer: Greek via libstemmer with folding and overrides") {
     const char* want;
   };
   const Case cases[] = {
-      {"Λογαριασμός", "λογαριασμ"}, {"ΛΟΓΑΡΙΑΣΜΟΥ", "λογαριασμ"}, {"προϊόν", "προιον"},
-      {"ΠΡΟΪΌΝ", "προιον"},         {"προϊόντα", "προιον"},      {"κωδικό", "κωδικ"},
-      {"ρυθμίσεις", "ρυθμισ"},      {"τιμολόγια", "τιμολογι"},   {"παραγγελίες", "παραγγελ"},
-      {"αλλάζω", "αλλαγ"},          {"Αλλάξτε", "αλλαγ"},        {"αλλαγές", "αλλαγ"},
+      {"Λογαριασμός", "λογαριασμ"},
+      {"ΛΟΓΑΡΙΑΣΜΟΥ", "λογαριασμ"},
+      {"προϊόν", "προιον"},
+      {"ΠΡΟΪΌΝ", "προιον"},
+      {"προϊόντα", "προιον"},
+      {"κωδικό", "κωδικ"},
+      {"ρυθμίσεις", "ρυθμισ"},
+      {"τιμολόγια", "τιμολογι"},
+      {"παραγγελίες", "παραγγελ"},
+      {"αλλάζω", "αλλαγ"},
+      {"Αλλάξτε", "αλλαγ"},
+      {"αλλαγές", "αλλαγ"},
       // Snowball cuts these to "εξ"; too short a stem from a long word is not trusted.
-      {"εξωτερικό", "εξωτερικ"},    {"εξωτερικές", "εξωτερικ"},  {"ΕΞΩΤΕΡΙΚΟΥ", "εξωτερικ"},
+      {"εξωτερικό", "εξωτερικ"},
+      {"εξωτερικές", "εξωτερικ"},
+      {"ΕΞΩΤΕΡΙΚΟΥ", "εξωτερικ"},
       // Mediopassive present stems like the active: "is used" meets "uses".
-      {"χρησιμοποιείται", "χρησιμοποι"}, {"χρησιμοποιούνται", "χρησιμοποι"},
-      {"χρησιμοποιεί", "χρησιμοποι"},    {"εμφανίζεται", "εμφαν"},
-      {"εμφανίζονται", "εμφαν"},         {"εμφανίζει", "εμφαν"},
-      {"απαιτείται", "απαιτ"},           {"απαιτούν", "απαιτ"},
+      {"χρησιμοποιείται", "χρησιμοποι"},
+      {"χρησιμοποιούνται", "χρησιμοποι"},
+      {"χρησιμοποιεί", "χρησιμοποι"},
+      {"εμφανίζεται", "εμφαν"},
+      {"εμφανίζονται", "εμφαν"},
+      {"εμφανίζει", "εμφαν"},
+      {"απαιτείται", "απαιτ"},
+      {"απαιτούν", "απαιτ"},
       // The passive aorist stems like the active aorist and the noun: "was
       // locked" meets "locked" and "locking"; a noun in -θήκες is left alone.
-      {"κλειδώθηκε", "κλειδωσ"},         {"κλείδωσε", "κλειδωσ"},
-      {"αποθηκεύτηκε", "αποθηκευσ"},     {"αποθήκευση", "αποθηκευσ"},
-      {"χρεώθηκα", "χρεωσ"},             {"χρέωση", "χρεωσ"},
+      {"κλειδώθηκε", "κλειδωσ"},
+      {"κλείδωσε", "κλειδωσ"},
+      {"αποθηκεύτηκε", "αποθηκευσ"},
+      {"αποθήκευση", "αποθηκευσ"},
+      {"χρεώθηκα", "χρεωσ"},
+      {"χρέωση", "χρεωσ"},
       {"βιβλιοθήκες", "βιβλιοθηκ"},
       // Verbs in -ώνω and -εύω: present, past continuous, participle and
       // imperative stem like the aorist and the noun ("update the app" meets
       // "app update"); nouns with the same letters (χειμώνα, αγώνες) are left
       // alone.
-      {"κλειδώνει", "κλειδωσ"},          {"κλειδώνουμε", "κλειδωσ"},
-      {"κλείδωνε", "κλειδωσ"},           {"κλειδωμένος", "κλειδωσ"},
-      {"Κλειδώστε", "κλειδωσ"},          {"κλείδωση", "κλειδωσ"},
-      {"ενημερώνεται", "ενημερωσ"},      {"ενημερωμένη", "ενημερωσ"},
+      {"κλειδώνει", "κλειδωσ"},
+      {"κλειδώνουμε", "κλειδωσ"},
+      {"κλείδωνε", "κλειδωσ"},
+      {"κλειδωμένος", "κλειδωσ"},
+      {"Κλειδώστε", "κλειδωσ"},
+      {"κλείδωση", "κλειδωσ"},
+      {"ενημερώνεται", "ενημερωσ"},
+      {"ενημερωμένη", "ενημερωσ"},
       {"ενημέρωση", "ενημερωσ"},
-      {"αποθηκεύει", "αποθηκευσ"},       {"αποθηκεύονται", "αποθηκευσ"},
-      {"αποθηκευμένα", "αποθηκευσ"},     {"αποθηκεύστε", "αποθηκευσ"},
-      {"δουλεύει", "δουλευσ"},           {"δούλευε", "δουλευσ"},
+      {"αποθηκεύει", "αποθηκευσ"},
+      {"αποθηκεύονται", "αποθηκευσ"},
+      {"αποθηκευμένα", "αποθηκευσ"},
+      {"αποθηκεύστε", "αποθηκευσ"},
+      {"δουλεύει", "δουλευσ"},
+      {"δούλευε", "δουλευσ"},
       // Verbs in -ίζω: the noun and participle stem like the verb.
-      {"εμφανίζει", "εμφαν"},            {"εμφάνιση", "εμφαν"},
-      {"εμφανίσεις", "εμφαν"},           {"εμφανισμένο", "εμφαν"},
+      {"εμφανίζει", "εμφαν"},
+      {"εμφάνιση", "εμφαν"},
+      {"εμφανίσεις", "εμφαν"},
+      {"εμφανισμένο", "εμφαν"},
       {"ρυθμισμένη", "ρυθμισ"},
       // Participles in -ημένος stem like their verb in -ώ.
-      {"ενεργοποιημένο", "ενεργοποι"},   {"ενεργοποιεί", "ενεργοποι"},
-      {"χειμώνα", "χειμων"},             {"αγώνες", "αγων"},
-      {"ευμενής", "ευμεν"},              {"ώστε", "ωστ"},
+      {"ενεργοποιημένο", "ενεργοποι"},
+      {"ενεργοποιεί", "ενεργοποι"},
+      {"χειμώνα", "χειμων"},
+      {"αγώνες", "αγων"},
+      {"ευμενής", "ευμεν"},
+      {"ώστε", "ωστ"},
       // A one-letter stem would match every word cut to that letter.
       {"πια", "πια"},
   };
   auto a = kb::NewAnalyzer();
-  for (const Case& c : cases) CHECK_MESSAGE(StemsOf(a.get(), c.word, "el") == std::set<std::string>{c.want}, c.word);
+  for (const Case& c : cases)
+    CHECK_MESSAGE(StemsOf(a.get(), c.word, "el") == std::set<std::string>{c.want}, c.word);
 }
 
 TEST_CASE("analysis stemmer: Latin words use the document language or English") {
   auto a = kb::NewAnalyzer();
   CHECK(StemsOf(a.get(), "résumé", "en") == std::set<std::string>{"resum"});
-  CHECK(StemsOf(a.get(), "passwords", "he") == std::set<std::string>{"password"});  // English inside he
+  CHECK(StemsOf(a.get(), "passwords", "he") ==
+        std::set<std::string>{"password"});  // English inside he
   CHECK(StemsOf(a.get(), "Settings", "") == std::set<std::string>{"set"});
   // French: Snowball sees the accents, the stem is folded afterwards.
   CHECK(StemsOf(a.get(), "télécharger", "fr") == StemsOf(a.get(), "téléchargement", "fr"));
@@ -157,10 +199,10 @@ TEST_CASE("analysis stemmer: Persian light verbs stem to their infinitive") {
     const char* infinitive;
   };
   const Case cases[] = {
-      {"کنم", "کردن"},    {"کنید", "کردن"},  {"میکنم", "کردن"}, {"نمیکنیم", "کردن"},
-      {"بکنید", "کردن"},  {"کردم", "کردن"},  {"نکردند", "کردن"}, {"کن", "کردن"},
-      {"شود", "شدن"},     {"میشوند", "شدن"}, {"بدهید", "دادن"},  {"داده", "دادن"},
-      {"میزنم", "زدن"},   {"گرفتن", "گرفتن"}, {"بگیرید", "گرفتن"}, {"دارم", "داشتن"},
+      {"کنم", "کردن"},       {"کنید", "کردن"},   {"میکنم", "کردن"},   {"نمیکنیم", "کردن"},
+      {"بکنید", "کردن"},     {"کردم", "کردن"},   {"نکردند", "کردن"},  {"کن", "کردن"},
+      {"شود", "شدن"},        {"میشوند", "شدن"},  {"بدهید", "دادن"},   {"داده", "دادن"},
+      {"میزنم", "زدن"},      {"گرفتن", "گرفتن"}, {"بگیرید", "گرفتن"}, {"دارم", "داشتن"},
       {"گذاشتید", "گذاشتن"},
   };
   auto a = kb::NewAnalyzer();
@@ -186,23 +228,24 @@ TEST_CASE("analysis: a query's Persian light verbs are marked, formal and colloq
   CHECK_FALSE(a->AnalyzeQuery("كنيد", "ar")[0].light_verb);  // Persian only, not Arabic
 }
 
-TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give looser query-only stems") {
+TEST_CASE(
+    "analysis stemmer: Persian 'my' clitics and colloquial verbs give looser query-only stems") {
   struct Case {
     const char* word;
     std::set<std::string> stems, query_stems;
   };
   const Case cases[] = {
-      {"حسابم", {"حسابم"}, {"حساب"}},            // my account
-      {"رمزمو", {"رمزمو"}, {"رمز"}},             // my password (colloquial object form)
+      {"حسابم", {"حسابم"}, {"حساب"}},           // my account
+      {"رمزمو", {"رمزمو"}, {"رمز"}},            // my password (colloquial object form)
       {"سفارشهایم", {"سفارشهایم"}, {"سفارش"}},  // my orders
-      {"پیام", {"پیام"}, {"پیا"}},               // harmless: no word stems to پیا
-      {"محدودیت", {"محدودیت"}, {}},              // -یت is a noun suffix, not "your"
-      {"نام", {"نام"}, {}},                      // too short to strip
-      {"ایران", {"ایران"}, {}},                  // protected
+      {"پیام", {"پیام"}, {"پیا"}},              // harmless: no word stems to پیا
+      {"محدودیت", {"محدودیت"}, {}},             // -یت is a noun suffix, not "your"
+      {"نام", {"نام"}, {}},                     // too short to strip
+      {"ایران", {"ایران"}, {}},                 // protected
       // Colloquial verbs also search the formal form articles use.
       {"میخواد", {"خواد", "میخواد"}, {"خواهد"}},
-      {"میشه", {"میشه"}, {"شدن"}},  // شود, a light verb: its infinitive
-      {"نمیکنه", {"نمیکنه"}, {"کردن"}},  // نمیکند: the verb, not کند "slow"
+      {"میشه", {"میشه"}, {"شدن"}},                  // شود, a light verb: its infinitive
+      {"نمیکنه", {"نمیکنه"}, {"کردن"}},             // نمیکند: the verb, not کند "slow"
       {"نمیتونم", {"تونم", "نمیتونم"}, {"توانم"}},  // a verb: no "my" clitic stripped
       {"میخام", {"خام", "میخام"}, {"خواهم"}},       // chat spelling of میخوام
   };
@@ -212,11 +255,14 @@ TEST_CASE("analysis stemmer: Persian 'my' clitics and colloquial verbs give loos
     const auto tokens = a->AnalyzeQuery(c.word, "fa");
     REQUIRE(tokens.size() == 1);
     CHECK(std::set<std::string>(tokens[0].stems.begin(), tokens[0].stems.end()) == c.stems);
-    CHECK(std::set<std::string>(tokens[0].query_stems.begin(), tokens[0].query_stems.end()) == c.query_stems);
+    CHECK(std::set<std::string>(tokens[0].query_stems.begin(), tokens[0].query_stems.end()) ==
+          c.query_stems);
   }
 }
 
-TEST_CASE("analysis: AnalyzeQuery is Analyze plus query_stems and light verbs; Analyze leaves them empty") {
+TEST_CASE(
+    "analysis: AnalyzeQuery is Analyze plus query_stems and light verbs; Analyze leaves them "
+    "empty") {
   auto a = kb::NewAnalyzer();
   const std::pair<const char*, const char*> texts[] = {
       {"حسابم رمزمو میخواد نرم‌افزارم", "fa"},

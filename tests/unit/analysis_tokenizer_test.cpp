@@ -24,11 +24,15 @@ TEST_CASE("analysis tokenizer: Xapian-like word rules") {
     std::vector<std::string> want;
   };
   const Case cases[] = {
-      {"can't log-in e-mail user@example.com v2.0 C++ c# 1,000", {"can't", "log", "in", "e", "mail", "user", "example", "com", "v2.0", "c++", "c#", "1,000"}},
+      {"can't log-in e-mail user@example.com v2.0 C++ c# 1,000",
+       {"can't", "log", "in", "e", "mail", "user", "example", "com", "v2.0", "c++", "c#", "1,000"}},
       {"don’t AT&T", {"don't", "at&t"}},
       {"end. Next,word", {"end", "next", "word"}},
       {"בית־ספר דו״ח צ'ק", {"בית", "ספר", "דוח", "צק"}},
-      {"שלום\xE2\x80\x8F" "עולם ab\xE2\x80\x8B" "cd", {"שלום", "עולם", "ab", "cd"}},
+      {"שלום\xE2\x80\x8F"
+       "עולם ab\xE2\x80\x8B"
+       "cd",
+       {"שלום", "עולם", "ab", "cd"}},
       {"سلام، چطور؟ «پرداخت»", {"سلام", "چطور", "پرداخت"}},
       {"κωδικός; λογαριασμός· τέλος", {"κωδικοσ", "λογαριασμοσ", "τελοσ"}},
   };
@@ -47,7 +51,8 @@ TEST_CASE("analysis tokenizer: positions are consecutive across the text") {
   auto analyzer = kb::NewAnalyzer();
   auto tokens = analyzer->Analyze("e-mail the בiPhone نرم‌افزار", "en");
   REQUIRE(tokens.size() == 7);
-  for (size_t i = 1; i < tokens.size(); ++i) CHECK(tokens[i].position == tokens[i - 1].position + 1);
+  for (size_t i = 1; i < tokens.size(); ++i)
+    CHECK(tokens[i].position == tokens[i - 1].position + 1);
 }
 
 TEST_CASE("analysis tokenizer: spans cover the original bytes of each word") {
@@ -64,17 +69,27 @@ TEST_CASE("analysis tokenizer: spans cover the original bytes of each word") {
       {"x ﻛﺘﺎﺏ y", "fa", {"x", "کتاب", "y"}, {"x", "ﻛﺘﺎﺏ", "y"}},
       {"אמר שָׁלוֹם.", "he", {"אמר", "שלום"}, {"אמר", "שָׁלוֹם"}},
       {"ＰＡＳＳ word", "en", {"pass", "word"}, {"ＰＡＳＳ", "word"}},
-      {"pass\xC2\xAD" "word!", "en", {"password"}, {"pass\xC2\xAD" "word"}},
+      {"pass\xC2\xAD"
+       "word!",
+       "en",
+       {"password"},
+       {"pass\xC2\xAD"
+        "word"}},
       {"e-mail", "en", {"e", "mail"}, {"e", "mail"}},
       {"(דו״ח)", "he", {"דוח"}, {"דו״ח"}},
       {"نرم‌افزار", "fa", {"نرم", "افزار"}, {"نرم", "افزار"}},
-      {"ab\xFF" "cd", "en", {"ab", "cd"}, {"ab", "cd"}},
+      {"ab\xFF"
+       "cd",
+       "en",
+       {"ab", "cd"},
+       {"ab", "cd"}},
       {"caf\xC3\xA9\xE2\x82", "en", {"cafe"}, {"café"}},
   };
   for (const Case& c : cases) {
     auto tokens = analyzer->Analyze(c.text, c.lang);
     REQUIRE_MESSAGE(Terms(tokens) == c.terms, c.text);
-    for (size_t i = 0; i < tokens.size(); ++i) CHECK_MESSAGE(Span(c.text, tokens[i]) == c.spans[i], c.text);
+    for (size_t i = 0; i < tokens.size(); ++i)
+      CHECK_MESSAGE(Span(c.text, tokens[i]) == c.spans[i], c.text);
   }
 }
 

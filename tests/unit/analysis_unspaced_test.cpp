@@ -35,10 +35,14 @@ TEST_CASE("unspaced text: Chinese, Japanese and Korean become overlapping charac
       {"卡", "zh", {"卡"}},
       // The prolonged sound mark (script Common) stays inside the word; kanji
       // fold like Traditional Chinese to Simplified (設 -> 设), query and text alike.
-      {"パスワードの再設定", "ja", {"パス", "スワ", "ワー", "ード", "ドの", "の再", "再设", "设定"}},
+      {"パスワードの再設定",
+       "ja",
+       {"パス", "スワ", "ワー", "ード", "ドの", "の再", "再设", "设定"}},
       // Half-width kana fold to full-width; a voicing mark is part of its character.
       {"ｶﾞｲﾄﾞ", "ja", {"ガイ", "イド"}},
-      {"비밀번호를 잊으셨다면", "ko", {"비밀", "밀번", "번호", "호를", "잊으", "으셨", "셨다", "다면"}},
+      {"비밀번호를 잊으셨다면",
+       "ko",
+       {"비밀", "밀번", "번호", "호를", "잊으", "으셨", "셨다", "다면"}},
       // Other scripts and digits end a stretch; Latin words stay words.
       {"iPhone设置第2步", "zh", {"iphone", "设置", "置第", "2", "步"}},
   };
@@ -46,9 +50,11 @@ TEST_CASE("unspaced text: Chinese, Japanese and Korean become overlapping charac
     CAPTURE(c.text);
     const auto tokens = analyzer->Analyze(c.text, c.lang);
     CHECK(Terms(tokens) == c.want);
-    for (size_t i = 1; i < tokens.size(); ++i) CHECK(tokens[i].position == tokens[i - 1].position + 1);
+    for (size_t i = 1; i < tokens.size(); ++i)
+      CHECK(tokens[i].position == tokens[i - 1].position + 1);
     for (const kb::Token& t : tokens)
-      if (kb::analysis::IsCharacterPairTerm(t.term)) CHECK(t.stems.empty());  // pairs are not stemmed
+      if (kb::analysis::IsCharacterPairTerm(t.term))
+        CHECK(t.stems.empty());  // pairs are not stemmed
   }
 }
 
@@ -80,7 +86,8 @@ TEST_CASE("unspaced text: Thai is cut into dictionary words with their spans") {
   CHECK(Terms(tokens) == std::vector<std::string>{"หาก", "คุณ", "ลืม", "รหัส", "ผ่าน"});
   CHECK(Spans(th, tokens) == Terms(tokens));
   // The same words come out of a query typed without the rest of the sentence.
-  CHECK(Terms(analyzer->AnalyzeQuery("ลืมรหัสผ่าน", "th")) == std::vector<std::string>{"ลืม", "รหัส", "ผ่าน"});
+  CHECK(Terms(analyzer->AnalyzeQuery("ลืมรหัสผ่าน", "th")) ==
+        std::vector<std::string>{"ลืม", "รหัส", "ผ่าน"});
 }
 
 TEST_CASE("unspaced text: which terms are character pairs") {
@@ -103,10 +110,17 @@ TEST_CASE("analysis DetectLanguage: scripts beyond he, fa, el and Latin") {
     const char* want;
   };
   const Case cases[] = {
-      {"忘记密码", "zh"},          {"パスワード", "ja"},     {"パスワードを忘れた", "ja"},
-      {"再設定", "zh"},            {"비밀번호", "ko"},       {"รหัสผ่าน", "th"},
-      {"забыли пароль", "ru"},     {"Забули пароль і логін", "uk"},
-      {"iPhone 密码", "zh"},       {"Wi-Fi 비밀번호", "ko"}, {"პაროლი", "ka"},
+      {"忘记密码", "zh"},
+      {"パスワード", "ja"},
+      {"パスワードを忘れた", "ja"},
+      {"再設定", "zh"},
+      {"비밀번호", "ko"},
+      {"รหัสผ่าน", "th"},
+      {"забыли пароль", "ru"},
+      {"Забули пароль і логін", "uk"},
+      {"iPhone 密码", "zh"},
+      {"Wi-Fi 비밀번호", "ko"},
+      {"პაროლი", "ka"},
       {"iPhone סיסמה 密码", "he"},  // Hebrew, Greek and Arabic script still come first
   };
   for (const Case& c : cases) CHECK_MESSAGE(kb::DetectLanguage(c.text) == c.want, c.text);

@@ -12,9 +12,12 @@ using kb::test::Workspace;
 
 void WriteCenter(Workspace& ws) {
   ws.Write("en/account/reset-password",
-           "title: How do I reset my password?\nlang: en\ncategory: account\ntags: [password, login]\nfaq: true\norder: 2",
+           "title: How do I reset my password?\nlang: en\ncategory: account\ntags: [password, "
+           "login]\nfaq: true\norder: 2",
            "Open settings and reset the password. Reset links expire after an hour.");
-  ws.Write("en/account/two-step", "title: Turn on two-step verification\nlang: en\ntags: [login, security]\nfaq: true\norder: 1",
+  ws.Write("en/account/two-step",
+           "title: Turn on two-step verification\nlang: en\ntags: [login, security]\nfaq: "
+           "true\norder: 1",
            "Two-step verification protects your password and your login.");
   ws.Write("en/account/close", "title: Close your account\nlang: en\nfaq: true",
            "Closing the account deletes your password and data.");
@@ -24,13 +27,15 @@ void WriteCenter(Workspace& ws) {
            "title: איך מאפסים את הסיסמה?\nlang: he\ntranslation_of: en/account/reset-password",
            "פותחים את ההגדרות ומאפסים את הסיסמה. password reset.");
   ws.Write("en/ops/password-runbook",
-           "title: Password reset runbook\nlang: en\naudience: internal\ncategory: secretops\ntags: [zorblax]\nfaq: true",
+           "title: Password reset runbook\nlang: en\naudience: internal\ncategory: "
+           "secretops\ntags: [zorblax]\nfaq: true",
            "Agents reset a password after checking identity. password reset steps.");
   REQUIRE(ws.Publish().errors.empty());
 }
 
 bool HasValue(const std::vector<kb::FacetCount>& facets, const std::string& value) {
-  return std::any_of(facets.begin(), facets.end(), [&](const kb::FacetCount& f) { return f.value == value; });
+  return std::any_of(facets.begin(), facets.end(),
+                     [&](const kb::FacetCount& f) { return f.value == value; });
 }
 
 uint64_t CountOf(const std::vector<kb::FacetCount>& facets, const std::string& value) {
@@ -61,7 +66,8 @@ TEST_CASE("facets count every match, for the caller's audience only") {
   CHECK(CountOf(agent.tag_facets, "zorblax") == 1);
 }
 
-TEST_CASE("related articles: same language first, never itself, its translations or internal ones") {
+TEST_CASE(
+    "related articles: same language first, never itself, its translations or internal ones") {
   Workspace ws;
   WriteCenter(ws);
   auto related = ws.searcher().Related("en/account/reset-password", false, 10);
@@ -75,7 +81,8 @@ TEST_CASE("related articles: same language first, never itself, its translations
   auto agent = ws.searcher().Related("en/account/reset-password", true, 10);
   REQUIRE(agent.ok());
   const auto agent_ids = Ids(*agent);
-  CHECK(std::find(agent_ids.begin(), agent_ids.end(), "en/ops/password-runbook") != agent_ids.end());
+  CHECK(std::find(agent_ids.begin(), agent_ids.end(), "en/ops/password-runbook") !=
+        agent_ids.end());
   CHECK(ws.searcher().Related("en/ops/password-runbook", false, 5).status().code() ==
         kb::StatusCode::kNotFound);
   CHECK(ws.searcher().Related("en/none", true, 5).status().code() == kb::StatusCode::kNotFound);
@@ -90,8 +97,9 @@ TEST_CASE("FAQ: grouped by category, editor order first, then title; audience re
   REQUIRE(faq.ok());
   REQUIRE(faq->size() == 2);  // account, billing; never secretops for a customer
   CHECK((*faq)[0].category == "account");
-  CHECK(Ids((*faq)[0].articles) ==
-        std::vector<std::string>{"en/account/two-step", "en/account/reset-password", "en/account/close"});
+  CHECK(Ids((*faq)[0].articles) == std::vector<std::string>{"en/account/two-step",
+                                                            "en/account/reset-password",
+                                                            "en/account/close"});
   CHECK((*faq)[1].category == "billing");
   request.agent = true;
   auto agent = ws.searcher().Faq(request);
@@ -118,12 +126,12 @@ TEST_CASE("autocomplete: titles match mid-word in every script, customers see no
   const Case cases[] = {
       {"passw", "en/account/reset-password"},
       {"How do I res", "en/account/reset-password"},
-      {"ΚΩΔΙ", "el/account/password"},         // capitals, no accent
+      {"ΚΩΔΙ", "el/account/password"},  // capitals, no accent
       {"κωδικ", "el/account/password"},
       {"حسا", "fa/account/password"},
-      {"לחשב", "he/account/balance"},          // prefix letter + partial word
+      {"לחשב", "he/account/balance"},  // prefix letter + partial word
       {"מאפס", "he/account/reset-password"},
-      {"kwdik", "el/account/password"},             // Greeklish, partly typed
+      {"kwdik", "el/account/password"},  // Greeklish, partly typed
       {"allazw ton kodiko pros", "el/account/password"},
   };
   for (const Case& c : cases) {

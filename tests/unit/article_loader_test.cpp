@@ -47,7 +47,8 @@ Checked CheckFolder(const std::string& root) {
   input.source = source.get();
   input.file_exists = [](const std::string&) { return true; };
   for (const kb::CheckFinding& finding : kb::CheckArticles(input).findings)
-    if (finding.severity == kb::CheckFinding::Severity::kError) checked.errors.push_back(finding.where);
+    if (finding.severity == kb::CheckFinding::Severity::kError)
+      checked.errors.push_back(finding.where);
   std::vector<kb::ArticleError> reported;  // the same errors as above
   for (const kb::ArticleSource::Entry& entry : source->List(&reported)) {
     std::string bytes;
@@ -121,7 +122,8 @@ TEST_CASE("ListArticleFiles treats a folder named like an article as a folder") 
   TempDir dir;
   dir.Write("en/odd.md/inner.md", Article("a"));
   std::vector<kb::ArticleError> errors;
-  CHECK(Ids(kb::ListArticleFiles(dir.str(), &errors)) == std::vector<std::string>{"en/odd.md/inner"});
+  CHECK(Ids(kb::ListArticleFiles(dir.str(), &errors)) ==
+        std::vector<std::string>{"en/odd.md/inner"});
   CHECK(errors.empty());
 }
 
@@ -129,20 +131,26 @@ TEST_CASE("ListArticleFiles reports ids that collide after case folding and NFC"
   TempDir dir;
   dir.Write("en/Reset.md", Article("a"));
   dir.Write("en/reset.md", Article("b"));
-  dir.Write("fr/caf\xC3\xA9.md", Article("c"));    // NFC e-acute
-  dir.Write("fr/cafe\xCC\x81.md", Article("d"));   // e + combining acute (NFD)
+  dir.Write("fr/caf\xC3\xA9.md", Article("c"));   // NFC e-acute
+  dir.Write("fr/cafe\xCC\x81.md", Article("d"));  // e + combining acute (NFD)
   dir.Write("de/STRASSE.md", Article("e"));
-  dir.Write("de/stra\xC3\x9F" "e.md", Article("f"));  // sharp s folds to "ss"
+  dir.Write(
+      "de/stra\xC3\x9F"
+      "e.md",
+      Article("f"));  // sharp s folds to "ss"
   std::vector<kb::ArticleError> errors;
   const auto files = kb::ListArticleFiles(dir.str(), &errors);
   CHECK(Ids(files) == std::vector<std::string>{"de/STRASSE", "en/Reset", "fr/cafe\xCC\x81"});
   REQUIRE_MESSAGE(errors.size() == 3, Joined(errors));
   CHECK(errors[0].line == 0);
-  CHECK(errors[0].path == (dir.path() / "de/stra\xC3\x9F" "e.md").string());
-  CHECK(errors[0].message == "duplicate article id 'de/stra\xC3\x9F" "e' (same as 'de/STRASSE')");
+  CHECK(errors[0].path == (dir.path() / "de/stra\xC3\x9F"
+                                        "e.md")
+                              .string());
+  CHECK(errors[0].message ==
+        "duplicate article id 'de/stra\xC3\x9F"
+        "e' (same as 'de/STRASSE')");
   CHECK(errors[1].message == "duplicate article id 'en/reset' (same as 'en/Reset')");
-  CHECK(errors[2].message ==
-        "duplicate article id 'fr/caf\xC3\xA9' (same as 'fr/cafe\xCC\x81')");
+  CHECK(errors[2].message == "duplicate article id 'fr/caf\xC3\xA9' (same as 'fr/cafe\xCC\x81')");
 }
 
 TEST_CASE("ListArticleFiles reports a missing root or a root that is a file") {
@@ -226,7 +234,8 @@ TEST_CASE("A folder checked: every article parses, sorted by id, with mtime as u
   CHECK(loaded.articles[0].path == (dir.path() / "en/account/reset.md").string());
 }
 
-TEST_CASE("A folder checked: a translation_of to a missing id or to itself is an error on its line") {
+TEST_CASE(
+    "A folder checked: a translation_of to a missing id or to itself is an error on its line") {
   TempDir dir;
   dir.Write("en/a.md", Article("A", "translation_of: en/nope\n"));
   dir.Write("en/b.md", Article("B", "faq: true\ntranslation_of: en/b\n"));
@@ -240,8 +249,9 @@ TEST_CASE("A folder checked: a translation_of to a missing id or to itself is an
         root + "/en/a.md:4: translation_of 'en/nope' is not an existing article id");
   CHECK(loaded.errors[1].ToString() ==
         root + "/en/b.md:5: translation_of 'en/b' names the article itself");
-  CHECK(loaded.errors[2].ToString() == root + "/en/broken.md:1: missing front matter "
-                                              "(the file must start with a '---' line)");
+  CHECK(loaded.errors[2].ToString() == root +
+                                           "/en/broken.md:1: missing front matter "
+                                           "(the file must start with a '---' line)");
   CHECK(loaded.articles.size() == 3);  // a, b, c parsed; only broken is missing
 }
 
@@ -254,12 +264,16 @@ TEST_CASE("A folder checked: every bad fixture under tests/data/articles-bad is 
       root + "/en/bad-yaml.md:4: invalid YAML in front matter: illegal map value",
       root + "/en/missing-title.md:1: missing required field 'title'",
       root + "/en/misspelled-key.md:4: unknown key 'audiance' (did you mean 'audience'?)",
-      root + "/en/no-front-matter.md:1: missing front matter (the file must start with a '---' line)",
-      root + "/en/unclosed.md:1: front matter is not closed (no '---' line after the opening '---')",
+      root +
+          "/en/no-front-matter.md:1: missing front matter (the file must start with a '---' line)",
+      root +
+          "/en/unclosed.md:1: front matter is not closed (no '---' line after the opening '---')",
       root + "/en/wrong-types.md:2: 'title' must be a string, not a list",
       root + "/en/wrong-types.md:4: 'tags' must be a list of strings, not a mapping",
       root + "/en/wrong-types.md:7: 'faq' must be true or false, not 'maybe'",
-      root + "/he/dangling-translation.md:4: translation_of 'he/nowhere' is not an existing article id",
+      root +
+          "/he/dangling-translation.md:4: translation_of 'he/nowhere' is not an existing article "
+          "id",
   };
   std::vector<std::string> got;
   for (const auto& e : loaded.errors) got.push_back(e.ToString());

@@ -18,7 +18,8 @@ TEST_CASE("links, images and reference definitions are found with their file lin
   const Case cases[] = {
       {"---\ntitle: [a](b.md)\n---\nsee [x](../y.md)\n", {{4, false, "../y.md"}}},
       {"---\nt: 1\n---\n![alt](img/a.png \"title\")\n", {{4, true, "img/a.png"}}},
-      {"---\nt: 1\n---\n[a](<b.md>) and [b](/kb/en/x)\n", {{4, false, "b.md"}, {4, false, "/kb/en/x"}}},
+      {"---\nt: 1\n---\n[a](<b.md>) and [b](/kb/en/x)\n",
+       {{4, false, "b.md"}, {4, false, "/kb/en/x"}}},
       {"---\nt: 1\n---\n```\n[code](no.md)\n```\n[after](yes.md)\n", {{7, false, "yes.md"}}},
       {"---\nt: 1\n---\n`[span](no.md)` [real](r.md)\n", {{4, false, "r.md"}}},
       {"---\nt: 1\n---\n\n[ref]: other.md \"T\"\n", {{5, false, "other.md"}}},
@@ -36,11 +37,13 @@ TEST_CASE("links, images and reference definitions are found with their file lin
   }
 }
 
-TEST_CASE("a folder check reports broken links and missing images as errors, duplicates as warnings") {
+TEST_CASE(
+    "a folder check reports broken links and missing images as errors, duplicates as warnings") {
   const kb::test::TempDir tmp("kb-check-test");
   const fs::path root = tmp.path();
   auto write = [&](const std::string& rel, const std::string& text) { tmp.Write(rel, text); };
-  write("en/a.md", "---\ntitle: A\nlang: en\n---\n[b](b.md) [c](sub/c.md) ![i](i.png) ![j](j.png)\n");
+  write("en/a.md",
+        "---\ntitle: A\nlang: en\n---\n[b](b.md) [c](sub/c.md) ![i](i.png) ![j](j.png)\n");
   write("en/b.md", "---\ntitle: a\nlang: en\n---\n[up](../en/a.md) [kb](/kb/en/b#top)\n");
   write("en/i.png", "PNG");
   auto source = kb::NewFolderSource(root.string());
@@ -51,10 +54,10 @@ TEST_CASE("a folder check reports broken links and missing images as errors, dup
   std::vector<std::string> lines;
   for (const auto& f : report.findings) lines.push_back(f.ToString());
   const std::string a = (root / "en/a.md").string(), b = (root / "en/b.md").string();
-  CHECK(lines == std::vector<std::string>{
-                     a + ":5: error: broken link 'sub/c.md': no article en/sub/c",
-                     a + ":5: error: missing image 'j.png' (no file en/j.png)",
-                     b + ":2: warning: duplicate title in 'en': same as " + a});
+  CHECK(lines ==
+        std::vector<std::string>{a + ":5: error: broken link 'sub/c.md': no article en/sub/c",
+                                 a + ":5: error: missing image 'j.png' (no file en/j.png)",
+                                 b + ":2: warning: duplicate title in 'en': same as " + a});
   CHECK(report.errors() == 2);
   CHECK(report.warnings() == 1);
 }

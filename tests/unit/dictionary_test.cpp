@@ -1,12 +1,12 @@
 // The real-word dictionaries (hunspell, installed by tools/deps.sh).
+#include "index/dictionary.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "index/dictionary.h"
 
 TEST_CASE("dictionary: English tells real words from typos and lists words one edit away") {
   kb::WordList* en = kb::DictionaryFor("en");
@@ -23,7 +23,7 @@ TEST_CASE("dictionary: English tells real words from typos and lists words one e
   const auto access = en->WordsOneEditAway("acess");
   CHECK(std::find(access.begin(), access.end(), "access") != access.end());
   CHECK(en->WordsOneEditAway(std::string(100, 'x')).empty());  // bounded work
-  CHECK(en->WordsOneEditAway("חשבון").empty());                 // another script
+  CHECK(en->WordsOneEditAway("חשבון").empty());                // another script
   CHECK(en->WordsOneEditAway("acess2").empty());
   CHECK(kb::DictionaryFor("en") == en);  // loaded once
 }
@@ -36,11 +36,13 @@ TEST_CASE("dictionary: languages without one get none") {
 
 TEST_CASE("one-edit forms: deletes, swaps, replacements and inserts over the language's letters") {
   const std::vector<std::string> forms = kb::OneEditForms("אב", kb::LettersOf("he"));
-  auto has = [&forms](const std::string& f) { return std::find(forms.begin(), forms.end(), f) != forms.end(); };
-  CHECK(has("א"));     // a letter deleted
-  CHECK(has("בא"));    // swapped
-  CHECK(has("אג"));    // replaced
-  CHECK(has("אוב"));   // inserted (ו, the vowel letter Hebrew may leave out)
+  auto has = [&forms](const std::string& f) {
+    return std::find(forms.begin(), forms.end(), f) != forms.end();
+  };
+  CHECK(has("א"));    // a letter deleted
+  CHECK(has("בא"));   // swapped
+  CHECK(has("אג"));   // replaced
+  CHECK(has("אוב"));  // inserted (ו, the vowel letter Hebrew may leave out)
   CHECK_FALSE(has("אב"));
   CHECK(std::set<std::string>(forms.begin(), forms.end()).size() == forms.size());
   // Another script, or a language without a letter list: nothing.
@@ -50,9 +52,9 @@ TEST_CASE("one-edit forms: deletes, swaps, replacements and inserts over the lan
 }
 
 TEST_CASE("drop and swap forms: a letter left out or two neighbours swapped, any script") {
-  CHECK(kb::DropAndSwapForms("משללוח") ==
-        std::vector<std::string>{"שללוח", "מללוח", "משלוח", "משללח", "משללו", "שמללוח", "מלשלוח", "משלולח",
-                                 "משללחו"});
+  CHECK(kb::DropAndSwapForms("משללוח") == std::vector<std::string>{"שללוח", "מללוח", "משלוח",
+                                                                   "משללח", "משללו", "שמללוח",
+                                                                   "מלשלוח", "משלולח", "משללחו"});
   CHECK(kb::DropAndSwapForms("ab") == std::vector<std::string>{"b", "a", "ba"});
   CHECK(kb::DropAndSwapForms("").empty());
 }

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "kb/sha256.h"
 #include "kb/article.h"
+#include "kb/sha256.h"
 #include "kb/utf8.h"
 #include "test_support.h"
 
@@ -39,44 +39,55 @@ TEST_CASE("ParseArticle reports each malformed file with its line and message") 
   const std::vector<Case> cases = {
       {"empty file", "", 1, "missing front matter (the file must start with a '---' line)"},
       {"no front matter", "title: x\nlang: en\n", 1, "missing front matter"},
-      {"text before the opening line", "\n---\ntitle: x\nlang: en\n---\n", 1, "missing front matter"},
+      {"text before the opening line", "\n---\ntitle: x\nlang: en\n---\n", 1,
+       "missing front matter"},
       {"unclosed", "---\ntitle: x\nlang: en\nbody\n", 1, "front matter is not closed"},
       {"bad YAML flow list", "---\ntitle: x\nlang: en\ntags: [a, b\n---\n", 5, "invalid YAML"},
-      {"bad YAML map value", "---\ntitle: x\nlang: en\nfoo: bar: baz\n---\n", 4, "illegal map value"},
+      {"bad YAML map value", "---\ntitle: x\nlang: en\nfoo: bar: baz\n---\n", 4,
+       "illegal map value"},
       {"bad YAML tab", "---\ntitle: x\n\tlang: en\n---\n", 3, "invalid YAML"},
       // yaml-cpp quotes the first byte of the escaped character, 0xF0 of 😀.
       // yaml-cpp would read "my\0Nuvo" as "my\x85uvo", which is not UTF-8.
       {"NUL in a plain scalar", kHead + "category: my" + std::string(1, '\0') + "Nuvo\n---\n", 4,
        "control character U+0000 at column 13 is not allowed in YAML"},
-      {"escape control character", kHead + "tags: [a, \x1B[31mred]\n---\n", 4, "control character U+001B"},
+      {"escape control character", kHead + "tags: [a, \x1B[31mred]\n---\n", 4,
+       "control character U+001B"},
       {"DEL", "---\ntitle: x\x7F\nlang: en\n---\n", 2, "control character U+007F at column 9"},
       // A Windows-1252 closing quote decoded as Latin-1: "don\u0092t".
-      {"C1 control", "---\ntitle: don\xC2\x92t\nlang: en\n---\n", 2, "control character U+0092 at column 11"},
+      {"C1 control", "---\ntitle: don\xC2\x92t\nlang: en\n---\n", 2,
+       "control character U+0092 at column 11"},
       {"C1 control after Hebrew", "---\ntitle: \xD7\xA9\xC2\x80\nlang: he\n---\n", 2,
        "control character U+0080 at column 10"},
-      {"noncharacter U+FFFE", kHead + "tags: [a\xEF\xBF\xBE]\n---\n", 4, "noncharacter U+FFFE at column 9"},
-      {"noncharacter U+FFFF", kHead + "category: \xEF\xBF\xBF\n---\n", 4, "noncharacter U+FFFF at column 11"},
-      {"bad YAML escape of a non-ASCII character", "---\ntitle: \"a\\\xF0\x9F\x98\x80\"\nlang: en\n---\n", 2,
+      {"noncharacter U+FFFE", kHead + "tags: [a\xEF\xBF\xBE]\n---\n", 4,
+       "noncharacter U+FFFE at column 9"},
+      {"noncharacter U+FFFF", kHead + "category: \xEF\xBF\xBF\n---\n", 4,
+       "noncharacter U+FFFF at column 11"},
+      {"bad YAML escape of a non-ASCII character",
+       "---\ntitle: \"a\\\xF0\x9F\x98\x80\"\nlang: en\n---\n", 2,
        "unknown escape character: \\xF0"},
       {"not a mapping", "---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"},
       {"missing title", "---\nlang: en\n---\n", 1, "missing required field 'title'"},
       {"empty title", "---\nlang: en\ntitle: \"  \"\n---\n", 3, "'title' must not be empty"},
       {"null title", "---\ntitle:\nlang: en\n---\n", 2, "'title' must not be empty"},
-      {"title is a list", "---\ntitle: [a, b]\nlang: en\n---\n", 2, "'title' must be a string, not a list"},
+      {"title is a list", "---\ntitle: [a, b]\nlang: en\n---\n", 2,
+       "'title' must be a string, not a list"},
       {"missing lang", "---\ntitle: x\n---\n", 1, "missing required field 'lang'"},
       {"empty lang", "---\ntitle: x\nlang: ''\n---\n", 3, "'lang' must not be empty"},
       {"lang is a word", kHead.substr(0, 17) + "lang: english\n---\n", 3, "invalid lang 'english'"},
       {"lang with digits", "---\ntitle: x\nlang: e1\n---\n", 3, "invalid lang 'e1'"},
       {"lang one letter", "---\ntitle: x\nlang: e\n---\n", 3, "invalid lang"},
       {"lang bad subtag", "---\ntitle: x\nlang: en-toolongsubtag\n---\n", 3, "invalid lang"},
-      {"lang is a map", "---\ntitle: x\nlang: {a: b}\n---\n", 3, "'lang' must be a string, not a mapping"},
+      {"lang is a map", "---\ntitle: x\nlang: {a: b}\n---\n", 3,
+       "'lang' must be a string, not a mapping"},
       {"unknown audience", kHead + "audience: everyone\n---\n", 4,
        "unknown audience 'everyone' (expected public or internal)"},
       {"faq maybe", kHead + "faq: maybe\n---\n", 4, "'faq' must be true or false, not 'maybe'"},
       {"draft list", kHead + "draft: [x]\n---\n", 4, "'draft' must be true or false, not a list"},
-      {"tags map", kHead + "tags: {a: 1}\n---\n", 4, "'tags' must be a list of strings, not a mapping"},
+      {"tags map", kHead + "tags: {a: 1}\n---\n", 4,
+       "'tags' must be a list of strings, not a mapping"},
       {"tags nested list", kHead + "tags:\n  - a\n  - [b]\n---\n", 6, "an item is a list"},
-      {"order text", kHead + "order: first\n---\n", 4, "'order' must be a positive integer (1 comes first), not 'first'"},
+      {"order text", kHead + "order: first\n---\n", 4,
+       "'order' must be a positive integer (1 comes first), not 'first'"},
       {"order fraction", kHead + "order: 1.5\n---\n", 4, "'order' must be a positive integer"},
       {"order zero", kHead + "order: 0\n---\n", 4, "'order' must be a positive integer"},
       {"order negative", kHead + "order: -2\n---\n", 4, "'order' must be a positive integer"},
@@ -84,15 +95,17 @@ TEST_CASE("ParseArticle reports each malformed file with its line and message") 
       {"translation_of map", kHead + "translation_of: {a: b}\n---\n", 4,
        "'translation_of' must be a string"},
       {"duplicate key", kHead + "title: Again\n---\n", 4, "duplicate key 'title'"},
-      {"invalid UTF-8 in body", kHead + "---\nab\xFF" "cd\n", 5, "invalid UTF-8 (byte 0xFF at column 3)"},
+      {"invalid UTF-8 in body",
+       kHead + "---\nab\xFF"
+               "cd\n",
+       5, "invalid UTF-8 (byte 0xFF at column 3)"},
       {"invalid UTF-8 in front matter", "---\ntitle: \xC3(\nlang: en\n---\n", 2,
        "invalid UTF-8 (byte 0xC3 at column 8)"},
       {"overlong encoding", kHead + "---\n\xC0\xAF\n", 5, "byte 0xC0 at column 1"},
       {"UTF-16 surrogate", kHead + "---\nx\xED\xA0\x80\n", 5, "byte 0xED at column 2"},
       {"above U+10FFFF", kHead + "---\n\xF4\x90\x80\x80\n", 5, "byte 0xF4"},
       {"truncated at end", kHead + "---\nabc\xE2\x82", 5, "byte 0xE2 at column 4"},
-      {"lone continuation byte", kHead + "---\n\x80", 5,
-       "byte 0x80 at column 1"},
+      {"lone continuation byte", kHead + "---\n\x80", 5, "byte 0x80 at column 1"},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.name));
@@ -212,7 +225,10 @@ TEST_CASE("ParseArticle accepts tags as a list, a block list or a single string"
 TEST_CASE("ParseArticle accepts the non-ASCII characters YAML allows next to those it forbids") {
   // U+00A0 (right after the C1 controls), U+FFFD (right before U+FFFE),
   // U+10000 and a Hebrew letter: printable in YAML 1.2, kept as written.
-  const std::vector<std::string> titles = {"a\xC2\xA0" "b", "a\xEF\xBF\xBD", "\xF0\x90\x80\x80", "\xD7\xA9"};
+  const std::vector<std::string> titles = {
+      "a\xC2\xA0"
+      "b",
+      "a\xEF\xBF\xBD", "\xF0\x90\x80\x80", "\xD7\xA9"};
   for (const std::string& title : titles) {
     CAPTURE(title);
     const Parsed p = Parse("---\ntitle: " + title + "\nlang: en\n---\n");
@@ -223,9 +239,9 @@ TEST_CASE("ParseArticle accepts the non-ASCII characters YAML allows next to tho
 
 TEST_CASE("ParseArticle keeps the primary subtag of the lang tag, lower-cased") {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"he", "he"}, {"fa", "fa"}, {"el", "el"}, {"ar", "ar"}, {"de", "de"},
-      {"EN", "en"}, {"pt-BR", "pt"}, {"zh_Hant_TW", "zh"}, {"fil", "fil"}, {"'de'", "de"},
-      {"sr-Latn-RS", "sr"},
+      {"he", "he"},   {"fa", "fa"},   {"el", "el"},         {"ar", "ar"},
+      {"de", "de"},   {"EN", "en"},   {"pt-BR", "pt"},      {"zh_Hant_TW", "zh"},
+      {"fil", "fil"}, {"'de'", "de"}, {"sr-Latn-RS", "sr"},
   };
   for (const auto& [given, expected] : cases) {
     CAPTURE(given);
@@ -283,8 +299,9 @@ TEST_CASE("ParseArticle refuses an unknown key on its line, with the nearest kno
       {"catgory: billing", "unknown key 'catgory' (did you mean 'category'?)"},
       {"translation-of: en/x", "unknown key 'translation-of' (did you mean 'translation_of'?)"},
       {"drafts: true", "unknown key 'drafts' (did you mean 'draft'?)"},
-      {"owner: ana", "unknown key 'owner' (known keys: title lang category tags audience faq draft "
-                     "order translation_of; editors' own keys start with 'x-')"},
+      {"owner: ana",
+       "unknown key 'owner' (known keys: title lang category tags audience faq draft "
+       "order translation_of; editors' own keys start with 'x-')"},
       {"42: answer", "unknown key '42' (known keys:"},
   };
   for (const Case& c : cases) {
@@ -306,7 +323,8 @@ TEST_CASE("ParseArticle refuses a key that is not a plain name") {
 }
 
 TEST_CASE("ParseArticle accepts editors' own keys starting with x-, whatever their value") {
-  const Parsed p = Parse(kHead + "x-owner: ana\nx-review: {due: 2027-01-01, by: [ana, ben]}\n---\nBody\n");
+  const Parsed p =
+      Parse(kHead + "x-owner: ana\nx-review: {due: 2027-01-01, by: [ana, ben]}\n---\nBody\n");
   REQUIRE_MESSAGE(p.ok, Joined(p.errors));
   CHECK(p.article.title == "Reset");
   CHECK(p.article.audience == kb::Audience::kPublic);
@@ -354,7 +372,8 @@ TEST_CASE("Sha256Hex matches the FIPS 180-2 test vectors") {
 
 TEST_CASE("ArticleError::ToString omits the line when there is none") {
   CHECK(kb::ArticleError{"en/a.md", 3, "bad"}.ToString() == "en/a.md:3: bad");
-  CHECK(kb::ArticleError{"en/a.md", 0, "cannot read file"}.ToString() == "en/a.md: cannot read file");
+  CHECK(kb::ArticleError{"en/a.md", 0, "cannot read file"}.ToString() ==
+        "en/a.md: cannot read file");
 }
 
 TEST_CASE("AudienceName names both audiences") {

@@ -1,7 +1,8 @@
 // GitSource over real repositories made with libgit2 in temp dirs, and
 // Publish() through it.
-#include <doctest/doctest.h>
+#include "sources/git_source.h"
 
+#include <doctest/doctest.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -14,17 +15,17 @@
 #include "kb/publish.h"
 #include "kb/search.h"
 #include "kb/sha256.h"
-#include "sources/git_source.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
+using kb::test::TempDir;
 using kb_test::ArticleText;
 using kb_test::GitTestRepo;
-using kb::test::TempDir;
 
 namespace {
 
-std::unique_ptr<kb::GitSource> OpenSource(const std::string& repo, const std::string& branch = "main",
+std::unique_ptr<kb::GitSource> OpenSource(const std::string& repo,
+                                          const std::string& branch = "main",
                                           const std::string& cache = "") {
   kb::GitSourceOptions options;
   options.repo = repo;
@@ -62,17 +63,21 @@ const kb::ArticleSource::Entry& Find(const std::vector<kb::ArticleSource::Entry>
 class CountingSource : public kb::ArticleSource {
  public:
   explicit CountingSource(kb::ArticleSource& inner) : inner_(inner) {}
-  std::vector<Entry> List(std::vector<kb::ArticleError>* errors) override { return inner_.List(errors); }
+  std::vector<Entry> List(std::vector<kb::ArticleError>* errors) override {
+    return inner_.List(errors);
+  }
   bool Read(const Entry& e, std::string* bytes, std::vector<kb::ArticleError>* errors) override {
     ++reads;
     return inner_.Read(e, bytes, errors);
   }
   std::string Describe() const override { return inner_.Describe(); }
   std::string Commit() const override { return inner_.Commit(); }
-  bool ReadSynonyms(std::string* bytes, std::string* path, std::vector<kb::ArticleError>* errors) override {
+  bool ReadSynonyms(std::string* bytes, std::string* path,
+                    std::vector<kb::ArticleError>* errors) override {
     return inner_.ReadSynonyms(bytes, path, errors);
   }
-  std::optional<Changes> ChangesSince(const std::string& since, std::vector<kb::ArticleError>* errors) override {
+  std::optional<Changes> ChangesSince(const std::string& since,
+                                      std::vector<kb::ArticleError>* errors) override {
     return inner_.ChangesSince(since, errors);
   }
   bool HasArticle(const std::string& id) const override { return inner_.HasArticle(id); }
@@ -103,7 +108,8 @@ std::string Metadata(const std::string& db, const char* key) {
 
 TEST_SUITE_BEGIN("git_source");
 
-TEST_CASE("git source lists the committed .md files, skipping _ and . names, not the working copy") {
+TEST_CASE(
+    "git source lists the committed .md files, skipping _ and . names, not the working copy") {
   TempDir tmp;
   GitTestRepo repo(tmp.Sub("repo"));
   repo.Commit("main",
@@ -133,11 +139,13 @@ TEST_CASE("git source lists the committed .md files, skipping _ and . names, not
 TEST_CASE("updated and author come from the last commit that changed each file") {
   TempDir tmp;
   GitTestRepo repo(tmp.Sub("repo"));
-  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}, {"en/b.md", ArticleText("B", "en", "b")}},
+  repo.Commit("main",
+              {{"en/a.md", ArticleText("A", "en", "a")}, {"en/b.md", ArticleText("B", "en", "b")}},
               "first", {"Ann", "ann@example.com", 1700000000});
   repo.Commit("main", {{"en/b.md", ArticleText("B", "en", "b2")}}, "second",
               {"Bob", "bob@example.com", 1700003600});
-  repo.Commit("main", {{"README.txt", std::string("x")}}, "third", {"Cy", "cy@example.com", 1700007200});
+  repo.Commit("main", {{"README.txt", std::string("x")}}, "third",
+              {"Cy", "cy@example.com", 1700007200});
   auto source = OpenSource(tmp.Sub("repo"));
   const auto entries = ListOk(*source);
   CHECK(Find(entries, "en/a").updated == 1700000000);
@@ -197,11 +205,14 @@ TEST_CASE("publishing a new commit reads only the changed article and records th
 TEST_CASE("a rename publishes as one delete and one add") {
   TempDir tmp;
   GitTestRepo repo(tmp.Sub("repo"));
-  repo.Commit("main", {{"en/old.md", ArticleText("Old", "en", "x")}, {"en/k.md", ArticleText("K", "en", "k")}},
-              "first");
+  repo.Commit(
+      "main",
+      {{"en/old.md", ArticleText("Old", "en", "x")}, {"en/k.md", ArticleText("K", "en", "k")}},
+      "first");
   auto source = OpenSource(tmp.Sub("repo"));
   PublishOk(*source, tmp.Sub("db"));
-  repo.Commit("main", {{"en/old.md", std::nullopt}, {"en/new.md", ArticleText("Old", "en", "x")}}, "rename");
+  repo.Commit("main", {{"en/old.md", std::nullopt}, {"en/new.md", ArticleText("Old", "en", "x")}},
+              "rename");
   const kb::PublishReport report = PublishOk(*source, tmp.Sub("db"));
   CHECK(report.added == 1);
   CHECK(report.deleted == 1);
@@ -212,8 +223,10 @@ TEST_CASE("a translation is outdated when its source changed in a later commit")
   TempDir tmp;
   GitTestRepo repo(tmp.Sub("repo"));
   const std::string of = "translation_of: en/a";
-  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}, {"he/a.md", ArticleText("א", "he", "x", of)}},
-              "both");
+  repo.Commit(
+      "main",
+      {{"en/a.md", ArticleText("A", "en", "a")}, {"he/a.md", ArticleText("א", "he", "x", of)}},
+      "both");
   auto incremental = OpenSource(tmp.Sub("repo"));
   CHECK_FALSE(Find(ListOk(*incremental), "he/a").outdated);
 
@@ -232,8 +245,10 @@ TEST_CASE("outdated flips re-index the unchanged translation") {
   TempDir tmp;
   GitTestRepo repo(tmp.Sub("repo"));
   const std::string of = "translation_of: en/a";
-  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}, {"he/a.md", ArticleText("א", "he", "x", of)}},
-              "both");
+  repo.Commit(
+      "main",
+      {{"en/a.md", ArticleText("A", "en", "a")}, {"he/a.md", ArticleText("א", "he", "x", of)}},
+      "both");
   auto source = OpenSource(tmp.Sub("repo"));
   PublishOk(*source, tmp.Sub("db"));
   repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a2")}}, "source changed");
@@ -245,7 +260,8 @@ TEST_CASE("a force-push walks the history again") {
   GitTestRepo repo(tmp.Sub("repo"));
   const std::string first = repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "a")}}, "first",
                                         {"Ann", "a@x", 1700000000});
-  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "b")}}, "second", {"Bob", "b@x", 1700001000});
+  repo.Commit("main", {{"en/a.md", ArticleText("A", "en", "b")}}, "second",
+              {"Bob", "b@x", 1700001000});
   auto source = OpenSource(tmp.Sub("repo"));
   CHECK(Find(ListOk(*source), "en/a").author == "Bob");
   repo.Reset("main", first);
@@ -265,7 +281,8 @@ TEST_CASE("a URL is cloned into the cache and fetched") {
   CHECK(Ids(ListOk(*source)) == std::vector<std::string>{"en/a", "en/b"});
   CHECK(source->Commit() == repo.Tip("main"));
   // A second source reuses the clone.
-  CHECK(Ids(ListOk(*OpenSource("file://" + tmp.Sub("origin"), "main", tmp.Sub("cache")))).size() == 2);
+  CHECK(Ids(ListOk(*OpenSource("file://" + tmp.Sub("origin"), "main", tmp.Sub("cache")))).size() ==
+        2);
 }
 
 TEST_CASE("a publisher's first attempt uses the fetch of its opening; later ones fetch") {
@@ -358,7 +375,8 @@ TEST_CASE("after the first publish, a push is published from the diff alone") {
     CHECK(Metadata(tmp.Sub("db"), kb::schema::kMetaGitCommit) == repo.Tip("main"));
   }
   SUBCASE("a changed source makes its unchanged translation outdated") {
-    repo.Commit("main", {{"en/a.md", ArticleText("Alpha", "en", "alpha text, new")}}, "source edit");
+    repo.Commit("main", {{"en/a.md", ArticleText("Alpha", "en", "alpha text, new")}},
+                "source edit");
     const kb::PublishReport report = PublishOk(source, tmp.Sub("db"));
     CHECK(report.incremental_listing);
     CHECK(report.updated == 2);  // the source, and the translation's flag
@@ -367,7 +385,9 @@ TEST_CASE("after the first publish, a push is published from the diff alone") {
     CHECK(he->outdated);
   }
   SUBCASE("a bad commit publishes nothing; the fix after it publishes both changes") {
-    repo.Commit("main", {{"en/b.md", "no front matter\n"}, {"en/d.md", ArticleText("D", "en", "dword")}}, "bad");
+    repo.Commit("main",
+                {{"en/b.md", "no front matter\n"}, {"en/d.md", ArticleText("D", "en", "dword")}},
+                "bad");
     kb::PublishOptions options;
     options.db_dir = tmp.Sub("db");
     auto bad = kb::Publish(source, options);

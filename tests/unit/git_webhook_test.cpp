@@ -1,7 +1,7 @@
 // Webhook signature verification as GitHub, Gitea and GitLab send it.
-#include <doctest/doctest.h>
-
 #include "kb/git_webhook.h"
+
+#include <doctest/doctest.h>
 
 namespace {
 

@@ -9,7 +9,6 @@
 // Also: language fallback, lang=auto detection, highlighting of the original
 // inflected words, and that snippets carry no tag but <mark>.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -155,9 +154,10 @@ TEST_CASE("golden ranking: known-weak cases are reported without failing") {
   for (const GoldenCase& c : ReadCases("known-weak.tsv")) {
     const kb::SearchResponse response = Search(c.query, c.lang);
     const bool fixed = !response.hits.empty() && response.hits[0].id == c.expected;
-    MESSAGE(std::string(fixed ? "known-weak case now PASSES (move it to ranking.tsv): " : "known-weak: ")
-            << c.lang << " [" << c.query << "] expected " << c.expected << ", got " << TopIds(response)
-            << (c.note.empty() ? "" : " -- " + c.note));
+    MESSAGE(std::string(fixed ? "known-weak case now PASSES (move it to ranking.tsv): "
+                              : "known-weak: ")
+            << c.lang << " [" << c.query << "] expected " << c.expected << ", got "
+            << TopIds(response) << (c.note.empty() ? "" : " -- " + c.note));
   }
 }
 
@@ -186,12 +186,9 @@ TEST_CASE("golden search: lang=auto detects the query's language from its script
     const char* lang;
   };
   const Case cases[] = {
-      {"איך מבטלים מנוי", "he"},
-      {"لغو اشتراك", "fa"},
-      {"چطور رمز عبور را عوض کنم", "fa"},
-      {"ακυρωση παραγγελιας", "el"},
-      {"reset my password", "en"},
-      {"האפליקציה קורסת בiPhone", "he"},
+      {"איך מבטלים מנוי", "he"},          {"لغو اشتراك", "fa"},
+      {"چطور رمز عبور را عوض کنم", "fa"}, {"ακυρωση παραγγελιας", "el"},
+      {"reset my password", "en"},        {"האפליקציה קורסת בiPhone", "he"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.query);
@@ -228,9 +225,8 @@ TEST_CASE("golden search: a Hebrew query marks prefixed forms, not a different w
     return w == "בחשבון" || w == "לחשבון" || w == "החשבון" || w == "מהחשבון";
   }));
   // חשבונית (invoice) is another word (ANALYSIS.md §9 he negative row).
-  CHECK(std::none_of(marked.begin(), marked.end(), [](const std::string& w) {
-    return w.find("חשבוני") != std::string::npos;
-  }));
+  CHECK(std::none_of(marked.begin(), marked.end(),
+                     [](const std::string& w) { return w.find("חשבוני") != std::string::npos; }));
   for (const kb::SearchHit& hit : response.hits) {
     CAPTURE(hit.snippet);
     CHECK(OnlyMarkTags(hit.snippet));

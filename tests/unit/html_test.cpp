@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "kb/html.h"
+
+#include <doctest/doctest.h>
 
 TEST_CASE("EscapeHtml escapes every HTML-significant character") {
   CHECK(kb::EscapeHtml("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;");

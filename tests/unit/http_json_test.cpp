@@ -12,7 +12,8 @@ TEST_CASE("ErrorJson encodes a message that echoes invalid UTF-8 instead of thro
   const kb::Status status = kb::Status::InvalidArgument("unknown parameter '\xFF'");
   std::string body;
   REQUIRE_NOTHROW(body = kb::http::ErrorJson(status));
-  CHECK(body == "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown parameter '\xEF\xBF\xBD'\"}}");
+  CHECK(body ==
+        "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown parameter '\xEF\xBF\xBD'\"}}");
   CHECK(kb::http::ErrorJson(kb::Status::NotFound("no such article")) ==
         R"({"error":{"code":"not_found","message":"no such article"}})");
 }
@@ -22,7 +23,8 @@ TEST_CASE("HealthJson") {
   info.generation = "g-0001";
   info.sequence = 7;
   info.articles = 42;
-  CHECK(kb::http::HealthJson(info) == R"({"articles":42,"generation":"g-0001","sequence":7,"status":"ok"})");
+  CHECK(kb::http::HealthJson(info) ==
+        R"({"articles":42,"generation":"g-0001","sequence":7,"status":"ok"})");
 }
 
 namespace {
@@ -62,6 +64,6 @@ TEST_CASE("GitPreviewJson is the article JSON plus preview, ref, commit and draf
   expected["ref"] = "draft-branch";
   expected["commit"] = "0123456789abcdef0123456789abcdef01234567";
   expected["draft"] = false;
-  CHECK(kb::http::GitPreviewJson(view, "draft-branch", "0123456789abcdef0123456789abcdef01234567", false) ==
-        kb::http::DumpJson(expected));
+  CHECK(kb::http::GitPreviewJson(view, "draft-branch", "0123456789abcdef0123456789abcdef01234567",
+                                 false) == kb::http::DumpJson(expected));
 }

@@ -1,6 +1,5 @@
 // Schema, publishing and searching against a real Xapian index in a temp dir.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -92,7 +91,8 @@ TEST_CASE("publish: first run builds, second run changes nothing, edits are incr
 namespace {
 
 // Publishes `ws`'s articles with `options` set; the raw result.
-kb::Result<kb::PublishReport> PublishWith(Workspace& ws, bool allow_mass_delete, bool rebuild = false) {
+kb::Result<kb::PublishReport> PublishWith(Workspace& ws, bool allow_mass_delete,
+                                          bool rebuild = false) {
   auto source = kb::NewFolderSource(ws.articles());
   kb::PublishOptions options;
   options.db_dir = ws.db();
@@ -115,11 +115,10 @@ TEST_CASE("publish: deleting more than half of the articles, and more than five,
     bool refused;
   };
   const Case cases[] = {
-      {6, 5, false},   // a handful may go, even most of a small help center
-      {6, 6, true},    // all six
-      {10, 5, false},  // half is not more than half
-      {11, 6, true},
-      {40, 40, true},  // an empty folder
+      {6, 5, false},                   // a handful may go, even most of a small help center
+      {6, 6, true},                    // all six
+      {10, 5, false},                  // half is not more than half
+      {11, 6, true},  {40, 40, true},  // an empty folder
   };
   for (const Case& c : cases) {
     for (const bool rebuild : {false, true}) {
@@ -134,11 +133,12 @@ TEST_CASE("publish: deleting more than half of the articles, and more than five,
       CHECK(refused.ok() == !c.refused);
       if (c.refused) {
         CHECK(refused.status().code() == kb::StatusCode::kInvalidArgument);
-        CHECK(refused.status().message().find("it would delete " + std::to_string(c.deleted) + " of the " +
-                                              std::to_string(c.published) + " published articles") !=
-              std::string::npos);
+        CHECK(refused.status().message().find("it would delete " + std::to_string(c.deleted) +
+                                              " of the " + std::to_string(c.published) +
+                                              " published articles") != std::string::npos);
         CHECK(refused.status().message().find("--allow-mass-delete") != std::string::npos);
-        CHECK(ws.Search("snorkwhistle").total == static_cast<size_t>(c.published));  // nothing changed
+        CHECK(ws.Search("snorkwhistle").total ==
+              static_cast<size_t>(c.published));  // nothing changed
         auto allowed = PublishWith(ws, true, rebuild);
         REQUIRE(allowed.ok());
       }
@@ -150,11 +150,13 @@ TEST_CASE("publish: deleting more than half of the articles, and more than five,
 TEST_CASE("spelling: KnownWords finds the public words among many, in the order given") {
   Workspace ws;
   ws.Write("en/a/password", "title: Password\nlang: en", "Change your password here.");
-  ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal", "The flumbergast procedure.");
+  ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal",
+           "The flumbergast procedure.");
   ws.Publish();
   const Xapian::Database db(kb::GenerationPath(ws.db(), *kb::ReadCurrentGeneration(ws.db())));
   kb::XapianVocabulary vocabulary(db, "en");
-  const std::vector<std::string> terms{"zzz", "password", "flumbergast", "change", "aaa", "password"};
+  const std::vector<std::string> terms{"zzz",    "password", "flumbergast",
+                                       "change", "aaa",      "password"};
   const std::vector<std::string> want{"password", "change", "password"};
   CHECK(vocabulary.KnownWords(terms) == want);
   // The same answer as one lookup per word.
@@ -227,7 +229,7 @@ TEST_CASE("synonyms: groups, one-way rules and phrases apply at query time; relo
 
   ws.WriteFile("_synonyms.yml", "en:\n  - [rebate, cashback]\n  - memo => statement\n");
   auto report = ws.Publish();
-  CHECK(report.committed);  // only the synonyms changed, and that is a publish
+  CHECK(report.committed);                    // only the synonyms changed, and that is a publish
   auto group = ws.Search("cashbacks", "en");  // a stem of the key matches too
   REQUIRE(group.total == 1);
   CHECK(group.hits[0].id == "en/billing/rebates");
@@ -244,7 +246,8 @@ TEST_CASE("ranking: a Persian light verb after a word is not searched; alone it 
   // "connect ... to the desktop": the answer has only میزکار; the other
   // article has no query word but many forms of the light verb کردن.
   ws.Write("fa/a/desktop", "title: حساب\nlang: fa", "حساب را به میزکار بیفزایید.");
-  ws.Write("fa/a/verbs", "title: سفارش\nlang: fa", "سفارش را ثبت کنید. اگر ثبت نکردید، دوباره کنید و پرداخت کنید.");
+  ws.Write("fa/a/verbs", "title: سفارش\nlang: fa",
+           "سفارش را ثبت کنید. اگر ثبت نکردید، دوباره کنید و پرداخت کنید.");
   ws.Publish();
   CHECK(OnlyHit(ws, "وصل کردن میزکار", "fa") == "fa/a/desktop");
   CHECK(OnlyHit(ws, "کردن", "fa") == "fa/a/verbs");
@@ -252,10 +255,13 @@ TEST_CASE("ranking: a Persian light verb after a word is not searched; alone it 
 
 TEST_CASE("search: a Greek verb in -ώνω, -εύω or -ίζω also finds the articles with its noun") {
   Workspace ws;
-  ws.Write("el/a/update", "title: Ενημέρωση της εφαρμογής\nlang: el", "Η νέα έκδοση φέρνει διορθώσεις.");
-  ws.Write("el/a/locked", "title: Κλείδωμα λογαριασμού\nlang: el", "Ο λογαριασμός είναι κλειδωμένος μετά από λάθη.");
+  ws.Write("el/a/update", "title: Ενημέρωση της εφαρμογής\nlang: el",
+           "Η νέα έκδοση φέρνει διορθώσεις.");
+  ws.Write("el/a/locked", "title: Κλείδωμα λογαριασμού\nlang: el",
+           "Ο λογαριασμός είναι κλειδωμένος μετά από λάθη.");
   ws.Write("el/a/save", "title: Αποθήκευση αρχείων\nlang: el", "Τα αρχεία μένουν στον φάκελο.");
-  ws.Write("el/a/show", "title: Εμφάνιση ειδοποιήσεων\nlang: el", "Οι ειδοποιήσεις έρχονται στην οθόνη.");
+  ws.Write("el/a/show", "title: Εμφάνιση ειδοποιήσεων\nlang: el",
+           "Οι ειδοποιήσεις έρχονται στην οθόνη.");
   // The verbs' present forms are in the index too, so the query words are
   // known and not spelling-corrected: only stemming joins them.
   ws.Write("el/a/verbs", "title: Ρυθμίσεις\nlang: el",
@@ -272,11 +278,13 @@ TEST_CASE("search: a Greek verb in -ώνω, -εύω or -ίζω also finds the ar
   CHECK(ids("δεν εμφανίζονται") == std::set<std::string>{"el/a/show", "el/a/verbs"});
 }
 
-TEST_CASE("search: Greek typed in Latin letters (Greeklish) finds, ranks and marks the Greek words") {
+TEST_CASE(
+    "search: Greek typed in Latin letters (Greeklish) finds, ranks and marks the Greek words") {
   Workspace ws;
   ws.Write("el/a/password", "title: Αλλαγή κωδικού πρόσβασης\nlang: el",
            "Ο κωδικός πρόσβασης αλλάζει από τις ρυθμίσεις του λογαριασμού.");
-  ws.Write("el/a/printer", "title: Εκτυπωτής\nlang: el", "Ο εκτυπωτής συνδέεται μέσω Bluetooth ή AirPrint.");
+  ws.Write("el/a/printer", "title: Εκτυπωτής\nlang: el",
+           "Ο εκτυπωτής συνδέεται μέσω Bluetooth ή AirPrint.");
   ws.Write("en/a/printer", "title: Printer\nlang: en", "The printer connects over Bluetooth.");
   ws.Publish();
   // Inflected and in several spellings, like the Greek words they stand for,
@@ -291,7 +299,8 @@ TEST_CASE("search: Greek typed in Latin letters (Greeklish) finds, ranks and mar
   }
   const auto marked = ws.Search("kwdikos prosvasis", "el");
   CAPTURE(marked.hits[0].snippet);
-  CHECK(marked.hits[0].snippet.find("<mark>κωδικός</mark> <mark>πρόσβασης</mark>") != std::string::npos);
+  CHECK(marked.hits[0].snippet.find("<mark>κωδικός</mark> <mark>πρόσβασης</mark>") !=
+        std::string::npos);
   // A Latin word that articles have as written is a name, not Greeklish.
   const auto brand = ws.Search("ektypwths bluetooth", "el");
   REQUIRE(brand.total >= 1);
@@ -312,9 +321,11 @@ TEST_CASE("search: Greek typed in Latin letters (Greeklish) finds, ranks and mar
   CHECK(ws.Search("ektypwths bluetooth airprint", "auto").lang == "el");
 }
 
-TEST_CASE("search: a word only internal Greek articles have reads as unknown to customers in Greeklish") {
+TEST_CASE(
+    "search: a word only internal Greek articles have reads as unknown to customers in Greeklish") {
   Workspace ws;
-  ws.Write("el/a/password", "title: Αλλαγή κωδικού\nlang: el", "Ο κωδικός αλλάζει από τις ρυθμίσεις.");
+  ws.Write("el/a/password", "title: Αλλαγή κωδικού\nlang: el",
+           "Ο κωδικός αλλάζει από τις ρυθμίσεις.");
   ws.Write("el/ops/runbook", "title: Διαδικασία\nlang: el\naudience: internal",
            "Η διαδικασία ζορμπλαξ για τις επιστροφές.");
   ws.Publish();
@@ -346,7 +357,8 @@ namespace {
 // Which of two articles with the same words, counts and length ranks first
 // for `query`: one has `second` right after "gift", the other has it at the
 // end. The far one is written first, so it would win a tie.
-std::string NearOrFar(const std::string& query, const std::string& second, const std::string& synonyms) {
+std::string NearOrFar(const std::string& query, const std::string& second,
+                      const std::string& synonyms) {
   Workspace ws;
   if (!synonyms.empty()) ws.WriteFile("_synonyms.yml", synonyms);
   ws.Write("en/a/far", "title: Notes\nlang: en",
@@ -386,7 +398,8 @@ TEST_CASE("spelling: suggestions come from public words of the query's language 
   Workspace ws;
   ws.Write("en/a/password", "title: Password\nlang: en", "Change your password here.");
   ws.Write("de/a/konto", "title: Konto\nlang: de", "Ihr Konto und Ihre Daten.");
-  ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal", "The flumbergast procedure.");
+  ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal",
+           "The flumbergast procedure.");
   ws.Publish();
   auto en = ws.Search("pasword", "en");
   REQUIRE(en.suggestion.has_value());
@@ -413,7 +426,8 @@ TEST_CASE("publish: an article that changes between validation and writing publi
       return {e};
     }
     bool Read(const Entry&, std::string* bytes, std::vector<kb::ArticleError>*) override {
-      *bytes = std::string("---\ntitle: One\nlang: en\n---\n") + (reads_++ == 0 ? "second" : "third");
+      *bytes =
+          std::string("---\ntitle: One\nlang: en\n---\n") + (reads_++ == 0 ? "second" : "third");
       return true;
     }
     std::string Describe() const override { return "shifting"; }
@@ -426,7 +440,8 @@ TEST_CASE("publish: an article that changes between validation and writing publi
   auto report = kb::Publish(source, options);
   REQUIRE(report.ok());
   REQUIRE(report->errors.size() == 1);
-  CHECK(report->errors[0].message.find("changed while it was being published") != std::string::npos);
+  CHECK(report->errors[0].message.find("changed while it was being published") !=
+        std::string::npos);
   CHECK_FALSE(report->committed);
   CHECK(ws.Search("first").total == 1);
   CHECK(ws.Search("second").total == 0);

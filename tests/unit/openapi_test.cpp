@@ -1,17 +1,16 @@
 // The OpenAPI document: valid JSON, OpenAPI 3.0, and a path for every route
 // that src/http registers (found by reading the sources, so a route added
 // without documenting it fails here).
+#include "http/openapi.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
-
-#include "http/openapi.h"
 
 namespace {
 
@@ -23,7 +22,8 @@ nlohmann::json Document() {
   return doc;
 }
 
-// "/api/v1/articles/{id}/related" and R"(/api/v1/articles/(.+)/related)" -> "/api/v1/articles/{}/related".
+// "/api/v1/articles/{id}/related" and R"(/api/v1/articles/(.+)/related)" ->
+// "/api/v1/articles/{}/related".
 std::string Normalize(std::string path) {
   path = std::regex_replace(path, std::regex(R"(\{[^}]*\})"), "{}");
   path = std::regex_replace(path, std::regex(R"(\((?:[^()]|\([^()]*\))*\)[?*+]?)"), "{}");
@@ -36,7 +36,8 @@ std::set<std::string> RegisteredRoutes() {
   const std::regex route(
       R"re((?:\.(Get|Post|Put|Patch|Delete)\(|Serve(Get)\(server,)\s*(?:R"\((.*?)\)"|"([^"]*)"))re");
   std::set<std::string> routes;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(KB_SOURCE_DIR) + "/src/http")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(KB_SOURCE_DIR) + "/src/http")) {
     if (entry.path().extension() != ".cpp") continue;
     std::ifstream in(entry.path());
     std::stringstream text;
@@ -82,7 +83,8 @@ TEST_CASE("the OpenAPI document lists every route registered in src/http") {
   const nlohmann::json doc = Document();
   std::set<std::string> documented;
   for (const auto& [path, item] : doc["paths"].items()) {
-    for (const auto& [method, operation] : item.items()) documented.insert(method + " " + Normalize(path));
+    for (const auto& [method, operation] : item.items())
+      documented.insert(method + " " + Normalize(path));
   }
   const std::set<std::string> registered = RegisteredRoutes();
   // The routes that existed when this test was written must be found by the scan.

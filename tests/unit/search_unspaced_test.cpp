@@ -3,7 +3,6 @@
 // whole words, character pairs are never "corrected" (Thai words are), and
 // lang=auto names the language.
 #include <doctest/doctest.h>
-
 #include <xapian.h>
 
 #include <set>
@@ -29,11 +28,14 @@ void WriteArticles(Workspace& ws) {
   ws.Write("en/account/reset", "title: Reset your password\nlang: en", "Click Forgot password.");
 }
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
-TEST_CASE("search: words inside Chinese, Japanese, Korean and Thai sentences are found and marked") {
+TEST_CASE(
+    "search: words inside Chinese, Japanese, Korean and Thai sentences are found and marked") {
   Workspace ws;
   WriteArticles(ws);
   ws.Publish();
@@ -76,7 +78,8 @@ TEST_CASE("search: words inside Chinese, Japanese, Korean and Thai sentences are
 TEST_CASE("search: Traditional and Simplified Chinese find each other, marked as written") {
   Workspace ws;
   ws.Write("zh/account/reset", "title: 重置密码\nlang: zh", "如果您忘记了密码，请点击“忘记密码”。");
-  ws.Write("zh-TW/account/email", "title: 電子郵件設定\nlang: zh-TW", "請在帳號設定中更改電子郵件地址。");
+  ws.Write("zh-TW/account/email", "title: 電子郵件設定\nlang: zh-TW",
+           "請在帳號設定中更改電子郵件地址。");
   ws.Publish();
   const auto simplified = ws.Search("密碼", "zh");  // typed in Traditional
   REQUIRE(simplified.total == 1);
@@ -93,14 +96,16 @@ TEST_CASE("search: a Chinese snippet shows about as many words as an English one
   // 100 characters without a word repeated near the start.
   const std::string text =
       "退款通常在五个工作日内到账。如果超过十个工作日仍未收到退款，请联系您的发卡银行核实交易记录，"
-      "或者在订单页面提交申请，我们的客服人员会在二十四小时内回复您并协助处理相关问题，感谢您的耐心等待与支持。";
+      "或者在订单页面提交申请，我们的客服人员会在二十四小时内回复您并协助处理相关问题，感谢您的耐心"
+      "等待与支持。";
   ws.Write("zh/billing/refund", "title: 退款\nlang: zh", text);
   ws.Publish();
   const auto r = ws.Search("工作日", "zh");
   REQUIRE(r.total == 1);
   std::string plain = r.hits[0].snippet;
   for (const char* tag : {"<mark>", "</mark>"})
-    for (size_t at; (at = plain.find(tag)) != std::string::npos;) plain.erase(at, std::string(tag).size());
+    for (size_t at; (at = plain.find(tag)) != std::string::npos;)
+      plain.erase(at, std::string(tag).size());
   CAPTURE(plain);
   // 28 words of about two characters each, not 28 characters.
   CHECK(plain.size() >= 45 * 3);  // bytes: three per character
@@ -128,8 +133,10 @@ TEST_CASE("search: lang=auto names Chinese, Japanese, Korean and Thai queries") 
 
 TEST_CASE("search: kanji alone is Japanese when the index has Japanese and no Chinese") {
   Workspace ws;
-  ws.Write("ja/account/reset", "title: パスワードの再設定\nlang: ja", "再設定用のリンクが届きます。");
-  ws.Write("uk/account/reset", "title: Відновлення пароля\nlang: uk", "Якщо ви забули пароль, натисніть посилання.");
+  ws.Write("ja/account/reset", "title: パスワードの再設定\nlang: ja",
+           "再設定用のリンクが届きます。");
+  ws.Write("uk/account/reset", "title: Відновлення пароля\nlang: uk",
+           "Якщо ви забули пароль, натисніть посилання.");
   ws.Publish();
   const auto ja = ws.Search("再設定", "auto");
   CHECK(ja.lang == "ja");

@@ -1,12 +1,13 @@
 // MakeSnippet on its own: marks, overlapping character pairs, and the bound
 // on how much of a long article is analysed.
+#include "index/snippet.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 #include "index/query_builder.h"
-#include "index/snippet.h"
 #include "kb/analysis.h"
 
 namespace {
@@ -29,7 +30,8 @@ TEST_CASE("snippet: overlapping character pairs make one mark, words apart make 
 
 TEST_CASE("snippet: a Chinese passage starts about three words before its first match") {
   // Six characters (three two-character words) of context, not three characters.
-  CHECK(Snippet({"请在登录页面点击如果您忘记了密码"}, "密码", "zh") == "… 如果您忘记了<mark>密码</mark>");
+  CHECK(Snippet({"请在登录页面点击如果您忘记了密码"}, "密码", "zh") ==
+        "… 如果您忘记了<mark>密码</mark>");
   CHECK(Snippet({"Please open the login page and if you forgot the password"}, "password", "en") ==
         "… you forgot the <mark>password</mark>");
 }
@@ -38,16 +40,18 @@ TEST_CASE("snippet: a long article is analysed up to a bound once a passage matc
   // A first passage of 40 KB with one query word, then one with both.
   std::string filler;
   while (filler.size() < 40 * 1024) filler += "lorem ipsum dolor sit amet ";
-  const std::vector<std::string> passages{"The refund arrives. " + filler, "Refund and invoice together."};
+  const std::vector<std::string> passages{"The refund arrives. " + filler,
+                                          "Refund and invoice together."};
   kb::SnippetOptions bounded;
   bounded.max_analyzed_bytes = 32 * 1024;
-  CHECK(Snippet(passages, "refund invoice", "en", bounded).find("<mark>Refund</mark> and <mark>invoice</mark>") ==
-        std::string::npos);
+  CHECK(Snippet(passages, "refund invoice", "en", bounded)
+            .find("<mark>Refund</mark> and <mark>invoice</mark>") == std::string::npos);
   kb::SnippetOptions unbounded;
   unbounded.max_analyzed_bytes = 1 << 20;
-  CHECK(Snippet(passages, "refund invoice", "en", unbounded).find("<mark>Refund</mark> and <mark>invoice</mark>") !=
-        std::string::npos);
+  CHECK(Snippet(passages, "refund invoice", "en", unbounded)
+            .find("<mark>Refund</mark> and <mark>invoice</mark>") != std::string::npos);
   // Without a match so far, analysis goes on past the bound.
   const std::vector<std::string> late{filler, "Refund and invoice together."};
-  CHECK(Snippet(late, "refund invoice", "en", bounded).find("<mark>Refund</mark>") != std::string::npos);
+  CHECK(Snippet(late, "refund invoice", "en", bounded).find("<mark>Refund</mark>") !=
+        std::string::npos);
 }

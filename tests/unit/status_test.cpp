@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "kb/status.h"
+
+#include <doctest/doctest.h>
 
 TEST_CASE("Status: OK by default, codes and messages kept") {
   kb::Status ok;

@@ -1,4 +1,6 @@
 // _synonyms.yml parsing and validation (kb/synonyms.h).
+#include "kb/synonyms.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "kb/synonyms.h"
 #include "kb/utf8.h"
 
 namespace {
@@ -56,22 +57,23 @@ TEST_CASE("synonyms: every malformed entry is reported on its line") {
     const char* message_part;
   };
   const Case cases[] = {
-      {"en: [email\n", 2, ""},                                         // bad YAML
-      {"- [a, b]\n", 1, "mapping from language codes"},                 // not a mapping
-      {"english:\n  - [a, b]\n", 1, "language code"},                   // bad language key
-      {"EN:\n  - [a, b]\n", 1, "language code"},                        // not lower case
-      {"en: [a, b]\n", 1, "one-way mapping"},                           // a flat list: each entry must be a group
-      {"en:\n  - [email]\n", 2, "at least two"},                        // one-entry group
-      {"en:\n  - [a, \"\"]\n", 2, "non-empty"},                         // empty entry
-      {"en:\n  - just a word\n", 2, "one-way mapping"},                 // neither
-      {"en:\n  - a => \n", 2, "empty text"},                            // empty right side
-      {"en:\n  - a => b => c\n", 2, "one-way mapping"},                 // two arrows
-      {"en:\n  - {a: b}\n", 2, "expected a list"},                      // a mapping entry
-      {"en: hello\n", 1, "must be a list"},                             // not a list
-      {"en:\n  - [a, b]\n  - x\xFF\n", 3, "invalid UTF-8"},            // bad bytes
+      {"en: [email\n", 2, ""},                           // bad YAML
+      {"- [a, b]\n", 1, "mapping from language codes"},  // not a mapping
+      {"english:\n  - [a, b]\n", 1, "language code"},    // bad language key
+      {"EN:\n  - [a, b]\n", 1, "language code"},         // not lower case
+      {"en: [a, b]\n", 1, "one-way mapping"},            // a flat list: each entry must be a group
+      {"en:\n  - [email]\n", 2, "at least two"},         // one-entry group
+      {"en:\n  - [a, \"\"]\n", 2, "non-empty"},          // empty entry
+      {"en:\n  - just a word\n", 2, "one-way mapping"},  // neither
+      {"en:\n  - a => \n", 2, "empty text"},             // empty right side
+      {"en:\n  - a => b => c\n", 2, "one-way mapping"},  // two arrows
+      {"en:\n  - {a: b}\n", 2, "expected a list"},       // a mapping entry
+      {"en: hello\n", 1, "must be a list"},              // not a list
+      {"en:\n  - [a, b]\n  - x\xFF\n", 3, "invalid UTF-8"},                  // bad bytes
       {"en:\n  - [a, b]\n  - [c, d\x01]\n", 3, "control character U+0001"},  // YAML forbids it
-      {"en:\n  - [a, b\xC2\x9D]\n", 2, "control character U+009D"},        // a C1 control too
-      {"en:\n  - \"a\\\xCE\xB1\"\n", 2, "unknown escape character: \\xCE"},  // escaped α, cut by yaml-cpp
+      {"en:\n  - [a, b\xC2\x9D]\n", 2, "control character U+009D"},          // a C1 control too
+      {"en:\n  - \"a\\\xCE\xB1\"\n", 2,
+       "unknown escape character: \\xCE"},  // escaped α, cut by yaml-cpp
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.text));
@@ -115,7 +117,8 @@ TEST_CASE("synonyms: the built-in help-desk vocabulary parses and covers he, fa,
   }
   auto group_of = [&](const std::string& lang, const std::string& word) {
     for (const auto& r : rules)
-      if (r.lang == lang && std::find(r.from.begin(), r.from.end(), word) != r.from.end()) return r.to;
+      if (r.lang == lang && std::find(r.from.begin(), r.from.end(), word) != r.from.end())
+        return r.to;
     return std::vector<std::string>{};
   };
   // ANALYSIS.md §6.5, and loanwords next to the native word.

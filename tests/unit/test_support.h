@@ -53,8 +53,8 @@ class Workspace {
 
   // A searcher over db/, opened on first use and kept.
   Searcher& searcher();
-  SearchResponse Search(const std::string& query, const std::string& lang = "",
-                        bool agent = false, size_t limit = 10);
+  SearchResponse Search(const std::string& query, const std::string& lang = "", bool agent = false,
+                        size_t limit = 10);
 
  private:
   TempDir dir_;

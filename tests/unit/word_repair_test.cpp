@@ -1,5 +1,7 @@
 // Query building around unknown words (split, corrected) and synonyms;
 // known words are never touched. Uses the real analyzer and a fake vocabulary.
+#include "index/word_repair.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 
 #include "index/query_builder.h"
 #include "index/stem_start.h"
-#include "index/word_repair.h"
 #include "test_support.h"
 
 using kb::test::Contains;
@@ -26,7 +27,9 @@ class FakeVocabulary : public kb::Vocabulary {
     auto it = suggestions_.find(term);
     return it == suggestions_.end() ? std::string() : it->second;
   }
-  bool KnownPhrase(const std::vector<std::string>& words) override { return phrases.count(words) > 0; }
+  bool KnownPhrase(const std::vector<std::string>& words) override {
+    return phrases.count(words) > 0;
+  }
 
   std::set<std::vector<std::string>> phrases;  // word sequences some article has
 
@@ -87,7 +90,8 @@ TEST_CASE("stem start: a candidate keeps its word's start, or drops at most so m
   CHECK_FALSE(kb::StemKeepsStart("", "a", 2));
 }
 
-TEST_CASE("word repair: a Hebrew word known only through a candidate stripped of two letters is a typo") {
+TEST_CASE(
+    "word repair: a Hebrew word known only through a candidate stripped of two letters is a typo") {
   auto analyzer = kb::NewAnalyzer();
   // Articles have משלוח ("shipping"), so the index has its candidate לוח
   // ("board"), which the typo משללוח also has (מ+ש+ל stripped).
@@ -142,7 +146,8 @@ TEST_CASE("word repair: a hostile query is bounded: 32 words searched, 4 repaire
     int suggests = 0;
   } vocabulary;
   std::string query;
-  for (int i = 0; i < 50; ++i) query += "unknownword" + std::string(1, static_cast<char>('a' + i % 26)) + " ";
+  for (int i = 0; i < 50; ++i)
+    query += "unknownword" + std::string(1, static_cast<char>('a' + i % 26)) + " ";
   kb::BuiltQuery built = kb::BuildQuery(query, "en", {analyzer.get(), &vocabulary});
   CHECK(built.words.size() == 32);
   CHECK(vocabulary.suggests <= 4);
@@ -151,10 +156,13 @@ TEST_CASE("word repair: a hostile query is bounded: 32 words searched, 4 repaire
 TEST_CASE("query builder: a hostile query checks proximity for at most 8 word pairs") {
   auto analyzer = kb::NewAnalyzer();
   std::string query;
-  for (int i = 0; i < 40; ++i) query += "word" + std::string(1, static_cast<char>('a' + i % 26)) + " ";
-  const std::string description = kb::BuildQuery(query, "en", {analyzer.get()}).query.get_description();
+  for (int i = 0; i < 40; ++i)
+    query += "word" + std::string(1, static_cast<char>('a' + i % 26)) + " ";
+  const std::string description =
+      kb::BuildQuery(query, "en", {analyzer.get()}).query.get_description();
   size_t pairs = 0;
-  for (size_t at = description.find(" NEAR "); at != std::string::npos; at = description.find(" NEAR ", at + 1))
+  for (size_t at = description.find(" NEAR "); at != std::string::npos;
+       at = description.find(" NEAR ", at + 1))
     ++pairs;
   CHECK(pairs == 8);
 }
@@ -197,7 +205,6 @@ class CountingFrequencies : public FakeVocabulary {
   std::map<std::string, unsigned> counts_;
 };
 
-
 }  // namespace
 
 TEST_CASE("word repair with a dictionary: real words that no article has are not corrected") {
@@ -214,7 +221,8 @@ TEST_CASE("word repair with a dictionary: real words that no article has are not
   CHECK(blind.suggestion == "offline network");
 }
 
-TEST_CASE("word repair with a dictionary: a real word may stand in for its relative with an affix") {
+TEST_CASE(
+    "word repair with a dictionary: a real word may stand in for its relative with an affix") {
   auto analyzer = kb::NewAnalyzer();
   CountingFrequencies vocabulary({{"listed", 2}});
   FakeDictionary dictionary({"unlisted"}, {});
@@ -241,12 +249,13 @@ TEST_CASE("word repair: a corrected word meets the synonym rules as if typed") {
   CountingFrequencies vocabulary({{"speeding", 2}, {"tor", 9}});
   FakeDictionary dictionary({"speeding"}, {{"speding", {"speeding"}}});
   const kb::SynonymExpander synonyms({{"en", {"speed up"}, {"faster"}, 0}}, *analyzer);
-  kb::BuiltQuery built = kb::BuildQuery("speding up tor", "en",
-                                        {analyzer.get(), &vocabulary, &synonyms, &dictionary});
+  kb::BuiltQuery built =
+      kb::BuildQuery("speding up tor", "en", {analyzer.get(), &vocabulary, &synonyms, &dictionary});
   CHECK(built.suggestion == "speeding up tor");
   bool faster = false;
   for (const kb::QueryWord& w : built.words)
-    for (const kb::Alternative& alt : w.alternatives) faster = faster || Contains(alt.exact, "faster");
+    for (const kb::Alternative& alt : w.alternatives)
+      faster = faster || Contains(alt.exact, "faster");
   CHECK(faster);
 }
 
@@ -275,7 +284,9 @@ TEST_CASE("word repair: a word with a synonym rule is not corrected") {
   CHECK(built.words[0].alternatives[0].exact == std::vector<std::string>{"گذرواژه"});
 }
 
-TEST_CASE("synonym rules: a Hebrew key matches its prefixed forms, not words its own prefix split makes") {
+TEST_CASE(
+    "synonym rules: a Hebrew key matches its prefixed forms, not words its own prefix split "
+    "makes") {
   auto analyzer = kb::NewAnalyzer();
   // משלוח ("shipping") has the candidate לוח ("board", מ+ש stripped);
   // כניסה ("login") has ניסה ("tried", כ stripped).
@@ -295,7 +306,8 @@ TEST_CASE("synonym rules: a Hebrew key matches its prefixed forms, not words its
 TEST_CASE("query builder: a synonym counts more in the title, like the word itself") {
   auto analyzer = kb::NewAnalyzer();
   const kb::SynonymExpander synonyms({{"en", {"reimbursement"}, {"refund"}, 0}}, *analyzer);
-  kb::BuiltQuery built = kb::BuildQuery("reimbursement", "en", {analyzer.get(), nullptr, &synonyms});
+  kb::BuiltQuery built =
+      kb::BuildQuery("reimbursement", "en", {analyzer.get(), nullptr, &synonyms});
   const std::string description = built.query.get_description();
   CAPTURE(description);
   CHECK(description.find("ZSreimburs") != std::string::npos);  // the word's title stem
@@ -340,7 +352,8 @@ TEST_CASE("query builder: a long query gets a bounded number of thesaurus synony
    public:
     std::vector<std::string> Synonyms(const std::string& w, size_t limit) override {
       std::vector<std::string> out;
-      for (size_t i = 0; i < std::min<size_t>(limit, 20); ++i) out.push_back(w + "x" + std::to_string(i));
+      for (size_t i = 0; i < std::min<size_t>(limit, 20); ++i)
+        out.push_back(w + "x" + std::to_string(i));
       return out;
     }
   } thesaurus;
@@ -381,7 +394,8 @@ class ContextFrequencies : public CountingFrequencies {
 // language mostly does.
 class StemVocabulary : public FakeVocabulary {
  public:
-  explicit StemVocabulary(std::set<std::string> stems) : FakeVocabulary({}, {}), stems_(std::move(stems)) {}
+  explicit StemVocabulary(std::set<std::string> stems)
+      : FakeVocabulary({}, {}), stems_(std::move(stems)) {}
   bool Known(const kb::Token& token) override {
     for (const std::string& s : token.stems)
       if (stems_.count(s)) return true;
@@ -412,7 +426,8 @@ TEST_CASE("word repair: a typo may become a synonym rule's key, and the rule app
   auto analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary({"خودکار", "ورود"}, {});
   const kb::SynonymExpander synonyms({{"fa", {"اتوماتیک"}, {"خودکار"}, 0}}, *analyzer);
-  kb::BuiltQuery built = kb::BuildQuery("ورود اتوماتکی", "fa", {analyzer.get(), &vocabulary, &synonyms});
+  kb::BuiltQuery built =
+      kb::BuildQuery("ورود اتوماتکی", "fa", {analyzer.get(), &vocabulary, &synonyms});
   CHECK(built.suggestion == "ورود اتوماتیک");
   REQUIRE(built.words.size() == 2);
   REQUIRE(built.words[1].alternatives.size() == 1);
@@ -433,16 +448,20 @@ TEST_CASE("word repair: a form known only through a stem keeps the typed first l
   auto analyzer = kb::NewAnalyzer();
   // σερνεται ("crawls") is one letter from περνεται, whose stem articles have.
   StemVocabulary vocabulary({"περν", "συνδεσ"});
-  const kb::BuiltQuery kept = kb::BuildQuery("συνδεση σερνεται", "el", {analyzer.get(), &vocabulary});
+  const kb::BuiltQuery kept =
+      kb::BuildQuery("συνδεση σερνεται", "el", {analyzer.get(), &vocabulary});
   REQUIRE(kept.words.size() == 2);
   CHECK_FALSE(Contains(kept.words[1].stems, "περν"));
   // The same letter changed inside the word is a typo.
-  const kb::BuiltQuery typo = kb::BuildQuery("συνδεση πεσνεται", "el", {analyzer.get(), &vocabulary});
+  const kb::BuiltQuery typo =
+      kb::BuildQuery("συνδεση πεσνεται", "el", {analyzer.get(), &vocabulary});
   REQUIRE(typo.words.size() == 2);
   CHECK(Contains(typo.words[1].stems, "περν"));
 }
 
-TEST_CASE("word repair with a dictionary: a typo of a word articles write as two words becomes those words") {
+TEST_CASE(
+    "word repair with a dictionary: a typo of a word articles write as two words becomes those "
+    "words") {
   auto analyzer = kb::NewAnalyzer();
   // Articles say "non-profit"; the customer types "nonprofti".
   CountingFrequencies vocabulary({{"non", 4}, {"profit", 4}, {"tor", 9}});

@@ -16,8 +16,10 @@ TEST_CASE("ZendeskSnippet turns kb's <mark> into <em> and keeps escaped text esc
   } cases[] = {
       {"", ""},
       {"no highlight", "no highlight"},
-      {"… <mark>reset</mark> your <mark>password</mark> …", "… <em>reset</em> your <em>password</em> …"},
-      {"&lt;mark&gt;literal&lt;/mark&gt; <mark>x</mark>", "&lt;mark&gt;literal&lt;/mark&gt; <em>x</em>"},
+      {"… <mark>reset</mark> your <mark>password</mark> …",
+       "… <em>reset</em> your <em>password</em> …"},
+      {"&lt;mark&gt;literal&lt;/mark&gt; <mark>x</mark>",
+       "&lt;mark&gt;literal&lt;/mark&gt; <em>x</em>"},
       {"Versions &lt; 3.2 &amp; <mark>older</mark>", "Versions &lt; 3.2 &amp; <em>older</em>"},
       {"<mark>לאפס</mark> את <mark>הסיסמה</mark>", "<em>לאפס</em> את <em>הסיסמה</em>"},
       {"<mark", "<mark"},
@@ -46,11 +48,11 @@ TEST_CASE("LangFromZendeskLocale maps locales to kb's lang") {
     const char* locale;
     const char* lang;  // nullptr: InvalidArgument
   } cases[] = {
-      {"", "auto"},       {"*", "auto"},       {"en-us", "en"},    {"en-US", "en"},  {"he", "he"},
-      {"fa", "fa"},       {"el", "el"},        {"pt-br", "pt"},    {"zh-tw", "zh"},  {"fil", "fil"},
-      {"sr-latn-rs", "sr"}, {"e", nullptr},    {"english", nullptr}, {"en_us", nullptr},
-      {"en-", nullptr},   {"-us", nullptr},    {"en--us", nullptr}, {"1a", nullptr}, {"he il", nullptr},
-      {"en-abcdefghi", nullptr},
+      {"", "auto"},         {"*", "auto"},      {"en-us", "en"},      {"en-US", "en"},
+      {"he", "he"},         {"fa", "fa"},       {"el", "el"},         {"pt-br", "pt"},
+      {"zh-tw", "zh"},      {"fil", "fil"},     {"sr-latn-rs", "sr"}, {"e", nullptr},
+      {"english", nullptr}, {"en_us", nullptr}, {"en-", nullptr},     {"-us", nullptr},
+      {"en--us", nullptr},  {"1a", nullptr},    {"he il", nullptr},   {"en-abcdefghi", nullptr},
   };
   for (const Case& c : cases) {
     CAPTURE(c.locale);
@@ -86,9 +88,15 @@ TEST_CASE("ParseZendeskSearchParams fills defaults and maps the locale") {
 }
 
 TEST_CASE("ParseZendeskSearchParams reads paging, category and labels, and ignores the rest") {
-  auto p = ParseZendeskSearchParams({{"query", "x"}, {"page", "3"}, {"per_page", "100"}, {"category", "billing"},
-                                     {"label_names", "a,b"}, {"section", "123"}, {"sort_by", "updated_at"},
-                                     {"_", "1700000000"}, {"brand_id", "9"}});
+  auto p = ParseZendeskSearchParams({{"query", "x"},
+                                     {"page", "3"},
+                                     {"per_page", "100"},
+                                     {"category", "billing"},
+                                     {"label_names", "a,b"},
+                                     {"section", "123"},
+                                     {"sort_by", "updated_at"},
+                                     {"_", "1700000000"},
+                                     {"brand_id", "9"}});
   REQUIRE(p.ok());
   CHECK(p->page == 3);
   CHECK(p->per_page == 100);
@@ -115,7 +123,8 @@ TEST_CASE("ParseZendeskSearchParams rejects invalid values") {
       {{{"query", "x"}, {"locale", "english"}}, kb::StatusCode::kInvalidArgument},
       {{{"query", "x"}, {"query", "y"}}, kb::StatusCode::kInvalidArgument},
       {{{"query", "\xff\xfe"}}, kb::StatusCode::kInvalidArgument},
-      {{{"query", "x"}, {"label_names", "1,2,3,4,5,6,7,8,9,10,11"}}, kb::StatusCode::kInvalidArgument},
+      {{{"query", "x"}, {"label_names", "1,2,3,4,5,6,7,8,9,10,11"}},
+       kb::StatusCode::kInvalidArgument},
       {{{"query", std::string(1025, 'a')}}, kb::StatusCode::kTooLarge},
       {{{"query", "x"}, {"category", std::string(201, 'a')}}, kb::StatusCode::kTooLarge},
   };
@@ -139,22 +148,27 @@ TEST_CASE("ParseZendeskSearchParams errors name the parameter, the first problem
       {{}, "query is required"},
       {{{"query", " \t "}}, "query is required"},
       {{{"query", std::string(1025, ' ')}}, "query is longer than 1024 bytes"},
-      {{{"query", std::string(1025, 'a')}, {"category", std::string(201, 'a')}}, "query is longer than 1024 bytes"},
+      {{{"query", std::string(1025, 'a')}, {"category", std::string(201, 'a')}},
+       "query is longer than 1024 bytes"},
       {{{"query", std::string(1025, 'a')}, {"category", "\xff"}}, "category is not valid UTF-8"},
       {{{"query", "x"}, {"category", std::string(201, 'a')}}, "category is longer than 200 bytes"},
       {{{"query", "x"}, {"category", std::string(201, 'a')}, {"locale", "english"}},
        "locale must be a locale such as 'en-us', 'he' or 'el'"},
-      {{{"query", "x"}, {"label_names", "a," + std::string(201, 'b')}}, "a label is longer than 200 bytes"},
+      {{{"query", "x"}, {"label_names", "a," + std::string(201, 'b')}},
+       "a label is longer than 200 bytes"},
       {{{"query", "\xff"}}, "query is not valid UTF-8"},
   };
   for (const Case& c : cases) {
-    CAPTURE(nlohmann::json(c.params).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).substr(0, 120));
+    CAPTURE(nlohmann::json(c.params)
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                .substr(0, 120));
     auto p = ParseZendeskSearchParams(c.params);
     REQUIRE_FALSE(p.ok());
     CHECK(p.status().message() == c.message);
   }
   // 200 bytes is still fine for a category and a label.
-  CHECK(ParseZendeskSearchParams({{"query", "x"}, {"category", std::string(200, 'a')},
+  CHECK(ParseZendeskSearchParams({{"query", "x"},
+                                  {"category", std::string(200, 'a')},
                                   {"label_names", std::string(200, 'b')}})
             .ok());
 }
@@ -182,7 +196,10 @@ TEST_CASE("ZendeskSearchJson links next and previous pages with the request's pa
   CHECK(body["per_page"] == 3);
   CHECK(body["page_count"] == 3);
   CHECK(body["results"].empty());
-  const std::string base = "http://kb.example:8080/api/v2/help_center/articles/search?locale=he&query=%D7%90%D7%99%D7%A4%D7%95%D7%A1%20%D7%A1%D7%99%D7%A1%D7%9E%D7%94&page=";
+  const std::string base =
+      "http://kb.example:8080/api/v2/help_center/articles/"
+      "search?locale=he&query=%D7%90%D7%99%D7%A4%D7%95%D7%A1%20%D7%A1%D7%99%D7%A1%D7%9E%D7%94&"
+      "page=";
   CHECK(body["next_page"] == base + "3");
   CHECK(body["previous_page"] == base + "1");
   page.page = 3;
@@ -197,8 +214,8 @@ TEST_CASE("ZendeskSearchJson maps a hit and its article onto Zendesk's fields") 
   page.locale = "en-us";
   page.path = "/api/v2/help_center/articles/search";
   kb::http::ZendeskResult r;
-  r.hit = {"en/account/reset-password", "How do I reset my password?", "en", "account",
-           "/kb/en/account/reset-password", "<mark>reset</mark> it", 0.9};
+  r.hit = {"en/account/reset-password",     "How do I reset my password?", "en", "account",
+           "/kb/en/account/reset-password", "<mark>reset</mark> it",       0.9};
   r.article.tags = {"login", "password"};
   r.article.html = "<p>Forgot?</p>";
   r.article.audience = "public";

@@ -51,7 +51,8 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
-Sample RunOnce(kb::Analyzer* analyzer, const std::vector<std::string>& texts, const std::string& lang) {
+Sample RunOnce(kb::Analyzer* analyzer, const std::vector<std::string>& texts,
+               const std::string& lang) {
   Sample s;
   auto t0 = std::chrono::steady_clock::now();
   for (const std::string& t : texts) s.tokens += analyzer->Analyze(t, lang).size();
@@ -75,9 +76,10 @@ int main(int argc, char** argv) {
   }
   auto t_build = std::chrono::steady_clock::now();
   auto analyzer = kb::NewAnalyzer();
-  std::printf("NewAnalyzer: %.2f ms; %d runs per language, median shown\n\n", Seconds(t_build) * 1e3, runs);
-  std::printf("%-5s %6s %9s %11s %12s %14s %10s\n", "lang", "files", "MB", "analyze MB/s", "tokens/s",
-              "charfilter MB/s", "filter %");
+  std::printf("NewAnalyzer: %.2f ms; %d runs per language, median shown\n\n",
+              Seconds(t_build) * 1e3, runs);
+  std::printf("%-5s %6s %9s %11s %12s %14s %10s\n", "lang", "files", "MB", "analyze MB/s",
+              "tokens/s", "charfilter MB/s", "filter %");
   std::vector<fs::path> langs;
   for (const auto& e : fs::directory_iterator(corpus)) {
     if (e.is_directory()) langs.push_back(e.path());
@@ -96,8 +98,8 @@ int main(int argc, char** argv) {
       fmbps.push_back(bytes / 1e6 / s.normalize_s);
     }
     double a = Median(mbps), f = Median(fmbps);
-    std::printf("%-5s %6zu %9.2f %11.2f %12.0f %14.2f %9.0f%%\n", lang.c_str(), texts.size(), bytes / 1e6, a,
-                Median(tps), f, 100.0 * a / f);
+    std::printf("%-5s %6zu %9.2f %11.2f %12.0f %14.2f %9.0f%%\n", lang.c_str(), texts.size(),
+                bytes / 1e6, a, Median(tps), f, 100.0 * a / f);
   }
   return 0;
 }

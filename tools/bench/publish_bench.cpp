@@ -51,7 +51,8 @@ Result RunSize(size_t articles, int runs) {
   const fs::path tmp = mkdtemp(templ);
   const std::string corpus = (tmp / "corpus").string();
   const std::string script = std::string(KB_SOURCE_DIR) + "/tools/bench/make_corpus.py";
-  const std::string cmd = "python3 '" + script + "' '" + corpus + "' --articles " + std::to_string(articles);
+  const std::string cmd =
+      "python3 '" + script + "' '" + corpus + "' --articles " + std::to_string(articles);
   if (std::system(cmd.c_str()) != 0) {
     std::fprintf(stderr, "make_corpus.py failed\n");
     std::exit(1);
@@ -132,12 +133,12 @@ int main(int argc, char** argv) {
       for (std::string n; std::getline(list, n, ',');) sizes.push_back(std::stoul(n));
     }
   }
-  std::printf("%-9s %12s %14s %12s %14s %12s\n", "articles", "initial_ms", "publish_ms", "search_ms",
-              "commit->hit_ms", "max_ms");
+  std::printf("%-9s %12s %14s %12s %14s %12s\n", "articles", "initial_ms", "publish_ms",
+              "search_ms", "commit->hit_ms", "max_ms");
   for (size_t n : sizes) {
     const Result r = RunSize(n, runs);
-    std::printf("%-9zu %12.0f %14.1f %12.2f %14.1f %12.1f\n", r.articles, r.initial_ms, r.publish_ms,
-                r.search_ms, r.total_ms, r.max_total_ms);
+    std::printf("%-9zu %12.0f %14.1f %12.2f %14.1f %12.1f\n", r.articles, r.initial_ms,
+                r.publish_ms, r.search_ms, r.total_ms, r.max_total_ms);
     std::fflush(stdout);
   }
   return 0;

@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "bench_stats.h"
 #include "analysis/unicode_util.h"
+#include "bench_stats.h"
 #include "index/db_dir.h"
 #include "kb/search.h"
 
@@ -55,7 +55,9 @@ std::vector<Query> SampleQueries(const std::string& root, size_t n, unsigned see
     std::istringstream tokens(body == std::string::npos ? text : text.substr(body + 4));
     std::string w;
     while (tokens >> w)
-      if (w.size() >= 4 && std::all_of(w.begin(), w.end(), [](unsigned char c) { return c >= 0x80 || std::isalpha(c); }))
+      if (w.size() >= 4 && std::all_of(w.begin(), w.end(), [](unsigned char c) {
+            return c >= 0x80 || std::isalpha(c);
+          }))
         words.emplace_back(lang, w);
   }
   std::mt19937 rng(seed);
@@ -85,10 +87,18 @@ std::string WithTypo(const std::string& text, std::mt19937& rng) {
     std::u32string& w = words[long_words[rng() % long_words.size()]];
     const size_t at = rng() % (w.size() - 1);
     switch (rng() % 4) {
-      case 0: w.erase(at, 1); break;
-      case 1: std::swap(w[at], w[at + 1]); break;
-      case 2: w.insert(at, 1, w[at]); break;
-      default: w[at] = w[(at + 1 + rng() % (w.size() - 1)) % w.size()]; break;
+      case 0:
+        w.erase(at, 1);
+        break;
+      case 1:
+        std::swap(w[at], w[at + 1]);
+        break;
+      case 2:
+        w.insert(at, 1, w[at]);
+        break;
+      default:
+        w[at] = w[(at + 1 + rng() % (w.size() - 1)) % w.size()];
+        break;
     }
   }
   std::string out;
@@ -100,7 +110,8 @@ template <typename Fn>
 double TimeMs(Fn&& fn) {
   const auto start = std::chrono::steady_clock::now();
   fn();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 
 }  // namespace
@@ -148,7 +159,8 @@ int main(int argc, char** argv) {
       std::vector<std::string> terms;
       std::string w;
       while (words >> w) {
-        std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(w.begin(), w.end(), w.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         terms.push_back(w);
       }
       Xapian::Enquire enquire(floor_db);
@@ -159,10 +171,13 @@ int main(int argc, char** argv) {
   }
   std::printf("%zu queries, %u seed, index %s\n", queries.size(), seed, db_dir.c_str());
   std::printf("%-10s %8s %8s %8s\n", "", "p50 ms", "p90 ms", "p99 ms");
-  for (auto [name, v] : {std::pair{"kb:10", &kb10}, std::pair{"kb:1", &kb1}, std::pair{"kb:typo", &typo10},
-                         std::pair{"floor:10", &floor10}})
-    std::printf("%-10s %8.3f %8.3f %8.3f\n", name, Percentile(*v, 0.5), Percentile(*v, 0.9), Percentile(*v, 0.99));
-  std::printf("ratio of medians kb:10 / floor:10 = %.2f\n", Percentile(kb10, 0.5) / Percentile(floor10, 0.5));
-  std::printf("ratio of medians kb:typo / kb:10 = %.2f\n", Percentile(typo10, 0.5) / Percentile(kb10, 0.5));
+  for (auto [name, v] : {std::pair{"kb:10", &kb10}, std::pair{"kb:1", &kb1},
+                         std::pair{"kb:typo", &typo10}, std::pair{"floor:10", &floor10}})
+    std::printf("%-10s %8.3f %8.3f %8.3f\n", name, Percentile(*v, 0.5), Percentile(*v, 0.9),
+                Percentile(*v, 0.99));
+  std::printf("ratio of medians kb:10 / floor:10 = %.2f\n",
+              Percentile(kb10, 0.5) / Percentile(floor10, 0.5));
+  std::printf("ratio of medians kb:typo / kb:10 = %.2f\n",
+              Percentile(typo10, 0.5) / Percentile(kb10, 0.5));
   return 0;
 }

@@ -17,8 +17,8 @@
 namespace {
 
 // The languages whose analysis differs, and "" (per-word dispatch by script).
-constexpr const char* kLanguages[] = {"", "en", "he", "fa", "el", "ar", "de", "ru", "tr",
-                                      "zh", "ja", "ko", "th", "fr", "xx"};
+constexpr const char* kLanguages[] = {"",   "en", "he", "fa", "el", "ar", "de", "ru",
+                                      "tr", "zh", "ja", "ko", "th", "fr", "xx"};
 
 using kb::fuzz::Fail;
 
@@ -51,7 +51,8 @@ bool SameTerms(const std::vector<kb::Token>& a, const std::vector<kb::Token>& b)
         a[i].end == b[i].end && a[i].position == b[i].position &&
         (a[i].stems == b[i].stems || b[i].stopword))
       continue;
-    std::fprintf(stderr, "token %zu: %s | %s\n", i, i < a.size() ? Describe(a[i]).c_str() : "(none)",
+    std::fprintf(stderr, "token %zu: %s | %s\n", i,
+                 i < a.size() ? Describe(a[i]).c_str() : "(none)",
                  i < b.size() ? Describe(b[i]).c_str() : "(none)");
     return false;
   }

@@ -1,6 +1,6 @@
 // libFuzzer target: the files an editor pushes. The bytes are read as an
-// article (front matter, YAML, Markdown) and as `_synonyms.yml`. ParseArticle must either accept it or report errors that
-// name a line inside the file, never crash; an accepted article's HTML and
+// article (front matter, YAML, Markdown) and as `_synonyms.yml`. ParseArticle must either accept it
+// or report errors that name a line inside the file, never crash; an accepted article's HTML and
 // section texts are valid UTF-8, and its HTML has no raw HTML and no script
 // URL (markdown.h). Synonym rules are read likewise, and survive the JSON
 // round trip that stores them in the index.
@@ -37,7 +37,8 @@ void CheckSynonyms(std::string_view bytes, int lines) {
   std::vector<kb::SynonymRule> rules;
   std::vector<kb::ArticleError> errors;
   const bool ok = kb::ParseSynonyms("_synonyms.yml", bytes, &rules, &errors);
-  if (ok != errors.empty() || (!ok && !rules.empty())) Fail("ParseSynonyms' result and its errors disagree");
+  if (ok != errors.empty() || (!ok && !rules.empty()))
+    Fail("ParseSynonyms' result and its errors disagree");
   CheckErrors(errors, lines);
   for (const kb::SynonymRule& rule : rules)
     for (const auto* side : {&rule.from, &rule.to})
@@ -46,7 +47,8 @@ void CheckSynonyms(std::string_view bytes, int lines) {
   const std::vector<kb::SynonymRule> decoded = kb::DecodeSynonyms(kb::EncodeSynonyms(rules));
   if (decoded.size() != rules.size()) Fail("synonym rules lost in the JSON round trip");
   for (size_t i = 0; i < rules.size(); ++i)
-    if (decoded[i].lang != rules[i].lang || decoded[i].from != rules[i].from || decoded[i].to != rules[i].to)
+    if (decoded[i].lang != rules[i].lang || decoded[i].from != rules[i].from ||
+        decoded[i].to != rules[i].to)
       Fail("a synonym rule changed in the JSON round trip");
 }
 
@@ -56,22 +58,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   kb::Article article;
   std::vector<kb::ArticleError> errors;
-  bool ok = kb::ParseArticle("en/fuzz/article", "articles/en/fuzz/article.md", bytes, &article, &errors);
+  bool ok =
+      kb::ParseArticle("en/fuzz/article", "articles/en/fuzz/article.md", bytes, &article, &errors);
   if (ok != errors.empty()) Fail("ParseArticle's result and its errors disagree");
   const int lines = 1 + static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n'));
   CheckErrors(errors, lines);
   if (ok) {
-    for (const std::string* field : {&article.title, &article.lang, &article.category, &article.translation_of})
+    for (const std::string* field :
+         {&article.title, &article.lang, &article.category, &article.translation_of})
       if (!kb::IsValidUtf8(*field)) Fail("a front matter field that is not UTF-8");
     for (const std::string& tag : article.tags)
       if (!kb::IsValidUtf8(tag)) Fail("a tag that is not UTF-8");
     if (!kb::IsValidUtf8(article.html)) Fail("rendered HTML is not UTF-8");
     std::string html = article.html;
-    std::transform(html.begin(), html.end(), html.begin(), [](unsigned char c) { return std::tolower(c); });
-    for (const char* unsafe : {"<script", "<iframe", "=\"javascript:", "=\"vbscript:", "href=\"data:"})
+    std::transform(html.begin(), html.end(), html.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    for (const char* unsafe :
+         {"<script", "<iframe", "=\"javascript:", "=\"vbscript:", "href=\"data:"})
       if (html.find(unsafe) != std::string::npos) Fail("unsafe HTML in a rendered article");
     for (const kb::Section& section : article.sections)
-      if (!kb::IsValidUtf8(section.heading) || !kb::IsValidUtf8(section.text)) Fail("section text is not UTF-8");
+      if (!kb::IsValidUtf8(section.heading) || !kb::IsValidUtf8(section.text))
+        Fail("section text is not UTF-8");
   }
   CheckSynonyms(bytes, lines);
   return 0;

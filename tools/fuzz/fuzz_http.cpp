@@ -15,24 +15,22 @@
 // request without the agent's token never gets an internal article (by
 // "audience", by id, or in a URL) unless the request named it itself.
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
-
-#include <httplib.h>
 
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "fuzz_support.h"
 #include "http/routes.h"
@@ -137,13 +135,15 @@ bool NamesInternal(const std::string& text, const std::string& id) {
 void CheckNoInternal(const Json& json, const std::vector<std::string>& guarded) {
   if (json.is_object()) {
     auto audience = json.find("audience");
-    if (audience != json.end() && *audience == "internal") Fail("a customer got an internal article");
+    if (audience != json.end() && *audience == "internal")
+      Fail("a customer got an internal article");
   }
   if (json.is_structured()) {
     for (const Json& child : json) CheckNoInternal(child, guarded);
   } else if (json.is_string()) {
     for (const std::string& id : guarded)
-      if (NamesInternal(json.get_ref<const std::string&>(), id)) Fail("a customer got an internal article's id");
+      if (NamesInternal(json.get_ref<const std::string&>(), id))
+        Fail("a customer got an internal article's id");
   }
 }
 
@@ -215,13 +215,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The request line is ours: the target ends at the first line break.
   const size_t newline = rest.find_first_of("\r\n");
   const std::string target(rest.substr(0, newline));
-  const std::string extra_headers(newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1));
+  const std::string extra_headers(newline == std::string_view::npos ? std::string_view()
+                                                                    : rest.substr(newline + 1));
   const bool agent = flags & 1;
   static constexpr const char* kMethods[] = {"GET", "HEAD", "POST", "DELETE"};
   const std::string method = kMethods[(flags >> 3) & 3];
   const bool head = method == "HEAD";
 
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  std::string request =
+      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   if (method == "POST") request += "Content-Length: 0\r\n";
   if (agent) request += "Authorization: Bearer " + served->token + "\r\n";
   if (flags & 2) request += "Authorization: Bearer kbt_0000\r\n";

@@ -57,7 +57,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   std::string_view query(reinterpret_cast<const char*>(data) + 1, size - 1);
-  if (query.size() > kMaxQueryBytes || !kb::IsValidUtf8(query)) return 0;  // refused by the HTTP layer
+  if (query.size() > kMaxQueryBytes || !kb::IsValidUtf8(query))
+    return 0;  // refused by the HTTP layer
 
   kb::SearchRequest request;
   request.query = std::string(query);
@@ -72,10 +73,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       CheckSnippet(hit.snippet);
       if (!request.agent) {
         auto article = searcher->GetArticle(hit.id, /*agent=*/true);
-        if (!article.ok() || article->audience != "public") Fail("a customer saw an internal article");
+        if (!article.ok() || article->audience != "public")
+          Fail("a customer saw an internal article");
       }
     }
-    if (response->suggestion && !kb::IsValidUtf8(*response->suggestion)) Fail("suggestion is not UTF-8");
+    if (response->suggestion && !kb::IsValidUtf8(*response->suggestion))
+      Fail("suggestion is not UTF-8");
   }
 
   if (query.size() <= kMaxPrefixBytes) {
@@ -84,7 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     suggest.lang = request.lang;
     suggest.agent = request.agent;
     auto titles = searcher->Suggest(suggest);
-    if (!titles.ok() && titles.status().code() != kb::StatusCode::kInvalidArgument) Fail("suggest failed");
+    if (!titles.ok() && titles.status().code() != kb::StatusCode::kInvalidArgument)
+      Fail("suggest failed");
   }
   return 0;
 }
