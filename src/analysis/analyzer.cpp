@@ -17,8 +17,8 @@
 #include "analysis/unicode_util.h"
 #include "analysis/unspaced_text.h"
 #include "analysis/word_splitter.h"
-#include "core/vector_util.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
+#include "kb/core/vector_util.h"
 
 namespace kb {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "analysis/unicode_util.h"
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 namespace kb::analysis {
 namespace {

@@ -3,7 +3,7 @@
 #include <array>
 
 #include "analysis/unicode_util.h"
-#include "core/vector_util.h"
+#include "kb/core/vector_util.h"
 
 namespace kb::analysis {
 namespace {

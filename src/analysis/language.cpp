@@ -5,7 +5,7 @@
 #include <map>
 
 #include "analysis/unicode_util.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace kb {
 namespace analysis {

@@ -1,4 +1,4 @@
-#include "kb/article.h"
+#include "kb/articles/article.h"
 
 #include <cstdio>
 #include <string>
@@ -7,7 +7,7 @@
 #include "articles/front_matter.h"
 #include "articles/markdown.h"
 #include "articles/text_util.h"
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 namespace kb {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "articles/article_names.h"
 #include "articles/id_key.h"
-#include "kb/article.h"
+#include "kb/articles/article.h"
 
 namespace kb {
 namespace {

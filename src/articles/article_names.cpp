@@ -1,6 +1,6 @@
 #include "articles/article_names.h"
 
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 namespace kb {
 

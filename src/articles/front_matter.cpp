@@ -7,8 +7,8 @@
 #include <string>
 
 #include "articles/text_util.h"
-#include "core/edit_distance.h"
-#include "kb/utf8.h"
+#include "kb/core/edit_distance.h"
+#include "kb/core/utf8.h"
 
 namespace kb {
 namespace {

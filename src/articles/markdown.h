@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/article.h"
+#include "kb/articles/article.h"
 
 namespace kb {
 

@@ -1,12 +1,12 @@
 // _synonyms.yml: parsing and validation with yaml-cpp (see kb/synonyms.h).
-#include "kb/synonyms.h"
+#include "kb/articles/synonyms.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
 
 #include "articles/text_util.h"
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 namespace kb {
 namespace {

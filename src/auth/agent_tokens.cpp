@@ -1,6 +1,6 @@
 // AgentTokens: verify bearer tokens against the hashes in the token file,
 // reloading the file when it changes.
-#include "kb/agent_tokens.h"
+#include "kb/auth/agent_tokens.h"
 
 #include <openssl/crypto.h>
 

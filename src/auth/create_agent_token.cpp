@@ -10,7 +10,7 @@
 #include <string>
 
 #include "auth/token_file.h"
-#include "kb/agent_tokens.h"
+#include "kb/auth/agent_tokens.h"
 
 namespace kb {
 namespace {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/sha256.h"
-#include "kb/status.h"
+#include "kb/core/sha256.h"
+#include "kb/core/status.h"
 
 namespace kb {
 namespace auth {

@@ -4,10 +4,10 @@
 
 #include <cstdio>
 
-#include "kb/agent_tokens.h"
-#include "kb/analysis.h"
-#include "kb/publish.h"
-#include "kb/utf8.h"
+#include "kb/analysis/analysis.h"
+#include "kb/auth/agent_tokens.h"
+#include "kb/core/utf8.h"
+#include "kb/index/publish.h"
 
 namespace kb::cli {
 namespace {

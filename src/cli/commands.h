@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "kb/publish.h"
-#include "kb/server.h"
+#include "kb/http/server.h"
+#include "kb/index/publish.h"
 
 namespace kb::cli {
 

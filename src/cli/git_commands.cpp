@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "kb/check.h"
-#include "kb/publish.h"
+#include "kb/index/publish.h"
+#include "kb/publish/check.h"
 
 namespace kb::cli {
 namespace {

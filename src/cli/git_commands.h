@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cli/commands.h"
-#include "kb/server.h"
+#include "kb/http/server.h"
 
 namespace kb::cli {
 

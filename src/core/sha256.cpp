@@ -1,4 +1,4 @@
-#include "kb/sha256.h"
+#include "kb/core/sha256.h"
 
 #include <openssl/evp.h>
 

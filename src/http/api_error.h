@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb::http {
 

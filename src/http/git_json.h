@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "kb/git_articles.h"
-#include "kb/git_publisher.h"
-#include "kb/search.h"
+#include "kb/index/search.h"
+#include "kb/publish/git_publisher.h"
+#include "kb/sources/git_articles.h"
 
 namespace kb::http {
 

@@ -9,8 +9,8 @@
 #include "http/handler_util.h"
 #include "http/json_encode.h"
 #include "http/request_params.h"
-#include "kb/git_articles.h"
-#include "kb/git_webhook.h"
+#include "kb/publish/git_webhook.h"
+#include "kb/sources/git_articles.h"
 
 namespace kb::http {
 namespace {

@@ -14,10 +14,10 @@
 #include <memory>
 #include <string>
 
-#include "kb/agent_tokens.h"
-#include "kb/git_publisher.h"
-#include "kb/search.h"
-#include "kb/server.h"
+#include "kb/auth/agent_tokens.h"
+#include "kb/http/server.h"
+#include "kb/index/search.h"
+#include "kb/publish/git_publisher.h"
 
 namespace kb::http {
 

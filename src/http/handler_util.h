@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "http/routes.h"
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb::http {
 

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "kb/search.h"
+#include "kb/index/search.h"
 
 namespace kb::http {
 

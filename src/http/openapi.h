@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb::http {
 

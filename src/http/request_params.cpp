@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 namespace kb::http {
 namespace {

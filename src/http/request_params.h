@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "kb/search.h"
-#include "kb/status.h"
+#include "kb/core/status.h"
+#include "kb/index/search.h"
 
 namespace kb::http {
 

@@ -6,8 +6,8 @@
 
 #include <functional>
 
-#include "kb/agent_tokens.h"
-#include "kb/search.h"
+#include "kb/auth/agent_tokens.h"
+#include "kb/index/search.h"
 
 namespace kb::http {
 

@@ -1,5 +1,5 @@
 // RunServer: builds the services, starts httplib, stops on SIGINT/SIGTERM.
-#include "kb/server.h"
+#include "kb/http/server.h"
 
 #include <httplib.h>
 #include <netdb.h>
@@ -17,8 +17,8 @@
 #include "http/git_routes.h"
 #include "http/routes.h"
 #include "http/server_setup.h"
-#include "kb/agent_tokens.h"
-#include "kb/search.h"
+#include "kb/auth/agent_tokens.h"
+#include "kb/index/search.h"
 
 namespace kb {
 

@@ -7,7 +7,7 @@
 
 #include "http/json_encode.h"
 #include "http/zendesk_params.h"
-#include "kb/sha256.h"
+#include "kb/core/sha256.h"
 
 namespace kb::http {
 namespace {

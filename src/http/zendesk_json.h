@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "kb/search.h"
+#include "kb/index/search.h"
 
 namespace kb::http {
 

@@ -4,9 +4,9 @@
 #include <cctype>
 #include <map>
 
-#include "core/vector_util.h"
 #include "http/request_params.h"
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
+#include "kb/core/vector_util.h"
 
 namespace kb::http {
 namespace {

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb::http {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "kb/analysis.h"
-#include "kb/search.h"
+#include "kb/analysis/analysis.h"
+#include "kb/index/search.h"
 
 namespace kb {
 

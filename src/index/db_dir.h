@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb {
 

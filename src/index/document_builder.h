@@ -4,8 +4,8 @@
 
 #include <xapian.h>
 
-#include "kb/analysis.h"
-#include "kb/article.h"
+#include "kb/analysis/analysis.h"
+#include "kb/articles/article.h"
 
 namespace kb {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "kb/search.h"
+#include "kb/index/search.h"
 
 namespace kb {
 

@@ -4,11 +4,11 @@
 #include <string_view>
 
 #include "analysis/greeklish.h"
-#include "core/edit_distance.h"
-#include "core/vector_util.h"
 #include "index/query_builder.h"
 #include "index/schema.h"
 #include "index/spelling.h"
+#include "kb/core/edit_distance.h"
+#include "kb/core/vector_util.h"
 
 namespace kb {
 namespace {

@@ -18,7 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace kb {
 

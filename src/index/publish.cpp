@@ -1,6 +1,6 @@
 // Publish(): validate every changed article, then write them in one commit
 // (or into a new generation for a full rebuild). See kb/publish.h.
-#include "kb/publish.h"
+#include "kb/index/publish.h"
 
 #include <xapian.h>
 
@@ -15,9 +15,9 @@
 #include "index/greeklish_table.h"
 #include "index/schema.h"
 #include "index/spelling.h"
-#include "kb/analysis.h"
-#include "kb/sha256.h"
-#include "kb/synonyms.h"
+#include "kb/analysis/analysis.h"
+#include "kb/articles/synonyms.h"
+#include "kb/core/sha256.h"
 
 namespace kb {
 namespace fs = std::filesystem;

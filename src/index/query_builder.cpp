@@ -5,9 +5,9 @@
 #include <utility>
 
 #include "analysis/greeklish.h"
-#include "core/vector_util.h"
 #include "index/schema.h"
 #include "index/word_repair.h"
+#include "kb/core/vector_util.h"
 
 namespace kb {
 namespace {

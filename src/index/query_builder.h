@@ -20,7 +20,7 @@
 #include "index/spelling.h"
 #include "index/synonym_expander.h"
 #include "index/thesaurus.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace kb {
 

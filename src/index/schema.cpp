@@ -2,8 +2,8 @@
 
 #include <cctype>
 
-#include "kb/article.h"
-#include "kb/sha256.h"
+#include "kb/articles/article.h"
+#include "kb/core/sha256.h"
 
 namespace kb::schema {
 

@@ -14,9 +14,9 @@
 #include "index/snippet.h"
 #include "index/spelling.h"
 #include "index/synonym_expander.h"
-#include "kb/analysis.h"
-#include "kb/search.h"
-#include "kb/synonyms.h"
+#include "kb/analysis/analysis.h"
+#include "kb/articles/synonyms.h"
+#include "kb/index/search.h"
 
 namespace kb {
 namespace {

@@ -1,4 +1,4 @@
-#include "kb/search.h"
+#include "kb/index/search.h"
 
 namespace kb {
 

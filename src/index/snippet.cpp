@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "analysis/unspaced_text.h"
-#include "kb/html.h"
+#include "kb/core/html.h"
 
 namespace kb {
 namespace {

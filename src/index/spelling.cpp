@@ -6,7 +6,7 @@
 
 #include "analysis/unspaced_text.h"
 #include "index/schema.h"
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 namespace kb {
 namespace {

@@ -13,7 +13,7 @@
 #include <string>
 
 #include "index/greeklish_table.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace kb {
 

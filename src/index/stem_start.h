@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace kb {
 

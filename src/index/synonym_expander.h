@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "kb/analysis.h"
-#include "kb/synonyms.h"
+#include "kb/analysis/analysis.h"
+#include "kb/articles/synonyms.h"
 
 namespace kb {
 

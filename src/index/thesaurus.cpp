@@ -7,7 +7,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "core/vector_util.h"
+#include "kb/core/vector_util.h"
 
 namespace kb {
 namespace {

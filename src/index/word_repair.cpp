@@ -6,9 +6,9 @@
 #include <tuple>
 
 #include "analysis/unicode_util.h"
-#include "core/vector_util.h"
 #include "index/stem_start.h"
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
+#include "kb/core/vector_util.h"
 
 namespace kb {
 namespace {

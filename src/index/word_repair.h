@@ -22,7 +22,7 @@
 #include "index/query_builder.h"
 #include "index/spelling.h"
 #include "index/synonym_expander.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace kb {
 

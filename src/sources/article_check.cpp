@@ -4,7 +4,7 @@
 #include <set>
 
 #include "articles/id_key.h"
-#include "kb/check.h"
+#include "kb/publish/check.h"
 
 namespace kb {
 namespace {

@@ -4,7 +4,7 @@
 #include <regex>
 
 #include "articles/text_util.h"
-#include "kb/check.h"
+#include "kb/publish/check.h"
 
 namespace kb {
 namespace {

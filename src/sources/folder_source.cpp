@@ -4,7 +4,7 @@
 #include <map>
 #include <sstream>
 
-#include "kb/publish.h"
+#include "kb/index/publish.h"
 
 namespace kb {
 namespace {

@@ -1,5 +1,5 @@
 // One article's history and its version on a ref. See kb/git_articles.h.
-#include "kb/git_articles.h"
+#include "kb/sources/git_articles.h"
 
 #include <map>
 #include <optional>

@@ -1,5 +1,5 @@
 // CheckGitRepository: kb check over a git branch. See kb/check.h.
-#include "kb/check.h"
+#include "kb/publish/check.h"
 #include "sources/git_source.h"
 
 namespace kb {

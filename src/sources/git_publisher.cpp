@@ -1,6 +1,6 @@
 // GitPublisher: one background writer that publishes a git branch on
 // webhook or poll. See kb/git_publisher.h.
-#include "kb/git_publisher.h"
+#include "kb/publish/git_publisher.h"
 
 #include <condition_variable>
 #include <cstdio>

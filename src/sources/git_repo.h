@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/git_articles.h"
-#include "kb/publish.h"
-#include "kb/status.h"
+#include "kb/core/status.h"
+#include "kb/index/publish.h"
+#include "kb/sources/git_articles.h"
 
 namespace kb::git {
 

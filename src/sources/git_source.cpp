@@ -10,7 +10,7 @@
 #include "articles/article_names.h"
 #include "articles/front_matter.h"
 #include "articles/id_key.h"
-#include "kb/sha256.h"
+#include "kb/core/sha256.h"
 
 namespace kb {
 

@@ -20,7 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "kb/publish.h"
+#include "kb/index/publish.h"
 #include "sources/git_repo.h"
 
 namespace kb {

@@ -1,5 +1,5 @@
 // Webhook signatures of GitHub, Gitea and GitLab (OpenSSL). See kb/git_webhook.h.
-#include "kb/git_webhook.h"
+#include "kb/publish/git_webhook.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -7,7 +7,7 @@
 
 #include <cctype>
 
-#include "kb/sha256.h"
+#include "kb/core/sha256.h"
 
 namespace kb {
 namespace {

@@ -1,5 +1,5 @@
 // Tests for kb::CreateAgentToken and kb::AgentTokens (include/kb/agent_tokens.h).
-#include "kb/agent_tokens.h"
+#include "kb/auth/agent_tokens.h"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 #include "test_support.h"
 
 namespace {}  // namespace

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/greeklish.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace {
 

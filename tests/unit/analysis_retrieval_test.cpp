@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 #include "test_support.h"
 
 namespace {

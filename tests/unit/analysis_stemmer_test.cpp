@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "analysis/hebrew_stemmer.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace {
 

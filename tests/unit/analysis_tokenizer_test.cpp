@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/stopwords.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 #include "test_support.h"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "analysis/unspaced_text.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 #include "test_support.h"
 
 namespace {

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "kb/search.h"
+#include "kb/index/search.h"
 #include "test_support.h"
 
 namespace {

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "articles/article_names.h"
-#include "kb/article.h"
-#include "kb/check.h"
-#include "kb/publish.h"
+#include "kb/articles/article.h"
+#include "kb/index/publish.h"
+#include "kb/publish/check.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "kb/check.h"
+#include "kb/publish/check.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "core/edit_distance.h"
+#include "kb/core/edit_distance.h"
 
 #include <doctest/doctest.h>
 

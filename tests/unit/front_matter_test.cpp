@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "kb/article.h"
-#include "kb/sha256.h"
-#include "kb/utf8.h"
+#include "kb/articles/article.h"
+#include "kb/core/sha256.h"
+#include "kb/core/utf8.h"
 #include "test_support.h"
 
 namespace {

@@ -11,10 +11,10 @@
 #include "git_test_repo.h"
 #include "index/db_dir.h"
 #include "index/schema.h"
-#include "kb/git_publisher.h"
-#include "kb/publish.h"
-#include "kb/search.h"
-#include "kb/sha256.h"
+#include "kb/core/sha256.h"
+#include "kb/index/publish.h"
+#include "kb/index/search.h"
+#include "kb/publish/git_publisher.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

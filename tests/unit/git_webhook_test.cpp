@@ -1,5 +1,5 @@
 // Webhook signature verification as GitHub, Gitea and GitLab send it.
-#include "kb/git_webhook.h"
+#include "kb/publish/git_webhook.h"
 
 #include <doctest/doctest.h>
 

@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "kb/publish.h"
-#include "kb/search.h"
+#include "kb/index/publish.h"
+#include "kb/index/search.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

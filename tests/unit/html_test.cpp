@@ -1,4 +1,4 @@
-#include "kb/html.h"
+#include "kb/core/html.h"
 
 #include <doctest/doctest.h>
 

@@ -9,8 +9,8 @@
 #include "index/db_dir.h"
 #include "index/schema.h"
 #include "index/spelling.h"
-#include "kb/publish.h"
-#include "kb/search.h"
+#include "kb/index/publish.h"
+#include "kb/index/search.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kb/article.h"
+#include "kb/articles/article.h"
 
 namespace {
 

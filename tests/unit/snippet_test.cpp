@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "index/query_builder.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 #include <doctest/doctest.h>
 

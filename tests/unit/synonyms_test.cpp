@@ -1,5 +1,5 @@
 // _synonyms.yml parsing and validation (kb/synonyms.h).
-#include "kb/synonyms.h"
+#include "kb/articles/synonyms.h"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 namespace {
 

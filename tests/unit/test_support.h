@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "kb/analysis.h"
-#include "kb/article.h"
-#include "kb/publish.h"
-#include "kb/search.h"
+#include "kb/analysis/analysis.h"
+#include "kb/articles/article.h"
+#include "kb/index/publish.h"
+#include "kb/index/search.h"
 
 namespace kb::test {
 

@@ -1,4 +1,4 @@
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
 
 #include <doctest/doctest.h>
 

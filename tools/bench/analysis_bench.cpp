@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "bench_stats.h"
-#include "kb/analysis.h"
+#include "kb/analysis/analysis.h"
 
 namespace fs = std::filesystem;
 

@@ -21,8 +21,8 @@
 
 #include "../../tests/unit/git_test_repo.h"
 #include "bench_stats.h"
-#include "kb/publish.h"
-#include "kb/search.h"
+#include "kb/index/publish.h"
+#include "kb/index/search.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;

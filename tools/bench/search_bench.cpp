@@ -29,7 +29,7 @@
 #include "analysis/unicode_util.h"
 #include "bench_stats.h"
 #include "index/db_dir.h"
-#include "kb/search.h"
+#include "kb/index/search.h"
 
 namespace fs = std::filesystem;
 

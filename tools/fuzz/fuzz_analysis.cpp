@@ -11,8 +11,8 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "kb/analysis.h"
-#include "kb/utf8.h"
+#include "kb/analysis/analysis.h"
+#include "kb/core/utf8.h"
 
 namespace {
 

@@ -12,9 +12,9 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "kb/article.h"
-#include "kb/synonyms.h"
-#include "kb/utf8.h"
+#include "kb/articles/article.h"
+#include "kb/articles/synonyms.h"
+#include "kb/core/utf8.h"
 
 namespace {
 

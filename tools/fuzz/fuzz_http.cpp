@@ -35,9 +35,9 @@
 #include "fuzz_support.h"
 #include "http/routes.h"
 #include "http/server_setup.h"
-#include "kb/agent_tokens.h"
-#include "kb/article.h"
-#include "kb/search.h"
+#include "kb/articles/article.h"
+#include "kb/auth/agent_tokens.h"
+#include "kb/index/search.h"
 
 namespace {
 

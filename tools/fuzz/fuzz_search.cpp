@@ -11,8 +11,8 @@
 
 #include "fuzz_support.h"
 #include "http/request_params.h"
-#include "kb/search.h"
-#include "kb/utf8.h"
+#include "kb/core/utf8.h"
+#include "kb/index/search.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <system_error>
 
-#include "kb/publish.h"
+#include "kb/index/publish.h"
 
 namespace kb::fuzz {
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb {
 

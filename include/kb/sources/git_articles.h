@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "kb/publish.h"
-#include "kb/status.h"
+#include "kb/core/status.h"
+#include "kb/index/publish.h"
 
 namespace kb {
 

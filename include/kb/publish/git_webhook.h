@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb {
 

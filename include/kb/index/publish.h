@@ -25,8 +25,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kb/article.h"
-#include "kb/status.h"
+#include "kb/articles/article.h"
+#include "kb/core/status.h"
 
 namespace kb {
 

@@ -21,9 +21,9 @@
 #include <string>
 #include <vector>
 
-#include "kb/article.h"
-#include "kb/publish.h"
-#include "kb/status.h"
+#include "kb/articles/article.h"
+#include "kb/core/status.h"
+#include "kb/index/publish.h"
 
 namespace kb {
 

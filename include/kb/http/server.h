@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "kb/article.h"
-#include "kb/publish.h"
+#include "kb/articles/article.h"
+#include "kb/index/publish.h"
 
 namespace kb {
 

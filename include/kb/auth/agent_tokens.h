@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "kb/status.h"
+#include "kb/core/status.h"
 
 namespace kb {
 
