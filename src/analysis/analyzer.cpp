@@ -1,24 +1,25 @@
 // kb::Analyzer implementation: char filter + word splitting with offsets into
 // the original text + per-script stemming and stopwords (ANALYSIS.md §4–§8).
 #include <unicode/utf8.h>
-#include <xapian.h>
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <unordered_set>
 
-#include "analysis/char_filter.h"
-#include "analysis/greek_stemmer.h"
-#include "analysis/greeklish.h"
-#include "analysis/hebrew_stemmer.h"
-#include "analysis/language.h"
-#include "analysis/persian_stemmer.h"
-#include "analysis/stopwords.h"
-#include "analysis/unicode_util.h"
-#include "analysis/unspaced_text.h"
-#include "analysis/word_splitter.h"
+#include "char_filter.h"
+#include "greek_stemmer.h"
+#include "hebrew_stemmer.h"
 #include "kb/analysis/analysis.h"
+#include "kb/analysis/greeklish.h"
 #include "kb/core/vector_util.h"
+#include "language.h"
+#include "persian_stemmer.h"
+#include "snowball_stemmer.h"
+#include "stopwords.h"
+#include "unicode_util.h"
+#include "unspaced_text.h"
+#include "word_splitter.h"
 
 namespace kb {
 namespace {
@@ -37,8 +38,8 @@ constexpr uint32_t kFirstPosition = 1;  // Xapian's TermGenerator also starts at
 struct Context {
   LanguageInfo info;
   CharFilterOptions opts;
-  Xapian::Stem* native = nullptr;  // Snowball stemmer of `info`, if Xapian has one
-  bool query = false;              // AnalyzeQuery(): fill Token::query_stems
+  analysis::SnowballStemmer* native = nullptr;  // Snowball stemmer of `info`, if it has one
+  bool query = false;                           // AnalyzeQuery(): fill Token::query_stems
 };
 
 class AnalyzerImpl final : public Analyzer {
@@ -51,7 +52,7 @@ class AnalyzerImpl final : public Analyzer {
  private:
   std::vector<Token> AnalyzeText(std::string_view text, std::string_view lang, bool query);
   Context MakeContext(std::string_view lang);
-  Xapian::Stem* SnowballStemmer(const char* name);
+  analysis::SnowballStemmer* Snowball(const char* name);
   std::unordered_set<std::string> LoadStopwords(const std::initializer_list<const char*>& words,
                                                 std::string_view lang);
   void DecodeOriginal(std::string_view text);
@@ -88,22 +89,17 @@ class AnalyzerImpl final : public Analyzer {
   analysis::HebrewStemmer hebrew_;
   analysis::PersianStemmer persian_;
   analysis::GreekStemmer greek_;
-  Xapian::Stem english_;
-  std::map<std::string, Xapian::Stem> snowball_;  // built on first use, by Xapian name
+  std::unique_ptr<analysis::SnowballStemmer> english_;
+  // Built on first use, by algorithm name; null for a name libstemmer lacks.
+  std::map<std::string, std::unique_ptr<analysis::SnowballStemmer>> snowball_;
   std::unordered_set<std::string> he_stop_, fa_stop_, el_stop_, en_stop_;
   // Greeklish keys of the Greek stopwords ("na", "gia", "den"): such Latin
   // words in a Greek query are stopwords too.
   std::unordered_set<std::string> el_stop_keys_;
 };
 
-std::string SafeStem(Xapian::Stem* stem, const std::string& word) {
-  if (stem == nullptr) return word;
-  try {
-    std::string s = (*stem)(word);
-    return s.empty() ? word : s;
-  } catch (const Xapian::Error&) {
-    return word;
-  }
+std::string SafeStem(analysis::SnowballStemmer* stem, const std::string& word) {
+  return stem == nullptr ? word : stem->Stem(word);
 }
 
 // Arabic documents keep their own letters; French, German... keep their
@@ -116,7 +112,8 @@ CharFilterOptions FilterOptions(const LanguageInfo& info) {
 }
 
 AnalyzerImpl::AnalyzerImpl()
-    : persian_([this](const char* w) { return Normalize(w, "fa"); }), english_("english") {
+    : persian_([this](const char* w) { return Normalize(w, "fa"); }),
+      english_(analysis::SnowballStemmer::Create("english")) {
   he_stop_ = LoadStopwords(analysis::HebrewStopwords(), "he");
   fa_stop_ = LoadStopwords(analysis::PersianStopwords(), "fa");
   el_stop_ = LoadStopwords(analysis::GreekStopwords(), "el");
@@ -132,25 +129,20 @@ std::unordered_set<std::string> AnalyzerImpl::LoadStopwords(
   return set;
 }
 
-Xapian::Stem* AnalyzerImpl::SnowballStemmer(const char* name) {
+analysis::SnowballStemmer* AnalyzerImpl::Snowball(const char* name) {
   if (name == nullptr) return nullptr;
-  if (std::string_view(name) == "english") return &english_;
+  if (std::string_view(name) == "english") return english_.get();
   auto it = snowball_.find(name);
-  if (it == snowball_.end()) {
-    try {
-      it = snowball_.emplace(name, Xapian::Stem(name)).first;
-    } catch (const Xapian::Error&) {
-      return nullptr;
-    }
-  }
-  return &it->second;
+  if (it == snowball_.end())
+    it = snowball_.emplace(name, analysis::SnowballStemmer::Create(name)).first;
+  return it->second.get();
 }
 
 Context AnalyzerImpl::MakeContext(std::string_view lang) {
   Context ctx;
   ctx.info = analysis::ResolveLanguage(lang);
   ctx.opts = FilterOptions(ctx.info);
-  ctx.native = SnowballStemmer(ctx.info.xapian);
+  ctx.native = Snowball(ctx.info.snowball);
   return ctx;
 }
 
@@ -364,7 +356,7 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
       }
       t->stopword = en_stop_.count(term) != 0 ||
                     (ctx.query && ctx.info.code == "el" && IsGreeklishStopword(term));
-      if (!t->stopword) t->stems.push_back(SafeStem(&english_, term));
+      if (!t->stopword) t->stems.push_back(SafeStem(english_.get(), term));
       return;
     default:
       t->stems.push_back(ctx.info.script == script ? SafeStem(ctx.native, term) : term);

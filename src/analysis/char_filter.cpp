@@ -1,4 +1,4 @@
-#include "analysis/char_filter.h"
+#include "char_filter.h"
 
 #include <unicode/translit.h>
 #include <unicode/utf16.h>
@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "analysis/unicode_util.h"
+#include "unicode_util.h"
 
 namespace kb::analysis {
 namespace {

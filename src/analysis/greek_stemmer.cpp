@@ -1,12 +1,12 @@
-#include "analysis/greek_stemmer.h"
+#include "greek_stemmer.h"
 
 #include <libstemmer.h>
 
 #include <array>
 #include <vector>
 
-#include "analysis/unicode_util.h"
 #include "kb/core/utf8.h"
+#include "unicode_util.h"
 
 namespace kb::analysis {
 namespace {

@@ -1,9 +1,9 @@
-#include "analysis/greeklish.h"
+#include "kb/analysis/greeklish.h"
 
 #include <array>
 
-#include "analysis/unicode_util.h"
 #include "kb/core/vector_util.h"
+#include "unicode_util.h"
 
 namespace kb::analysis {
 namespace {

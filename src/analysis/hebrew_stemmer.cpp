@@ -1,9 +1,9 @@
-#include "analysis/hebrew_stemmer.h"
+#include "hebrew_stemmer.h"
 
 #include <algorithm>
 
-#include "analysis/unicode_util.h"
 #include "kb/core/vector_util.h"
+#include "unicode_util.h"
 
 namespace kb::analysis {
 namespace {

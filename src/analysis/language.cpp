@@ -1,11 +1,11 @@
-#include "analysis/language.h"
+#include "language.h"
 
 #include <algorithm>
 #include <iterator>
 #include <map>
 
-#include "analysis/unicode_util.h"
 #include "kb/analysis/analysis.h"
+#include "unicode_util.h"
 
 namespace kb {
 namespace analysis {
@@ -13,14 +13,13 @@ namespace {
 
 struct LanguageEntry {
   const char* code;
-  const char* xapian;
+  const char* snowball;
   UScriptCode script;
 };
 
-// Xapian 1.4.22's Snowball stemmers by ISO 639-1 code. German is "german2",
+// Snowball stemmers (libstemmer) by ISO 639-1 code. German is "german2",
 // which also reads ae, oe, ue as ä, ö, ü (Passwoerter ~ Passwörter), as
-// customers without a German keyboard type them (Snowball 2.3 merged it into
-// "german").
+// customers without a German keyboard type them (snowball_stemmer.h).
 constexpr LanguageEntry kLanguages[] = {
     {"en", "english", USCRIPT_LATIN},     {"da", "danish", USCRIPT_LATIN},
     {"nl", "dutch", USCRIPT_LATIN},       {"fi", "finnish", USCRIPT_LATIN},
@@ -47,7 +46,7 @@ LanguageInfo ResolveLanguage(std::string_view lang) {
   }
   for (const LanguageEntry& e : kLanguages) {
     if (info.code == e.code) {
-      info.xapian = e.xapian;
+      info.snowball = e.snowball;
       info.script = e.script;
     }
   }

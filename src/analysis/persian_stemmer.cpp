@@ -1,6 +1,6 @@
-#include "analysis/persian_stemmer.h"
+#include "persian_stemmer.h"
 
-#include "analysis/unicode_util.h"
+#include "unicode_util.h"
 
 namespace kb::analysis {
 namespace {

@@ -1,4 +1,4 @@
-#include "analysis/stopwords.h"
+#include "stopwords.h"
 
 namespace kb::analysis {
 

@@ -1,4 +1,4 @@
-#include "analysis/unicode_util.h"
+#include "unicode_util.h"
 
 #include <unicode/utf8.h>
 

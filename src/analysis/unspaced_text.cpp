@@ -1,11 +1,11 @@
-#include "analysis/unspaced_text.h"
+#include "unspaced_text.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include "analysis/unicode_util.h"
+#include "unicode_util.h"
 
 namespace kb::analysis {
 

@@ -21,7 +21,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/word_splitter.h"
+#include "kb/analysis/text.h"
+#include "word_splitter.h"
 
 namespace kb::analysis {
 
@@ -49,13 +50,6 @@ inline bool MayHoldUnspaced(std::u32string_view text, size_t begin, size_t end) 
 // script of its own: combining marks and letters of the Common or Inherited
 // script, such as the Japanese prolonged sound mark ー in パスワード.
 bool ContinuesUnspaced(char32_t c);
-
-// Whether a (folded) term is a character pair (or a lone character) of
-// Chinese, Japanese or Korean: its first letter is of a kPairs script. Pairs
-// are not words as a customer typed them, so they never go into the spelling
-// table and are never "corrected". (Thai... dictionary words are words: a
-// typo in one is corrected like any other.)
-bool IsCharacterPairTerm(std::string_view term);
 
 // A stretch of one kind inside a run of word characters, in code points of
 // the text given to SplitUnspaced.

@@ -1,6 +1,6 @@
-#include "analysis/word_splitter.h"
+#include "word_splitter.h"
 
-#include "analysis/unicode_util.h"
+#include "unicode_util.h"
 
 namespace kb::analysis {
 namespace {

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <string>
 
-#include "articles/article_names.h"
-#include "articles/front_matter.h"
-#include "articles/markdown.h"
-#include "articles/text_util.h"
+#include "kb/articles/article_names.h"
+#include "kb/articles/front_matter.h"
 #include "kb/core/utf8.h"
+#include "markdown.h"
+#include "text_util.h"
 
 namespace kb {
 namespace {

@@ -9,9 +9,9 @@
 #include <memory>
 #include <system_error>
 
-#include "articles/article_names.h"
-#include "articles/id_key.h"
 #include "kb/articles/article.h"
+#include "kb/articles/article_names.h"
+#include "kb/articles/id_key.h"
 
 namespace kb {
 namespace {

@@ -1,4 +1,4 @@
-#include "articles/article_names.h"
+#include "kb/articles/article_names.h"
 
 #include "kb/core/utf8.h"
 

@@ -1,4 +1,4 @@
-#include "articles/front_matter.h"
+#include "kb/articles/front_matter.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -6,9 +6,9 @@
 #include <set>
 #include <string>
 
-#include "articles/text_util.h"
 #include "kb/core/edit_distance.h"
 #include "kb/core/utf8.h"
+#include "text_util.h"
 
 namespace kb {
 namespace {

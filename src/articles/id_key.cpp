@@ -1,4 +1,4 @@
-#include "articles/id_key.h"
+#include "kb/articles/id_key.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>

@@ -1,11 +1,11 @@
-#include "articles/markdown.h"
+#include "markdown.h"
 
 #include <cmark.h>
 
 #include <cstdlib>
 #include <memory>
 
-#include "articles/text_util.h"
+#include "text_util.h"
 
 namespace kb {
 namespace {

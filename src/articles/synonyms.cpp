@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "articles/text_util.h"
 #include "kb/core/utf8.h"
+#include "text_util.h"
 
 namespace kb {
 namespace {

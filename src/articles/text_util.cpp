@@ -1,4 +1,4 @@
-#include "articles/text_util.h"
+#include "text_util.h"
 
 #include <unicode/utf8.h>
 

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <vector>
 
-#include "auth/token_file.h"
+#include "token_file.h"
 
 namespace kb {
 

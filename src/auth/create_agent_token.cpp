@@ -9,8 +9,8 @@
 #include <cstring>
 #include <string>
 
-#include "auth/token_file.h"
 #include "kb/auth/agent_tokens.h"
+#include "token_file.h"
 
 namespace kb {
 namespace {

@@ -1,4 +1,4 @@
-#include "auth/token_file.h"
+#include "token_file.h"
 
 #include <fcntl.h>
 #include <openssl/evp.h>

@@ -1,5 +1,5 @@
 // kb index --repo, kb serve --repo, kb check. See git_commands.h.
-#include "cli/git_commands.h"
+#include "git_commands.h"
 
 #include <unistd.h>
 

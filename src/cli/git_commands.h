@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "cli/commands.h"
+#include "commands.h"
 #include "kb/http/server.h"
 
 namespace kb::cli {

@@ -2,8 +2,8 @@
 // library; all behaviour lives in kb_core.
 #include <CLI/CLI.hpp>
 
-#include "cli/commands.h"
-#include "cli/git_commands.h"
+#include "commands.h"
+#include "git_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"kb: knowledge-base and help-center search backend"};

@@ -1,4 +1,4 @@
-#include "cli/stderr_log.h"
+#include "stderr_log.h"
 
 #include <cstdio>
 

@@ -1,8 +1,8 @@
-#include "http/api_error.h"
+#include "api_error.h"
 
 #include <nlohmann/json.hpp>
 
-#include "http/json_encode.h"
+#include "json_encode.h"
 
 namespace kb::http {
 

@@ -1,8 +1,8 @@
-#include "http/git_json.h"
+#include "git_json.h"
 
 #include <nlohmann/json.hpp>
 
-#include "http/json_encode.h"
+#include "json_encode.h"
 
 namespace kb::http {
 namespace {

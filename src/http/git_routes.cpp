@@ -1,16 +1,16 @@
 // The git publishing endpoints. See git_routes.h and docs/git-publishing.md.
-#include "http/git_routes.h"
+#include "git_routes.h"
 
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
-#include "http/git_json.h"
-#include "http/handler_util.h"
-#include "http/json_encode.h"
-#include "http/request_params.h"
+#include "git_json.h"
+#include "handler_util.h"
+#include "json_encode.h"
 #include "kb/publish/git_webhook.h"
 #include "kb/sources/git_articles.h"
+#include "request_params.h"
 
 namespace kb::http {
 namespace {

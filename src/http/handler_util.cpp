@@ -1,9 +1,9 @@
-#include "http/handler_util.h"
+#include "handler_util.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "http/api_error.h"
+#include "api_error.h"
 
 namespace kb::http {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <utility>
 
-#include "http/routes.h"
 #include "kb/core/status.h"
+#include "routes.h"
 
 namespace kb::http {
 

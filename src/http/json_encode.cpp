@@ -1,4 +1,4 @@
-#include "http/json_encode.h"
+#include "json_encode.h"
 
 #include <ctime>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
-#include "http/openapi.h"
+#include "openapi.h"
 
 #include <nlohmann/json.hpp>
 
-#include "http/handler_util.h"
+#include "handler_util.h"
 
 namespace kb::http {
 namespace {

@@ -1,4 +1,4 @@
-#include "http/request_params.h"
+#include "request_params.h"
 
 #include <algorithm>
 #include <cctype>

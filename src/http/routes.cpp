@@ -1,10 +1,10 @@
-#include "http/routes.h"
+#include "routes.h"
 
-#include "http/handler_util.h"
-#include "http/json_encode.h"
-#include "http/openapi.h"
-#include "http/request_params.h"
-#include "http/zendesk_routes.h"
+#include "handler_util.h"
+#include "json_encode.h"
+#include "openapi.h"
+#include "request_params.h"
+#include "zendesk_routes.h"
 
 namespace kb::http {
 namespace {

@@ -14,11 +14,11 @@
 #include <cstring>
 #include <thread>
 
-#include "http/git_routes.h"
-#include "http/routes.h"
-#include "http/server_setup.h"
+#include "git_routes.h"
 #include "kb/auth/agent_tokens.h"
 #include "kb/index/search.h"
+#include "routes.h"
+#include "server_setup.h"
 
 namespace kb {
 

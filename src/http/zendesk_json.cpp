@@ -1,13 +1,13 @@
-#include "http/zendesk_json.h"
+#include "zendesk_json.h"
 
 #include <httplib.h>
 
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "http/json_encode.h"
-#include "http/zendesk_params.h"
+#include "json_encode.h"
 #include "kb/core/sha256.h"
+#include "zendesk_params.h"
 
 namespace kb::http {
 namespace {

@@ -1,12 +1,12 @@
-#include "http/zendesk_params.h"
+#include "zendesk_params.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 
-#include "http/request_params.h"
 #include "kb/core/utf8.h"
 #include "kb/core/vector_util.h"
+#include "request_params.h"
 
 namespace kb::http {
 namespace {

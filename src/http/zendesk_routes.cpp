@@ -1,10 +1,10 @@
-#include "http/zendesk_routes.h"
+#include "zendesk_routes.h"
 
 #include <algorithm>
 
-#include "http/handler_util.h"
-#include "http/zendesk_json.h"
-#include "http/zendesk_params.h"
+#include "handler_util.h"
+#include "zendesk_json.h"
+#include "zendesk_params.h"
 
 namespace kb::http {
 namespace {

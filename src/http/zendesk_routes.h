@@ -9,7 +9,7 @@
 
 #include <httplib.h>
 
-#include "http/routes.h"
+#include "routes.h"
 
 namespace kb::http {
 

@@ -1,11 +1,11 @@
-#include "index/article_lists.h"
+#include "article_lists.h"
 
 #include <algorithm>
 #include <map>
 
-#include "analysis/greeklish.h"
-#include "index/greeklish_table.h"
-#include "index/schema.h"
+#include "greeklish_table.h"
+#include "kb/analysis/greeklish.h"
+#include "schema.h"
 
 namespace kb {
 namespace {

@@ -1,4 +1,4 @@
-#include "index/db_dir.h"
+#include "db_dir.h"
 
 #include <fcntl.h>
 #include <unistd.h>

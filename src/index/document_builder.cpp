@@ -1,8 +1,8 @@
-#include "index/document_builder.h"
+#include "document_builder.h"
 
 #include <nlohmann/json.hpp>
 
-#include "index/schema.h"
+#include "schema.h"
 
 namespace kb {
 namespace {

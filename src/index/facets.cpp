@@ -1,4 +1,4 @@
-#include "index/facets.h"
+#include "facets.h"
 
 #include <algorithm>
 

@@ -1,14 +1,14 @@
-#include "index/greeklish_table.h"
+#include "greeklish_table.h"
 
 #include <algorithm>
 #include <string_view>
 
-#include "analysis/greeklish.h"
-#include "index/query_builder.h"
-#include "index/schema.h"
-#include "index/spelling.h"
+#include "kb/analysis/greeklish.h"
 #include "kb/core/edit_distance.h"
 #include "kb/core/vector_util.h"
+#include "query_builder.h"
+#include "schema.h"
+#include "spelling.h"
 
 namespace kb {
 namespace {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "kb/analysis/analysis.h"
+#include "kb/query/vocabulary.h"
 
 namespace kb {
 
@@ -37,18 +38,8 @@ class GreeklishTableWriter {
   std::unordered_set<std::string> written_;
 };
 
-// What a folded Latin word may stand for in Greek: the words listed under
-// its keys (`exact`, at most kMaxGreeklishWords) and the stems (without Z)
-// listed under its keys or a key without its ending (at most
-// kMaxGreeklishStems). Empty for a word that is not Latin letters, and when
-// no public article has any of them (the table lists internal articles'
-// words too; a customer must not tell those from unknown words).
-struct GreekForms {
-  std::vector<std::string> exact, stems;
-  bool empty() const { return exact.empty() && stems.empty(); }
-};
-inline constexpr size_t kMaxGreeklishWords = 8;
-inline constexpr size_t kMaxGreeklishStems = 16;
+// GreekForms (kb/query/vocabulary.h): what a folded Latin word may stand for
+// in Greek, looked up in the table below.
 GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& word);
 
 // For a Latin word GreekFormsOfGreeklish finds nothing for (a typo in the

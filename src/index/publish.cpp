@@ -10,14 +10,14 @@
 #include <optional>
 #include <set>
 
-#include "index/db_dir.h"
-#include "index/document_builder.h"
-#include "index/greeklish_table.h"
-#include "index/schema.h"
-#include "index/spelling.h"
+#include "db_dir.h"
+#include "document_builder.h"
+#include "greeklish_table.h"
 #include "kb/analysis/analysis.h"
 #include "kb/articles/synonyms.h"
 #include "kb/core/sha256.h"
+#include "schema.h"
+#include "spelling.h"
 
 namespace kb {
 namespace fs = std::filesystem;

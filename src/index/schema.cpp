@@ -1,4 +1,4 @@
-#include "index/schema.h"
+#include "schema.h"
 
 #include <cctype>
 

@@ -5,18 +5,18 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "index/article_lists.h"
-#include "index/db_dir.h"
-#include "index/facets.h"
-#include "index/greeklish_table.h"
-#include "index/query_builder.h"
-#include "index/schema.h"
-#include "index/snippet.h"
-#include "index/spelling.h"
-#include "index/synonym_expander.h"
+#include "article_lists.h"
+#include "db_dir.h"
+#include "facets.h"
+#include "greeklish_table.h"
 #include "kb/analysis/analysis.h"
 #include "kb/articles/synonyms.h"
 #include "kb/index/search.h"
+#include "kb/query/synonym_expander.h"
+#include "query_builder.h"
+#include "schema.h"
+#include "snippet.h"
+#include "spelling.h"
 
 namespace kb {
 namespace {

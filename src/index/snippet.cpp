@@ -1,9 +1,9 @@
-#include "index/snippet.h"
+#include "snippet.h"
 
 #include <algorithm>
 #include <unordered_map>
 
-#include "analysis/unspaced_text.h"
+#include "kb/analysis/text.h"
 #include "kb/core/html.h"
 
 namespace kb {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "index/query_builder.h"
 #include "kb/analysis/analysis.h"
+#include "query_builder.h"
 
 namespace kb {
 

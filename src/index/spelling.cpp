@@ -1,12 +1,13 @@
-#include "index/spelling.h"
+#include "spelling.h"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 
-#include "analysis/unspaced_text.h"
-#include "index/schema.h"
+#include "greeklish_table.h"
+#include "kb/analysis/text.h"
 #include "kb/core/utf8.h"
+#include "schema.h"
 
 namespace kb {
 namespace {
@@ -26,14 +27,6 @@ bool IsSpellingWord(const Xapian::TermIterator& it) {
 }
 
 }  // namespace
-
-bool IsSpellableWord(std::string_view term) {
-  for (unsigned char c : term) {
-    if (std::isalpha(c)) return true;
-    if (c >= 0x80) return !analysis::IsCharacterPairTerm(term);
-  }
-  return false;
-}
 
 std::vector<std::string> TokenTerms(const Token& token) {
   std::vector<std::string> terms{token.term};
@@ -149,16 +142,6 @@ void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_ter
   if (!IsPublic(doc)) return;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
     if (IsSpellingWord(it)) db.remove_spelling(*it, 1);
-}
-
-std::string DisplayForm(const std::string& folded) {
-  static constexpr std::string_view kSigma = "\xCF\x83";       // σ
-  static constexpr std::string_view kFinalSigma = "\xCF\x82";  // ς
-  if (folded.size() >= kSigma.size() &&
-      folded.compare(folded.size() - kSigma.size(), kSigma.size(), kSigma) == 0 &&
-      folded.size() > kSigma.size())
-    return folded.substr(0, folded.size() - kSigma.size()).append(kFinalSigma);
-  return folded;
 }
 
 }  // namespace kb

@@ -4,8 +4,8 @@
 #include <map>
 #include <optional>
 
-#include "articles/article_names.h"
-#include "sources/git_repo.h"
+#include "git_repo.h"
+#include "kb/articles/article_names.h"
 
 namespace kb {
 namespace {

@@ -1,6 +1,6 @@
 // GitSource's history walk: the last commit that changed each article file,
 // walked once per List() (incrementally after the first). See git_source.h.
-#include "sources/git_source.h"
+#include "git_source.h"
 
 namespace kb {
 

@@ -1,5 +1,5 @@
 // GitRepo: opening, cloning and fetching with libgit2. See git_repo.h.
-#include "sources/git_repo.h"
+#include "git_repo.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,15 +1,15 @@
 // GitSource: listing and reading the articles of a branch's committed tree.
 // See git_source.h; the history walk is in git_history.cpp.
-#include "sources/git_source.h"
+#include "git_source.h"
 
 #include <algorithm>
 #include <optional>
 #include <set>
 #include <unordered_set>
 
-#include "articles/article_names.h"
-#include "articles/front_matter.h"
-#include "articles/id_key.h"
+#include "kb/articles/article_names.h"
+#include "kb/articles/front_matter.h"
+#include "kb/articles/id_key.h"
 #include "kb/core/sha256.h"
 
 namespace kb {
@@ -54,6 +54,12 @@ Result<std::unique_ptr<GitSource>> GitSource::Open(const GitSourceOptions& optio
   if (!repo.ok()) return repo.status();
   if (Status s = (*repo)->Fetch(); !s.ok()) return s;
   return std::unique_ptr<GitSource>(new GitSource(options, std::move(*repo)));
+}
+
+Result<std::unique_ptr<GitBranchSource>> OpenGitBranchSource(const GitSourceOptions& options) {
+  auto source = GitSource::Open(options);
+  if (!source.ok()) return source.status();
+  return std::unique_ptr<GitBranchSource>(std::move(*source));
 }
 
 Result<std::unique_ptr<ArticleSource>> NewGitSource(const GitSourceOptions& options) {

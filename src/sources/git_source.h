@@ -20,12 +20,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "git_repo.h"
 #include "kb/index/publish.h"
-#include "sources/git_repo.h"
+#include "kb/sources/git_branch_source.h"
 
 namespace kb {
 
-class GitSource : public ArticleSource {
+class GitSource : public GitBranchSource {
  public:
   // See NewGitSource (kb/publish.h) for the failures.
   static Result<std::unique_ptr<GitSource>> Open(const GitSourceOptions& options);
@@ -45,15 +46,15 @@ class GitSource : public ArticleSource {
                     std::vector<ArticleError>* errors) override;
 
   // URL mode: fetches from origin (no-op for a local repository).
-  Status Fetch() { return repo_->Fetch(); }
+  Status Fetch() override { return repo_->Fetch(); }
   // The commit the branch names right now (after any Fetch), without listing.
-  Result<std::string> BranchCommit();
+  Result<std::string> BranchCommit() override;
 
   // After List(): true when `path` (relative to the root) is a file in the tree.
-  bool FileExists(const std::string& path);
+  bool FileExists(const std::string& path) override;
   // After List(): why article `id` is outdated ("" when it is not).
-  std::string OutdatedReason(const std::string& id) const;
-  const GitSourceOptions& options() const { return options_; }
+  std::string OutdatedReason(const std::string& id) const override;
+  const GitSourceOptions& options() const override { return options_; }
 
  private:
   struct Listed {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/greeklish.h"
 #include "kb/analysis/analysis.h"
+#include "kb/analysis/greeklish.h"
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/hebrew_stemmer.h"
+#include "analysis/snowball_stemmer.h"
 #include "kb/analysis/analysis.h"
 
 namespace {
@@ -289,4 +290,33 @@ TEST_CASE(
     }
   }
   CHECK(a->AnalyzeQuery("حسابم", "fa")[0].query_stems == std::vector<std::string>{"حساب"});
+}
+
+TEST_CASE("analysis stemmer: german2 reads ae, oe, ue as umlauts, as Xapian 1.4's german2 did") {
+  // Expected stems are what Xapian::Stem("german2") gives (the stemmer kb used
+  // before libstemmer); the u between vowels and the letters after "qu" stay.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"passwoerter", "passwort"},
+      {"passwörter", "passwort"},
+      {"abquaelen", "abquael"},
+      {"bauer", "bau"},
+      {"aeusserst", "ausserst"},
+      {"kaese", "kas"},
+      {"käse", "kas"},
+      {"schoen", "schon"},
+      {"oeffnen", "offn"},
+      {"frauen", "frau"},
+      {"treue", "treu"},
+      {"quelle", "quell"},
+  };
+  auto german2 = kb::analysis::SnowballStemmer::Create("german2");
+  REQUIRE(german2 != nullptr);
+  for (const auto& [word, stem] : cases) {
+    CAPTURE(word);
+    CHECK(german2->Stem(word) == stem);
+  }
+  CHECK(kb::analysis::German2Umlauts("quaelen") == "quaelen");
+  CHECK(kb::analysis::German2Umlauts("bauer") == "bauer");
+  CHECK(kb::analysis::German2Umlauts("muede") == "müde");
+  CHECK(kb::analysis::SnowballStemmer::Create("klingon") == nullptr);
 }

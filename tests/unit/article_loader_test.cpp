@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "articles/article_names.h"
 #include "kb/articles/article.h"
+#include "kb/articles/article_names.h"
 #include "kb/index/publish.h"
 #include "kb/publish/check.h"
 #include "test_support.h"

@@ -1,5 +1,5 @@
 // The real-word dictionaries (hunspell, installed by tools/deps.sh).
-#include "index/dictionary.h"
+#include "kb/query/dictionary.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The English thesaurus (WordNet, installed by tools/deps.sh).
-#include "index/thesaurus.h"
+#include "kb/query/thesaurus.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // Query building around unknown words (split, corrected) and synonyms;
 // known words are never touched. Uses the real analyzer and a fake vocabulary.
-#include "index/word_repair.h"
+#include "query/word_repair.h"
 
 #include <doctest/doctest.h>
 
@@ -9,7 +9,7 @@
 #include <set>
 
 #include "index/query_builder.h"
-#include "index/stem_start.h"
+#include "query/stem_start.h"
 #include "test_support.h"
 
 using kb::test::Contains;

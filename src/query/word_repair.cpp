@@ -1,14 +1,14 @@
-#include "index/word_repair.h"
+#include "word_repair.h"
 
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <tuple>
 
-#include "analysis/unicode_util.h"
-#include "index/stem_start.h"
+#include "kb/analysis/text.h"
 #include "kb/core/utf8.h"
 #include "kb/core/vector_util.h"
+#include "stem_start.h"
 
 namespace kb {
 namespace {

@@ -1,4 +1,4 @@
-#include "index/dictionary.h"
+#include "kb/query/dictionary.h"
 
 #include <unicode/unistr.h>
 
@@ -9,7 +9,7 @@
 #include <mutex>
 #include <set>
 
-#include "analysis/unicode_util.h"
+#include "kb/analysis/text.h"
 
 namespace kb {
 namespace {

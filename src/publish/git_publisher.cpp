@@ -9,13 +9,13 @@
 #include <thread>
 #include <utility>
 
-#include "sources/git_source.h"
+#include "kb/sources/git_branch_source.h"
 
 namespace kb {
 
 class GitPublisher::Impl {
  public:
-  Impl(GitPublisherOptions options, std::unique_ptr<GitSource> source)
+  Impl(GitPublisherOptions options, std::unique_ptr<GitBranchSource> source)
       : options_(std::move(options)), source_(std::move(source)) {
     status_.repo = options_.source.repo;
     status_.branch = options_.source.branch;
@@ -165,10 +165,10 @@ class GitPublisher::Impl {
   }
 
   const GitPublisherOptions options_;
-  std::unique_ptr<GitSource> source_;  // used under publish_mu_ only
-  bool fetched_at_open_ = true;        // used under publish_mu_ only
-  std::mutex publish_mu_;              // one publish at a time
-  mutable std::mutex mu_;              // guards everything below
+  std::unique_ptr<GitBranchSource> source_;  // used under publish_mu_ only
+  bool fetched_at_open_ = true;              // used under publish_mu_ only
+  std::mutex publish_mu_;                    // one publish at a time
+  mutable std::mutex mu_;                    // guards everything below
   std::condition_variable wake_, done_;
   std::thread thread_;
   bool stop_ = false;
@@ -179,7 +179,7 @@ class GitPublisher::Impl {
 
 Result<std::unique_ptr<GitPublisher>> GitPublisher::Create(const GitPublisherOptions& options) {
   if (options.db_dir.empty()) return Status::InvalidArgument("no index directory given");
-  auto source = GitSource::Open(options.source);
+  auto source = OpenGitBranchSource(options.source);
   if (!source.ok()) return source.status();
   return std::unique_ptr<GitPublisher>(
       new GitPublisher(std::make_unique<Impl>(options, std::move(*source))));

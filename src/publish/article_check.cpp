@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "articles/id_key.h"
+#include "kb/articles/id_key.h"
 #include "kb/publish/check.h"
 
 namespace kb {

@@ -1,4 +1,4 @@
-#include "index/stem_start.h"
+#include "stem_start.h"
 
 #include <algorithm>
 

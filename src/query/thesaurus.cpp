@@ -1,4 +1,4 @@
-#include "index/thesaurus.h"
+#include "kb/query/thesaurus.h"
 
 #include <wn.h>
 

@@ -18,11 +18,11 @@
 #include <string_view>
 #include <vector>
 
-#include "index/dictionary.h"
-#include "index/query_builder.h"
-#include "index/spelling.h"
-#include "index/synonym_expander.h"
 #include "kb/analysis/analysis.h"
+#include "kb/query/dictionary.h"
+#include "kb/query/query_words.h"
+#include "kb/query/synonym_expander.h"
+#include "kb/query/vocabulary.h"
 
 namespace kb {
 

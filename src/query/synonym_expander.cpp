@@ -1,8 +1,8 @@
-#include "index/synonym_expander.h"
+#include "kb/query/synonym_expander.h"
 
 #include <algorithm>
 
-#include "index/stem_start.h"
+#include "stem_start.h"
 
 namespace kb {
 namespace {

@@ -1,13 +1,13 @@
 // CheckGitRepository: kb check over a git branch. See kb/check.h.
 #include "kb/publish/check.h"
-#include "sources/git_source.h"
+#include "kb/sources/git_branch_source.h"
 
 namespace kb {
 
 Result<CheckReport> CheckGitRepository(const GitSourceOptions& options) {
-  auto source = GitSource::Open(options);
+  auto source = OpenGitBranchSource(options);
   if (!source.ok()) return source.status();
-  GitSource* git = source->get();
+  GitBranchSource* git = source->get();
   CheckInput input;
   input.source = git;
   input.file_exists = [git](const std::string& path) { return git->FileExists(path); };

@@ -1,0 +1,296 @@
+// UnderstandQuery: from what a customer typed to the words searched (see
+// kb/query/query_words.h). No index types: the vocabulary, dictionary and
+// thesaurus are interfaces.
+#include "kb/query/query_words.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "kb/analysis/greeklish.h"
+#include "kb/core/vector_util.h"
+#include "word_repair.h"
+
+namespace kb {
+namespace {
+
+// Thesaurus synonyms searched per word, and per query (a long query has
+// words enough; this bounds the cost of a hostile one).
+constexpr size_t kMaxThesaurusSynonyms = 8;
+constexpr size_t kMaxThesaurusSynonymsPerQuery = 24;
+// ... and weighed at this much of the word: a thesaurus does not know the
+// help center's vocabulary the way its own rules do.
+constexpr double kThesaurusWeight = 0.5;
+
+bool IsQuote(std::string_view text, size_t i, size_t* len) {
+  static constexpr std::string_view kQuotes[] = {"\"",       "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                                 "\xC2\xAB", "\xC2\xBB",     "\xE2\x80\x9E"};
+  for (std::string_view q : kQuotes) {
+    if (text.substr(i, q.size()) == q) {
+      *len = q.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsWordByte(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  return c >= 0x80 || std::isalnum(c);
+}
+
+// Byte ranges of "quoted" parts. A '"' between two word characters is Hebrew
+// gershayim (דו"ח), not a quote.
+std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 0;
+    if (!IsQuote(text, i, &len)) {
+      ++i;
+      continue;
+    }
+    const bool inside_word =
+        text[i] == '"' && i > 0 && IsWordByte(text, i - 1) && IsWordByte(text, i + 1);
+    if (!inside_word) {
+      if (open == std::string_view::npos) {
+        open = i + len;
+      } else {
+        ranges.emplace_back(open, i);
+        open = std::string_view::npos;
+      }
+    }
+    i += len;
+  }
+  if (open != std::string_view::npos) ranges.emplace_back(open, text.size());
+  return ranges;
+}
+
+// A query word's stem candidates: the token's stems and its looser query-only ones.
+std::vector<std::string> QueryStems(const Token& token) {
+  std::vector<std::string> stems = token.stems;
+  stems.insert(stems.end(), token.query_stems.begin(), token.query_stems.end());
+  return stems;
+}
+
+enum class Stopwords { kDrop, kKeep };
+
+// A light verb after another word (وصل کردن "connect"): the compound's
+// meaning is in that word, and the light verb, in most articles, would rank
+// articles that merely use it above the one about the word.
+bool IsLightVerbOfCompound(const std::vector<Token>& tokens, size_t i) {
+  return tokens[i].light_verb && i > 0 && !tokens[i - 1].stopword;
+}
+
+// Groups tokens into query words: tokens inside one quoted range form a phrase.
+std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
+                                  const std::vector<std::pair<size_t, size_t>>& quoted,
+                                  Stopwords stopwords, size_t max_term_bytes) {
+  std::vector<QueryWord> words;
+  int current_range = -1;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.term.empty() || token.term.size() > max_term_bytes) continue;
+    int range = -1;
+    for (size_t r = 0; r < quoted.size(); ++r)
+      if (token.begin >= quoted[r].first && token.begin < quoted[r].second) range = int(r);
+    if (range >= 0) {
+      if (range != current_range) {
+        words.push_back(QueryWord{});
+        words.back().begin = token.begin;
+      }
+      words.back().phrase = true;
+      words.back().exact.push_back(token.term);
+      words.back().end = token.end;
+      current_range = range;
+      continue;
+    }
+    current_range = -1;
+    if ((token.stopword || IsLightVerbOfCompound(tokens, i)) && stopwords == Stopwords::kDrop)
+      continue;
+    QueryWord word;
+    word.exact = {token.term};
+    word.stems = QueryStems(token);
+    word.extra = token.extra_terms;
+    word.begin = token.begin;
+    word.end = token.end;
+    words.push_back(std::move(word));
+  }
+  // A one-word "phrase" is just a word.
+  for (QueryWord& w : words)
+    if (w.phrase && w.exact.size() == 1) w.phrase = false;
+  return words;
+}
+
+bool Inside(size_t at, const std::vector<std::pair<size_t, size_t>>& ranges) {
+  for (const auto& [begin, end] : ranges)
+    if (at >= begin && at < end) return true;
+  return false;
+}
+
+// Synonym matches outside quotes. A match of several words is searched as a
+// phrase (added to `quoted`); its alternatives are attached after grouping.
+std::vector<SynonymMatch> MatchSynonyms(const SynonymExpander& synonyms,
+                                        const std::vector<Token>& tokens, std::string_view lang,
+                                        std::vector<std::pair<size_t, size_t>>* quoted) {
+  std::vector<SynonymMatch> matches;
+  const std::vector<std::pair<size_t, size_t>> typed = *quoted;  // the user's own quotes
+  for (SynonymMatch& m : synonyms.Match(tokens, std::string(lang))) {
+    if (Inside(tokens[m.first].begin, typed)) continue;
+    if (m.last > m.first) quoted->emplace_back(tokens[m.first].begin, tokens[m.last].end);
+    matches.push_back(std::move(m));
+  }
+  return matches;
+}
+
+void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vector<Token>& tokens,
+                        std::vector<QueryWord>* words) {
+  for (const SynonymMatch& m : matches) {
+    for (QueryWord& word : *words) {
+      if (word.begin != tokens[m.first].begin) continue;
+      word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(),
+                               m.alternatives.end());
+      if (!word.phrase) continue;
+      for (size_t k = m.first; k <= m.last; ++k) {
+        const Token& t = tokens[k];
+        if (t.stopword) continue;
+        word.loose_words.push_back(Alternative{{t.term}, QueryStems(t)});
+      }
+    }
+  }
+}
+
+// Thesaurus synonyms as alternatives of the words that no synonym rule
+// covers (an editor's rule or a built-in one wins), for the word as typed and
+// as corrected.
+void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analyzer& analyzer,
+                              std::vector<QueryWord>* words) {
+  size_t budget = kMaxThesaurusSynonymsPerQuery;
+  for (QueryWord& word : *words) {
+    if (budget == 0) return;
+    if (word.phrase || !word.alternatives.empty()) continue;
+    for (const std::string& form : word.exact) {
+      if (!IsSpellableWord(form)) continue;
+      for (const std::string& synonym :
+           thesaurus.Synonyms(form, std::min(kMaxThesaurusSynonyms, budget))) {
+        --budget;
+        const std::vector<Token> tokens = analyzer.Analyze(synonym, lang);
+        if (tokens.empty()) continue;
+        Alternative alt = AlternativeOf(tokens);
+        if (alt.exact == word.exact) continue;
+        alt.weight = kThesaurusWeight;
+        word.alternatives.push_back(std::move(alt));
+      }
+    }
+  }
+}
+
+// In a Greek query, a Latin word that no article has (brand names such as
+// "Tor" or "Bluetooth" are searched as typed) may be Greeklish: it also
+// searches the Greek words and stems it can stand for ("kwdikos" -> κωδικος,
+// κωδικ), or with a typo (up to kMaxRepairs words a query), as its own forms,
+// so they rank, come near each other and are highlighted like the word typed
+// in Greek, and it is not "corrected".
+void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary,
+                       std::vector<QueryWord>* words) {
+  if (lang != "el") return;
+  size_t typos = 0;  // words looked up as Greeklish with a typo, at most kMaxRepairs
+  for (QueryWord& word : *words) {
+    if (word.phrase || word.greeklish || !word.alternatives.empty()) continue;
+    if (!analysis::IsLatinWord(word.exact[0]) || vocabulary.Known(AsToken(word))) continue;
+    GreekForms greek = vocabulary.GreeklishForms(word.exact[0]);
+    if (greek.empty() && ++typos <= kMaxRepairs)
+      greek = vocabulary.GreeklishFormsWithTypo(word.exact[0]);
+    if (greek.empty()) continue;
+    word.greeklish = true;
+    word.extra.insert(word.extra.end(), greek.exact.begin(), greek.exact.end());
+    word.stems.insert(word.stems.end(), greek.stems.begin(), greek.stems.end());
+  }
+}
+
+// Query words, stopwords dropped (kept when there is nothing else), at most kMaxQueryWords.
+std::vector<QueryWord> QueryWords(const std::vector<Token>& tokens,
+                                  const std::vector<std::pair<size_t, size_t>>& quoted,
+                                  size_t max_term_bytes) {
+  std::vector<QueryWord> words = GroupWords(tokens, quoted, Stopwords::kDrop, max_term_bytes);
+  if (words.empty()) words = GroupWords(tokens, quoted, Stopwords::kKeep, max_term_bytes);
+  if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
+  return words;
+}
+
+// Query words with the alternatives of the synonym rules they match (a match
+// of several words becomes a phrase).
+std::vector<QueryWord> WordsWithSynonyms(const std::vector<Token>& tokens,
+                                         std::vector<std::pair<size_t, size_t>> quoted,
+                                         std::string_view lang, const QueryResources& resources) {
+  std::vector<SynonymMatch> matches;
+  if (resources.synonyms) matches = MatchSynonyms(*resources.synonyms, tokens, lang, &quoted);
+  std::vector<QueryWord> words = QueryWords(tokens, quoted, resources.max_term_bytes);
+  AttachAlternatives(matches, tokens, &words);
+  return words;
+}
+
+// Gives each repaired word's token the stems of its correction, so that
+// synonym rules see the corrected word.
+void LendRepairs(const std::vector<QueryWord>& repaired, std::vector<Token>* tokens) {
+  for (const QueryWord& word : repaired) {
+    if (word.phrase || word.exact.size() < 2) continue;
+    for (Token& token : *tokens)
+      if (token.begin == word.begin)
+        for (const std::string& s : word.stems) AppendIfAbsent(&token.stems, s);
+  }
+}
+
+// Puts the repairs (corrected exact forms, splits) back on the final words.
+void TakeRepairs(const std::vector<QueryWord>& repaired, std::vector<QueryWord>* words) {
+  for (const QueryWord& from : repaired) {
+    if (from.phrase || (from.exact.size() < 2 && from.split.empty())) continue;
+    for (QueryWord& word : *words) {
+      if (word.phrase || word.begin != from.begin) continue;
+      word.exact = from.exact;
+      word.split = from.split;
+    }
+  }
+}
+
+}  // namespace
+
+Token AsToken(const QueryWord& word) {
+  Token token;
+  token.term = word.exact[0];
+  token.stems = word.stems;
+  token.extra_terms = word.extra;
+  return token;
+}
+
+UnderstoodQuery UnderstandQuery(std::string_view text, std::string_view lang,
+                                const QueryResources& resources) {
+  UnderstoodQuery built;
+  Analyzer& analyzer = *resources.analyzer;
+  std::vector<Token> tokens = analyzer.AnalyzeQuery(text, lang);
+  if (resources.vocabulary) AddJoinedForms(*resources.vocabulary, &tokens);
+  const auto quoted = QuotedRanges(text);
+  built.words = WordsWithSynonyms(tokens, quoted, lang, resources);
+  if (resources.vocabulary) AddGreeklishForms(lang, *resources.vocabulary, &built.words);
+  // Unknown words are repaired (words a rule covers as typed, رمز -> گذرواژه,
+  // are not), and then a corrected word meets the synonym rules as if typed
+  // ("speding up" -> "speeding up" -> "faster"): the words are grouped again.
+  if (resources.vocabulary) {
+    built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary,
+                                          resources.dictionary, resources.synonyms, &built.words);
+    if (!built.suggestion.empty()) {
+      LendRepairs(built.words, &tokens);
+      const std::vector<QueryWord> repaired = std::move(built.words);
+      built.words = WordsWithSynonyms(tokens, quoted, lang, resources);
+      TakeRepairs(repaired, &built.words);
+      AddGreeklishForms(lang, *resources.vocabulary, &built.words);
+    }
+  }
+  if (built.words.empty()) return built;
+  if (resources.thesaurus)
+    AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
+  return built;
+}
+
+}  // namespace kb
