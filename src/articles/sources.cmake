@@ -12,6 +12,7 @@ list(APPEND KB_CORE_SOURCES
   src/articles/front_matter.cpp
   src/articles/id_key.cpp
   src/articles/markdown.cpp
+  src/articles/markdown_parse.cpp
   src/articles/text_util.cpp
   src/articles/synonyms.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/generated/helpdesk_synonyms.cpp
