@@ -7,6 +7,7 @@ configure_file(src/articles/helpdesk_synonyms.cpp.in ${CMAKE_CURRENT_BINARY_DIR}
 
 list(APPEND KB_CORE_SOURCES
   src/articles/article.cpp
+  src/articles/article_links.cpp
   src/articles/article_files.cpp
   src/articles/article_names.cpp
   src/articles/front_matter.cpp

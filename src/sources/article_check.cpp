@@ -4,6 +4,7 @@
 #include <set>
 
 #include "articles/id_key.h"
+#include "kb/articles/markdown_links.h"
 #include "kb/publish/check.h"
 
 namespace kb {

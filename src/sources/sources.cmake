@@ -11,7 +11,6 @@ list(APPEND KB_CORE_SOURCES
   src/sources/git_articles.cpp
   src/sources/git_check.cpp
   src/sources/article_check.cpp
-  src/sources/article_links.cpp
 )
 list(APPEND KB_UNIT_TEST_SOURCES
   tests/unit/git_test_repo.cpp

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "kb/articles/markdown_links.h"
 #include "kb/publish/check.h"
 #include "test_support.h"
 

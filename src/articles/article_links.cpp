@@ -4,7 +4,7 @@
 #include <regex>
 
 #include "articles/text_util.h"
-#include "kb/publish/check.h"
+#include "kb/articles/markdown_links.h"
 
 namespace kb {
 namespace {
