@@ -1,10 +1,8 @@
 #include "markdown.h"
 
-#include <cmark.h>
-
 #include <cstdlib>
-#include <memory>
 
+#include "markdown_parse.h"
 #include "text_util.h"
 
 namespace kb {
@@ -12,15 +10,7 @@ namespace {
 
 // CMARK_OPT_DEFAULT is cmark's safe mode: raw HTML and javascript:/vbscript:/
 // file:/data: (except images) URLs never reach the output.
-constexpr int kParseOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
 constexpr int kRenderOptions = CMARK_OPT_DEFAULT;
-
-struct NodeDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-struct IterDeleter {
-  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
-};
 
 // Accumulates plain text into sections while the AST is walked.
 class SectionBuilder {
@@ -132,7 +122,7 @@ void VisitNode(cmark_event_type event, cmark_node* node, SectionBuilder* builder
 
 std::vector<Section> ExtractSections(cmark_node* document) {
   SectionBuilder builder;
-  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document));
+  MarkdownIter iter(cmark_iter_new(document));
   cmark_event_type event;
   while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
     VisitNode(event, cmark_iter_get_node(iter.get()), &builder);
@@ -144,8 +134,7 @@ std::vector<Section> ExtractSections(cmark_node* document) {
 
 RenderedBody RenderMarkdown(std::string_view markdown) {
   RenderedBody out;
-  std::unique_ptr<cmark_node, NodeDeleter> document(
-      cmark_parse_document(markdown.data(), markdown.size(), kParseOptions));
+  const MarkdownTree document = ParseMarkdown(markdown);
   if (!document) return out;  // cmark only fails on allocation failure
   char* html = cmark_render_html(document.get(), kRenderOptions);
   if (html != nullptr) {

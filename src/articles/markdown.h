@@ -1,5 +1,5 @@
 // Markdown body -> safe HTML and plain text sections, with cmark (CommonMark).
-// cmark stays inside markdown.cpp.
+// cmark stays inside src/articles (parsing set up in markdown_parse.h).
 //
 // Pure function, thread-safe (each call has its own cmark parser).
 #pragma once

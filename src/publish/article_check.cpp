@@ -1,9 +1,10 @@
-// CheckArticles: `kb check`, the editors' linter. See kb/check.h.
+// CheckArticles: `kb check`, the editors' linter. See kb/publish/check.h.
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "kb/articles/id_key.h"
+#include "kb/articles/markdown_links.h"
 #include "kb/publish/check.h"
 
 namespace kb {

@@ -47,13 +47,4 @@ CheckReport CheckArticles(const CheckInput& input);
 // translations from its history. Errors as NewGitSource (kb/publish.h).
 Result<CheckReport> CheckGitRepository(const GitSourceOptions& options);
 
-// The links and images of a Markdown article file, with their file lines
-// (front matter and fenced code skipped). Exposed for tests.
-struct MarkdownLink {
-  int line = 0;
-  bool image = false;
-  std::string target;  // as written, without <> or title
-};
-std::vector<MarkdownLink> ExtractLinks(std::string_view file_bytes);
-
 }  // namespace kb
