@@ -8,6 +8,7 @@ configure_file(src/articles/helpdesk_synonyms.cpp.in ${CMAKE_CURRENT_BINARY_DIR}
 list(APPEND KB_CORE_SOURCES
   src/articles/article.cpp
   src/articles/article_files.cpp
+  src/articles/diagnostics.cpp
   src/articles/article_names.cpp
   src/articles/front_matter.cpp
   src/articles/id_key.cpp

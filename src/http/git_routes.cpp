@@ -107,11 +107,11 @@ void GetPreview(const httplib::Request& req, httplib::Response& res, const GitSe
   const std::string ref = req.get_param_value(kRefParam);
   auto version = ReadGitArticle(services.publisher->source_options(), ref, id);
   if (!version.ok()) return ReplyError(res, version.status());
-  Article article;
-  std::vector<ArticleError> errors;
-  if (!ParseArticle(id, version->path, version->bytes, &article, &errors)) {
+  const Diagnosed<Article> parsed = ParseArticle(id, version->path, version->bytes);
+  const Article& article = parsed.value;
+  if (!parsed.ok()) {
     std::string message = "the article on " + ref + " is not valid:";
-    for (const ArticleError& e : errors) message += " " + e.ToString() + ";";
+    for (const ArticleError& e : parsed.diagnostics) message += " " + e.ToString() + ";";
     return ReplyError(res, Status::InvalidArgument(message));
   }
   ReplyJson(res, GitPreviewJson(ViewOf(article, *version), ref, version->commit, article.draft));

@@ -42,9 +42,9 @@ struct GitPublishAttempt {
   bool ok = false;       // true: the index now serves `commit`
   bool skipped = false;  // true: this commit was attempted before (nothing done)
   size_t added = 0, updated = 0, deleted = 0, unchanged = 0;
-  uint64_t sequence = 0;             // index publish sequence after the attempt
-  std::vector<ArticleError> errors;  // bad articles: nothing was published
-  std::string failure;               // fetch or index failure ("" when none)
+  uint64_t sequence = 0;  // index publish sequence after the attempt
+  Diagnostics errors;     // bad articles: nothing was published
+  std::string failure;    // fetch or index failure ("" when none)
 };
 
 struct GitPublishStatus {
