@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "http/git_json.h"
@@ -132,8 +133,26 @@ Result<std::string> ReadWebhookSecret(const std::string& file) {
   return secret;
 }
 
+// The publisher's log until RunServer hands in the CLI's (kb::cli::StderrLog):
+// "kb: " lines on stderr, as the publisher printed them before.
+class ServeStderrLog : public Log {
+ public:
+  void Write(LogLevel level, std::string_view line) override {
+    const char* tag = level == LogLevel::kError     ? "error: "
+                      : level == LogLevel::kWarning ? "warning: "
+                                                    : "";
+    std::lock_guard<std::mutex> lock(mu_);
+    std::fprintf(stderr, "kb: %s%.*s\n", tag, static_cast<int>(line.size()), line.data());
+  }
+
+ private:
+  std::mutex mu_;
+};
+
 Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& config) {
+  static ServeStderrLog log;  // lives as long as any publisher
   GitPublisherOptions options;
+  options.log = &log;
   options.source.repo = config.git_repo;
   options.source.branch = config.git_branch;
   options.source.cache_dir = config.git_cache_dir;

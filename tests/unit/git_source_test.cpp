@@ -288,15 +288,16 @@ TEST_CASE("a publisher's first attempt uses the fetch of its opening; later ones
   options.source.repo = "file://" + tmp.Sub("origin");
   options.source.cache_dir = tmp.Sub("cache");
   options.db_dir = tmp.Sub("db");
-  options.log = false;
   auto publisher = kb::GitPublisher::Create(options);  // clones: the first fetch
   REQUIRE(publisher.ok());
   // With the origin gone, only a fetch could fail.
   std::filesystem::rename(tmp.Sub("origin"), tmp.Sub("moved"));
   const kb::GitPublishAttempt first = (*publisher)->PublishNow();
-  CHECK(first.failure.empty());
-  CHECK(first.ok);
-  CHECK((*publisher)->PublishNow().failure.find("cannot fetch") != std::string::npos);
+  CHECK(first.status.ok());
+  CHECK(first.ok());
+  const kb::GitPublishAttempt second = (*publisher)->PublishNow();
+  CHECK(second.status.code() == kb::StatusCode::kIOError);
+  CHECK(second.status.message().find("cannot fetch") != std::string::npos);
 }
 
 TEST_SUITE_END();
