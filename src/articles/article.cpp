@@ -12,27 +12,21 @@
 namespace kb {
 namespace {
 
-// Reports the first invalid UTF-8 byte with its file line and byte column.
-bool CheckUtf8(std::string_view path, std::string_view bytes, std::vector<ArticleError>* errors) {
+// The first invalid UTF-8 byte with its file line and byte column.
+Diagnostics CheckUtf8(std::string_view path, std::string_view bytes) {
   const size_t bad = FindInvalidUtf8(bytes);
-  if (bad == std::string_view::npos) return true;
+  if (bad == std::string_view::npos) return {};
   const TextPosition at = PositionOf(bytes, bad);
   char message[80];
   std::snprintf(message, sizeof message, "invalid UTF-8 (byte 0x%02X at column %zu)",
                 static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])), at.column);
-  errors->push_back({std::string(path), at.line, message});
-  return false;
+  return Diagnostics(std::string(path), at.line, message);
 }
 
 }  // namespace
 
 const char* AudienceName(Audience audience) {
   return audience == Audience::kInternal ? "internal" : "public";
-}
-
-std::string ArticleError::ToString() const {
-  if (line <= 0) return path + ": " + message;
-  return path + ":" + std::to_string(line) + ": " + message;
 }
 
 std::string Article::PlainText() const {
@@ -58,46 +52,44 @@ static std::string DefaultCategory(std::string_view id) {
   return std::string(start == std::string_view::npos ? parent : parent.substr(start + 1));
 }
 
-bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes, Article* out,
-                  std::vector<ArticleError>* errors) {
-  if (!CheckUtf8(path, bytes, errors)) return false;
+Diagnosed<Article> ParseArticle(std::string_view id, std::string_view path,
+                                std::string_view bytes) {
+  Diagnosed<Article> parsed;
+  parsed.diagnostics = CheckUtf8(path, bytes);
+  if (!parsed.ok()) return parsed;
   const std::string_view text = StripBom(bytes);
 
-  FrontMatterSplit split;
-  if (!SplitFrontMatter(text, path, &split, errors)) return false;
+  Diagnosed<FrontMatterSplit> split = SplitFrontMatter(text, path);
+  if (!split.ok()) return {{}, std::move(split.diagnostics)};
 
-  Article article;
+  Article& article = parsed.value;
   article.id = std::string(id);
   article.path = std::string(path);
   article.category = DefaultCategory(id);
-  article.updated = out->updated;  // the caller's value is kept
-  if (!ParseFrontMatter(split, path, &article, errors)) return false;
+  parsed.diagnostics = ParseFrontMatter(split.value, path, &article);
+  if (!parsed.ok()) return parsed;
 
-  RenderedBody body = RenderMarkdown(split.body);
+  RenderedBody body = RenderMarkdown(split.value.body);
   article.html = std::move(body.html);
   article.sections = std::move(body.sections);
-  *out = std::move(article);
-  return true;
+  return parsed;
 }
 
-void CheckTranslationOf(const Article& article, const std::set<std::string>& ids,
-                        std::vector<ArticleError>* errors) {
-  CheckTranslationOf(
-      article, [&ids](const std::string& id) { return ids.count(id) > 0; }, errors);
+Diagnostics CheckTranslationOf(const Article& article, const std::set<std::string>& ids) {
+  return CheckTranslationOf(article, [&ids](const std::string& id) { return ids.count(id) > 0; });
 }
 
-void CheckTranslationOf(const Article& article,
-                        const std::function<bool(const std::string&)>& is_article,
-                        std::vector<ArticleError>* errors) {
-  if (article.translation_of.empty()) return;
-  if (article.translation_of == article.id) {
-    errors->push_back({article.path, article.translation_of_line,
-                       "translation_of '" + article.translation_of + "' names the article itself"});
-  } else if (!is_article(article.translation_of)) {
-    errors->push_back(
-        {article.path, article.translation_of_line,
-         "translation_of '" + article.translation_of + "' is not an existing article id"});
-  }
+Diagnostics CheckTranslationOf(const Article& article,
+                               const std::function<bool(const std::string&)>& is_article) {
+  if (article.translation_of.empty()) return {};
+  if (article.translation_of == article.id)
+    return Diagnostics(article.path, article.translation_of_line,
+                       "translation_of '" + article.translation_of + "' names the article itself");
+  if (!is_article(article.translation_of))
+    return Diagnostics(
+        article.path, article.translation_of_line,
+        "translation_of '" + article.translation_of + "' is not an existing article id");
+  return {};
 }
 
 }  // namespace kb

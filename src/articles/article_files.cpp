@@ -35,8 +35,7 @@ std::string ErrnoMessage(int error) {
 // out of the root or into a loop.
 class Scanner {
  public:
-  Scanner(fs::path canonical_root, std::vector<ArticleError>* errors)
-      : canonical_root_(std::move(canonical_root)), errors_(errors) {}
+  explicit Scanner(fs::path canonical_root) : canonical_root_(std::move(canonical_root)) {}
 
   void ScanFolder(const fs::path& folder, const std::string& id_prefix) {
     std::error_code ec;
@@ -48,6 +47,7 @@ class Scanner {
   }
 
   std::vector<ArticleFile> TakeFiles() { return std::move(files_); }
+  Diagnostics TakeErrors() { return std::move(errors_); }
 
  private:
   void VisitEntry(const fs::path& path, const std::string& id_prefix) {
@@ -83,29 +83,37 @@ class Scanner {
   void AddFile(const fs::path& path, const std::string& name_id) {
     ArticleFile file;
     file.path = path.string();
-    if (!ArticleIdOfName(name_id, file.path, &file.id, errors_)) return;
+    Diagnosed<std::string> id = ArticleIdOfName(name_id, file.path);
+    if (!id.ok()) {
+      errors_.Append(std::move(id.diagnostics));
+      return;
+    }
+    file.id = std::move(id.value);
     struct stat st;
     if (::stat(file.path.c_str(), &st) == 0) file.mtime = static_cast<int64_t>(st.st_mtime);
     files_.push_back(std::move(file));
   }
 
   void Error(std::string path, std::string message) {
-    errors_->push_back({std::move(path), 0, std::move(message)});
+    errors_.Add(std::move(path), 0, std::move(message));
   }
 
   fs::path canonical_root_;
-  std::vector<ArticleError>* errors_;
+  Diagnostics errors_;
   std::vector<ArticleFile> files_;
 };
 
 // Drops (with an error) every file whose id collides with an earlier one.
-std::vector<ArticleFile> RemoveDuplicateIds(std::vector<ArticleFile> files,
-                                            std::vector<ArticleError>* errors) {
+Diagnosed<std::vector<ArticleFile>> RemoveDuplicateIds(std::vector<ArticleFile> files) {
   std::map<std::string, std::string> first_by_key;
-  std::vector<ArticleFile> unique;
+  Diagnosed<std::vector<ArticleFile>> unique;
   for (ArticleFile& file : files) {
-    if (ClaimArticleId(file.id, ArticleIdKey(file.id), file.path, &first_by_key, errors))
-      unique.push_back(std::move(file));
+    Diagnostics claim = ClaimArticleId(file.id, ArticleIdKey(file.id), file.path, &first_by_key);
+    if (claim.ok()) {
+      unique.value.push_back(std::move(file));
+    } else {
+      unique.diagnostics.Append(std::move(claim));
+    }
   }
   return unique;
 }
@@ -116,36 +124,32 @@ struct FileCloser {
 
 }  // namespace
 
-std::vector<ArticleFile> ListArticleFiles(const std::string& root,
-                                          std::vector<ArticleError>* errors) {
+Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root) {
+  using Listed = Diagnosed<std::vector<ArticleFile>>;
   std::error_code ec;
   const fs::file_status status = fs::status(root, ec);
-  if (!fs::exists(status)) {
-    errors->push_back({root, 0, "articles root does not exist"});
-    return {};
-  }
-  if (!fs::is_directory(status)) {
-    errors->push_back({root, 0, "articles root is not a directory"});
-    return {};
-  }
+  if (!fs::exists(status)) return Listed{{}, Diagnostics(root, 0, "articles root does not exist")};
+  if (!fs::is_directory(status))
+    return Listed{{}, Diagnostics(root, 0, "articles root is not a directory")};
   fs::path canonical_root = fs::canonical(root, ec);
-  if (ec) {
-    errors->push_back({root, 0, "cannot resolve articles root: " + ec.message()});
-    return {};
-  }
-  Scanner scanner(std::move(canonical_root), errors);
+  if (ec) return Listed{{}, Diagnostics(root, 0, "cannot resolve articles root: " + ec.message())};
+  Scanner scanner(std::move(canonical_root));
   scanner.ScanFolder(fs::path(root), "");
   std::vector<ArticleFile> files = scanner.TakeFiles();
   std::sort(files.begin(), files.end(),
             [](const ArticleFile& a, const ArticleFile& b) { return a.id < b.id; });
-  return RemoveDuplicateIds(std::move(files), errors);
+  Listed listed{{}, scanner.TakeErrors()};
+  Listed unique = RemoveDuplicateIds(std::move(files));
+  listed.value = std::move(unique.value);
+  listed.diagnostics.Append(std::move(unique.diagnostics));
+  return listed;
 }
 
-bool ReadArticleFile(const ArticleFile& file, std::string* bytes,
-                     std::vector<ArticleError>* errors) {
+Diagnosed<std::string> ReadArticleFile(const ArticleFile& file) {
+  Diagnosed<std::string> read;
+  std::string* bytes = &read.value;
   const auto fail = [&](std::string message) {
-    errors->push_back({file.path, 0, std::move(message)});
-    return false;
+    return Diagnosed<std::string>{{}, Diagnostics(file.path, 0, std::move(message))};
   };
   struct stat st;
   if (::stat(file.path.c_str(), &st) != 0) return fail("cannot read file: " + ErrnoMessage(errno));
@@ -165,7 +169,7 @@ bool ReadArticleFile(const ArticleFile& file, std::string* bytes,
     }
   }
   if (std::ferror(in.get())) return fail("cannot read file: " + ErrnoMessage(errno));
-  return true;
+  return read;
 }
 
 }  // namespace kb

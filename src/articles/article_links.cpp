@@ -19,9 +19,10 @@ struct Body {
 // The text after the front matter, or the whole file when it has none.
 Body FindBody(std::string_view file_bytes) {
   const std::string_view text = StripBom(file_bytes);
-  FrontMatterSplit split;
-  std::vector<ArticleError> ignored;  // ParseArticle reports front matter errors
-  if (!SplitFrontMatter(text, "", &split, &ignored)) return {text, 1};
+  // ParseArticle reports front matter problems; here they only mean "no body".
+  const Diagnosed<FrontMatterSplit> found = SplitFrontMatter(text, "");
+  if (!found.ok()) return {text, 1};
+  const FrontMatterSplit& split = found.value;
   const auto skipped = text.begin() + (split.body.data() - text.data());
   return {split.body, 1 + static_cast<int>(std::count(text.begin(), skipped, '\n'))};
 }

@@ -24,20 +24,17 @@ bool IsHiddenPath(std::string_view path) {
   }
 }
 
-bool ArticleIdOfName(std::string_view name, const std::string& path, std::string* id,
-                     std::vector<ArticleError>* errors) {
-  *id = std::string(name.substr(0, name.size() - kArticleExtension.size()));
-  if (IsValidUtf8(*id)) return true;
-  errors->push_back({EscapeInvalidUtf8(path), 0, "file name is not valid UTF-8; skipped"});
-  return false;
+Diagnosed<std::string> ArticleIdOfName(std::string_view name, const std::string& path) {
+  std::string id(name.substr(0, name.size() - kArticleExtension.size()));
+  if (IsValidUtf8(id)) return {std::move(id), {}};
+  return {{}, Diagnostics(EscapeInvalidUtf8(path), 0, "file name is not valid UTF-8; skipped")};
 }
 
-bool ClaimArticleId(const std::string& id, const std::string& key, const std::string& path,
-                    std::map<std::string, std::string>* first_by_key,
-                    std::vector<ArticleError>* errors) {
+Diagnostics ClaimArticleId(const std::string& id, const std::string& key, const std::string& path,
+                           std::map<std::string, std::string>* first_by_key) {
   auto [first, inserted] = first_by_key->emplace(key, id);
-  if (!inserted) errors->push_back({path, 0, DuplicateIdMessage(id, first->second)});
-  return inserted;
+  if (inserted) return {};
+  return Diagnostics(path, 0, DuplicateIdMessage(id, first->second));
 }
 
 std::string DuplicateIdMessage(const std::string& id, const std::string& first) {

@@ -19,24 +19,21 @@ constexpr std::string_view kDelimiter = "---";
 // (0-based within the block) to file lines.
 class FieldContext {
  public:
-  FieldContext(std::string_view path, int first_line, std::vector<ArticleError>* errors)
-      : path_(path), first_line_(first_line), errors_(errors) {}
+  FieldContext(std::string_view path, int first_line) : path_(path), first_line_(first_line) {}
 
   int LineOf(const YAML::Mark& mark) const {
     return mark.is_null() ? first_line_ - 1 : mark.line + first_line_;
   }
   void Error(int line, std::string message) {
-    errors_->push_back({std::string(path_), line, std::move(message)});
-    failed_ = true;
+    errors_.Add(std::string(path_), line, std::move(message));
   }
-  bool failed() const { return failed_; }
+  Diagnostics TakeErrors() { return std::move(errors_); }
   int opening_line() const { return first_line_ - 1; }
 
  private:
   std::string_view path_;
   int first_line_;
-  std::vector<ArticleError>* errors_;
-  bool failed_ = false;
+  Diagnostics errors_;
 };
 
 const char* KindName(const YAML::Node& node) {
@@ -263,13 +260,13 @@ bool LoadYaml(std::string_view yaml, FieldContext* ctx, YAML::Node* root) {
 
 }  // namespace
 
-bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterSplit* out,
-                      std::vector<ArticleError>* errors) {
+Diagnosed<FrontMatterSplit> SplitFrontMatter(std::string_view text, std::string_view path) {
+  Diagnosed<FrontMatterSplit> split;
   size_t line_end = text.find('\n');
   if (TrimLineEnd(text.substr(0, line_end)) != kDelimiter) {
-    errors->push_back(
-        {std::string(path), 1, "missing front matter (the file must start with a '---' line)"});
-    return false;
+    split.diagnostics.Add(std::string(path), 1,
+                          "missing front matter (the file must start with a '---' line)");
+    return split;
   }
   const size_t yaml_begin = line_end == std::string_view::npos ? text.size() : line_end + 1;
   size_t pos = yaml_begin;
@@ -278,28 +275,28 @@ bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterS
     const size_t end = line_end == std::string_view::npos ? text.size() : line_end;
     const size_t next = line_end == std::string_view::npos ? text.size() : line_end + 1;
     if (TrimLineEnd(text.substr(pos, end - pos)) == kDelimiter) {
-      out->yaml = text.substr(yaml_begin, pos - yaml_begin);
-      out->body = text.substr(next);
-      out->yaml_first_line = 2;
-      return true;
+      split.value.yaml = text.substr(yaml_begin, pos - yaml_begin);
+      split.value.body = text.substr(next);
+      split.value.yaml_first_line = 2;
+      return split;
     }
     pos = next;
   }
-  errors->push_back(
-      {std::string(path), 1, "front matter is not closed (no '---' line after the opening '---')"});
-  return false;
+  split.diagnostics.Add(std::string(path), 1,
+                        "front matter is not closed (no '---' line after the opening '---')");
+  return split;
 }
 
-bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
-                      std::vector<ArticleError>* errors) {
-  FieldContext ctx(path, split.yaml_first_line, errors);
+Diagnostics ParseFrontMatter(const FrontMatterSplit& split, std::string_view path,
+                             Article* article) {
+  FieldContext ctx(path, split.yaml_first_line);
   if (const size_t bad = FindYamlForbiddenChar(split.yaml); bad != std::string_view::npos) {
     ctx.Error(split.yaml_first_line + PositionOf(split.yaml, bad).line - 1,
               YamlForbiddenCharMessage(split.yaml, bad));
-    return false;
+    return ctx.TakeErrors();
   }
   YAML::Node root;
-  if (!LoadYaml(split.yaml, &ctx, &root)) return false;
+  if (!LoadYaml(split.yaml, &ctx, &root)) return ctx.TakeErrors();
   try {
     if (root.IsMap() || root.IsNull()) {
       ReadMapping(root.IsMap() ? root : YAML::Node(YAML::NodeType::Map), &ctx, article);
@@ -311,7 +308,7 @@ bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Arti
   } catch (const YAML::Exception& e) {  // defensive: node access should not throw here
     ctx.Error(ctx.LineOf(e.mark), "invalid front matter: " + EscapeInvalidUtf8(e.msg));
   }
-  return !ctx.failed();
+  return ctx.TakeErrors();
 }
 
 }  // namespace kb

@@ -15,19 +15,16 @@ constexpr std::string_view kOneWay = "=>";
 
 class Reporter {
  public:
-  Reporter(std::string_view path, std::vector<ArticleError>* errors)
-      : path_(path), errors_(errors) {}
+  explicit Reporter(std::string_view path) : path_(path) {}
   void Error(const YAML::Node& node, const std::string& message) {
-    errors_->push_back(
-        {std::string(path_), node.Mark().is_null() ? 0 : node.Mark().line + 1, message});
-    failed_ = true;
+    errors_.Add(std::string(path_), node.Mark().is_null() ? 0 : node.Mark().line + 1, message);
   }
-  bool failed() const { return failed_; }
+  bool failed() const { return !errors_.ok(); }
+  Diagnostics TakeErrors() { return std::move(errors_); }
 
  private:
   std::string_view path_;
-  std::vector<ArticleError>* errors_;
-  bool failed_ = false;
+  Diagnostics errors_;
 };
 
 // Splits "a, b" into trimmed non-empty parts; false if any part is empty.
@@ -97,46 +94,42 @@ void ReadLanguage(const YAML::Node& key, const YAML::Node& value, Reporter* repo
 
 }  // namespace
 
-bool ParseSynonyms(std::string_view path, std::string_view bytes, std::vector<SynonymRule>* rules,
-                   std::vector<ArticleError>* errors) {
-  if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
-    errors->push_back({std::string(path), PositionOf(bytes, bad).line, "invalid UTF-8"});
-    return false;
-  }
-  if (size_t bad = FindYamlForbiddenChar(bytes); bad != std::string_view::npos) {
-    errors->push_back(
-        {std::string(path), PositionOf(bytes, bad).line, YamlForbiddenCharMessage(bytes, bad)});
-    return false;
-  }
+Diagnosed<std::vector<SynonymRule>> ParseSynonyms(std::string_view path, std::string_view bytes) {
+  using Parsed = Diagnosed<std::vector<SynonymRule>>;
+  if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
+    return Parsed{{}, Diagnostics(std::string(path), PositionOf(bytes, bad).line, "invalid UTF-8")};
+  if (size_t bad = FindYamlForbiddenChar(bytes); bad != std::string_view::npos)
+    return Parsed{{},
+                  Diagnostics(std::string(path), PositionOf(bytes, bad).line,
+                              YamlForbiddenCharMessage(bytes, bad))};
   YAML::Node root;
   try {
     root = YAML::Load(std::string(bytes));
   } catch (const YAML::Exception& e) {
-    errors->push_back(
-        {std::string(path), e.mark.is_null() ? 0 : e.mark.line + 1, EscapeInvalidUtf8(e.msg)});
-    return false;
+    return Parsed{{},
+                  Diagnostics(std::string(path), e.mark.is_null() ? 0 : e.mark.line + 1,
+                              EscapeInvalidUtf8(e.msg))};
   }
-  if (root.IsNull()) return true;  // an empty file is fine
-  Reporter report(path, errors);
+  if (root.IsNull()) return {};  // an empty file is fine
+  Reporter report(path);
   if (!root.IsMap()) {
     report.Error(root, "expected a mapping from language codes to lists of synonyms");
-    return false;
+    return Parsed{{}, report.TakeErrors()};
   }
-  std::vector<SynonymRule> parsed;
+  Parsed parsed;
   for (auto it = root.begin(); it != root.end(); ++it)
-    ReadLanguage(it->first, it->second, &report, &parsed);
-  if (report.failed()) return false;
-  rules->insert(rules->end(), parsed.begin(), parsed.end());
-  return true;
+    ReadLanguage(it->first, it->second, &report, &parsed.value);
+  if (report.failed()) return Parsed{{}, report.TakeErrors()};
+  return parsed;
 }
 
 extern const std::string_view kHelpdeskSynonymsYaml;  // helpdesk_synonyms.yml, compiled in
 
 std::vector<SynonymRule> BuiltInSynonyms() {
-  std::vector<SynonymRule> rules;
-  std::vector<ArticleError> errors;
   // The file is tested to parse (synonyms_test.cpp); a broken one gives no rules.
-  if (!ParseSynonyms("helpdesk_synonyms.yml", kHelpdeskSynonymsYaml, &rules, &errors)) return {};
+  auto parsed = ParseSynonyms("helpdesk_synonyms.yml", kHelpdeskSynonymsYaml);
+  if (!parsed.ok()) return {};
+  std::vector<SynonymRule> rules = std::move(parsed.value);
   for (SynonymRule& rule : rules) rule.line = 0;
   return rules;
 }

@@ -4,7 +4,7 @@
 
 #include <openssl/crypto.h>
 
-#include <iostream>
+#include <string>
 #include <vector>
 
 #include "token_file.h"
@@ -65,8 +65,9 @@ std::shared_ptr<const AgentTokens::State> AgentTokens::CurrentState() const {
     return state_;
   }
   // Keep the tokens we have; remember the bad version so it is logged once, not every second.
-  std::cerr << "kb: agent tokens not reloaded, keeping the previous " << state_->entries.size()
-            << " token(s): " << fresh.status().ToString() << "\n";
+  options_.log->Warning("agent tokens not reloaded, keeping the previous " +
+                        std::to_string(state_->entries.size()) +
+                        " token(s): " + fresh.status().ToString());
   auto kept = std::make_shared<State>(*state_);
   kept->stamp = stamp;
   state_ = std::move(kept);

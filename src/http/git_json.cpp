@@ -10,7 +10,7 @@ namespace {
 using Json = nlohmann::json;
 
 const char* AttemptState(const GitPublishAttempt& a) {
-  if (!a.ok) return "failed";
+  if (!a.ok()) return "failed";
   return a.added + a.updated + a.deleted > 0 ? "published" : "unchanged";
 }
 
@@ -20,7 +20,7 @@ Json AttemptObject(const GitPublishAttempt& a) {
   return {{"status", AttemptState(a)},
           {"commit", a.commit.empty() ? Json(nullptr) : Json(a.commit)},
           {"time", Rfc3339(a.time)},
-          {"ok", a.ok},
+          {"ok", a.ok()},
           {"repeated", a.skipped},
           {"added", a.added},
           {"updated", a.updated},
@@ -28,7 +28,7 @@ Json AttemptObject(const GitPublishAttempt& a) {
           {"unchanged", a.unchanged},
           {"sequence", a.sequence},
           {"errors", std::move(errors)},
-          {"failure", a.failure.empty() ? Json(nullptr) : Json(a.failure)}};
+          {"failure", a.status.ok() ? Json(nullptr) : Json(a.status.ToString())}};
 }
 
 }  // namespace

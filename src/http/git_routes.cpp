@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "git_json.h"
@@ -107,11 +108,11 @@ void GetPreview(const httplib::Request& req, httplib::Response& res, const GitSe
   const std::string ref = req.get_param_value(kRefParam);
   auto version = ReadGitArticle(services.publisher->source_options(), ref, id);
   if (!version.ok()) return ReplyError(res, version.status());
-  Article article;
-  std::vector<ArticleError> errors;
-  if (!ParseArticle(id, version->path, version->bytes, &article, &errors)) {
+  const Diagnosed<Article> parsed = ParseArticle(id, version->path, version->bytes);
+  const Article& article = parsed.value;
+  if (!parsed.ok()) {
     std::string message = "the article on " + ref + " is not valid:";
-    for (const ArticleError& e : errors) message += " " + e.ToString() + ";";
+    for (const ArticleError& e : parsed.diagnostics) message += " " + e.ToString() + ";";
     return ReplyError(res, Status::InvalidArgument(message));
   }
   ReplyJson(res, GitPreviewJson(ViewOf(article, *version), ref, version->commit, article.draft));
@@ -132,8 +133,26 @@ Result<std::string> ReadWebhookSecret(const std::string& file) {
   return secret;
 }
 
+// The publisher's log until RunServer hands in the CLI's (kb::cli::StderrLog):
+// "kb: " lines on stderr, as the publisher printed them before.
+class ServeStderrLog : public Log {
+ public:
+  void Write(LogLevel level, std::string_view line) override {
+    const char* tag = level == LogLevel::kError     ? "error: "
+                      : level == LogLevel::kWarning ? "warning: "
+                                                    : "";
+    std::lock_guard<std::mutex> lock(mu_);
+    std::fprintf(stderr, "kb: %s%.*s\n", tag, static_cast<int>(line.size()), line.data());
+  }
+
+ private:
+  std::mutex mu_;
+};
+
 Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& config) {
+  static ServeStderrLog log;  // lives as long as any publisher
   GitPublisherOptions options;
+  options.log = &log;
   options.source.repo = config.git_repo;
   options.source.branch = config.git_branch;
   options.source.cache_dir = config.git_cache_dir;

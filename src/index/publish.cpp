@@ -1,5 +1,5 @@
 // Publish(): validate every changed article, then write them in one commit
-// (or into a new generation for a full rebuild). See kb/publish.h.
+// (or into a new generation for a full rebuild). See kb/index/publish.h.
 #include "kb/index/publish.h"
 
 #include <xapian.h>
@@ -65,26 +65,36 @@ struct Plan {
   size_t added = 0, unchanged = 0;
   std::string synonyms;       // EncodeSynonyms JSON of every rule in force
   std::string synonyms_hash;  // its SHA-256 (stored as kMetaSynonymsHash)
+  bool incremental = false;   // from the source's changes, not from a whole listing
 };
 
-// Built-in rules plus the source's _synonyms.yml, validated.
-std::string LoadSynonyms(ArticleSource& source, std::vector<ArticleError>* errors) {
+// Built-in rules plus the source's _synonyms.yml, validated: their
+// EncodeSynonyms JSON, with the problems of the file.
+Diagnosed<std::string> LoadSynonyms(ArticleSource& source) {
   std::vector<SynonymRule> rules = BuiltInSynonyms();
-  std::string bytes, path;
-  if (source.ReadSynonyms(&bytes, &path, errors)) ParseSynonyms(path, bytes, &rules, errors);
-  return EncodeSynonyms(rules);
+  Diagnosed<std::optional<ArticleSource::SynonymsFile>> file = source.ReadSynonyms();
+  Diagnosed<std::string> loaded{{}, std::move(file.diagnostics)};
+  if (file.value) {
+    Diagnosed<std::vector<SynonymRule>> parsed = ParseSynonyms(file.value->path, file.value->bytes);
+    rules.insert(rules.end(), parsed.value.begin(), parsed.value.end());
+    loaded.diagnostics.Append(std::move(parsed.diagnostics));
+  }
+  loaded.value = EncodeSynonyms(rules);
+  return loaded;
 }
 
-// Parses one entry's bytes: false (with errors) when invalid.
+// Parses one entry's bytes; the problems when invalid.
 // `hash` is the fingerprint publish compares: content hash plus source flags.
-bool LoadArticle(const ArticleSource::Entry& entry, const std::string& bytes,
-                 const std::string& hash, Article* article, std::vector<ArticleError>* errors) {
-  if (!ParseArticle(entry.id, entry.path, bytes, article, errors)) return false;
-  article->updated = entry.updated;
-  article->author = entry.author;
-  article->outdated = entry.outdated;
-  article->content_hash = hash;
-  return true;
+Diagnosed<Article> LoadArticle(const ArticleSource::Entry& entry, const std::string& bytes,
+                               const std::string& hash) {
+  Diagnosed<Article> parsed = ParseArticle(entry.id, entry.path, bytes);
+  if (!parsed.ok()) return parsed;
+  Article& article = parsed.value;
+  article.updated = entry.updated;
+  article.author = entry.author;
+  article.outdated = entry.outdated;
+  article.content_hash = hash;
+  return parsed;
 }
 
 // The fingerprint publish stores and compares: the content hash plus the
@@ -97,13 +107,16 @@ std::string Fingerprint(const ArticleSource::Entry& entry, std::string_view byte
   return WithFlags(entry, Sha256Hex(bytes));
 }
 
-// Reads and validates every entry whose content differs from what is stored.
-// Errors go to `errors`. `plan.removed` gets drafts only: the caller adds the
-// articles that are gone.
-Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& entries,
-              const StoredHashes& stored, const std::function<bool(const std::string&)>& is_article,
-              const PublishOptions& options, std::vector<ArticleError>* errors) {
-  Plan plan;
+// Reads and validates every entry whose content differs from what is stored:
+// the plan, with the problems found. `plan.removed` gets drafts only: the
+// caller adds the articles that are gone.
+Diagnosed<Plan> MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& entries,
+                         const StoredHashes& stored,
+                         const std::function<bool(const std::string&)>& is_article,
+                         const PublishOptions& options) {
+  Diagnosed<Plan> planned;
+  Plan& plan = planned.value;
+  Diagnostics& errors = planned.diagnostics;
   size_t done = 0;
   for (const auto& entry : entries) {
     if (options.progress && (++done % 100 == 0 || done == entries.size()))
@@ -114,16 +127,23 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
       ++plan.unchanged;  // the source vouches for the bytes: no need to read them
       continue;
     }
-    std::string bytes;
-    if (!source.Read(entry, &bytes, errors)) continue;
-    const std::string hash = Fingerprint(entry, bytes);
+    Diagnosed<std::string> bytes = source.Read(entry);
+    if (!bytes.ok()) {
+      errors.Append(std::move(bytes.diagnostics));
+      continue;
+    }
+    const std::string hash = Fingerprint(entry, bytes.value);
     if (old != stored.end() && old->second == hash) {
       ++plan.unchanged;
       continue;
     }
-    Article article;
-    if (!LoadArticle(entry, bytes, hash, &article, errors)) continue;
-    CheckTranslationOf(article, is_article, errors);
+    Diagnosed<Article> loaded = LoadArticle(entry, bytes.value, hash);
+    if (!loaded.ok()) {
+      errors.Append(std::move(loaded.diagnostics));
+      continue;
+    }
+    const Article& article = loaded.value;
+    errors.Append(CheckTranslationOf(article, is_article));
     if (article.draft) {
       if (old != stored.end()) plan.removed.push_back(article.id);
       continue;
@@ -131,61 +151,60 @@ Plan MakePlan(ArticleSource& source, const std::vector<ArticleSource::Entry>& en
     if (old == stored.end()) ++plan.added;
     plan.changed.push_back({entry, hash});
   }
-  return plan;
+  return planned;
 }
 
-// Thrown while writing when an article no longer is what was validated (its
-// file changed in between): the write is abandoned, nothing is committed.
-struct ChangedDuringPublish {
-  ArticleError error;
-};
-
-// The validated article again, for writing.
-Article Reload(ArticleSource& source, const Planned& planned) {
-  std::vector<ArticleError> errors;
-  std::string bytes;
-  Article article;
-  if (!source.Read(planned.entry, &bytes, &errors) ||
-      Fingerprint(planned.entry, bytes) != planned.hash ||
-      !LoadArticle(planned.entry, bytes, planned.hash, &article, &errors))
-    throw ChangedDuringPublish{{planned.entry.path, 0,
-                                "changed while it was being published; nothing was published, "
-                                "run the publish again"}};
-  return article;
+// The validated article again, for writing; the problem "changed while it was
+// being published" when it no longer is what was validated (its file changed
+// in between): then the write is abandoned and nothing is committed.
+Diagnosed<Article> Reload(ArticleSource& source, const Planned& planned) {
+  Diagnosed<std::string> bytes = source.Read(planned.entry);
+  if (bytes.ok() && Fingerprint(planned.entry, bytes.value) == planned.hash) {
+    Diagnosed<Article> article = LoadArticle(planned.entry, bytes.value, planned.hash);
+    if (article.ok()) return article;
+  }
+  return {{},
+          Diagnostics(planned.entry.path, 0,
+                      "changed while it was being published; nothing was published, "
+                      "run the publish again")};
 }
 
 // The plan from the whole listing of the source.
-Plan PlanFromListing(ArticleSource& source, const Xapian::Database* db,
-                     const PublishOptions& options, std::vector<ArticleError>* errors) {
+Diagnosed<Plan> PlanFromListing(ArticleSource& source, const Xapian::Database* db,
+                                const PublishOptions& options) {
   const StoredHashes stored = db ? ReadStoredHashes(*db) : StoredHashes();
-  const auto entries = source.List(errors);
+  Diagnosed<std::vector<ArticleSource::Entry>> entries = source.List();
   std::set<std::string> listed;
-  for (const auto& e : entries) listed.insert(e.id);
-  Plan plan = MakePlan(
-      source, entries, stored, [&listed](const std::string& id) { return listed.count(id) > 0; },
-      options, errors);
+  for (const auto& e : entries.value) listed.insert(e.id);
+  Diagnosed<Plan> plan = MakePlan(
+      source, entries.value, stored,
+      [&listed](const std::string& id) { return listed.count(id) > 0; }, options);
   for (const auto& [id, hash] : stored)
-    if (!listed.count(id)) plan.removed.push_back(id);
+    if (!listed.count(id)) plan.value.removed.push_back(id);
+  entries.diagnostics.Append(std::move(plan.diagnostics));
+  plan.diagnostics = std::move(entries.diagnostics);  // the listing's problems first
   return plan;
 }
 
 // The plan from the source's changes since the published commit.
-Plan PlanFromChanges(ArticleSource& source, const ArticleSource::Changes& changes,
-                     const Xapian::Database& db, const PublishOptions& options,
-                     std::vector<ArticleError>* errors) {
+Diagnosed<Plan> PlanFromChanges(ArticleSource& source, ArticleSource::Changes changes,
+                                const Xapian::Database& db, const PublishOptions& options) {
   std::vector<std::string> ids(changes.removed);
   for (const auto& e : changes.changed) ids.push_back(e.id);
   const StoredHashes stored = ReadStoredHashesOf(db, ids);
-  Plan plan = MakePlan(
+  Diagnosed<Plan> planned = MakePlan(
       source, changes.changed, stored,
-      [&source](const std::string& id) { return source.HasArticle(id); }, options, errors);
+      [&source](const std::string& id) { return source.HasArticle(id); }, options);
+  changes.diagnostics.Append(std::move(planned.diagnostics));
+  planned.diagnostics = std::move(changes.diagnostics);  // the diff's problems first
+  Plan& plan = planned.value;
   for (const std::string& id : changes.removed)
     if (stored.count(id)) plan.removed.push_back(id);
   // Everything else in the index was not even looked at: it is unchanged.
   const size_t touched = plan.changed.size() - plan.added + plan.removed.size();
   const size_t docs = db.get_doccount();
   plan.unchanged = docs > touched ? docs - touched : 0;
-  return plan;
+  return planned;
 }
 
 void WriteMetadata(Xapian::WritableDatabase& db, uint64_t sequence, const std::string& generation,
@@ -227,14 +246,19 @@ Status CheckMassDelete(size_t deleted, size_t published, const ArticleSource& so
 }
 
 // Writes the plan; the spelling table follows the public documents, the
-// Greeklish table every document's Greek words.
-void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
-               const PublishOptions& options) {
+// Greeklish table every document's Greek words. Returns ok() diagnostics when
+// everything was written; otherwise the article that changed since it was
+// validated, and the caller must not commit. Xapian errors are thrown (Publish
+// turns them into a Status).
+Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
+                      const PublishOptions& options) {
   auto analyzer = NewAnalyzer();
   GreeklishTableWriter greeklish(db, *analyzer);
   size_t done = 0;
   for (const Planned& planned : plan.changed) {
-    const Article article = Reload(source, planned);
+    Diagnosed<Article> reloaded = Reload(source, planned);
+    if (!reloaded.ok()) return std::move(reloaded.diagnostics);
+    const Article& article = reloaded.value;
     if (options.progress && (++done % 100 == 0 || done == plan.changed.size()))
       options.progress("indexing", done, plan.changed.size());
     const std::string id_term = schema::IdTerm(article.id);
@@ -249,18 +273,28 @@ void ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& 
     RemoveSpellingWords(db, id_term);
     db.delete_document(id_term);
   }
+  return {};
 }
 
+// What writing a plan came to: the written generation, or (OK but with
+// diagnostics) an article that changed while it was written, so nothing was
+// made live.
+struct Written {
+  std::string generation;
+  Diagnostics changed;
+};
+
 // Builds a complete new generation, compacts it and makes it live.
-Status Rebuild(const std::string& db_dir, const Plan& plan, ArticleSource& source,
-               const PublishOptions& options, uint64_t sequence, std::string* generation) {
+Result<Written> Rebuild(const std::string& db_dir, const Plan& plan, ArticleSource& source,
+                        const PublishOptions& options, uint64_t sequence) {
   auto name = NewGenerationName(db_dir);
   if (!name.ok()) return name.status();
   const std::string final_path = GenerationPath(db_dir, *name);
   const std::string build_path = final_path + ".build";
   {
     Xapian::WritableDatabase db(build_path, Xapian::DB_CREATE_OR_OVERWRITE);
-    ApplyPlan(db, source, plan, options);
+    Diagnostics changed = ApplyPlan(db, source, plan, options);
+    if (!changed.ok()) return Written{"", std::move(changed)};  // never made live
     WriteMetadata(db, sequence, *name, source, plan);
     db.commit();
     // Compaction makes queries ~1.4x faster on big indexes (PERF.md).
@@ -271,80 +305,116 @@ Status Rebuild(const std::string& db_dir, const Plan& plan, ArticleSource& sourc
   auto previous = ReadCurrentGeneration(db_dir);
   if (Status s = SwitchGeneration(db_dir, *name); !s.ok()) return s;
   RemoveStaleGenerations(db_dir, *name, previous.ok() ? *previous : std::string());
-  *generation = *name;
-  return Status::OK();
+  return Written{*name, {}};
 }
 
-Status UpdateInPlace(const std::string& path, const Plan& plan, ArticleSource& source,
-                     const PublishOptions& options, uint64_t sequence,
-                     const std::string& generation) {
-  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+Result<Written> UpdateInPlace(const std::string& generation, const Plan& plan,
+                              ArticleSource& source, const PublishOptions& options,
+                              uint64_t sequence) {
+  Xapian::WritableDatabase db(GenerationPath(options.db_dir, generation), Xapian::DB_OPEN);
   // One transaction: Xapian never auto-commits half of a big publish.
   db.begin_transaction();
-  ApplyPlan(db, source, plan, options);
+  Diagnostics changed = ApplyPlan(db, source, plan, options);
+  if (!changed.ok()) {
+    db.cancel_transaction();
+    return Written{"", std::move(changed)};
+  }
   WriteMetadata(db, sequence, generation, source, plan);
   db.commit_transaction();
-  return Status::OK();
+  return Written{generation, {}};
+}
+
+// The live index as Publish finds it.
+struct Live {
+  Result<std::string> generation = Status::NotFound("no index yet");
+  std::optional<Xapian::Database> db;
+  uint64_t sequence = 0;
+  bool rebuild = false;  // a new generation must be built
+  std::string synonyms_hash;
+};
+
+Result<Live> OpenLive(const PublishOptions& options) {
+  Live live;
+  live.generation = ReadCurrentGeneration(options.db_dir);
+  if (!live.generation.ok() && live.generation.status().code() != StatusCode::kNotFound)
+    return live.generation.status();
+  live.rebuild = !live.generation.ok() || options.force_rebuild;
+  if (live.generation.ok()) {
+    live.db.emplace(GenerationPath(options.db_dir, *live.generation));
+    live.sequence =
+        std::strtoull(live.db->get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
+    if (live.db->get_metadata(schema::kMetaSchema) != std::to_string(schema::kVersion))
+      live.rebuild = true;
+    live.synonyms_hash = live.db->get_metadata(schema::kMetaSynonymsHash);
+  }
+  return live;
+}
+
+// The plan: from the source's changes since the published commit when the
+// source can tell them (git), which lets a publish cost what the change
+// costs; otherwise from the whole listing. A Status when the source's
+// history could not be read.
+Result<Diagnosed<Plan>> MakeSourcePlan(ArticleSource& source, const Live& live,
+                                       const PublishOptions& options) {
+  const std::string published =
+      live.db ? live.db->get_metadata(schema::kMetaGitCommit) : std::string();
+  if (!live.rebuild && !published.empty()) {
+    Result<ArticleSource::Changes> changes = source.ChangesSince(published);
+    if (!changes.ok()) return changes.status();
+    if (changes->known) {
+      Diagnosed<Plan> plan = PlanFromChanges(source, std::move(*changes), *live.db, options);
+      plan.value.incremental = true;
+      return plan;
+    }
+  }
+  return PlanFromListing(source, live.rebuild ? nullptr : &*live.db, options);
 }
 
 Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions& options) {
+  Result<Live> live = OpenLive(options);
+  if (!live.ok()) return live.status();
   PublishReport report;
-  auto live = ReadCurrentGeneration(options.db_dir);
-  if (!live.ok() && live.status().code() != StatusCode::kNotFound) return live.status();
-
-  std::string stored_synonyms_hash;
-  uint64_t sequence = 0;
-  bool rebuild = !live.ok() || options.force_rebuild;
-  std::optional<Xapian::Database> db;
-  if (live.ok()) {
-    db.emplace(GenerationPath(options.db_dir, *live));
-    sequence = std::strtoull(db->get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
-    if (db->get_metadata(schema::kMetaSchema) != std::to_string(schema::kVersion)) rebuild = true;
-    stored_synonyms_hash = db->get_metadata(schema::kMetaSynonymsHash);
-  }
-
-  // A source that knows what changed since the published commit (git) lets
-  // a publish cost what the change costs; otherwise everything is listed.
-  std::optional<ArticleSource::Changes> changes;
-  const std::string published = db ? db->get_metadata(schema::kMetaGitCommit) : std::string();
-  if (!rebuild && !published.empty()) changes = source.ChangesSince(published, &report.errors);
-  Plan plan = changes ? PlanFromChanges(source, *changes, *db, options, &report.errors)
-                      : PlanFromListing(source, rebuild ? nullptr : &*db, options, &report.errors);
-  report.incremental_listing = changes.has_value();
-  plan.synonyms = LoadSynonyms(source, &report.errors);
+  Result<Diagnosed<Plan>> planned = MakeSourcePlan(source, *live, options);
+  if (!planned.ok()) return planned.status();
+  Plan& plan = planned->value;
+  report.incremental_listing = plan.incremental;
+  report.errors = std::move(planned->diagnostics);
+  Diagnosed<std::string> synonyms = LoadSynonyms(source);
+  report.errors.Append(std::move(synonyms.diagnostics));
+  plan.synonyms = std::move(synonyms.value);
   plan.synonyms_hash = Sha256Hex(plan.synonyms);
-  if (!report.errors.empty()) return report;  // nothing written
+  if (!report.errors.ok()) return report;  // nothing written
 
-  if (db) {
-    const size_t deleted = ArticlesDeleted(plan, *db, rebuild);
-    if (Status s = CheckMassDelete(deleted, db->get_doccount(), source, options); !s.ok()) return s;
+  if (live->db) {
+    const size_t deleted = ArticlesDeleted(plan, *live->db, live->rebuild);
+    if (Status s = CheckMassDelete(deleted, live->db->get_doccount(), source, options); !s.ok())
+      return s;
   }
 
   report.added = plan.added;
   report.updated = plan.changed.size() - plan.added;
   report.deleted = plan.removed.size();
   report.unchanged = plan.unchanged;
-  report.rebuilt = rebuild;
-  if (!rebuild && plan.changed.empty() && plan.removed.empty() &&
-      plan.synonyms_hash == stored_synonyms_hash) {
-    report.sequence = sequence;
-    report.generation = *live;
+  report.rebuilt = live->rebuild;
+  if (!live->rebuild && plan.changed.empty() && plan.removed.empty() &&
+      plan.synonyms_hash == live->synonyms_hash) {
+    report.sequence = live->sequence;
+    report.generation = *live->generation;
     return report;
   }
-  report.sequence = sequence + 1;
-  report.committed = true;
-  if (rebuild) {
-    if (Status s =
-            Rebuild(options.db_dir, plan, source, options, report.sequence, &report.generation);
-        !s.ok())
-      return s;
-  } else {
-    report.generation = *live;
-    if (Status s = UpdateInPlace(GenerationPath(options.db_dir, *live), plan, source, options,
-                                 report.sequence, *live);
-        !s.ok())
-      return s;
+  const uint64_t sequence = live->sequence + 1;
+  Result<Written> written = live->rebuild
+                                ? Rebuild(options.db_dir, plan, source, options, sequence)
+                                : UpdateInPlace(*live->generation, plan, source, options, sequence);
+  if (!written.ok()) return written.status();
+  if (!written->changed.ok()) {
+    PublishReport changed;  // nothing was written: a report with just the article that changed
+    changed.errors = std::move(written->changed);
+    return changed;
   }
+  report.sequence = sequence;
+  report.committed = true;
+  report.generation = written->generation;
   return report;
 }
 
@@ -353,10 +423,6 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
 Result<PublishReport> Publish(ArticleSource& source, const PublishOptions& options) {
   try {
     return PublishOrThrow(source, options);
-  } catch (const ChangedDuringPublish& changed) {
-    PublishReport report;
-    report.errors.push_back(changed.error);
-    return report;
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::IOError("index is being written by another process: " + e.get_msg());
   } catch (const Xapian::DatabaseCorruptError& e) {

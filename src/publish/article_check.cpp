@@ -22,15 +22,13 @@ class Checker {
   explicit Checker(const CheckInput& input) : input_(input) {}
 
   CheckReport Run() {
-    std::vector<ArticleError> errors;
-    const auto entries = input_.source->List(&errors);
-    for (const auto& e : errors) Add(Severity::kError, e);
+    const Diagnosed<std::vector<ArticleSource::Entry>> listed = input_.source->List();
+    const std::vector<ArticleSource::Entry>& entries = listed.value;
+    AddErrors(listed.diagnostics);
     for (const auto& entry : entries) ids_.insert(entry.id);
     for (const auto& entry : entries) Load(entry);
     for (const auto& [id, parsed] : parsed_) {
-      std::vector<ArticleError> broken;
-      CheckTranslationOf(parsed.article, ids_, &broken);
-      for (const auto& e : broken) Add(Severity::kError, e);
+      AddErrors(CheckTranslationOf(parsed.article, ids_));
       CheckLinks(parsed);
     }
     CheckDuplicateTitles();
@@ -46,15 +44,16 @@ class Checker {
   void Add(Severity severity, ArticleError where) {
     report_.findings.push_back({severity, std::move(where)});
   }
+  void AddErrors(const Diagnostics& errors) {
+    for (const ArticleError& e : errors) Add(Severity::kError, e);
+  }
 
   void Load(const ArticleSource::Entry& entry) {
-    Parsed parsed;
-    std::vector<ArticleError> errors;
-    if (input_.source->Read(entry, &parsed.bytes, &errors) &&
-        ParseArticle(entry.id, entry.path, parsed.bytes, &parsed.article, &errors)) {
-      parsed_.emplace(entry.id, std::move(parsed));
-    }
-    for (const auto& e : errors) Add(Severity::kError, e);
+    Diagnosed<std::string> bytes = input_.source->Read(entry);
+    if (!bytes.ok()) return AddErrors(bytes.diagnostics);
+    Diagnosed<Article> article = ParseArticle(entry.id, entry.path, bytes.value);
+    if (!article.ok()) return AddErrors(article.diagnostics);
+    parsed_.emplace(entry.id, Parsed{std::move(article.value), std::move(bytes.value)});
   }
 
   // `target` relative to the folder of article `id`, normalized; false if it leaves the root.

@@ -3,7 +3,6 @@
 #include "kb/publish/git_publisher.h"
 
 #include <condition_variable>
-#include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <thread>
@@ -32,7 +31,7 @@ class GitPublisher::Impl {
     status_.running = false;
     if (attempt.skipped) return attempt;
     ++status_.attempts;
-    if (attempt.ok) {
+    if (attempt.ok()) {
       status_.last_good_commit = attempt.commit;
       status_.last_good_time = attempt.time;
     }
@@ -109,7 +108,7 @@ class GitPublisher::Impl {
         std::exchange(fetched_at_open_, false) ? kb::Status::OK() : source_->Fetch();
     auto commit = source_->BranchCommit();
     if (!fetched.ok() || !commit.ok()) {
-      attempt.failure = !fetched.ok() ? fetched.ToString() : commit.status().ToString();
+      attempt.status = !fetched.ok() ? fetched : commit.status();
       return Finish(std::move(attempt));
     }
     if (AlreadyAttempted(*commit)) {
@@ -124,11 +123,10 @@ class GitPublisher::Impl {
     auto report = Publish(*source_, options);
     attempt.commit = source_->Commit();
     if (!report.ok()) {
-      attempt.failure = report.status().ToString();
+      attempt.status = report.status();
       return Finish(std::move(attempt));
     }
     attempt.errors = report->errors;
-    attempt.ok = report->errors.empty();
     attempt.added = report->added;
     attempt.updated = report->updated;
     attempt.deleted = report->deleted;
@@ -141,26 +139,27 @@ class GitPublisher::Impl {
   bool AlreadyAttempted(const std::string& commit) {
     std::lock_guard<std::mutex> lock(mu_);
     return status_.last_attempt && status_.last_attempt->commit == commit &&
-           status_.last_attempt->failure.empty();
+           status_.last_attempt->status.ok();
   }
 
   GitPublishAttempt Finish(GitPublishAttempt attempt) {
     attempt.time = static_cast<int64_t>(std::time(nullptr));
-    if (options_.log) Log(attempt);
+    LogAttempt(attempt);
     return attempt;
   }
 
-  void Log(const GitPublishAttempt& a) const {
+  void LogAttempt(const GitPublishAttempt& a) const {
+    Log& log = *options_.log;
     const std::string commit = a.commit.empty() ? "?" : a.commit.substr(0, 12);
-    if (!a.failure.empty()) {
-      std::fprintf(stderr, "kb: git publish of %s failed: %s\n", commit.c_str(), a.failure.c_str());
-    } else if (!a.ok) {
-      for (const ArticleError& e : a.errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
-      std::fprintf(stderr, "kb: git commit %s has %zu error(s); nothing was published\n",
-                   commit.c_str(), a.errors.size());
+    if (!a.status.ok()) {
+      log.Error("git publish of " + commit + " failed: " + a.status.ToString());
+    } else if (!a.errors.ok()) {
+      for (const ArticleError& e : a.errors) log.Error(e.ToString());
+      log.Error("git commit " + commit + " has " + std::to_string(a.errors.size()) +
+                " error(s); nothing was published");
     } else {
-      std::fprintf(stderr, "kb: published git commit %s: %zu added, %zu updated, %zu deleted\n",
-                   commit.c_str(), a.added, a.updated, a.deleted);
+      log.Info("published git commit " + commit + ": " + std::to_string(a.added) + " added, " +
+               std::to_string(a.updated) + " updated, " + std::to_string(a.deleted) + " deleted");
     }
   }
 

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "kb/index/publish.h"
@@ -15,45 +16,38 @@ class FolderSource : public ArticleSource {
  public:
   explicit FolderSource(std::string root) : root_(std::move(root)) {}
 
-  std::vector<Entry> List(std::vector<ArticleError>* errors) override {
+  Diagnosed<std::vector<Entry>> List() override {
     files_.clear();
-    std::vector<Entry> entries;
-    for (ArticleFile& file : ListArticleFiles(root_, errors)) {
+    Diagnosed<std::vector<ArticleFile>> files = ListArticleFiles(root_);
+    Diagnosed<std::vector<Entry>> entries{{}, std::move(files.diagnostics)};
+    for (ArticleFile& file : files.value) {
       Entry entry;
       entry.id = file.id;
       entry.path = file.path;
       entry.updated = file.mtime;
-      entries.push_back(std::move(entry));
+      entries.value.push_back(std::move(entry));
       files_.emplace(file.id, std::move(file));
     }
     return entries;
   }
 
-  bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) override {
+  Diagnosed<std::string> Read(const Entry& entry) override {
     auto it = files_.find(entry.id);
-    if (it == files_.end()) {
-      errors->push_back({entry.path, 0, "not listed by this source"});
-      return false;
-    }
-    return ReadArticleFile(it->second, bytes, errors);
+    if (it == files_.end()) return {{}, Diagnostics(entry.path, 0, "not listed by this source")};
+    return ReadArticleFile(it->second);
   }
 
   std::string Describe() const override { return "folder:" + root_; }
 
-  bool ReadSynonyms(std::string* bytes, std::string* path,
-                    std::vector<ArticleError>* errors) override {
-    *path = (std::filesystem::path(root_) / kSynonymsFile).string();
+  Diagnosed<std::optional<SynonymsFile>> ReadSynonyms() override {
+    const std::string path = (std::filesystem::path(root_) / kSynonymsFile).string();
     std::error_code ec;
-    if (!std::filesystem::exists(*path, ec)) return false;
-    std::ifstream in(*path, std::ios::binary);
+    if (!std::filesystem::exists(path, ec)) return {};
+    std::ifstream in(path, std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();
-    if (!in) {
-      errors->push_back({*path, 0, "cannot read file"});
-      return false;
-    }
-    *bytes = content.str();
-    return true;
+    if (!in) return {std::nullopt, Diagnostics(path, 0, "cannot read file")};
+    return {SynonymsFile{path, content.str()}, {}};
   }
 
  private:

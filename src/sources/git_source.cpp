@@ -23,11 +23,10 @@ namespace {
 // The translation_of of an article file, "" when absent or unparseable (the
 // publish reports parse errors itself).
 std::string TranslationOf(std::string_view bytes) {
-  std::vector<ArticleError> ignored;
-  FrontMatterSplit split;
-  if (!SplitFrontMatter(StripBom(bytes), "", &split, &ignored)) return "";
+  const Diagnosed<FrontMatterSplit> split = SplitFrontMatter(StripBom(bytes), "");
+  if (!split.ok()) return "";
   Article article;
-  ParseFrontMatter(split, "", &article, &ignored);
+  ParseFrontMatter(split.value, "", &article);  // problems ignored
   return article.translation_of;
 }
 
@@ -78,40 +77,47 @@ std::string GitSource::Describe() const {
   return "git:" + options_.repo + "#" + options_.branch + "@" + commit_sha_;
 }
 
-void GitSource::ListTree(std::vector<ArticleError>* errors) {
+Diagnostics GitSource::ListTree() {
   listed_.clear();
   WalkState state;
-  if (git_tree_walk(tree_.get(), GIT_TREEWALK_PRE, VisitTreeEntry, &state) != 0) {
-    errors->push_back({options_.repo, 0, git::LastError("cannot read the tree of " + commit_sha_)});
-    return;
-  }
+  if (git_tree_walk(tree_.get(), GIT_TREEWALK_PRE, VisitTreeEntry, &state) != 0)
+    return Diagnostics(options_.repo, 0, git::LastError("cannot read the tree of " + commit_sha_));
+  Diagnostics problems;
   std::sort(state.files.begin(), state.files.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::map<std::string, std::string> first_by_key;
   for (auto& [path, blob] : state.files) {
-    std::string id;
-    if (!ArticleIdOfName(path, path, &id, errors)) continue;
-    if (!ClaimArticleId(id, IdKey(id), path, &first_by_key, errors)) continue;
-    listed_[id] = {path, blob};
+    Diagnosed<std::string> id = ArticleIdOfName(path, path);
+    if (!id.ok()) {
+      problems.Append(std::move(id.diagnostics));
+      continue;
+    }
+    Diagnostics claim = ClaimArticleId(id.value, IdKey(id.value), path, &first_by_key);
+    if (!claim.ok()) {
+      problems.Append(std::move(claim));
+      continue;
+    }
+    listed_[id.value] = {path, blob};
   }
   ids_by_key_ = std::move(first_by_key);
+  return problems;
 }
 
-const GitSource::BlobFacts& GitSource::FactsFor(const Listed& listed,
-                                                std::vector<ArticleError>* errors) {
+Diagnosed<GitSource::BlobFacts> GitSource::FactsFor(const Listed& listed) {
   const std::string key = git::OidHex(listed.blob);
   auto it = blobs_.find(key);
-  if (it != blobs_.end()) return it->second;
-  BlobFacts facts;
+  if (it != blobs_.end()) return {it->second, {}};
+  Diagnosed<BlobFacts> facts;
   auto blob = repo_->LookupBlob(listed.blob, "cannot read blob");
   if (blob.ok()) {
     const std::string_view bytes = git::BlobBytes(blob->get());
-    facts.sha256 = Sha256Hex(bytes);
-    facts.translation_of = TranslationOf(bytes);
+    facts.value.sha256 = Sha256Hex(bytes);
+    facts.value.translation_of = TranslationOf(bytes);
   } else {
-    errors->push_back({listed.path, 0, blob.status().message()});
+    facts.diagnostics.Add(listed.path, 0, blob.status().message());
   }
-  return blobs_.emplace(key, std::move(facts)).first->second;
+  blobs_.emplace(key, facts.value);
+  return facts;
 }
 
 // Sets entry->outdated (and the reason kb check shows) from the history order
@@ -170,45 +176,43 @@ const std::string& GitSource::IdKey(const std::string& id) {
   return key->second;
 }
 
-ArticleSource::Entry GitSource::MakeEntry(const std::string& id, const Listed& listed,
-                                          std::vector<ArticleError>* errors) {
-  Entry entry;
-  entry.id = id;
-  entry.path = listed.path;
-  entry.content_hash = FactsFor(listed, errors).sha256;
+Diagnosed<ArticleSource::Entry> GitSource::MakeEntry(const std::string& id, const Listed& listed) {
+  Diagnosed<Entry> entry;
+  entry.value.id = id;
+  entry.value.path = listed.path;
+  Diagnosed<BlobFacts> facts = FactsFor(listed);
+  entry.value.content_hash = std::move(facts.value.sha256);
+  entry.diagnostics = std::move(facts.diagnostics);
   if (auto change = changes_.find(listed.path); change != changes_.end()) {
-    entry.updated = change->second.commit.time;
-    entry.author = change->second.commit.author;
+    entry.value.updated = change->second.commit.time;
+    entry.value.author = change->second.commit.author;
   }
   return entry;
 }
 
-std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* errors) {
+Diagnosed<std::vector<ArticleSource::Entry>> GitSource::List() {
+  using Listing = Diagnosed<std::vector<Entry>>;
   auto commit = repo_->ResolveCommit(options_.branch);
-  if (!commit.ok()) {
-    errors->push_back({options_.repo, 0, commit.status().message()});
-    return {};
-  }
+  if (!commit.ok()) return Listing{{}, Diagnostics(options_.repo, 0, commit.status().message())};
   auto tree = git::TreeOf(commit->get(), "cannot read commit tree");
-  if (!tree.ok()) {
-    errors->push_back({options_.repo, 0, tree.status().message()});
-    return {};
-  }
+  if (!tree.ok()) return Listing{{}, Diagnostics(options_.repo, 0, tree.status().message())};
   tree_ = std::move(*tree);
   commit_ = std::move(*commit);
   commit_sha_ = git::OidHex(*git_commit_id(commit_.get()));
-  ListTree(errors);
+  Listing entries{{}, ListTree()};
 
   std::set<std::string> paths;
   for (const auto& [id, listed] : listed_) paths.insert(listed.path);
   if (Status s = UpdateHistory(commit_.get(), paths); !s.ok()) {
-    errors->push_back({options_.repo, 0, s.message()});
-    return {};
+    entries.diagnostics.Add(options_.repo, 0, s.message());
+    entries.value.clear();
+    return entries;
   }
   std::unordered_set<std::string> live;
-  std::vector<Entry> entries;
   for (const auto& [id, listed] : listed_) {
-    entries.push_back(MakeEntry(id, listed, errors));
+    Diagnosed<Entry> entry = MakeEntry(id, listed);
+    entries.diagnostics.Append(std::move(entry.diagnostics));
+    entries.value.push_back(std::move(entry.value));
     live.insert(git::OidHex(listed.blob));
   }
   // Only blobs and ids still in the tree stay cached.
@@ -216,7 +220,7 @@ std::vector<ArticleSource::Entry> GitSource::List(std::vector<ArticleError>* err
     it = live.count(it->first) ? std::next(it) : blobs_.erase(it);
   for (auto it = id_keys_.begin(); it != id_keys_.end();)
     it = listed_.count(it->first) ? std::next(it) : id_keys_.erase(it);
-  MarkOutdated(&entries);
+  MarkOutdated(&entries.value);
   IndexTranslations();
   return entries;
 }
@@ -232,66 +236,89 @@ std::string ArticleIdOf(const std::string& path) {
 
 }  // namespace
 
-std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string& since,
-                                                              std::vector<ArticleError>* errors) {
+Result<ArticleSource::Changes> GitSource::ChangesSince(const std::string& since) {
   // Only from the state this source listed last, and only forward in history.
   if (since.empty() || since != commit_sha_ || history_head_ != since || !commit_)
-    return std::nullopt;
+    return Changes::CannotTell();
   auto head = repo_->ResolveCommit(options_.branch);
-  if (!head.ok()) return std::nullopt;
+  if (!head.ok()) return head.status();
   const git_oid* head_oid = git_commit_id(head->get());
   const std::string head_sha = git::OidHex(*head_oid);
-  if (head_sha == since) return Changes{};
-  if (git_graph_descendant_of(repo_->get(), head_oid, git_commit_id(commit_.get())) != 1) {
-    git_error_clear();
-    return std::nullopt;  // a force-push: list everything
-  }
-  std::set<std::string> paths;
-  if (!git::ChangedPathsBetween(repo_->get(), commit_.get(), head->get(), &paths).ok())
-    return std::nullopt;
-  auto tree = git::TreeOf(head->get(), "commit tree");
-  if (!tree.ok()) return std::nullopt;
-
-  // Apply the diff to the listing.
   Changes changes;
-  std::set<std::string> changed_ids, changed_paths;
+  changes.known = true;
+  if (head_sha == since) return changes;
+  const int descendant =
+      git_graph_descendant_of(repo_->get(), head_oid, git_commit_id(commit_.get()));
+  if (descendant == 0 || descendant == GIT_ENOTFOUND) {
+    git_error_clear();
+    return Changes::CannotTell();  // a force-push (the old commit may be gone): list everything
+  }
+  if (descendant < 0) return Status::IOError(git::LastError("cannot walk the history to " + since));
+  std::set<std::string> paths;
+  if (Status s = git::ChangedPathsBetween(repo_->get(), commit_.get(), head->get(), &paths);
+      !s.ok())
+    return s;
+  auto tree = git::TreeOf(head->get(), "commit tree");
+  if (!tree.ok()) return tree.status();
+
+  AppliedDiff diff = ApplyDiff(paths, tree->get());
+  commit_ = std::move(*head);
+  tree_ = std::move(*tree);
+  commit_sha_ = head_sha;
+  if (Status s = UpdateHistory(commit_.get(), diff.changed_paths, OtherPaths::kKeep); !s.ok()) {
+    commit_sha_.clear();  // the next List() starts over
+    history_head_.clear();
+    return s;
+  }
+  Diagnosed<std::vector<Entry>> changed = ChangedEntries(diff.changed_ids);
+  changes.changed = std::move(changed.value);
+  changes.removed = std::move(diff.removed);
+  changes.diagnostics = std::move(diff.diagnostics);
+  changes.diagnostics.Append(std::move(changed.diagnostics));
+  return changes;
+}
+
+GitSource::AppliedDiff GitSource::ApplyDiff(const std::set<std::string>& paths,
+                                            const git_tree* tree) {
+  AppliedDiff diff;
   for (const std::string& path : paths) {
     const std::string id = ArticleIdOf(path);
     if (id.empty()) continue;
-    auto blob = repo_->BlobAt(tree->get(), path);
+    auto blob = repo_->BlobAt(tree, path);
     if (!blob.ok()) {  // deleted (or no longer a file)
-      if (listed_.erase(id)) changes.removed.push_back(id);
+      if (listed_.erase(id)) diff.removed.push_back(id);
       changes_.erase(path);
       ForgetSourceOf(id);
       continue;
     }
     // The same name check as a full listing (List), so a diff cannot publish
     // a file that a listing rejects.
-    std::string checked;
-    if (!ArticleIdOfName(path, path, &checked, errors)) continue;
+    if (Diagnosed<std::string> checked = ArticleIdOfName(path, path); !checked.ok()) {
+      diff.diagnostics.Append(std::move(checked.diagnostics));
+      continue;
+    }
     // Unlike ClaimArticleId, the key may be held by an id that is gone.
     auto [owner, inserted] = ids_by_key_.emplace(IdKey(id), id);
     if (!inserted && owner->second != id && listed_.count(owner->second)) {
-      errors->push_back({path, 0, DuplicateIdMessage(id, owner->second)});
+      diff.diagnostics.Add(path, 0, DuplicateIdMessage(id, owner->second));
       continue;
     }
     owner->second = id;
     listed_[id] = {path, *git_blob_id(blob->get())};
-    changed_ids.insert(id);
-    changed_paths.insert(path);
+    diff.changed_ids.insert(id);
+    diff.changed_paths.insert(path);
   }
-  commit_ = std::move(*head);
-  tree_ = std::move(*tree);
-  commit_sha_ = head_sha;
-  if (!UpdateHistory(commit_.get(), changed_paths, OtherPaths::kKeep).ok()) {
-    commit_sha_.clear();  // the next List() starts over
-    history_head_.clear();
-    return std::nullopt;
+  return diff;
+}
+
+Diagnosed<std::vector<ArticleSource::Entry>> GitSource::ChangedEntries(
+    const std::set<std::string>& changed_ids) {
+  Diagnosed<std::vector<Entry>> entries;
+  for (const std::string& id : changed_ids) {
+    Diagnosed<BlobFacts> facts = FactsFor(listed_.at(id));
+    entries.diagnostics.Append(std::move(facts.diagnostics));
+    SetSourceOf(id, facts.value.translation_of);
   }
-  // Changed articles, and the translations of changed articles: their
-  // outdated flag may flip (Publish re-indexes them only if it did).
-  for (const std::string& id : changed_ids)
-    SetSourceOf(id, FactsFor(listed_.at(id), errors).translation_of);
   std::set<std::string> affected(changed_ids);
   for (const std::string& id : changed_ids)
     if (auto t = translations_.find(id); t != translations_.end())
@@ -299,46 +326,33 @@ std::optional<ArticleSource::Changes> GitSource::ChangesSince(const std::string&
   for (const std::string& id : affected) {
     auto listed = listed_.find(id);
     if (listed == listed_.end()) continue;
-    Entry entry = MakeEntry(id, listed->second, errors);
-    CheckOutdated(&entry);
-    changes.changed.push_back(std::move(entry));
+    Diagnosed<Entry> entry = MakeEntry(id, listed->second);
+    entries.diagnostics.Append(std::move(entry.diagnostics));
+    CheckOutdated(&entry.value);
+    entries.value.push_back(std::move(entry.value));
   }
-  return changes;
+  return entries;
 }
 
-bool GitSource::Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) {
+Diagnosed<std::string> GitSource::Read(const Entry& entry) {
   auto it = listed_.find(entry.id);
-  if (it == listed_.end()) {
-    errors->push_back({entry.path, 0, "not listed by this source"});
-    return false;
-  }
+  if (it == listed_.end()) return {{}, Diagnostics(entry.path, 0, "not listed by this source")};
   auto blob = repo_->LookupBlob(it->second.blob, "cannot read blob");
-  if (!blob.ok()) {
-    errors->push_back({entry.path, 0, blob.status().message()});
-    return false;
-  }
+  if (!blob.ok()) return {{}, Diagnostics(entry.path, 0, blob.status().message())};
   const std::string_view content = git::BlobBytes(blob->get());
   const auto size = static_cast<int64_t>(content.size());
-  if (size > kMaxArticleBytes) {
-    errors->push_back({entry.path, 0, TooLargeMessage(size)});
-    return false;
-  }
-  bytes->assign(content);
-  return true;
+  if (size > kMaxArticleBytes) return {{}, Diagnostics(entry.path, 0, TooLargeMessage(size))};
+  return {std::string(content), {}};
 }
 
-bool GitSource::ReadSynonyms(std::string* bytes, std::string* path,
-                             std::vector<ArticleError>* errors) {
-  *path = kSynonymsFile;
-  if (!tree_) return false;
+Diagnosed<std::optional<ArticleSource::SynonymsFile>> GitSource::ReadSynonyms() {
+  if (!tree_) return {};
   auto blob = repo_->BlobAt(tree_.get(), kSynonymsFile);
   if (!blob.ok()) {
-    if (blob.status().code() != StatusCode::kNotFound)
-      errors->push_back({*path, 0, blob.status().message()});
-    return false;
+    if (blob.status().code() == StatusCode::kNotFound) return {};
+    return {std::nullopt, Diagnostics(kSynonymsFile, 0, blob.status().message())};
   }
-  bytes->assign(git::BlobBytes(blob->get()));
-  return true;
+  return {SynonymsFile{kSynonymsFile, std::string(git::BlobBytes(blob->get()))}, {}};
 }
 
 bool GitSource::FileExists(const std::string& path) {

@@ -1,4 +1,4 @@
-// GitSource: the ArticleSource over a branch's committed tree (kb/publish.h
+// GitSource: the ArticleSource over a branch's committed tree (kb/index/publish.h
 // NewGitSource), with what git knows about each article: its last commit
 // (updated, author) and whether it is an outdated translation.
 //
@@ -28,22 +28,22 @@ namespace kb {
 
 class GitSource : public GitBranchSource {
  public:
-  // See NewGitSource (kb/publish.h) for the failures.
+  // See NewGitSource (kb/index/publish.h) for the failures.
   static Result<std::unique_ptr<GitSource>> Open(const GitSourceOptions& options);
 
-  std::vector<Entry> List(std::vector<ArticleError>* errors) override;
-  bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) override;
+  Diagnosed<std::vector<Entry>> List() override;
+  Diagnosed<std::string> Read(const Entry& entry) override;
   std::string Describe() const override;
   std::string Commit() const override { return commit_sha_; }
   // Diff of the published commit's tree against the branch's: only changed
   // articles (and translations of changed articles, whose outdated flag may
-  // flip) are looked at. nullopt when `since` is unknown or not an ancestor.
-  std::optional<Changes> ChangesSince(const std::string& since,
-                                      std::vector<ArticleError>* errors) override;
+  // flip) are looked at. Cannot tell (Changes::known false) when `since` is
+  // not what this source listed last, or no longer an ancestor of the branch
+  // (a force-push); a Status when git fails to resolve, diff or walk.
+  Result<Changes> ChangesSince(const std::string& since) override;
   bool HasArticle(const std::string& id) const override { return listed_.count(id) > 0; }
   // `_synonyms.yml` at the root of the tree the last List() read.
-  bool ReadSynonyms(std::string* bytes, std::string* path,
-                    std::vector<ArticleError>* errors) override;
+  Diagnosed<std::optional<SynonymsFile>> ReadSynonyms() override;
 
   // URL mode: fetches from origin (no-op for a local repository).
   Status Fetch() override { return repo_->Fetch(); }
@@ -73,14 +73,14 @@ class GitSource : public GitBranchSource {
   GitSource(GitSourceOptions options, std::unique_ptr<git::GitRepo> repo)
       : options_(std::move(options)), repo_(std::move(repo)) {}
 
-  void ListTree(std::vector<ArticleError>* errors);
+  Diagnostics ListTree();
   // ArticleIdKey(id), computed once per id (cached in id_keys_).
   const std::string& IdKey(const std::string& id);
   // What to do with the history of paths not in `needed`.
   enum class OtherPaths { kForget, kKeep };
   Status UpdateHistory(const git_commit* head, const std::set<std::string>& needed,
                        OtherPaths others = OtherPaths::kForget);
-  Entry MakeEntry(const std::string& id, const Listed& listed, std::vector<ArticleError>* errors);
+  Diagnosed<Entry> MakeEntry(const std::string& id, const Listed& listed);
   void CheckOutdated(Entry* entry);
   void IndexTranslations();
   // Records in source_of_ and translations_ that `id` translates `source_id`
@@ -88,7 +88,20 @@ class GitSource : public GitBranchSource {
   void SetSourceOf(const std::string& id, const std::string& source_id);
   void ForgetSourceOf(const std::string& id);
   Status WalkHistory(git_revwalk* walk, bool incremental, const std::set<std::string>& needed);
-  const BlobFacts& FactsFor(const Listed& listed, std::vector<ArticleError>* errors);
+  // The (cached) facts of a listed blob; empty facts and a problem when it is
+  // unreadable (cached too: the problem is reported once).
+  Diagnosed<BlobFacts> FactsFor(const Listed& listed);
+  // ChangesSince, step 1: the listing updated for the article `paths` a diff
+  // names, as they are in `tree`.
+  struct AppliedDiff {
+    std::vector<std::string> removed;                  // ids gone
+    std::set<std::string> changed_ids, changed_paths;  // added or modified
+    Diagnostics diagnostics;                           // bad names, duplicate ids
+  };
+  AppliedDiff ApplyDiff(const std::set<std::string>& paths, const git_tree* tree);
+  // Step 2 (after the history update): the entries of the changed articles and
+  // of their translations, whose outdated flag may flip.
+  Diagnosed<std::vector<Entry>> ChangedEntries(const std::set<std::string>& changed_ids);
   void MarkOutdated(std::vector<Entry>* entries);
 
   GitSourceOptions options_;

@@ -219,6 +219,32 @@ TEST_CASE("agent tokens: a failed reload keeps the previous tokens") {
   CHECK(tokens->Verify(*alice) == std::optional<std::string>("alice"));
 }
 
+TEST_CASE("agent tokens: a failed reload is logged once, as a warning, to the options' log") {
+  struct RecordingLog : kb::Log {
+    void Write(kb::LogLevel level, std::string_view line) override {
+      lines.emplace_back(level, line);
+    }
+    std::vector<std::pair<kb::LogLevel, std::string>> lines;
+  } log;
+  TempDir dir;
+  const std::string file = dir.Sub("tokens");
+  auto alice = kb::CreateAgentToken("alice", file);
+  REQUIRE(alice.ok());
+  kb::AgentTokens::Options options;
+  options.reload_check_interval = std::chrono::milliseconds(0);
+  options.log = &log;
+  auto tokens = kb::AgentTokens::Load(file, options);
+  REQUIRE(tokens.ok());
+  WriteFile(file, "this is not a token file\n");
+  CHECK((*tokens)->Verify(*alice) == std::optional<std::string>("alice"));
+  CHECK((*tokens)->Verify(*alice) == std::optional<std::string>("alice"));
+  REQUIRE(log.lines.size() == 1);
+  CHECK(log.lines[0].first == kb::LogLevel::kWarning);
+  CHECK(log.lines[0].second.rfind(
+            "agent tokens not reloaded, keeping the previous 1 token(s): InvalidArgument: ", 0) ==
+        0);
+}
+
 TEST_CASE("agent tokens: Verify is safe from many threads during reloads") {
   TempDir dir;
   const std::string file = dir.Sub("tokens");

@@ -49,14 +49,14 @@ Checked CheckFolder(const std::string& root) {
   for (const kb::CheckFinding& finding : kb::CheckArticles(input).findings)
     if (finding.severity == kb::CheckFinding::Severity::kError)
       checked.errors.push_back(finding.where);
-  std::vector<kb::ArticleError> reported;  // the same errors as above
-  for (const kb::ArticleSource::Entry& entry : source->List(&reported)) {
-    std::string bytes;
-    kb::Article article;
-    article.updated = entry.updated;
-    if (source->Read(entry, &bytes, &reported) &&
-        kb::ParseArticle(entry.id, entry.path, bytes, &article, &reported))
-      checked.articles.push_back(std::move(article));
+  // The errors are the same as above.
+  for (const kb::ArticleSource::Entry& entry : source->List().value) {
+    const kb::Diagnosed<std::string> bytes = source->Read(entry);
+    if (!bytes.ok()) continue;
+    kb::Diagnosed<kb::Article> article = kb::ParseArticle(entry.id, entry.path, bytes.value);
+    if (!article.ok()) continue;
+    article.value.updated = entry.updated;
+    checked.articles.push_back(std::move(article.value));
   }
   return checked;
 }
@@ -77,8 +77,7 @@ TEST_CASE("ListArticleFiles lists .md files by id and skips _ and . names") {
   dir.Write("en/notes.txt", "x");
   dir.Write("en/UPPER.MD", Article("h"));
   dir.Write("en/archive.md.bak", "x");
-  std::vector<kb::ArticleError> errors;
-  const auto files = kb::ListArticleFiles(dir.str(), &errors);
+  const auto [files, errors] = kb::ListArticleFiles(dir.str());
   CHECK_MESSAGE(errors.empty(), Joined(errors));
   CHECK(Ids(files) ==
         std::vector<std::string>{"en/account/2fa", "en/account/reset", "he/intro", "top"});
@@ -106,13 +105,15 @@ TEST_CASE("Article naming rules shared by the folder and git sources") {
   CHECK(kb::StripBom("\xEF\xBB\xBF---\n") == "---\n");
   CHECK(kb::StripBom("---\n\xEF\xBB\xBF") == "---\n\xEF\xBB\xBF");
   std::map<std::string, std::string> first_by_key;
-  std::vector<kb::ArticleError> errors;
-  std::string id;
-  CHECK_FALSE(kb::ArticleIdOfName("en/caf\xFF.md", "root/en/caf\xFF.md", &id, &errors));
-  CHECK(kb::ArticleIdOfName("en/a.md", "root/en/a.md", &id, &errors));
-  CHECK(id == "en/a");
-  CHECK(kb::ClaimArticleId("en/A", "en/a", "root/en/A.md", &first_by_key, &errors));
-  CHECK_FALSE(kb::ClaimArticleId("en/a", "en/a", "root/en/a.md", &first_by_key, &errors));
+  kb::Diagnostics errors;
+  kb::Diagnosed<std::string> bad = kb::ArticleIdOfName("en/caf\xFF.md", "root/en/caf\xFF.md");
+  CHECK_FALSE(bad.ok());
+  errors.Append(bad.diagnostics);
+  const kb::Diagnosed<std::string> id = kb::ArticleIdOfName("en/a.md", "root/en/a.md");
+  CHECK(id.ok());
+  CHECK(id.value == "en/a");
+  CHECK(kb::ClaimArticleId("en/A", "en/a", "root/en/A.md", &first_by_key).ok());
+  errors.Append(kb::ClaimArticleId("en/a", "en/a", "root/en/a.md", &first_by_key));
   REQUIRE(errors.size() == 2);
   CHECK(errors[0].ToString() == "root/en/caf\\xFF.md: file name is not valid UTF-8; skipped");
   CHECK(errors[1].ToString() == "root/en/a.md: duplicate article id 'en/a' (same as 'en/A')");
@@ -121,9 +122,8 @@ TEST_CASE("Article naming rules shared by the folder and git sources") {
 TEST_CASE("ListArticleFiles treats a folder named like an article as a folder") {
   TempDir dir;
   dir.Write("en/odd.md/inner.md", Article("a"));
-  std::vector<kb::ArticleError> errors;
-  CHECK(Ids(kb::ListArticleFiles(dir.str(), &errors)) ==
-        std::vector<std::string>{"en/odd.md/inner"});
+  const auto [files, errors] = kb::ListArticleFiles(dir.str());
+  CHECK(Ids(files) == std::vector<std::string>{"en/odd.md/inner"});
   CHECK(errors.empty());
 }
 
@@ -138,8 +138,7 @@ TEST_CASE("ListArticleFiles reports ids that collide after case folding and NFC"
       "de/stra\xC3\x9F"
       "e.md",
       Article("f"));  // sharp s folds to "ss"
-  std::vector<kb::ArticleError> errors;
-  const auto files = kb::ListArticleFiles(dir.str(), &errors);
+  const auto [files, errors] = kb::ListArticleFiles(dir.str());
   CHECK(Ids(files) == std::vector<std::string>{"de/STRASSE", "en/Reset", "fr/cafe\xCC\x81"});
   REQUIRE_MESSAGE(errors.size() == 3, Joined(errors));
   CHECK(errors[0].line == 0);
@@ -165,8 +164,8 @@ TEST_CASE("ListArticleFiles reports a missing root or a root that is a file") {
       {(dir.path() / "file.md").string(), "articles root is not a directory"},
   };
   for (const Case& c : cases) {
-    std::vector<kb::ArticleError> errors;
-    CHECK(kb::ListArticleFiles(c.root, &errors).empty());
+    const auto [files, errors] = kb::ListArticleFiles(c.root);
+    CHECK(files.empty());
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].line == 0);
     CHECK(errors[0].ToString() == c.root + ": " + c.message);
@@ -184,8 +183,7 @@ TEST_CASE("ListArticleFiles follows file symlinks inside the root only, never fo
   fs::create_directory_symlink(outside.path() / "folder", dir.path() / "linked");
   fs::create_directory_symlink(dir.path() / "en", dir.path() / "loop");
   fs::create_symlink(dir.path() / "nowhere.md", dir.path() / "en/broken.md");
-  std::vector<kb::ArticleError> errors;
-  const auto files = kb::ListArticleFiles(dir.str(), &errors);
+  const auto [files, errors] = kb::ListArticleFiles(dir.str());
   CHECK(Ids(files) == std::vector<std::string>{"en/alias", "en/real"});
   REQUIRE_MESSAGE(errors.size() == 2, Joined(errors));
   CHECK(errors[0].path == (dir.path() / "en/broken.md").string());
@@ -199,19 +197,23 @@ TEST_CASE("ReadArticleFile reads a file and reports unreadable or oversized ones
   dir.Write("ok.md", "hello");
   dir.Write("big.md", std::string(static_cast<size_t>(kb::kMaxArticleBytes) + 1, 'x'));
   dir.Write("limit.md", std::string(static_cast<size_t>(kb::kMaxArticleBytes), 'x'));
-  std::string bytes;
-  std::vector<kb::ArticleError> errors;
+  const auto ok = kb::ReadArticleFile({"ok", (dir.path() / "ok.md").string(), 0});
+  CHECK(ok.ok());
+  CHECK(ok.value == "hello");
+  const auto limit = kb::ReadArticleFile({"limit", (dir.path() / "limit.md").string(), 0});
+  CHECK(limit.ok());
+  CHECK(limit.value.size() == static_cast<size_t>(kb::kMaxArticleBytes));
 
-  CHECK(kb::ReadArticleFile({"ok", (dir.path() / "ok.md").string(), 0}, &bytes, &errors));
-  CHECK(bytes == "hello");
-  CHECK(kb::ReadArticleFile({"limit", (dir.path() / "limit.md").string(), 0}, &bytes, &errors));
-  CHECK(bytes.size() == static_cast<size_t>(kb::kMaxArticleBytes));
-  CHECK(errors.empty());
-
+  kb::Diagnostics errors;
   const std::string missing = (dir.path() / "missing.md").string();
-  CHECK_FALSE(kb::ReadArticleFile({"missing", missing, 0}, &bytes, &errors));
+  const auto missing_read = kb::ReadArticleFile({"missing", missing, 0});
+  CHECK_FALSE(missing_read.ok());
+  errors.Append(missing_read.diagnostics);
   const std::string big = (dir.path() / "big.md").string();
-  CHECK_FALSE(kb::ReadArticleFile({"big", big, 0}, &bytes, &errors));
+  const auto big_read = kb::ReadArticleFile({"big", big, 0});
+  CHECK_FALSE(big_read.ok());
+  CHECK(big_read.value.empty());
+  errors.Append(big_read.diagnostics);
   REQUIRE(errors.size() == 2);
   CHECK(errors[0].ToString() == missing + ": cannot read file: No such file or directory");
   CHECK(errors[1].ToString() == big + ": article too large (4194305 bytes, limit 4 MiB)");

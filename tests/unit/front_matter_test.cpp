@@ -16,13 +16,12 @@ using kb::test::Joined;
 struct Parsed {
   bool ok = false;
   kb::Article article;
-  std::vector<kb::ArticleError> errors;
+  kb::Diagnostics errors;
 };
 
 Parsed Parse(const std::string& bytes, const std::string& id = "en/account/reset") {
-  Parsed p;
-  p.ok = kb::ParseArticle(id, "a.md", bytes, &p.article, &p.errors);
-  return p;
+  kb::Diagnosed<kb::Article> parsed = kb::ParseArticle(id, "a.md", bytes);
+  return {parsed.ok(), std::move(parsed.value), std::move(parsed.diagnostics)};
 }
 
 const std::string kHead = "---\ntitle: Reset\nlang: en\n";
@@ -136,12 +135,11 @@ TEST_CASE("ParseArticle reports both missing required fields") {
   CHECK(p.errors[1].ToString() == "a.md:1: missing required field 'lang'");
 }
 
-TEST_CASE("ParseArticle does not touch `out` on failure") {
-  kb::Article article;
-  article.title = "kept";
-  std::vector<kb::ArticleError> errors;
-  CHECK_FALSE(kb::ParseArticle("x", "x.md", "no front matter", &article, &errors));
-  CHECK(article.title == "kept");
+TEST_CASE("ParseArticle returns its problems on failure") {
+  const kb::Diagnosed<kb::Article> parsed = kb::ParseArticle("x", "x.md", "no front matter");
+  CHECK_FALSE(parsed.ok());
+  REQUIRE(parsed.diagnostics.size() == 1);
+  CHECK(parsed.diagnostics[0].path == "x.md");
 }
 
 TEST_CASE("ParseArticle fills every front matter field") {
@@ -355,14 +353,12 @@ TEST_CASE("ParseArticle accepts an empty body and closing delimiter at end of fi
   CHECK(p.article.html.empty());
 }
 
-TEST_CASE("ParseArticle keeps the caller's `updated` and leaves the content hash to Publish") {
+TEST_CASE("ParseArticle leaves `updated` and the content hash to the caller") {
   const std::string bytes = kHead + "---\nBody\n";
-  kb::Article article;
-  article.updated = 1700000000;
-  std::vector<kb::ArticleError> errors;
-  REQUIRE(kb::ParseArticle("x", "x.md", bytes, &article, &errors));
-  CHECK(article.updated == 1700000000);
-  CHECK(article.content_hash.empty());
+  const kb::Diagnosed<kb::Article> parsed = kb::ParseArticle("x", "x.md", bytes);
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value.updated == 0);
+  CHECK(parsed.value.content_hash.empty());
 }
 
 TEST_CASE("Sha256Hex matches the FIPS 180-2 test vectors") {
@@ -374,6 +370,23 @@ TEST_CASE("ArticleError::ToString omits the line when there is none") {
   CHECK(kb::ArticleError{"en/a.md", 3, "bad"}.ToString() == "en/a.md:3: bad");
   CHECK(kb::ArticleError{"en/a.md", 0, "cannot read file"}.ToString() ==
         "en/a.md: cannot read file");
+}
+
+TEST_CASE("Diagnostics collect problems in order and print one line each") {
+  kb::Diagnostics d;
+  CHECK(d.ok());
+  CHECK(d.ToString().empty());
+  d.Add("en/a.md", 3, "bad");
+  kb::Diagnostics more("en/b.md", 0, "cannot read file");
+  more.Add({"en/c.md", 1, "worse"});
+  d.Append(more);
+  CHECK_FALSE(d.ok());
+  REQUIRE(d.size() == 3);
+  CHECK(d[2].path == "en/c.md");
+  CHECK(d.ToString() == "en/a.md:3: bad\nen/b.md: cannot read file\nen/c.md:1: worse\n");
+  kb::Diagnostics moved;
+  moved.Append(std::move(d));
+  CHECK(moved.size() == 3);
 }
 
 TEST_CASE("AudienceName names both audiences") {

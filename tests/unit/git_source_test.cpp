@@ -38,10 +38,9 @@ std::unique_ptr<kb::GitSource> OpenSource(const std::string& repo,
 }
 
 std::vector<kb::ArticleSource::Entry> ListOk(kb::ArticleSource& source) {
-  std::vector<kb::ArticleError> errors;
-  auto entries = source.List(&errors);
-  for (const auto& e : errors) INFO(e.ToString());
-  CHECK(errors.empty());
+  auto [entries, errors] = source.List();
+  INFO(errors.ToString());
+  CHECK(errors.ok());
   return entries;
 }
 
@@ -63,22 +62,18 @@ const kb::ArticleSource::Entry& Find(const std::vector<kb::ArticleSource::Entry>
 class CountingSource : public kb::ArticleSource {
  public:
   explicit CountingSource(kb::ArticleSource& inner) : inner_(inner) {}
-  std::vector<Entry> List(std::vector<kb::ArticleError>* errors) override {
-    return inner_.List(errors);
-  }
-  bool Read(const Entry& e, std::string* bytes, std::vector<kb::ArticleError>* errors) override {
+  kb::Diagnosed<std::vector<Entry>> List() override { return inner_.List(); }
+  kb::Diagnosed<std::string> Read(const Entry& e) override {
     ++reads;
-    return inner_.Read(e, bytes, errors);
+    return inner_.Read(e);
   }
   std::string Describe() const override { return inner_.Describe(); }
   std::string Commit() const override { return inner_.Commit(); }
-  bool ReadSynonyms(std::string* bytes, std::string* path,
-                    std::vector<kb::ArticleError>* errors) override {
-    return inner_.ReadSynonyms(bytes, path, errors);
+  kb::Diagnosed<std::optional<SynonymsFile>> ReadSynonyms() override {
+    return inner_.ReadSynonyms();
   }
-  std::optional<Changes> ChangesSince(const std::string& since,
-                                      std::vector<kb::ArticleError>* errors) override {
-    return inner_.ChangesSince(since, errors);
+  kb::Result<Changes> ChangesSince(const std::string& since) override {
+    return inner_.ChangesSince(since);
   }
   bool HasArticle(const std::string& id) const override { return inner_.HasArticle(id); }
   int reads = 0;
@@ -93,7 +88,7 @@ kb::PublishReport PublishOk(kb::ArticleSource& source, const std::string& db) {
   auto report = kb::Publish(source, options);
   INFO(report.status().ToString());
   REQUIRE(report.ok());
-  for (const auto& e : report->errors) INFO(e.ToString());
+  INFO(report->errors.ToString());
   REQUIRE(report->errors.empty());
   return *report;
 }
@@ -127,9 +122,9 @@ TEST_CASE(
   CHECK(Ids(entries) == std::vector<std::string>{"en/account/reset", "he/billing/refund"});
   CHECK(Find(entries, "en/account/reset").path == "en/account/reset.md");
   CHECK(source->Commit() == repo.Tip("main"));
-  std::string bytes;
-  std::vector<kb::ArticleError> errors;
-  REQUIRE(source->Read(entries[0], &bytes, &errors));
+  const kb::Diagnosed<std::string> read = source->Read(entries[0]);
+  REQUIRE(read.ok());
+  const std::string& bytes = read.value;
   CHECK(bytes == ArticleText("Reset", "en", "Body"));
   // The source vouches for the bytes with their hash, so Publish need not read them.
   CHECK(entries[0].content_hash == kb::Sha256Hex(bytes));
@@ -167,8 +162,8 @@ TEST_CASE("a branch is read from its own tree") {
   options.branch = "nope";
   auto missing = kb::GitSource::Open(options);
   REQUIRE(missing.ok());
-  std::vector<kb::ArticleError> errors;
-  CHECK((*missing)->List(&errors).empty());
+  const auto [entries, errors] = (*missing)->List();
+  CHECK(entries.empty());
   CHECK(errors.size() == 1);
 }
 
@@ -293,15 +288,16 @@ TEST_CASE("a publisher's first attempt uses the fetch of its opening; later ones
   options.source.repo = "file://" + tmp.Sub("origin");
   options.source.cache_dir = tmp.Sub("cache");
   options.db_dir = tmp.Sub("db");
-  options.log = false;
   auto publisher = kb::GitPublisher::Create(options);  // clones: the first fetch
   REQUIRE(publisher.ok());
   // With the origin gone, only a fetch could fail.
   std::filesystem::rename(tmp.Sub("origin"), tmp.Sub("moved"));
   const kb::GitPublishAttempt first = (*publisher)->PublishNow();
-  CHECK(first.failure.empty());
-  CHECK(first.ok);
-  CHECK((*publisher)->PublishNow().failure.find("cannot fetch") != std::string::npos);
+  CHECK(first.status.ok());
+  CHECK(first.ok());
+  const kb::GitPublishAttempt second = (*publisher)->PublishNow();
+  CHECK(second.status.code() == kb::StatusCode::kIOError);
+  CHECK(second.status.message().find("cannot fetch") != std::string::npos);
 }
 
 TEST_SUITE_END();

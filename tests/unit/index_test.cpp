@@ -419,16 +419,16 @@ TEST_CASE("publish: an article that changes between validation and writing publi
   // A source whose bytes change after the first read of the article.
   class ShiftingSource : public kb::ArticleSource {
    public:
-    std::vector<Entry> List(std::vector<kb::ArticleError>*) override {
+    kb::Diagnosed<std::vector<Entry>> List() override {
       Entry e;
       e.id = "en/a/one";
       e.path = "en/a/one.md";
-      return {e};
+      return {{e}, {}};
     }
-    bool Read(const Entry&, std::string* bytes, std::vector<kb::ArticleError>*) override {
-      *bytes =
-          std::string("---\ntitle: One\nlang: en\n---\n") + (reads_++ == 0 ? "second" : "third");
-      return true;
+    kb::Diagnosed<std::string> Read(const Entry&) override {
+      return {
+          std::string("---\ntitle: One\nlang: en\n---\n") + (reads_++ == 0 ? "second" : "third"),
+          {}};
     }
     std::string Describe() const override { return "shifting"; }
 
@@ -445,5 +445,50 @@ TEST_CASE("publish: an article that changes between validation and writing publi
   CHECK_FALSE(report->committed);
   CHECK(ws.Search("first").total == 1);
   CHECK(ws.Search("second").total == 0);
+  CHECK(ws.Search("third").total == 0);
+}
+
+namespace {
+
+// A folder source that claims a git commit, with a ChangesSince the test sets.
+class HistorySource : public kb::ArticleSource {
+ public:
+  explicit HistorySource(const std::string& root) : inner_(kb::NewFolderSource(root)) {}
+  kb::Diagnosed<std::vector<Entry>> List() override { return inner_->List(); }
+  kb::Diagnosed<std::string> Read(const Entry& e) override { return inner_->Read(e); }
+  std::string Describe() const override { return inner_->Describe(); }
+  std::string Commit() const override { return "c0ffee"; }
+  kb::Result<Changes> ChangesSince(const std::string& since) override {
+    CHECK(since == "c0ffee");
+    return changes;
+  }
+  kb::Result<Changes> changes = Changes::CannotTell();
+
+ private:
+  std::unique_ptr<kb::ArticleSource> inner_;
+};
+
+}  // namespace
+
+TEST_CASE("publish: a source that cannot tell what changed is listed; a history error fails") {
+  Workspace ws;
+  ws.Write("en/a/one", "title: One\nlang: en", "first version");
+  HistorySource source(ws.articles());
+  kb::PublishOptions options;
+  options.db_dir = ws.db();
+  REQUIRE(kb::Publish(source, options).ok());  // records the commit
+  ws.Write("en/a/one", "title: One\nlang: en", "second version");
+  auto listed = kb::Publish(source, options);
+  REQUIRE(listed.ok());
+  CHECK_FALSE(listed->incremental_listing);
+  CHECK(listed->updated == 1);
+
+  source.changes = kb::Status::IOError("cannot walk the history");
+  ws.Write("en/a/one", "title: One\nlang: en", "third version");
+  auto failed = kb::Publish(source, options);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.status().code() == kb::StatusCode::kIOError);
+  CHECK(failed.status().message() == "cannot walk the history");
+  CHECK(ws.Search("second").total == 1);
   CHECK(ws.Search("third").total == 0);
 }

@@ -10,12 +10,10 @@
 namespace {
 
 kb::Article ParseBody(const std::string& body) {
-  kb::Article article;
-  std::vector<kb::ArticleError> errors;
-  const bool ok = kb::ParseArticle("en/a/b", "b.md", "---\ntitle: T\nlang: en\n---\n" + body,
-                                   &article, &errors);
-  REQUIRE(ok);
-  return article;
+  kb::Diagnosed<kb::Article> parsed =
+      kb::ParseArticle("en/a/b", "b.md", "---\ntitle: T\nlang: en\n---\n" + body);
+  REQUIRE(parsed.ok());
+  return std::move(parsed.value);
 }
 
 std::vector<std::string> Words(const std::string& text) {

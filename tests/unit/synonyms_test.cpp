@@ -13,11 +13,9 @@
 namespace {
 
 std::vector<kb::SynonymRule> ParseOk(const std::string& text) {
-  std::vector<kb::SynonymRule> rules;
-  std::vector<kb::ArticleError> errors;
-  REQUIRE(kb::ParseSynonyms("_synonyms.yml", text, &rules, &errors));
-  CHECK(errors.empty());
-  return rules;
+  kb::Diagnosed<std::vector<kb::SynonymRule>> parsed = kb::ParseSynonyms("_synonyms.yml", text);
+  REQUIRE(parsed.ok());
+  return std::move(parsed.value);
 }
 
 }  // namespace
@@ -77,10 +75,8 @@ TEST_CASE("synonyms: every malformed entry is reported on its line") {
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.text));
-    std::vector<kb::SynonymRule> rules;
-    std::vector<kb::ArticleError> errors;
-    CHECK_FALSE(kb::ParseSynonyms("_synonyms.yml", c.text, &rules, &errors));
-    REQUIRE_FALSE(errors.empty());
+    const auto [rules, errors] = kb::ParseSynonyms("_synonyms.yml", c.text);
+    REQUIRE_FALSE(errors.ok());
     CHECK(errors[0].path == "_synonyms.yml");
     CHECK(errors[0].line == c.line);
     CHECK_MESSAGE(errors[0].message.find(c.message_part) != std::string::npos, errors[0].message);

@@ -91,6 +91,8 @@ std::string Joined(const std::vector<ArticleError>& errors) {
   return s;
 }
 
+std::string Joined(const Diagnostics& errors) { return errors.ToString(); }
+
 std::vector<std::vector<std::string>> ReadTsv(const std::string& relative_path) {
   std::ifstream in(std::string(KB_TEST_DATA_DIR) + "/" + relative_path);
   REQUIRE_MESSAGE(in.good(), relative_path);

@@ -72,6 +72,7 @@ bool Contains(const std::vector<std::string>& v, const std::string& s);
 
 // Every error's ToString(), one per line (for failure messages).
 std::string Joined(const std::vector<ArticleError>& errors);
+std::string Joined(const Diagnostics& errors);
 
 // The rows of a tab-separated data file below KB_TEST_DATA_DIR, skipping
 // blank lines and '#' comments; \u{XXXX} escapes in cells become UTF-8.

@@ -22,7 +22,7 @@ using kb::fuzz::Fail;
 
 // Errors of a file of `lines` lines: each with a message, in valid UTF-8, on
 // one of its lines (0: the whole file).
-void CheckErrors(const std::vector<kb::ArticleError>& errors, int lines) {
+void CheckErrors(const kb::Diagnostics& errors, int lines) {
   for (const kb::ArticleError& error : errors) {
     if (error.message.empty()) Fail("an error without a message");
     if (error.line < 0 || error.line > lines) Fail("an error line outside the file");
@@ -34,12 +34,11 @@ void CheckErrors(const std::vector<kb::ArticleError>& errors, int lines) {
 }
 
 void CheckSynonyms(std::string_view bytes, int lines) {
-  std::vector<kb::SynonymRule> rules;
-  std::vector<kb::ArticleError> errors;
-  const bool ok = kb::ParseSynonyms("_synonyms.yml", bytes, &rules, &errors);
-  if (ok != errors.empty() || (!ok && !rules.empty()))
-    Fail("ParseSynonyms' result and its errors disagree");
-  CheckErrors(errors, lines);
+  const kb::Diagnosed<std::vector<kb::SynonymRule>> parsed =
+      kb::ParseSynonyms("_synonyms.yml", bytes);
+  const std::vector<kb::SynonymRule>& rules = parsed.value;
+  if (!parsed.ok() && !rules.empty()) Fail("ParseSynonyms returned rules with its errors");
+  CheckErrors(parsed.diagnostics, lines);
   for (const kb::SynonymRule& rule : rules)
     for (const auto* side : {&rule.from, &rule.to})
       for (const std::string& text : *side)
@@ -56,13 +55,12 @@ void CheckSynonyms(std::string_view bytes, int lines) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  kb::Article article;
-  std::vector<kb::ArticleError> errors;
-  bool ok =
-      kb::ParseArticle("en/fuzz/article", "articles/en/fuzz/article.md", bytes, &article, &errors);
-  if (ok != errors.empty()) Fail("ParseArticle's result and its errors disagree");
+  const kb::Diagnosed<kb::Article> parsed =
+      kb::ParseArticle("en/fuzz/article", "articles/en/fuzz/article.md", bytes);
+  const kb::Article& article = parsed.value;
+  const bool ok = parsed.ok();
   const int lines = 1 + static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n'));
-  CheckErrors(errors, lines);
+  CheckErrors(parsed.diagnostics, lines);
   if (ok) {
     for (const std::string* field :
          {&article.title, &article.lang, &article.category, &article.translation_of})

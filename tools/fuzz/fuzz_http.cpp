@@ -56,16 +56,13 @@ struct Served {
 Served* served = nullptr;
 
 std::vector<std::string> InternalArticleIds(const std::string& root) {
-  std::vector<kb::ArticleError> errors;
   std::vector<std::string> ids;
-  for (const kb::ArticleFile& file : kb::ListArticleFiles(root, &errors)) {
-    std::string bytes;
-    kb::Article article;
-    if (kb::ReadArticleFile(file, &bytes, &errors) &&
-        kb::ParseArticle(file.id, file.path, bytes, &article, &errors) &&
-        article.audience == kb::Audience::kInternal && !article.draft) {
-      ids.push_back(article.id);
-    }
+  for (const kb::ArticleFile& file : kb::ListArticleFiles(root).value) {
+    const kb::Diagnosed<std::string> bytes = kb::ReadArticleFile(file);
+    if (!bytes.ok()) continue;
+    const kb::Diagnosed<kb::Article> article = kb::ParseArticle(file.id, file.path, bytes.value);
+    if (article.ok() && article.value.audience == kb::Audience::kInternal && !article.value.draft)
+      ids.push_back(article.value.id);
   }
   if (ids.empty()) Fail("articles/ has no internal article to guard");
   return ids;

@@ -4,7 +4,9 @@
 // An Article is a plain value: front matter fields, the Markdown body rendered
 // to safe HTML, and the plain text extracted for indexing. Loading is pure
 // (no global state); every function here is safe to call from several threads
-// at once on different inputs.
+// at once on different inputs. Problems with article files are returned as
+// kb::Diagnostics ("path:line: message" lines, kb/articles/diagnostics.h),
+// never thrown or printed.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kb/articles/diagnostics.h"
 
 namespace kb {
 
@@ -54,35 +58,23 @@ struct Article {
   std::string PlainText() const;
 };
 
-// A problem with one article file, reported as "path:line: message".
-struct ArticleError {
-  std::string path;
-  int line = 0;  // 1-based; 0 when no line applies (unreadable file)
-  std::string message;
-  std::string ToString() const;
-};
-
 // Parses one article file. `id` and `path` are as ArticleFile gives them;
-// `bytes` is the file content. On success returns true and fills `out`;
-// on failure returns false and appends one or more errors to `errors`
-// (no front matter, bad YAML, missing/empty title or lang, bad lang tag,
-// unknown audience, wrongly typed fields, invalid UTF-8 — each with its line).
-// `lang` accepts a full BCP-47 tag ("pt-BR") but keeps only its primary
-// subtag, lower-cased ("pt"). Unknown front matter keys are ignored.
-// `updated` is kept from `out` (the caller sets it); `content_hash` is left
-// empty (Publish sets it).
-bool ParseArticle(std::string_view id, std::string_view path, std::string_view bytes, Article* out,
-                  std::vector<ArticleError>* errors);
+// `bytes` is the file content. On success returns the article with ok()
+// diagnostics; on failure one or more problems (no front matter, bad YAML,
+// missing/empty title or lang, bad lang tag, unknown audience, unknown keys,
+// wrongly typed fields, invalid UTF-8 — each with its line) and a value that
+// must not be used. `lang` accepts a full BCP-47 tag ("pt-BR") but keeps only
+// its primary subtag, lower-cased ("pt"). `updated`, `author`, `outdated` and
+// `content_hash` are left unset (the caller knows them).
+Diagnosed<Article> ParseArticle(std::string_view id, std::string_view path, std::string_view bytes);
 
-// Appends an error (on the `translation_of` line) when `article` names itself
-// or an id that is not in `ids` (every article id of the source, parsed or not,
-// so a broken target is reported once, as itself).
-void CheckTranslationOf(const Article& article, const std::set<std::string>& ids,
-                        std::vector<ArticleError>* errors);
+// One problem (on the `translation_of` line) when `article` names itself or
+// an id that is not in `ids` (every article id of the source, parsed or not,
+// so a broken target is reported once, as itself); ok() otherwise.
+Diagnostics CheckTranslationOf(const Article& article, const std::set<std::string>& ids);
 // The same with a predicate: `is_article(id)` tells whether an article exists.
-void CheckTranslationOf(const Article& article,
-                        const std::function<bool(const std::string&)>& is_article,
-                        std::vector<ArticleError>* errors);
+Diagnostics CheckTranslationOf(const Article& article,
+                               const std::function<bool(const std::string&)>& is_article);
 
 // A candidate article file found under an articles root.
 struct ArticleFile {
@@ -92,23 +84,21 @@ struct ArticleFile {
 };
 
 // Lists every article file under `root`: regular files ending in ".md", skipping
-// files and folders whose name starts with '_' or '.'. Sorted by id. Errors
-// (unreadable folders, ids that collide after Unicode case folding and NFC)
-// are appended to `errors`; returns the files that are usable.
+// files and folders whose name starts with '_' or '.'. Returns the files that
+// are usable, sorted by id, with the problems found (unreadable folders, ids
+// that collide after Unicode case folding and NFC).
 // Symlinked directories are never followed; a symlinked file is listed when
 // it resolves to a regular file under the root, otherwise it is skipped with
 // an error. A root that is missing or not a directory is one error with line 0.
 // Of two ids that collide, the later one (in id order) is reported and dropped.
-std::vector<ArticleFile> ListArticleFiles(const std::string& root,
-                                          std::vector<ArticleError>* errors);
+Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root);
 
 // Largest article file ReadArticleFile accepts.
 constexpr int64_t kMaxArticleBytes = 4 * 1024 * 1024;
 
-// Reads one listed file into `bytes`. Returns true on success; on failure
-// returns false and appends one error with line 0: "cannot read file: <strerror>"
-// or "article too large (N bytes, limit 4 MiB)".
-bool ReadArticleFile(const ArticleFile& file, std::string* bytes,
-                     std::vector<ArticleError>* errors);
+// Reads one listed file. Returns its bytes on success; on failure one problem
+// with line 0, "cannot read file: <strerror>" or "article too large (N bytes,
+// limit 4 MiB)", and no bytes.
+Diagnosed<std::string> ReadArticleFile(const ArticleFile& file);
 
 }  // namespace kb

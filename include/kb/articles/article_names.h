@@ -26,18 +26,16 @@ bool IsHiddenName(std::string_view name);
 // True when any '/'-separated part of `path` is a hidden name (an empty part too).
 bool IsHiddenPath(std::string_view path);
 
-// The id of article file `name` (its path below the root, ending in ".md").
-// False, with "file name is not valid UTF-8; skipped" at `path`, when the id
-// is not valid UTF-8.
-bool ArticleIdOfName(std::string_view name, const std::string& path, std::string* id,
-                     std::vector<ArticleError>* errors);
+// The id of article file `name` (its path below the root, ending in ".md"),
+// or the problem "file name is not valid UTF-8; skipped" at `path` when the
+// id is not valid UTF-8.
+Diagnosed<std::string> ArticleIdOfName(std::string_view name, const std::string& path);
 
-// Claims `key` (the ArticleIdKey of `id`) for `id` in `first_by_key`. False,
-// with "duplicate article id '<id>' (same as '<first>')" at `path`, when an
-// earlier id holds the key.
-bool ClaimArticleId(const std::string& id, const std::string& key, const std::string& path,
-                    std::map<std::string, std::string>* first_by_key,
-                    std::vector<ArticleError>* errors);
+// Claims `key` (the ArticleIdKey of `id`) for `id` in `first_by_key`: ok()
+// when claimed; the problem "duplicate article id '<id>' (same as
+// '<first>')" at `path` when an earlier id holds the key.
+Diagnostics ClaimArticleId(const std::string& id, const std::string& key, const std::string& path,
+                           std::map<std::string, std::string>* first_by_key);
 std::string DuplicateIdMessage(const std::string& id, const std::string& first);
 
 // `bytes` without a leading UTF-8 byte order mark.

@@ -2,8 +2,8 @@
 // YAML fields into an Article (CONTRACT.md §1). yaml-cpp stays inside
 // front_matter.cpp.
 //
-// Pure functions, thread-safe. Errors are appended to the caller's vector
-// with file line numbers; nothing throws.
+// Pure functions, thread-safe. Problems are returned as Diagnostics with
+// file line numbers; nothing throws.
 #pragma once
 
 #include <string_view>
@@ -22,19 +22,18 @@ struct FrontMatterSplit {
 
 // Splits `text` (BOM already removed) into front matter and body. The first
 // line must be `---` and a later line must be `---` (trailing blanks and CR
-// are tolerated). Returns false and appends one error at line 1 when the
-// block is missing or not closed.
-bool SplitFrontMatter(std::string_view text, std::string_view path, FrontMatterSplit* out,
-                      std::vector<ArticleError>* errors);
+// are tolerated). Returns the split (views into `text`), or one problem at
+// line 1 when the block is missing or not closed.
+Diagnosed<FrontMatterSplit> SplitFrontMatter(std::string_view text, std::string_view path);
 
 // Parses `split.yaml` and sets title, lang, category (only when given), tags,
 // audience, faq, draft, order and translation_of (with translation_of_line,
 // the file line of that key) of `article`. Keys starting with `x-` are the
 // editors' own and are skipped; any other key is an error naming the nearest
-// known key. Returns true when the front matter is valid; otherwise false with
-// every problem found appended to `errors` (each on the line of the offending
-// key).
-bool ParseFrontMatter(const FrontMatterSplit& split, std::string_view path, Article* article,
-                      std::vector<ArticleError>* errors);
+// known key. Returns ok() diagnostics when the front matter is valid;
+// otherwise every problem found (each on the line of the offending key), and
+// `article` may be partly set.
+Diagnostics ParseFrontMatter(const FrontMatterSplit& split, std::string_view path,
+                             Article* article);
 
 }  // namespace kb

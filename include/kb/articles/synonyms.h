@@ -31,12 +31,11 @@ struct SynonymRule {
   int line = 0;  // line in the synonyms file (0 for built-in rules)
 };
 
-// Parses a synonyms file. On success returns true and appends the rules to
-// `rules`; otherwise returns false and appends one `path:line: message` error
-// per problem (bad YAML, a key that is not a language code, an entry that is
-// neither a list of two or more texts nor "a => b", empty texts).
-bool ParseSynonyms(std::string_view path, std::string_view bytes, std::vector<SynonymRule>* rules,
-                   std::vector<ArticleError>* errors);
+// Parses a synonyms file. On success returns its rules (none for an empty
+// file); otherwise no rules and one `path:line: message` problem per problem
+// found (invalid UTF-8, bad YAML, a key that is not a language code, an entry
+// that is neither a list of two or more texts nor "a => b", empty texts).
+Diagnosed<std::vector<SynonymRule>> ParseSynonyms(std::string_view path, std::string_view bytes);
 
 // The built-in general help-desk synonyms (ANALYSIS.md §6.5, extended to the
 // help-desk vocabulary of en, he, fa and el): src/articles/helpdesk_synonyms.yml.

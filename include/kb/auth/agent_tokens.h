@@ -8,7 +8,8 @@
 // Thread-safety: CreateAgentToken() serialises concurrent creators in the same
 // folder with an advisory lock. An AgentTokens object is fully thread-safe:
 // Verify() may be called from any number of threads at once, and it picks up
-// changes to the file (new tokens) while the server runs.
+// changes to the file (new tokens) while the server runs. It never prints:
+// a reload that fails is logged to the Log in its Options.
 #pragma once
 
 #include <chrono>
@@ -18,6 +19,7 @@
 #include <string>
 #include <string_view>
 
+#include "kb/core/log.h"
 #include "kb/core/status.h"
 
 namespace kb {
@@ -39,6 +41,9 @@ class AgentTokens {
   struct Options {
     // How often Verify() may look at the file's mtime to reload it.
     std::chrono::milliseconds reload_check_interval{1000};
+    // Where a failed reload is logged (a warning). Not owned; must outlive the
+    // AgentTokens and be thread-safe (kb/core/log.h).
+    Log* log = &NullLog();
   };
 
   // Loads `file`. Returns IOError when it cannot be read (e.g. missing),
@@ -54,7 +59,9 @@ class AgentTokens {
   // token. Takes the same time whichever stored line matches. When the file
   // has changed since the last look (checked at most once per
   // reload_check_interval) it is reloaded first; a reload that fails keeps the
-  // previous set and logs the error to stderr.
+  // previous set and logs a warning, once per version of the file, to
+  // Options::log: "agent tokens not reloaded, keeping the previous N
+  // token(s): <status>".
   std::optional<std::string> Verify(std::string_view token) const;
 
  private:

@@ -33,7 +33,8 @@ struct ServerConfig {
   std::string git_cache_dir;  // where a URL is cloned (kb serve defaults it to DB_DIR/git-cache)
   std::string webhook_secret_file;  // empty: POST /api/v1/hooks/git answers 404
   int poll_seconds = 0;             // 0: no polling
-  bool allow_mass_delete = false;   // publish a commit that deletes most articles (kb/publish.h)
+  bool allow_mass_delete =
+      false;  // publish a commit that deletes most articles (kb/index/publish.h)
 };
 
 // Validates `config` (port range, thread count, readable index and token file)

@@ -30,8 +30,10 @@
 
 namespace kb {
 
-// Where articles come from (a folder now; a git tree later). Implementations
-// need not be thread-safe.
+// Where articles come from: a folder, or a git branch. Problems with article
+// files (unreadable, duplicate ids, bad names) are returned as Diagnostics
+// beside the value, never thrown or printed. Implementations need not be
+// thread-safe.
 class ArticleSource {
  public:
   struct Entry {
@@ -45,46 +47,54 @@ class ArticleSource {
         content_hash;  // hex SHA-256 of the bytes if known: an unchanged article is not read
   };
   virtual ~ArticleSource() = default;
-  // Every article candidate, sorted by id. Problems (duplicate ids, unreadable
-  // folders) are appended to `errors`.
-  virtual std::vector<Entry> List(std::vector<ArticleError>* errors) = 0;
-  // The bytes of one entry; false (with an error appended) if unreadable.
-  virtual bool Read(const Entry& entry, std::string* bytes, std::vector<ArticleError>* errors) = 0;
+  // Every usable article candidate, sorted by id, with the problems found
+  // (duplicate ids, unreadable folders, a tree that cannot be read).
+  virtual Diagnosed<std::vector<Entry>> List() = 0;
+  // The bytes of one listed entry; no bytes and one problem (line 0) when it
+  // is unreadable, too large or not listed.
+  virtual Diagnosed<std::string> Read(const Entry& entry) = 0;
   // A description for the publish record ("folder:/path", "git:<commit>").
   virtual std::string Describe() const = 0;
   // The git commit the last List() read ("" for sources that are not git);
   // Publish records it in the index metadata (kb.git_commit).
   virtual std::string Commit() const { return ""; }
-  // What changed since `since` (a value Commit() returned for an earlier
-  // publish): the entries added or modified, plus entries whose
-  // source-derived flags may have changed (translations of a changed
-  // article), and the ids that are gone. Lets Publish work in time
-  // proportional to the change, not to the size of the help center.
-  // nullopt when the source cannot tell (no history, unknown commit,
-  // rewritten history): Publish then lists everything. Afterwards Commit(),
-  // Read() and HasArticle() answer for the new state.
+
+  // What changed since an earlier publish: the entries added or modified,
+  // plus entries whose source-derived flags may have changed (translations
+  // of a changed article), and the ids that are gone. Lets Publish work in
+  // time proportional to the change, not to the size of the help center.
   struct Changes {
+    // False when the source cannot tell what changed (no history, an unknown
+    // commit, rewritten history): not an error, Publish then lists everything
+    // and the other fields are empty.
+    bool known = false;
     std::vector<Entry> changed;
     std::vector<std::string> removed;  // article ids
+    Diagnostics diagnostics;           // problems with changed files (names, duplicate ids)
+    static Changes CannotTell() { return Changes(); }
   };
-  virtual std::optional<Changes> ChangesSince(const std::string& since,
-                                              std::vector<ArticleError>* errors) {
-    (void)since, (void)errors;
-    return std::nullopt;
+  // The changes since `since` (a value Commit() returned for an earlier
+  // publish). On success, Commit(), Read() and HasArticle() answer for the new
+  // state when the changes are known. A non-OK Status when reading the
+  // history failed (IOError, Corruption, NotFound for a branch that is gone):
+  // the caller fails the publish with it. The default cannot tell.
+  virtual Result<Changes> ChangesSince(const std::string& since) {
+    (void)since;
+    return Changes::CannotTell();
   }
   // After List() or ChangesSince(): whether `id` is one of the source's articles.
   virtual bool HasArticle(const std::string& id) const {
     (void)id;
     return false;
   }
-  // The synonyms file (`_synonyms.yml` at the root), if the source has one:
-  // true with its bytes and path for messages; false when there is none or it
-  // is unreadable (then with an error appended).
-  virtual bool ReadSynonyms(std::string* bytes, std::string* path,
-                            std::vector<ArticleError>* errors) {
-    (void)bytes, (void)path, (void)errors;
-    return false;
-  }
+  // The synonyms file (`_synonyms.yml` at the root) and its path for messages.
+  struct SynonymsFile {
+    std::string path;
+    std::string bytes;
+  };
+  // The source's synonyms file; nullopt when it has none, or when it is
+  // unreadable (then with one problem). The default has none.
+  virtual Diagnosed<std::optional<SynonymsFile>> ReadSynonyms() { return {}; }
 };
 
 // The articles under a folder (CONTRACT §1 naming rules).
@@ -127,14 +137,16 @@ struct PublishReport {
   std::string generation;  // generation directory name now live
   bool rebuilt = false;    // true if a new generation was built
   bool committed = false;  // false when there was nothing to change
-  std::vector<ArticleError> errors;  // non-empty => nothing was written
+  Diagnostics errors;      // not ok() => nothing was written
 };
 
 // Publishes `source` into options.db_dir. Returns the report; report.errors is
-// non-empty (and nothing was written) when any article is malformed. A non-OK
-// Result means nothing was written either: InvalidArgument when the publish
-// would delete too much (see allow_mass_delete), IOError or Corruption when the
-// index itself could not be read or written.
+// not ok() (and nothing was written) when any article or the synonyms file is
+// malformed or unreadable, or an article changed while it was being published
+// (run the publish again). A non-OK Result means nothing was written either:
+// InvalidArgument when the publish would delete too much (see
+// allow_mass_delete), IOError or Corruption when the index itself could not be
+// read or written or the source's history could not be read (ChangesSince).
 Result<PublishReport> Publish(ArticleSource& source, const PublishOptions& options);
 
 }  // namespace kb

@@ -44,7 +44,7 @@ struct CheckReport {
 CheckReport CheckArticles(const CheckInput& input);
 
 // CheckArticles over a git branch's committed tree, with outdated
-// translations from its history. Errors as NewGitSource (kb/publish.h).
+// translations from its history. Errors as NewGitSource (kb/index/publish.h).
 Result<CheckReport> CheckGitRepository(const GitSourceOptions& options);
 
 }  // namespace kb

@@ -7,8 +7,9 @@
 // A publish first fetches (URL mode) and resolves the branch; a commit that
 // was already attempted is not attempted again unless that attempt failed for
 // another reason than bad articles (I/O, fetch). Bad articles publish nothing
-// (kb/publish.h) and are kept in the status and logged on stderr as
-// "path:line: message".
+// (kb/index/publish.h) and are kept in the status and logged, one
+// "path:line: message" line each, to the Log in GitPublisherOptions (one line
+// per attempt too). Nothing is printed.
 //
 // Thread-safety: every public method may be called from any thread, except
 // that PublishNow() must not run while the background thread is started.
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "kb/articles/article.h"
+#include "kb/core/log.h"
 #include "kb/core/status.h"
 #include "kb/index/publish.h"
 
@@ -30,21 +32,27 @@ namespace kb {
 struct GitPublisherOptions {
   GitSourceOptions source;
   std::string db_dir;
-  int poll_seconds = 0;            // 0: no polling (webhooks only)
-  bool log = true;                 // one line per attempt (and its errors) on stderr
+  int poll_seconds = 0;  // 0: no polling (webhooks only)
+  // Where each attempt is logged (its outcome, and its bad articles as errors).
+  // Not owned; must outlive the publisher and be thread-safe (kb/core/log.h).
+  Log* log = &NullLog();
   bool allow_mass_delete = false;  // see PublishOptions::allow_mass_delete
 };
 
 // One publish attempt.
 struct GitPublishAttempt {
-  std::string commit;    // the commit read ("" if it could not be resolved)
-  int64_t time = 0;      // when the attempt ended, seconds since the epoch
-  bool ok = false;       // true: the index now serves `commit`
+  std::string commit;  // the commit read ("" if it could not be resolved)
+  int64_t time = 0;    // when the attempt ended, seconds since the epoch
+  // Why fetching, resolving the branch or indexing failed (nothing was
+  // published; a later attempt of the same commit tries again). OK otherwise,
+  // also when the commit has bad articles (those are in `errors`).
+  kb::Status status;
   bool skipped = false;  // true: this commit was attempted before (nothing done)
   size_t added = 0, updated = 0, deleted = 0, unchanged = 0;
-  uint64_t sequence = 0;             // index publish sequence after the attempt
-  std::vector<ArticleError> errors;  // bad articles: nothing was published
-  std::string failure;               // fetch or index failure ("" when none)
+  uint64_t sequence = 0;  // index publish sequence after the attempt
+  Diagnostics errors;     // bad articles: nothing was published
+  // True when the index now serves `commit`: no failure and no bad article.
+  bool ok() const { return status.ok() && errors.ok(); }
 };
 
 struct GitPublishStatus {
