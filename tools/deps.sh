@@ -25,3 +25,18 @@ kb_install_deps() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
+
+# @redocly/cli, which the ctest "openapi_lint" runs on the OpenAPI document:
+# installed with npm into .node/ (git-ignored) when missing. Debian's npm is
+# installed only when there is no npm at all (a NodeSource nodejs brings its
+# own). 2.x is one self-contained package; it wants Node.js >= 20.19.
+KB_REDOCLY_VERSION=2.77.0
+kb_install_redocly() {
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  [ -x "$root/.node/node_modules/.bin/redocly" ] && return 0
+  command -v npm >/dev/null 2>&1 || kb_install_deps npm
+  echo "kb: installing @redocly/cli@$KB_REDOCLY_VERSION into .node/" >&2
+  npm install --prefix "$root/.node" --no-audit --no-fund --loglevel=error \
+    "@redocly/cli@$KB_REDOCLY_VERSION" >&2
+}

@@ -7,6 +7,7 @@
 #include "kb/analysis/analysis.h"
 #include "kb/auth/agent_tokens.h"
 #include "kb/core/utf8.h"
+#include "kb/http/server.h"
 #include "kb/index/publish.h"
 
 namespace kb::cli {
@@ -74,15 +75,15 @@ int RunAnalyze(const AnalyzeArgs& args) {
   return kExitOk;
 }
 
-int RunServe(const ServerConfig& config) {
-  Status status = RunServer(config);
-  return status.ok() ? kExitOk : Fail(status);
-}
-
 int RunTokenNew(const TokenArgs& args) {
   auto token = CreateAgentToken(args.name, args.file);
   if (!token.ok()) return Fail(token.status());
   std::printf("%s\n", token->c_str());
+  return kExitOk;
+}
+
+int RunOpenApi() {
+  std::printf("%s\n", http::OpenApiJson().c_str());
   return kExitOk;
 }
 

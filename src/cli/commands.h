@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include "kb/http/server.h"
 #include "kb/index/publish.h"
 
 namespace kb::cli {
@@ -38,7 +37,8 @@ int RunIndex(const IndexArgs& args);
 // Publishes `source` into args.db_dir and prints the outcome like `kb index`.
 int PublishAndReport(ArticleSource& source, const IndexArgs& args);
 int RunAnalyze(const AnalyzeArgs& args);
-int RunServe(const ServerConfig& config);
 int RunTokenNew(const TokenArgs& args);
+// Prints the OpenAPI document of the HTTP API on stdout.
+int RunOpenApi();
 
 }  // namespace kb::cli

@@ -28,16 +28,6 @@ int Fail(const Status& status) {
              : kExitFailure;
 }
 
-GitSourceOptions SourceOptions(const GitArgs& git, const std::string& db_dir) {
-  GitSourceOptions options;
-  options.repo = git.repo;
-  options.branch = git.branch;
-  options.cache_dir = git.cache_dir;
-  if (options.cache_dir.empty() && IsUrl(git.repo) && !db_dir.empty())
-    options.cache_dir = (fs::path(db_dir) / "git-cache").string();
-  return options;
-}
-
 // A temp dir for a URL clone that only `kb check` needs; removed at the end.
 class ScratchDir {
  public:
@@ -64,6 +54,16 @@ int PrintCheck(const CheckReport& report, bool strict) {
 
 }  // namespace
 
+GitSourceOptions GitSourceFor(const GitArgs& git, const std::string& db_dir) {
+  GitSourceOptions options;
+  options.repo = git.repo;
+  options.branch = git.branch;
+  options.cache_dir = git.cache_dir;
+  if (options.cache_dir.empty() && IsUrl(git.repo) && !db_dir.empty())
+    options.cache_dir = (fs::path(db_dir) / "git-cache").string();
+  return options;
+}
+
 void AddGitIndexOptions(CLI::App* index, GitArgs* args) {
   index->add_option(
       "--repo", args->repo,
@@ -72,24 +72,6 @@ void AddGitIndexOptions(CLI::App* index, GitArgs* args) {
       ->capture_default_str();
   index->add_option("--cache", args->cache_dir,
                     "Where a repository URL is cloned (default DB_DIR/git-cache)");
-}
-
-void AddGitServeOptions(CLI::App* serve, ServerConfig* config) {
-  serve->add_option("--repo", config->git_repo,
-                    "Git repository (path or URL): build/update --db from it on start, then "
-                    "republish on webhook or poll");
-  serve->add_option("--branch", config->git_branch, "Branch to publish")->capture_default_str();
-  serve->add_option("--cache", config->git_cache_dir,
-                    "Where a repository URL is cloned (default DB_DIR/git-cache)");
-  serve->add_option("--webhook-secret-file", config->webhook_secret_file,
-                    "Shared secret of POST /api/v1/hooks/git (GitHub, Gitea, GitLab)");
-  serve
-      ->add_option("--poll-seconds", config->poll_seconds,
-                   "Also check the branch every N seconds (0: never)")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 86400));
-  serve->add_flag("--allow-mass-delete", config->allow_mass_delete,
-                  "Publish a commit even if it deletes more than half of the published articles");
 }
 
 CLI::App* AddCheckCommand(CLI::App& app, CheckArgs* args) {
@@ -111,18 +93,12 @@ int RunIndexCommand(const IndexArgs& args, const GitArgs& git) {
     return kExitUsage;
   }
   if (git.repo.empty()) return RunIndex(args);
-  auto source = NewGitSource(SourceOptions(git, args.db_dir));
+  auto source = NewGitSource(GitSourceFor(git, args.db_dir));
   if (!source.ok()) return Fail(source.status());
   const int code = PublishAndReport(**source, args);
   if (code == kExitOk && !args.quiet)
     std::fprintf(stderr, "kb: git commit %s\n", (*source)->Commit().c_str());
   return code;
-}
-
-int RunServeCommand(ServerConfig config) {
-  const GitArgs git{config.git_repo, config.git_branch, config.git_cache_dir};
-  config.git_cache_dir = SourceOptions(git, config.db_dir).cache_dir;
-  return RunServe(config);
 }
 
 int RunCheck(const CheckArgs& args) {
@@ -142,7 +118,7 @@ int RunCheck(const CheckArgs& args) {
     return PrintCheck(CheckArticles(input), args.strict);
   }
   ScratchDir scratch;
-  GitSourceOptions options = SourceOptions(args.git, "");
+  GitSourceOptions options = GitSourceFor(args.git, "");
   if (options.cache_dir.empty() && IsUrl(options.repo))
     options.cache_dir = scratch.path() + "/clone";
   auto report = CheckGitRepository(options);

@@ -1,4 +1,5 @@
-// The git-related command line: `kb index --repo`, `kb serve --repo`, `kb check`
+// The git-related command line: `kb index --repo`, `kb check` (and the git
+// source of `kb serve --repo`, serve_command.h)
 // (docs/git-publishing.md). Each Run* returns the process exit status.
 #pragma once
 
@@ -6,7 +7,7 @@
 #include <string>
 
 #include "commands.h"
-#include "kb/http/server.h"
+#include "kb/index/publish.h"
 
 namespace kb::cli {
 
@@ -22,17 +23,16 @@ struct CheckArgs {
   bool strict = false;  // warnings fail too
 };
 
+// The git source of `git`; a URL is cloned into DB_DIR/git-cache unless
+// --cache says otherwise (no db_dir: no default).
+GitSourceOptions GitSourceFor(const GitArgs& git, const std::string& db_dir);
 // --repo/--branch/--cache on `kb index`.
 void AddGitIndexOptions(CLI::App* index, GitArgs* args);
-// --repo/--branch/--cache/--webhook-secret-file/--poll-seconds on `kb serve`.
-void AddGitServeOptions(CLI::App* serve, ServerConfig* config);
 // The `kb check` subcommand.
 CLI::App* AddCheckCommand(CLI::App& app, CheckArgs* args);
 
 // `kb index`: exactly one of ARTICLES_DIR and --repo.
 int RunIndexCommand(const IndexArgs& args, const GitArgs& git);
-// `kb serve`: fills git defaults, then RunServe.
-int RunServeCommand(ServerConfig config);
 int RunCheck(const CheckArgs& args);
 
 }  // namespace kb::cli

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "git_commands.h"
+#include "serve_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"kb: knowledge-base and help-center search backend"};
@@ -23,27 +24,8 @@ int main(int argc, char** argv) {
                   "would be deleted");
   index->add_flag("--quiet", index_args.quiet, "Print no progress or summary");
 
-  kb::ServerConfig serve_args;
-  auto* serve = app.add_subcommand("serve", "Serve the HTTP API over an index");
-  serve->add_option("--db", serve_args.db_dir, "Index directory written by kb index")->required();
-  serve->add_option("--bind", serve_args.bind, "Address to listen on")->capture_default_str();
-  serve->add_option("--port", serve_args.port, "TCP port")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 65535));
-  serve->add_option(
-      "--public-url", serve_args.public_url,
-      "The help center's public address (https://help.example.com) for absolute URLs in "
-      "responses; without it they are relative");
-  serve->add_option("--agent-tokens", serve_args.agent_tokens_file,
-                    "File of agent token hashes (kb token new); agents see internal articles");
-  serve->add_option("--threads", serve_args.threads, "Worker threads")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1024));
-  serve->add_flag("--share-port", serve_args.share_port,
-                  "Let several servers listen on the same port (SO_REUSEPORT); without it a port "
-                  "in use is an error");
-  serve->add_flag("--access-log", serve_args.access_log, "Log one line per request on stderr");
-  kb::cli::AddGitServeOptions(serve, &serve_args);
+  kb::cli::ServeArgs serve_args;
+  auto* serve = kb::cli::AddServeCommand(app, &serve_args);
 
   kb::cli::CheckArgs check_args;
   auto* check = kb::cli::AddCheckCommand(app, &check_args);
@@ -62,10 +44,20 @@ int main(int argc, char** argv) {
   analyze->add_option("TEXT", analyze_args.text, "Text to analyze")->required();
   analyze->add_option("--lang", analyze_args.lang, "Language code (default: detected by script)");
 
-  CLI11_PARSE(app, argc, argv);
+  // Hidden (no group): prints the OpenAPI document, for tools/lint_openapi.sh.
+  auto* openapi = app.add_subcommand("openapi", "Print the OpenAPI document")->group("");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version print and succeed; every other parse error
+    // (unknown flag, missing option, bad value) is a usage error: 2.
+    return app.exit(e) == 0 ? kb::cli::kExitOk : kb::cli::kExitUsage;
+  }
+  if (*openapi) return kb::cli::RunOpenApi();
   if (*analyze) return kb::cli::RunAnalyze(analyze_args);
   if (*index) return kb::cli::RunIndexCommand(index_args, index_git);
-  if (*serve) return kb::cli::RunServeCommand(serve_args);
+  if (*serve) return kb::cli::RunServe(serve_args);
   if (*check) return kb::cli::RunCheck(check_args);
   if (*token_new) return kb::cli::RunTokenNew(token_args);
   return kb::cli::kExitUsage;

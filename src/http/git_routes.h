@@ -1,49 +1,37 @@
-// The git publishing endpoints (docs/git-publishing.md):
+// The handlers of the git publishing routes (docs/git-publishing.md), which
+// the route table declares for git mode only:
 //   POST /api/v1/hooks/git                 webhook (GitHub, Gitea, GitLab signatures)
 //   GET  /api/v1/publish/status            agents: last good commit, last attempt
 //   GET  /api/v1/articles/{id}/history     agents: the article's commits
 //   GET  /api/v1/articles/{id}?ref=BRANCH  agents: preview of a branch's version
-// RegisterGitRoutes must be called before RegisterRoutes (its article
-// sub-resource must match before the article route). Handlers are thin:
-// parse, call the core, encode.
+// Handlers are thin: call the publisher or the git source, encode. They need
+// context.services.publisher (not null in git mode). Thread-safe.
 #pragma once
 
 #include <httplib.h>
 
-#include <functional>
-#include <memory>
-#include <string>
+#include <vector>
 
-#include "kb/auth/agent_tokens.h"
-#include "kb/http/server.h"
-#include "kb/index/search.h"
-#include "kb/publish/git_publisher.h"
+#include "call.h"
+#include "params.h"
 
 namespace kb::http {
 
-struct GitServices {
-  SearcherPool* searchers = nullptr;
-  const AgentTokens* agent_tokens = nullptr;  // null: no agents
-  GitPublisher* publisher = nullptr;          // not null
-  std::string webhook_secret;                 // empty: the webhook answers 404
-};
+inline constexpr const char* kRefParam = "ref";
 
-// Opens the repository of config.git_repo and publishes it once into
-// config.db_dir (serve builds or updates the index before it listens). A
-// commit with bad articles is logged and the existing index is served; errors
-// opening the repository are returned.
-Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServerConfig& config);
+// `ref` of the article route: git mode, agents only.
+ParamSpec PreviewRefParam();
+// `ref` and `limit` (1..500, default 50) of the history route, for agents.
+std::vector<ParamSpec> HistoryParams();
 
-// The secret in `file` without trailing whitespace; "" for no file.
-// InvalidArgument when the file is unreadable or holds no secret.
-Result<std::string> ReadWebhookSecret(const std::string& file);
-
-void RegisterGitRoutes(httplib::Server& server, GitServices services);
-
-// The handler of GET /api/v1/articles/{id}?ref=BRANCH (agents only), for
-// Services::article_at_ref: the article route calls it with the id as the
-// request's first regex match.
-std::function<void(const httplib::Request&, httplib::Response&)> ArticleAtRefHandler(
-    GitServices services);
+void PostGitHook(const HandlerContext& context, const Call& call, httplib::Response& res);
+void GetPublishStatus(const HandlerContext& context, const Call& call, httplib::Response& res);
+void GetHistory(const HandlerContext& context, const Call& call, httplib::Response& res);
+// An article whose own id ends in "/history" is that article, for whoever
+// may see it, when no history parameter is given: answers it and returns true.
+bool AnswerHistoryPathAsArticle(const HandlerContext& context, const Call& call,
+                                httplib::Response& res);
+// GET /api/v1/articles/{id}?ref=BRANCH: the branch's version, rendered now.
+void GetPreview(const HandlerContext& context, const Call& call, httplib::Response& res);
 
 }  // namespace kb::http

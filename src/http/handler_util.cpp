@@ -17,22 +17,6 @@ void ReplyJson(httplib::Response& res, std::string body) {
   res.set_content(std::move(body), kJsonContentType);
 }
 
-void ServeGet(httplib::Server& server, const std::string& pattern,
-              httplib::Server::Handler handler) {
-  server.Get(pattern, std::move(handler));
-  const httplib::Server::Handler not_allowed = [](const httplib::Request& req,
-                                                  httplib::Response& res) {
-    ReplyError(res, Status::InvalidArgument("method " + req.method + " not allowed on " + req.path +
-                                            ": use GET"));
-    res.status = 405;
-    res.set_header("Allow", "GET, HEAD");
-  };
-  server.Post(pattern, not_allowed);
-  server.Put(pattern, not_allowed);
-  server.Patch(pattern, not_allowed);
-  server.Delete(pattern, not_allowed);
-}
-
 Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens) {
   if (!req.has_header("Authorization")) return false;
   // The field is a singleton (RFC 9110 §11.6.2): of two credentials, kb would

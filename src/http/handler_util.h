@@ -5,10 +5,9 @@
 #include <httplib.h>
 
 #include <string>
-#include <utility>
 
+#include "kb/auth/agent_tokens.h"
 #include "kb/core/status.h"
-#include "routes.h"
 
 namespace kb::http {
 
@@ -28,21 +27,5 @@ Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens);
 Status RequireAgent(const httplib::Request& req, const AgentTokens* tokens);
 // The Unauthorized status of RequireAgent for a request without a token.
 Status AgentsOnly();
-
-// Registers `handler` for GET (httplib answers HEAD with it too) on the path
-// regex `pattern`, and for POST, PUT, PATCH and DELETE on it a 405 with
-// "Allow: GET, HEAD": a client that sends the wrong method learns that, not
-// "no such endpoint". OPTIONS is left to httplib (CORS belongs to the portal).
-void ServeGet(httplib::Server& server, const std::string& pattern,
-              httplib::Server::Handler handler);
-
-// An httplib handler that calls `handler` with its own copy of `services`.
-template <typename ServicesT>
-httplib::Server::Handler Bind(void (*handler)(const httplib::Request&, httplib::Response&,
-                                              const ServicesT&),
-                              ServicesT services) {
-  return [handler, services = std::move(services)](
-             const httplib::Request& req, httplib::Response& res) { handler(req, res, services); };
-}
 
 }  // namespace kb::http

@@ -1,21 +1,25 @@
-// The OpenAPI 3.0 document of kb's HTTP API, served at GET /api/v1/openapi.json.
-// Pure data plus one route; thread-safe (the served text is built once at
-// registration and only read afterwards).
+// The OpenAPI 3.0 document of kb's HTTP API, generated from the route table:
+// one operation per route (git mode's included, marked as such) with its
+// parameters, security and every status it answers; the data parts (head,
+// component schemas, error responses) are openapi_components.cpp's.
+// Pure functions; thread-safe.
 #pragma once
 
-#include <httplib.h>
-
-#include <string>
-
-#include "kb/core/status.h"
+#include <nlohmann/json.hpp>
+#include <vector>
 
 namespace kb::http {
 
-// The document as compact JSON text. Internal if the embedded document does
-// not parse (a bug that the unit tests catch).
-Result<std::string> OpenApiJson();
+struct Route;
 
-// GET /api/v1/openapi.json: the document (no authentication needed).
-void RegisterOpenApiRoute(httplib::Server& server);
+// The document of `routes`. Served at GET /api/v1/openapi.json.
+nlohmann::json OpenApiDocument(const std::vector<Route>& routes);
+
+// openapi.json's "openapi", "info", "servers" and "security".
+nlohmann::json OpenApiHead();
+// openapi.json's "components".
+nlohmann::json OpenApiComponents();
+// The webhook operation's header parameters and request body.
+nlohmann::json GitWebhookDoc();
 
 }  // namespace kb::http

@@ -1,15 +1,12 @@
-// Parsing and validation of request parameters: every route declares the
-// parameters it accepts; anything else is a 400 that names it.
+// The parameters of kb's own API routes (search, suggest, FAQ, related):
+// their names and limits, and the core requests built from the values the
+// route table checked (params.h). Pure functions; thread-safe.
 #pragma once
 
-#include <httplib.h>
+#include <cstddef>
 
-#include <initializer_list>
-#include <string>
-#include <string_view>
-
-#include "kb/core/status.h"
 #include "kb/index/search.h"
+#include "params.h"
 
 namespace kb::http {
 
@@ -30,22 +27,17 @@ inline constexpr size_t kMaxPrefixBytes = 200;  // suggest
 inline constexpr size_t kMaxFilterBytes =
     200;  // category and tag; the Zendesk category and each label
 
-// The checks of a text parameter's value, in this order: TooLarge when it is
-// over `max_bytes`, InvalidArgument when it is not valid UTF-8 and, if
-// `required`, InvalidArgument when it is empty or only whitespace. The
-// messages name the parameter: "q is longer than 1024 bytes", "q is required".
-Status CheckText(std::string_view name, std::string_view value, size_t max_bytes, bool required);
-
-// InvalidArgument naming the first parameter not in `allowed`, or given twice.
-Status CheckParams(const httplib::Request& req, std::initializer_list<std::string_view> allowed);
-
-// The SearchRequest of GET /api/v1/search (without `agent`).
-Result<SearchRequest> ParseSearchRequest(const httplib::Request& req);
-// `limit` of GET /api/v1/articles/{id}/related (1..20, default 5).
-Result<size_t> ParseRelatedLimit(const httplib::Request& req);
-// GET /api/v1/faq: lang, category (without `agent`).
-Result<FaqRequest> ParseFaqRequest(const httplib::Request& req);
+// GET /api/v1/search: q, lang, limit (1..100, default 10), offset (0..10000),
+// category, tag. Without `agent`.
+std::vector<ParamSpec> SearchParams();
+SearchRequest SearchRequestFrom(const ParamValues& values);
 // GET /api/v1/suggest: q (the prefix typed so far), lang, limit (1..20, default 8).
-Result<SuggestRequest> ParseSuggestRequest(const httplib::Request& req);
+std::vector<ParamSpec> SuggestParams();
+SuggestRequest SuggestRequestFrom(const ParamValues& values);
+// GET /api/v1/faq: lang ("auto": every language), category.
+std::vector<ParamSpec> FaqParams();
+FaqRequest FaqRequestFrom(const ParamValues& values);
+// GET /api/v1/articles/{id}/related: limit (1..20, default 5).
+std::vector<ParamSpec> RelatedParams();
 
 }  // namespace kb::http

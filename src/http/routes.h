@@ -1,27 +1,22 @@
-// The route table of the HTTP API. Handlers are thin: parse, call the core,
-// encode. Everything a handler needs is in Services (no globals).
+// The handlers of kb's own API (CONTRACT §3, docs/api.md): search, suggest,
+// FAQ, articles, related, health. Each is thin: build the core request from
+// the checked parameters, call the searcher, encode. Registered by the route
+// table (route_table.h), which has already checked the caller and parameters.
+// Thread-safe: they only read `context` and borrow a searcher from its pool.
 #pragma once
 
 #include <httplib.h>
 
-#include <functional>
-
-#include "kb/auth/agent_tokens.h"
-#include "kb/index/search.h"
+#include "call.h"
 
 namespace kb::http {
 
-struct Services {
-  SearcherPool* searchers = nullptr;
-  const AgentTokens* agent_tokens = nullptr;  // null: no agents configured
-  // "https://help.example.com" (no trailing slash) for absolute URLs in
-  // responses; empty: URLs are relative. Never taken from a request's Host.
-  std::string public_url;
-  // Git mode only: answers GET /api/v1/articles/{id}?ref=BRANCH (a branch's
-  // version of the article). Empty: `ref` is an unknown parameter.
-  std::function<void(const httplib::Request&, httplib::Response&)> article_at_ref;
-};
-
-void RegisterRoutes(httplib::Server& server, Services services);
+void GetSearch(const HandlerContext& context, const Call& call, httplib::Response& res);
+void GetSuggest(const HandlerContext& context, const Call& call, httplib::Response& res);
+void GetFaq(const HandlerContext& context, const Call& call, httplib::Response& res);
+void GetRelated(const HandlerContext& context, const Call& call, httplib::Response& res);
+// GET /api/v1/articles/{id}; with `ref` (git mode, agents): GetPreview's answer.
+void GetArticle(const HandlerContext& context, const Call& call, httplib::Response& res);
+void GetHealth(const HandlerContext& context, const Call& call, httplib::Response& res);
 
 }  // namespace kb::http

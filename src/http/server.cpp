@@ -1,4 +1,4 @@
-// RunServer: builds the services, starts httplib, stops on SIGINT/SIGTERM.
+// http::Serve: starts httplib over the services it is given, stops on SIGINT/SIGTERM.
 #include "kb/http/server.h"
 
 #include <httplib.h>
@@ -10,19 +10,18 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <thread>
 
-#include "git_routes.h"
-#include "kb/auth/agent_tokens.h"
-#include "kb/index/search.h"
-#include "routes.h"
+#include "call.h"
+#include "kb/publish/git_publisher.h"
+#include "route_table.h"
+#include "router.h"
 #include "server_setup.h"
 
-namespace kb {
+namespace kb::http {
 
-void http::ConfigureServer(httplib::Server& server, int threads, PortSharing sharing) {
+void ConfigureServer(httplib::Server& server, int threads, PortSharing sharing) {
   server.set_socket_options([sharing](socket_t sock) {
     int yes = 1;
     // SO_REUSEADDR: a restarted kb binds at once over connections in TIME_WAIT
@@ -42,7 +41,7 @@ namespace {
 
 // Why httplib could not listen (it does not say): binds a plain socket to the
 // same address to learn the error.
-Status ListenFailure(const ServerConfig& config) {
+Status ListenFailure(const ServeOptions& config) {
   const std::string where = config.bind + ":" + std::to_string(config.port);
   addrinfo hints{};
   hints.ai_socktype = SOCK_STREAM;
@@ -99,81 +98,64 @@ Status ValidatePublicUrl(const std::string& url) {
   return Status::OK();
 }
 
-}  // namespace
-
-Status ValidateServerConfig(const ServerConfig& config) {
-  if (config.port < 0 || config.port > 65535)
-    return Status::InvalidArgument("--port must be between 0 and 65535");
-  if (config.threads < 1 || config.threads > 1024)
-    return Status::InvalidArgument("--threads must be between 1 and 1024");
-  if (config.db_dir.empty()) return Status::InvalidArgument("--db is required");
-  if (Status s = ValidatePublicUrl(config.public_url); !s.ok()) return s;
-  auto searcher = Searcher::Open(config.db_dir);
-  if (!searcher.ok()) return searcher.status();
-  return (*searcher)->Info().status();
-}
-
-Status RunServer(const ServerConfig& config) {
-  // Git mode: publish the branch before validating, so a first start builds the index.
-  std::unique_ptr<GitPublisher> publisher;
-  auto secret = http::ReadWebhookSecret(config.webhook_secret_file);
-  if (!secret.ok()) return secret.status();
-  if (!config.git_repo.empty()) {
-    auto opened = http::OpenGitPublisher(config);
-    if (!opened.ok()) return opened.status();
-    publisher = std::move(*opened);
-  }
-  if (Status s = ValidateServerConfig(config); !s.ok()) return s;
-  std::unique_ptr<AgentTokens> tokens;
-  if (!config.agent_tokens_file.empty()) {
-    auto loaded = AgentTokens::Load(config.agent_tokens_file);
-    if (!loaded.ok()) return loaded.status();
-    tokens = std::move(*loaded);
-  }
-
-  // Signals go to one waiting thread, never to a worker.
+// Blocks SIGINT and SIGTERM in this thread and the ones it creates; the
+// returned set is for sigwait.
+sigset_t BlockStopSignals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
 
-  SearcherPool searchers(config.db_dir);
+void SetAccessLog(httplib::Server& server, const HandlerContext& context) {
+  server.set_logger([context](const httplib::Request& req, const httplib::Response& res) {
+    context.log().Info(req.method + " " + req.target + " " + std::to_string(res.status));
+  });
+}
+
+}  // namespace
+
+Status ValidateServeOptions(const ServeOptions& options) {
+  if (options.port < 0 || options.port > 65535)
+    return Status::InvalidArgument("--port must be between 0 and 65535");
+  if (options.threads < 1 || options.threads > 1024)
+    return Status::InvalidArgument("--threads must be between 1 and 1024");
+  return ValidatePublicUrl(options.public_url);
+}
+
+Status Serve(const ServeOptions& options, const Services& services) {
+  if (Status s = ValidateServeOptions(options); !s.ok()) return s;
+  // Signals go to one waiting thread, never to a worker.
+  sigset_t signals = BlockStopSignals();
+  const HandlerContext context{services, NormalizedPublicUrl(options.public_url)};
+  const std::vector<Route> table = RouteTable(context);
   httplib::Server server;
-  http::ConfigureServer(
-      server, config.threads,
-      config.share_port ? http::PortSharing::kShared : http::PortSharing::kExclusive);
-  if (config.access_log) {
-    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.target.c_str(), res.status);
-    });
-  }
-  http::Services services{&searchers, tokens.get(), NormalizedPublicUrl(config.public_url), {}};
-  if (publisher) {
-    const http::GitServices git{&searchers, tokens.get(), publisher.get(), *secret};
-    http::RegisterGitRoutes(server, git);
-    services.article_at_ref = http::ArticleAtRefHandler(git);
-  }
-  http::RegisterRoutes(server, services);
+  ConfigureServer(server, options.threads,
+                  options.share_port ? PortSharing::kShared : PortSharing::kExclusive);
+  if (options.access_log) SetAccessLog(server, context);
+  RegisterRoutes(server, table, context);
 
-  if (!server.bind_to_port(config.bind, config.port)) return ListenFailure(config);
+  if (!server.bind_to_port(options.bind, options.port)) return ListenFailure(options);
 
+  GitPublisher* publisher = services.publisher;
   if (publisher) publisher->Start();  // after the signal mask: the thread inherits it
   std::thread signal_waiter([&server, &signals] {
     int sig = 0;
     sigwait(&signals, &sig);
     server.stop();
   });
-  std::fprintf(stderr, "kb: serving %s on http://%s:%d\n", config.db_dir.c_str(),
-               config.bind.c_str(), config.port);
+  context.log().Info("serving " + options.name + " on http://" + options.bind + ":" +
+                     std::to_string(options.port));
   const bool ok = server.listen_after_bind();
   // Wake the waiter if listen ended for another reason than a signal.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
   if (publisher) publisher->Stop();
   if (!ok && server.is_running()) return Status::IOError("server stopped unexpectedly");
-  std::fprintf(stderr, "kb: stopped\n");
+  context.log().Info("stopped");
   return Status::OK();
 }
 
-}  // namespace kb
+}  // namespace kb::http

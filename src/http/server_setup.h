@@ -1,5 +1,5 @@
 // How kb sets up its cpp-httplib server (threads, TCP_NODELAY, request size
-// limit), shared by RunServer and the HTTP fuzz target so that the fuzzer
+// limit), shared by http::Serve and the HTTP fuzz target so that the fuzzer
 // exercises the server `kb serve` runs. Routes are registered separately.
 #pragma once
 

@@ -5,7 +5,7 @@
 // Zendesk parameters kb does not implement (section, brand_id, multibrand,
 // created_*/updated_*, sort_by, sort_order) and any unknown parameter are
 // ignored, like Zendesk ignores what it does not know (widgets add cache
-// busters such as `_=123`). A supported parameter given twice is a 400.
+// busters such as `_=123`). A declared parameter given twice is a 400.
 #pragma once
 
 #include <string>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kb/core/status.h"
+#include "params.h"
 
 namespace kb::http {
 
@@ -43,19 +44,21 @@ struct ZendeskSearchParams {
   size_t per_page = kZendeskDefaultPerPage;  // 1..100
 };
 
-// kb's lang for a Zendesk locale: "en-us" -> "en", "he" -> "he", "pt-BR" ->
-// "pt"; "" and "*" -> "auto". InvalidArgument for anything that is not a
-// locale tag (2-3 letters, then "-" subtags of 1-8 letters or digits).
-Result<std::string> LangFromZendeskLocale(std::string_view locale);
-
 // The comma-separated label_names list, trimmed, empty entries dropped.
 std::vector<std::string> SplitLabelNames(std::string_view list);
 
-// Validates `params` (name, value pairs as received). InvalidArgument for a
-// missing or blank query, a bad locale, page < 1, per_page outside 1..100,
-// more than 10 labels, invalid UTF-8 or a supported parameter given twice;
-// TooLarge for a query over 1024 bytes or a category or label over 200.
-Result<ZendeskSearchParams> ParseZendeskSearchParams(
-    const std::vector<std::pair<std::string, std::string>>& params);
+// The route's parameters (params.h): query, locale (a language tag, its
+// primary subtag is kb's lang), category, label_names, page (1.., default 1),
+// per_page (1..100, default 25, more is an error), and the Zendesk ones kb
+// accepts without effect. Unknown parameters are ignored (UnknownParams::kIgnore).
+std::vector<ParamSpec> ZendeskSearchParamSpecs();
+
+// The search of checked `values`. InvalidArgument for more than 10 labels,
+// TooLarge for a label over 200 bytes.
+Result<ZendeskSearchParams> ZendeskSearchParamsFrom(const ParamValues& values);
+
+// ParseParams with ZendeskSearchParamSpecs (a customer's request), then
+// ZendeskSearchParamsFrom: the first error of either.
+Result<ZendeskSearchParams> ParseZendeskSearchParams(const ParamPairs& params);
 
 }  // namespace kb::http

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "handler_util.h"
+#include "kb/index/search.h"
 #include "zendesk_json.h"
 #include "zendesk_params.h"
 
@@ -41,29 +42,21 @@ Result<ZendeskSearchPage> RunSearch(Searcher& searcher, const ZendeskSearchParam
   return page;
 }
 
-void GetSearch(const httplib::Request& req, httplib::Response& res, const Services& services) {
-  auto agent = IsAgent(req, services.agent_tokens);
-  if (!agent.ok()) return ReplyError(res, agent.status());
-  std::vector<std::pair<std::string, std::string>> received(req.params.begin(), req.params.end());
-  auto params = ParseZendeskSearchParams(received);
+}  // namespace
+
+void GetZendeskSearch(const HandlerContext& context, const Call& call, httplib::Response& res) {
+  auto params = ZendeskSearchParamsFrom(call.params);
   if (!params.ok()) return ReplyError(res, params.status());
-  auto page = services.searchers->With([&](Searcher& s) { return RunSearch(s, *params, *agent); });
+  auto page = context.services.searchers->With(
+      [&](Searcher& s) { return RunSearch(s, *params, call.agent); });
   if (!page.ok()) return ReplyError(res, page.status());
   page->locale = params->locale;
-  page->origin = services.public_url;  // never the request's Host: a client could poison the links
-  page->path = req.path;
-  for (auto& [name, value] : received) {
+  page->origin = context.public_url;  // never the request's Host: a client could poison the links
+  page->path = call.req.path;
+  for (const auto& [name, value] : call.req.params) {
     if (name != zendesk_param::kPage) page->params.emplace_back(name, value);
   }
   ReplyJson(res, ZendeskSearchJson(*page));
-}
-
-}  // namespace
-
-void RegisterZendeskRoutes(httplib::Server& server, const Services& services) {
-  const httplib::Server::Handler handler = Bind(GetSearch, services);
-  ServeGet(server, "/api/v2/help_center/articles/search", handler);
-  ServeGet(server, R"(/api/v2/help_center/articles/search\.json)", handler);
 }
 
 }  // namespace kb::http

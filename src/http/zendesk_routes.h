@@ -1,19 +1,18 @@
-// Zendesk Help Center compatible routes, so widgets and scripts written for
-// Zendesk Guide can search kb unchanged:
+// The handler of the Zendesk Help Center compatible search, so widgets and
+// scripts written for Zendesk Guide can search kb unchanged:
 //   GET /api/v2/help_center/articles/search[.json]?query=&locale=&category=
 //       &label_names=&page=&per_page=
-// Audience rules are kb's (CONTRACT §3): a valid `Authorization: Bearer`
-// agent token sees internal articles, no header is a customer, anything else
-// is 401. Errors use kb's error JSON. See docs/api.md for the field mapping.
+// Audience rules are kb's (CONTRACT §3): the route table checks the caller
+// and the parameters (ZendeskSearchParamSpecs). Errors use kb's error JSON.
+// See docs/api.md for the field mapping. Thread-safe.
 #pragma once
 
 #include <httplib.h>
 
-#include "routes.h"
+#include "call.h"
 
 namespace kb::http {
 
-// Registers the routes; `services` is copied (its pointers must outlive the server).
-void RegisterZendeskRoutes(httplib::Server& server, const Services& services);
+void GetZendeskSearch(const HandlerContext& context, const Call& call, httplib::Response& res);
 
 }  // namespace kb::http

@@ -249,8 +249,11 @@ TEST_CASE("suggest rejects a missing q, unknown or repeated parameters and bad l
     CheckError(env.Get(WithParams("/api/v1/suggest", {{"q", "pay"}, {"limit", limit}})), 400,
                "bad_request");
   }
-  CheckError(env.Get(WithParams("/api/v1/suggest", {{"q", "pay"}, {"lang", "EN"}})), 400,
+  CheckError(env.Get(WithParams("/api/v1/suggest", {{"q", "pay"}, {"lang", "english"}})), 400,
              "bad_request");
+  // A BCP-47 tag in capitals or with a region means its language (as browsers send it).
+  CHECK(env.GetJson(WithParams("/api/v1/suggest", {{"q", "pay"}, {"lang", "EN-us"}})) ==
+        env.GetJson(WithParams("/api/v1/suggest", {{"q", "pay"}, {"lang", "en"}})));
   CheckError(env.Get("/api/v1/suggest?q=%FF"), 400, "bad_request");
 }
 
@@ -735,10 +738,13 @@ TEST_CASE("faq rejects unknown or repeated parameters and bad languages with 400
   CHECK(unknown.json["error"].value("message", std::string()).find("topic") != std::string::npos);
   CheckError(env.Get("/api/v1/faq?q=password"), 400, "bad_request");
   CheckError(env.Get("/api/v1/faq?lang=en&lang=he"), 400, "bad_request");
-  for (const char* lang : {"EN", "english", "e", "1"}) {
+  for (const char* lang : {"english", "e", "1", "en_US"}) {
     INFO("lang = ", std::string(lang));
     CheckError(env.Get(WithParams("/api/v1/faq", {{"lang", lang}})), 400, "bad_request");
   }
+  // A BCP-47 tag in capitals or with a region means its language.
+  for (const char* lang : {"EN", "en-US", "En-gb"})
+    CHECK(env.GetJson(WithParams("/api/v1/faq", {{"lang", lang}}))["lang"] == "en");
   CheckError(env.Get("/api/v1/faq?category=%FF"), 400, "bad_request");
 }
 

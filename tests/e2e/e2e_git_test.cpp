@@ -12,6 +12,7 @@
 
 #include "../unit/git_test_repo.h"
 #include "e2e_env.h"
+#include "openapi_schema.h"
 
 using kb_e2e::Eventually;
 using kb_e2e::HttpReply;
@@ -482,4 +483,50 @@ TEST_CASE("searches keep answering while commits are published") {
   CHECK(kb_e2e::Contains(env.Hits("gizmo7"), "en/n7"));
 }
 
+TEST_CASE("git mode's answers validate field by field against the OpenAPI document") {
+  GitEnv env;
+  env.repo().Commit("draft-branch",
+                    {{"en/account/reset.md", ArticleText("Reset it (new)", "en", "New text")}},
+                    "work in progress");
+  env.Start();
+  const nlohmann::json doc = env.Get("/api/v1/openapi.json").json;
+  struct Case {
+    std::string target, path, method;
+    int status;
+  };
+  const std::string article = "/api/v1/articles/{id}";
+  const std::vector<std::pair<Case, HttpReply>> replies = {
+      {{"/api/v1/articles/en/account/reset", article, "get", 200},
+       env.Get("/api/v1/articles/he/account/reset")},
+      {{"?ref=draft-branch", article, "get", 200},
+       env.Get("/api/v1/articles/en/account/reset?ref=draft-branch", true)},
+      {{"history", article + "/history", "get", 200},
+       env.Get("/api/v1/articles/en/account/reset/history", true)},
+      {{"history as a customer", article + "/history", "get", 401},
+       env.Get("/api/v1/articles/en/account/reset/history?limit=1")},
+      {{"status", "/api/v1/publish/status", "get", 200}, env.Get("/api/v1/publish/status", true)},
+      {{"webhook", "/api/v1/hooks/git", "post", 200}, env.GitHubHook()},
+      {{"webhook, bad secret", "/api/v1/hooks/git", "post", 401}, env.GitHubHook("wrong")},
+      {{"status again", "/api/v1/publish/status", "get", 200},
+       env.Get("/api/v1/publish/status", true)},
+  };
+  for (const auto& [c, reply] : replies) {
+    CAPTURE(c.target);
+    REQUIRE(reply.status == c.status);
+    const nlohmann::json schema = kb_e2e::ResponseSchema(doc, c.path, c.method, c.status);
+    REQUIRE_FALSE(schema.is_null());
+    for (const std::string& problem : kb_e2e::SchemaProblems(doc, schema, reply.json)) {
+      INFO(problem);
+      CHECK(problem.empty());
+    }
+  }
+}
+
+TEST_CASE("GET on the webhook's path is a 405 naming POST") {
+  GitEnv env;
+  env.Start();
+  const HttpReply r = env.Get("/api/v1/hooks/git");
+  kb_e2e::CheckError(r, 405, "bad_request");
+  CHECK(r.json["error"]["message"] == "method GET not allowed on /api/v1/hooks/git: use POST");
+}
 TEST_SUITE_END();

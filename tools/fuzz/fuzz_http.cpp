@@ -33,7 +33,9 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "http/routes.h"
+#include "http/call.h"
+#include "http/route_table.h"
+#include "http/router.h"
 #include "http/server_setup.h"
 #include "kb/articles/article.h"
 #include "kb/auth/agent_tokens.h"
@@ -189,14 +191,17 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   served->tokens = std::move(*tokens);
   served->searchers = std::make_unique<kb::SearcherPool>(db);
 
-  // As kb::RunServer sets it up, without git routes.
+  // As kb::http::Serve sets it up, without git routes.
   kb::http::ConfigureServer(served->server, 2);
   // 5 s each in kb serve; a request that promises more body than it sends,
   // or whose request line httplib cannot read (it then keeps the connection),
   // waits this long, and the fuzzer makes many.
   served->server.set_read_timeout(1, 0);
   served->server.set_keep_alive_timeout(1);
-  kb::http::RegisterRoutes(served->server, {served->searchers.get(), served->tokens.get(), "", {}});
+  kb::http::HandlerContext context;
+  context.services.searchers = served->searchers.get();
+  context.services.agent_tokens = served->tokens.get();
+  kb::http::RegisterRoutes(served->server, kb::http::RouteTable(context), context);
   served->port = served->server.bind_to_any_port("127.0.0.1");
   if (served->port <= 0) Fail("cannot listen on loopback");
   // Bound already: connections wait in the backlog until listen accepts them.

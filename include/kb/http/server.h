@@ -1,10 +1,13 @@
-// kb::RunServer: the HTTP API of CONTRACT.md §3 over a published index.
+// kb::http::Serve: the HTTP API of CONTRACT.md §3 (and docs/api.md) over the
+// services the caller built, until SIGINT or SIGTERM.
 //
-// RunServer blocks until SIGINT or SIGTERM arrives (then it stops accepting,
-// finishes the requests in flight and returns OK) or until the server cannot
-// start (returns IOError/InvalidArgument: port in use, bad token file, no
-// index). Call it once per process, from the main thread, before starting
-// other threads: it blocks SIGINT/SIGTERM in every thread it creates.
+// The caller (the CLI) owns everything in Services and keeps it alive until
+// Serve returns; Serve owns only the HTTP server. Serve blocks: it returns OK
+// after SIGINT/SIGTERM (it stops accepting, finishes the requests in flight),
+// InvalidArgument for bad options or an unknown bind address, IOError when it
+// cannot listen (port in use, permission denied). Call it once per process,
+// from the main thread, before starting other threads: it blocks SIGINT and
+// SIGTERM in every thread it creates. It logs through Services::log only.
 #pragma once
 
 #include <string>
@@ -12,35 +15,46 @@
 #include "kb/core/status.h"
 
 namespace kb {
+class AgentTokens;
+class GitPublisher;
+class Log;
+class SearcherPool;
+}  // namespace kb
 
-struct ServerConfig {
-  std::string db_dir;
+namespace kb::http {
+
+struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
-  std::string agent_tokens_file;  // empty: no agents (every request is a customer's)
   // The help center's address as customers reach it ("https://help.example.com",
   // a path prefix allowed): absolute URLs in responses start with it. Empty:
   // URLs are relative. Never taken from the request's Host header.
   std::string public_url;
   int threads = 32;         // worker threads; size for the expected connections (PERF.md)
-  bool access_log = false;  // one line per request on stderr
+  bool access_log = false;  // one log line per request ("GET /path 200")
   bool share_port = false;  // SO_REUSEPORT: let other servers listen on the same port too
-
-  // Git publishing (docs/git-publishing.md): with a repo, serve builds or
-  // updates db_dir from its branch on start and republishes on webhook/poll.
-  std::string git_repo;  // local path or URL; empty: serve db_dir as it is
-  std::string git_branch = "main";
-  std::string git_cache_dir;  // where a URL is cloned (kb serve defaults it to DB_DIR/git-cache)
-  std::string webhook_secret_file;  // empty: POST /api/v1/hooks/git answers 404
-  int poll_seconds = 0;             // 0: no polling
-  bool allow_mass_delete =
-      false;  // publish a commit that deletes most articles (kb/index/publish.h)
+  std::string name;         // what is served, for the log line "serving NAME on http://…"
 };
 
-// Validates `config` (port range, thread count, readable index and token file)
-// without starting anything.
-Status ValidateServerConfig(const ServerConfig& config);
+// What the handlers call. Pointers are borrowed, not owned.
+struct Services {
+  SearcherPool* searchers = nullptr;          // not null
+  const AgentTokens* agent_tokens = nullptr;  // null: no agents (every request is a customer's)
+  // Git mode (docs/git-publishing.md): not null adds the webhook, publish
+  // status, history and `?ref=` preview routes. Serve starts and stops its
+  // background thread.
+  GitPublisher* publisher = nullptr;
+  std::string webhook_secret;  // empty: POST /api/v1/hooks/git answers 404
+  Log* log = nullptr;          // null: nothing is logged
+};
 
-Status RunServer(const ServerConfig& config);
+// OK, or InvalidArgument naming the bad option (port, threads, public_url).
+Status ValidateServeOptions(const ServeOptions& options);
 
-}  // namespace kb
+Status Serve(const ServeOptions& options, const Services& services);
+
+// The OpenAPI 3 document of every route (git mode's included), as JSON text:
+// what GET /api/v1/openapi.json answers.
+std::string OpenApiJson();
+
+}  // namespace kb::http

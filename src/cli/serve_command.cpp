@@ -1,0 +1,142 @@
+#include "serve_command.h"
+
+#include <cctype>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "commands.h"
+#include "git_commands.h"
+#include "kb/auth/agent_tokens.h"
+#include "kb/index/search.h"
+#include "kb/publish/git_publisher.h"
+#include "stderr_log.h"
+
+namespace kb::cli {
+namespace {
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "kb: %s\n", status.ToString().c_str());
+  return status.code() == StatusCode::kInvalidArgument ? kExitBadInput : kExitFailure;
+}
+
+// The secret in `file` without trailing whitespace; "" for no file.
+// InvalidArgument when the file is unreadable or holds no secret.
+Result<std::string> ReadWebhookSecret(const std::string& file) {
+  if (file.empty()) return std::string();
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (!in) return Status::InvalidArgument("cannot read webhook secret file " + file);
+  std::string secret = content.str();
+  while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back())))
+    secret.pop_back();
+  if (secret.empty()) return Status::InvalidArgument("webhook secret file " + file + " is empty");
+  return secret;
+}
+
+// Opens the repository and publishes it once into args.db_dir (serve builds
+// or updates the index before it listens). A commit with bad articles is
+// logged and the existing index is served; errors opening the repository
+// are returned.
+Result<std::unique_ptr<GitPublisher>> OpenGitPublisher(const ServeArgs& args, Log* log) {
+  GitPublisherOptions options;
+  options.log = log;
+  options.source =
+      GitSourceFor(GitArgs{args.git_repo, args.git_branch, args.git_cache_dir}, args.db_dir);
+  options.db_dir = args.db_dir;
+  options.poll_seconds = args.poll_seconds;
+  options.allow_mass_delete = args.allow_mass_delete;
+  auto publisher = GitPublisher::Create(options);
+  if (!publisher.ok()) return publisher.status();
+  (*publisher)->PublishNow();  // logs its outcome; a bad commit keeps the index as it is
+  return publisher;
+}
+
+// The index must be readable before kb listens.
+Status CheckIndex(const std::string& db_dir) {
+  if (db_dir.empty()) return Status::InvalidArgument("--db is required");
+  auto searcher = Searcher::Open(db_dir);
+  if (!searcher.ok()) return searcher.status();
+  return (*searcher)->Info().status();
+}
+
+void AddGitServeOptions(CLI::App* serve, ServeArgs* args) {
+  serve->add_option("--repo", args->git_repo,
+                    "Git repository (path or URL): build/update --db from it on start, then "
+                    "republish on webhook or poll");
+  serve->add_option("--branch", args->git_branch, "Branch to publish")->capture_default_str();
+  serve->add_option("--cache", args->git_cache_dir,
+                    "Where a repository URL is cloned (default DB_DIR/git-cache)");
+  serve->add_option("--webhook-secret-file", args->webhook_secret_file,
+                    "Shared secret of POST /api/v1/hooks/git (GitHub, Gitea, GitLab)");
+  serve
+      ->add_option("--poll-seconds", args->poll_seconds,
+                   "Also check the branch every N seconds (0: never)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 86400));
+  serve->add_flag("--allow-mass-delete", args->allow_mass_delete,
+                  "Publish a commit even if it deletes more than half of the published articles");
+}
+
+}  // namespace
+
+CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
+  http::ServeOptions& http = args->http;
+  auto* serve = app.add_subcommand("serve", "Serve the HTTP API over an index");
+  serve->add_option("--db", args->db_dir, "Index directory written by kb index")->required();
+  serve->add_option("--bind", http.bind, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", http.port, "TCP port")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option(
+      "--public-url", http.public_url,
+      "The help center's public address (https://help.example.com) for absolute URLs in "
+      "responses; without it they are relative");
+  serve->add_option("--agent-tokens", args->agent_tokens_file,
+                    "File of agent token hashes (kb token new); agents see internal articles");
+  serve->add_option("--threads", http.threads, "Worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
+  serve->add_flag("--share-port", http.share_port,
+                  "Let several servers listen on the same port (SO_REUSEPORT); without it a port "
+                  "in use is an error");
+  serve->add_flag("--access-log", http.access_log, "Log one line per request on stderr");
+  AddGitServeOptions(serve, args);
+  return serve;
+}
+
+int RunServe(ServeArgs args) {
+  StderrLog log;
+  if (Status s = http::ValidateServeOptions(args.http); !s.ok()) return Fail(s);
+  // Git mode: publish the branch before checking the index, so a first start builds it.
+  auto secret = ReadWebhookSecret(args.webhook_secret_file);
+  if (!secret.ok()) return Fail(secret.status());
+  std::unique_ptr<GitPublisher> publisher;
+  if (!args.git_repo.empty()) {
+    auto opened = OpenGitPublisher(args, &log);
+    if (!opened.ok()) return Fail(opened.status());
+    publisher = std::move(*opened);
+  }
+  if (Status s = CheckIndex(args.db_dir); !s.ok()) return Fail(s);
+  std::unique_ptr<AgentTokens> tokens;
+  if (!args.agent_tokens_file.empty()) {
+    AgentTokens::Options token_options;
+    token_options.log = &log;  // a token file edit that cannot be reloaded is reported
+    auto loaded = AgentTokens::Load(args.agent_tokens_file, token_options);
+    if (!loaded.ok()) return Fail(loaded.status());
+    tokens = std::move(*loaded);
+  }
+  SearcherPool searchers(args.db_dir);
+  http::Services services;
+  services.searchers = &searchers;
+  services.agent_tokens = tokens.get();
+  services.publisher = publisher.get();
+  services.webhook_secret = *secret;
+  services.log = &log;
+  args.http.name = args.db_dir;
+  const Status status = http::Serve(args.http, services);
+  return status.ok() ? kExitOk : Fail(status);
+}
+
+}  // namespace kb::cli

@@ -1,0 +1,34 @@
+// `kb serve`: parses its flags, builds the services (searcher pool, agent
+// tokens, git publisher, log) and hands them to kb::http::Serve.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "kb/http/server.h"
+
+namespace kb::cli {
+
+struct ServeArgs {
+  http::ServeOptions http;
+  std::string db_dir;
+  std::string agent_tokens_file;  // empty: no agents (every request is a customer's)
+  // Git publishing (docs/git-publishing.md): with a repo, serve builds or
+  // updates db_dir from its branch on start and republishes on webhook/poll.
+  std::string git_repo;  // local path or URL; empty: serve db_dir as it is
+  std::string git_branch = "main";
+  std::string git_cache_dir;        // where a URL is cloned (default DB_DIR/git-cache)
+  std::string webhook_secret_file;  // empty: POST /api/v1/hooks/git answers 404
+  int poll_seconds = 0;             // 0: no polling
+  bool allow_mass_delete = false;   // publish a commit that deletes most articles
+};
+
+// The `kb serve` subcommand and its flags, filling `args`.
+CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args);
+
+// Builds the services and serves until SIGINT/SIGTERM. Exit status: 0 after
+// a signal, 1 for bad input (options, token or secret file), 3 when the
+// index cannot be read or the port cannot be listened on.
+int RunServe(ServeArgs args);
+
+}  // namespace kb::cli
