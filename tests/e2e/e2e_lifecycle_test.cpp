@@ -226,6 +226,20 @@ TEST_CASE("kb serve exits 0 on SIGTERM and on SIGINT") {
   }
 }
 
+TEST_CASE("kb serve keeps its agent tokens and says so when the token file turns bad") {
+  Env env;
+  env.StartServer();
+  REQUIRE(env.AsAgent(kb_e2e::SearchPath({{"q", "password"}})).status == 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // past the reload check interval
+  kb_e2e::WriteTextFile(env.tokens_file(), "not a token line\n");
+  CHECK(Eventually([&] {
+    // Each agent request may look at the file; the previous tokens stay valid.
+    const bool agent = env.AsAgent(kb_e2e::SearchPath({{"q", "password"}})).status == 200;
+    return agent && env.server().Stderr().find("agent tokens not reloaded") != std::string::npos;
+  }));
+  CHECK(env.server().Stderr().find("kb: warning: agent tokens not reloaded") != std::string::npos);
+}
+
 TEST_CASE("kb token new prints a token once and stores only its hash, mode 0600") {
   kb_e2e::TempDir tmp;
   const std::string file = tmp.Sub("tokens");
