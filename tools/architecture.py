@@ -29,7 +29,7 @@ ALLOWED = {
     "analysis": ["core"],
     "query": ["core", "articles", "analysis"],
     "index": ["core", "articles", "analysis", "query"],
-    "sources": ["core", "articles", "index"],
+    "sources": ["core", "articles"],
     "publish": ["core", "articles", "index", "sources"],
     "auth": ["core"],
     "http": ["core", "articles", "index", "sources", "publish", "auth"],

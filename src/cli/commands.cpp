@@ -9,6 +9,7 @@
 #include "kb/core/utf8.h"
 #include "kb/http/server.h"
 #include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb::cli {
 namespace {

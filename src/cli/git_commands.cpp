@@ -8,6 +8,7 @@
 
 #include "kb/index/publish.h"
 #include "kb/publish/check.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb::cli {
 namespace {

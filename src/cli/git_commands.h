@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb::cli {
 

@@ -7,6 +7,7 @@
 #include "kb/index/search.h"
 #include "kb/publish/git_publisher.h"
 #include "kb/publish/git_webhook.h"
+#include "kb/sources/article_sources.h"
 #include "kb/sources/git_articles.h"
 
 namespace kb::http {

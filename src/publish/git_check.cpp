@@ -1,5 +1,6 @@
 // CheckGitRepository: kb check over a git branch. See kb/check.h.
 #include "kb/publish/check.h"
+#include "kb/sources/article_sources.h"
 #include "kb/sources/git_branch_source.h"
 
 namespace kb {

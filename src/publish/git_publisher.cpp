@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "kb/sources/article_sources.h"
 #include "kb/sources/git_branch_source.h"
 
 namespace kb {

@@ -5,7 +5,7 @@
 #include <optional>
 #include <sstream>
 
-#include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "git_repo.h"
 #include "kb/articles/article_names.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb {
 namespace {

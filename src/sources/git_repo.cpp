@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <set>
 
+#include "kb/sources/article_sources.h"
+
 namespace kb::git {
 namespace fs = std::filesystem;
 

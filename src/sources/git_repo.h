@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "kb/core/status.h"
-#include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 #include "kb/sources/git_articles.h"
 
 namespace kb::git {

@@ -11,6 +11,7 @@
 #include "kb/articles/front_matter.h"
 #include "kb/articles/id_key.h"
 #include "kb/core/sha256.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb {
 

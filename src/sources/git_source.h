@@ -1,4 +1,4 @@
-// GitSource: the ArticleSource over a branch's committed tree (kb/index/publish.h
+// GitSource: the ArticleSource over a branch's committed tree (kb/sources/article_sources.h
 // NewGitSource), with what git knows about each article: its last commit
 // (updated, author) and whether it is an outdated translation.
 //
@@ -21,14 +21,14 @@
 #include <vector>
 
 #include "git_repo.h"
-#include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 #include "kb/sources/git_branch_source.h"
 
 namespace kb {
 
 class GitSource : public GitBranchSource {
  public:
-  // See NewGitSource (kb/index/publish.h) for the failures.
+  // See NewGitSource (kb/sources/article_sources.h) for the failures.
   static Result<std::unique_ptr<GitSource>> Open(const GitSourceOptions& options);
 
   Diagnosed<std::vector<Entry>> List() override;

@@ -13,6 +13,7 @@
 #include "kb/articles/article_names.h"
 #include "kb/index/publish.h"
 #include "kb/publish/check.h"
+#include "kb/sources/article_sources.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

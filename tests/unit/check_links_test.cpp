@@ -5,6 +5,7 @@
 
 #include "kb/articles/markdown_links.h"
 #include "kb/publish/check.h"
+#include "kb/sources/article_sources.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

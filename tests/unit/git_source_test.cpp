@@ -15,6 +15,7 @@
 #include "kb/index/publish.h"
 #include "kb/index/search.h"
 #include "kb/publish/git_publisher.h"
+#include "kb/sources/article_sources.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -11,6 +11,7 @@
 #include "index/spelling.h"
 #include "kb/index/publish.h"
 #include "kb/index/search.h"
+#include "kb/sources/article_sources.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "kb/sources/article_sources.h"
+
 namespace kb::test {
 namespace fs = std::filesystem;
 

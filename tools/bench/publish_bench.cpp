@@ -23,6 +23,7 @@
 #include "bench_stats.h"
 #include "kb/index/publish.h"
 #include "kb/index/search.h"
+#include "kb/sources/article_sources.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;

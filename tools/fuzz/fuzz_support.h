@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb::fuzz {
 

@@ -11,7 +11,7 @@
 // is built under a new, never-reused generation directory beside the live one,
 // compacted, and made live by atomically replacing the pointer file
 // DB_DIR/CURRENT (write temp, fsync, rename). Readers resolve the index through
-// that pointer (see kb/search.h).
+// that pointer (see kb/index/search.h).
 //
 // Thread-safety: Publish() may be called from one thread/process at a time per
 // DB_DIR; Xapian's write lock makes a second concurrent writer fail with IOError.
@@ -26,95 +26,10 @@
 #include <vector>
 
 #include "kb/articles/article.h"
+#include "kb/articles/article_source.h"
 #include "kb/core/status.h"
 
 namespace kb {
-
-// Where articles come from: a folder, or a git branch. Problems with article
-// files (unreadable, duplicate ids, bad names) are returned as Diagnostics
-// beside the value, never thrown or printed. Implementations need not be
-// thread-safe.
-class ArticleSource {
- public:
-  struct Entry {
-    std::string id;
-    std::string path;     // for messages ("articles/he/x.md")
-    int64_t updated = 0;  // seconds since the epoch (mtime or commit time)
-    // Set by sources that know more (git, docs/git-publishing.md); empty/false otherwise.
-    std::string author;     // author of the last commit that changed the file
-    bool outdated = false;  // a translation whose source changed in a later commit
-    std::string
-        content_hash;  // hex SHA-256 of the bytes if known: an unchanged article is not read
-  };
-  virtual ~ArticleSource() = default;
-  // Every usable article candidate, sorted by id, with the problems found
-  // (duplicate ids, unreadable folders, a tree that cannot be read).
-  virtual Diagnosed<std::vector<Entry>> List() = 0;
-  // The bytes of one listed entry; no bytes and one problem (line 0) when it
-  // is unreadable, too large or not listed.
-  virtual Diagnosed<std::string> Read(const Entry& entry) = 0;
-  // A description for the publish record ("folder:/path", "git:<commit>").
-  virtual std::string Describe() const = 0;
-  // The git commit the last List() read ("" for sources that are not git);
-  // Publish records it in the index metadata (kb.git_commit).
-  virtual std::string Commit() const { return ""; }
-
-  // What changed since an earlier publish: the entries added or modified,
-  // plus entries whose source-derived flags may have changed (translations
-  // of a changed article), and the ids that are gone. Lets Publish work in
-  // time proportional to the change, not to the size of the help center.
-  struct Changes {
-    // False when the source cannot tell what changed (no history, an unknown
-    // commit, rewritten history): not an error, Publish then lists everything
-    // and the other fields are empty.
-    bool known = false;
-    std::vector<Entry> changed;
-    std::vector<std::string> removed;  // article ids
-    Diagnostics diagnostics;           // problems with changed files (names, duplicate ids)
-    static Changes CannotTell() { return Changes(); }
-  };
-  // The changes since `since` (a value Commit() returned for an earlier
-  // publish). On success, Commit(), Read() and HasArticle() answer for the new
-  // state when the changes are known. A non-OK Status when reading the
-  // history failed (IOError, Corruption, NotFound for a branch that is gone):
-  // the caller fails the publish with it. The default cannot tell.
-  virtual Result<Changes> ChangesSince(const std::string& since) {
-    (void)since;
-    return Changes::CannotTell();
-  }
-  // After List() or ChangesSince(): whether `id` is one of the source's articles.
-  virtual bool HasArticle(const std::string& id) const {
-    (void)id;
-    return false;
-  }
-  // The synonyms file (`_synonyms.yml` at the root) and its path for messages.
-  struct SynonymsFile {
-    std::string path;
-    std::string bytes;
-  };
-  // The source's synonyms file; nullopt when it has none, or when it is
-  // unreadable (then with one problem). The default has none.
-  virtual Diagnosed<std::optional<SynonymsFile>> ReadSynonyms() { return {}; }
-};
-
-// The articles under a folder (CONTRACT §1 naming rules).
-std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root);
-
-// Where a git source reads from (docs/git-publishing.md).
-struct GitSourceOptions {
-  std::string repo;  // a local repository path, or a URL (scheme://... or user@host:path)
-  std::string branch = "main";  // articles are read from this branch's committed tree
-  std::string cache_dir;        // a URL is cloned (bare) here and fetched; required for URLs
-};
-
-// The articles of `options.branch`'s last commit (CONTRACT §1 naming rules,
-// ids relative to the repository root), never the working copy. A local path
-// is opened as it is (no fetch); a URL is cloned into cache_dir, or fetched if
-// already there. `updated` and `author` of each entry come from the last commit
-// that changed the file; each List() re-resolves the branch. Not thread-safe.
-// InvalidArgument (no repo, URL without cache_dir), NotFound (no repository
-// at the path) or IOError (clone/fetch failed).
-Result<std::unique_ptr<ArticleSource>> NewGitSource(const GitSourceOptions& options);
 
 struct PublishOptions {
   std::string db_dir;

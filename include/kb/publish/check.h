@@ -15,6 +15,7 @@
 
 #include "kb/articles/article.h"
 #include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb {
 
@@ -44,7 +45,7 @@ struct CheckReport {
 CheckReport CheckArticles(const CheckInput& input);
 
 // CheckArticles over a git branch's committed tree, with outdated
-// translations from its history. Errors as NewGitSource (kb/index/publish.h).
+// translations from its history. Errors as NewGitSource (kb/sources/article_sources.h).
 Result<CheckReport> CheckGitRepository(const GitSourceOptions& options);
 
 }  // namespace kb

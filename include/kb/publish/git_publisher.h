@@ -26,6 +26,7 @@
 #include "kb/core/log.h"
 #include "kb/core/status.h"
 #include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "kb/core/status.h"
-#include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb {
 

@@ -1,5 +1,5 @@
 // kb::GitBranchSource: the articles of a git branch's committed tree (see
-// NewGitSource in kb/index/publish.h) with what publishing and the linter need
+// NewGitSource in kb/sources/article_sources.h) with what publishing and the linter need
 // beyond an ArticleSource: fetching, the branch's commit now, which files the
 // tree has and which translations are outdated. libgit2 stays inside the
 // sources part.
@@ -11,7 +11,7 @@
 #include <string>
 
 #include "kb/core/status.h"
-#include "kb/index/publish.h"
+#include "kb/sources/article_sources.h"
 
 namespace kb {
 
