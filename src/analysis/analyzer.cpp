@@ -1,9 +1,9 @@
 // kb::Analyzer implementation: char filter + word splitting with offsets into
-// the original text + per-script stemming and stopwords (ANALYSIS.md §4–§8).
+// the original text + per-script stemming and stopwords (ANALYSIS.md §4–§8),
+// each word by the language profile of its script (language_profile.h).
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <unordered_set>
 
@@ -11,12 +11,12 @@
 #include "greek_stemmer.h"
 #include "hebrew_stemmer.h"
 #include "kb/analysis/analysis.h"
-#include "kb/analysis/greeklish.h"
+#include "kb/analysis/language_profile.h"
 #include "kb/core/vector_util.h"
 #include "language.h"
 #include "persian_stemmer.h"
+#include "profiles/profiles.h"
 #include "snowball_stemmer.h"
-#include "stopwords.h"
 #include "unicode_util.h"
 #include "unspaced_text.h"
 #include "word_splitter.h"
@@ -25,8 +25,9 @@ namespace kb {
 namespace {
 
 using analysis::CharFilterOptions;
-using analysis::LanguageInfo;
+using analysis::LanguageProfile;
 using analysis::SplitMode;
+using analysis::StemmerKind;
 using analysis::Stretch;
 using analysis::UnspacedKind;
 using analysis::WordSpan;
@@ -36,10 +37,20 @@ constexpr uint32_t kFirstPosition = 1;  // Xapian's TermGenerator also starts at
 
 // Per-call language settings.
 struct Context {
-  LanguageInfo info;
+  const LanguageProfile* profile = nullptr;  // of the text's language; null: none
   CharFilterOptions opts;
-  analysis::SnowballStemmer* native = nullptr;  // Snowball stemmer of `info`, if it has one
-  bool query = false;                           // AnalyzeQuery(): fill Token::query_stems
+  bool query = false;  // AnalyzeQuery(): fill Token::query_stems
+};
+
+// What the analyzer keeps per language profile (AllProfiles() order).
+struct LanguageState {
+  std::unordered_set<std::string> stopwords;  // char-filtered
+  // Transliteration keys of the stopwords ("na", "gia", "den" for Greek):
+  // words typed in those letters in a query of the language are stopwords too.
+  std::unordered_set<std::string> stopword_keys;
+  UScriptCode typed_in = USCRIPT_INVALID_CODE;          // the transliteration's script
+  std::unique_ptr<analysis::SnowballStemmer> snowball;  // built on first use
+  bool snowball_built = false;
 };
 
 class AnalyzerImpl final : public Analyzer {
@@ -52,9 +63,11 @@ class AnalyzerImpl final : public Analyzer {
  private:
   std::vector<Token> AnalyzeText(std::string_view text, std::string_view lang, bool query);
   Context MakeContext(std::string_view lang);
-  analysis::SnowballStemmer* Snowball(const char* name);
-  std::unordered_set<std::string> LoadStopwords(const std::initializer_list<const char*>& words,
-                                                std::string_view lang);
+  LanguageState& State(const LanguageProfile& profile) {
+    return states_[static_cast<size_t>(&profile - analysis::AllProfiles().data())];
+  }
+  analysis::SnowballStemmer* Snowball(const LanguageProfile& profile);
+  void LoadStopwords(const LanguageProfile& profile, LanguageState* state);
   void DecodeOriginal(std::string_view text);
   void AnalyzeSpacedAndUnspaced(std::string_view text, const WordSpan& run, const Context& ctx,
                                 uint32_t* pos, std::vector<Token>* out);
@@ -63,12 +76,11 @@ class AnalyzerImpl final : public Analyzer {
   void AnalyzePairs(std::string_view text, const Stretch& stretch, const Context& ctx,
                     uint32_t* pos, std::vector<Token>* out);
   void Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems, Token* t);
-  // True when a reading of the Latin word is a Greek stopword ("thn": την).
-  bool IsGreeklishStopword(const std::string& term) const {
-    for (const std::string& key : analysis::GreeklishKeysOfLatin(term))
-      if (el_stop_keys_.count(key)) return true;
-    return false;
-  }
+  void Stem(const LanguageProfile& profile, bool query_stems, Token* t);
+  void AddPersianStems(bool query_stems, Token* t);
+  // True when `term`, a word of `script`, is typed in the letters of the
+  // language of `ctx` and one of its readings is a stopword of it ("thn": την).
+  bool IsTypedStopword(const Context& ctx, UScriptCode script, const std::string& term);
   void AddJoinedForm(const Context& ctx, std::vector<Token>* tokens, size_t first);
 
   // Declared first: the constructor normalizes stopwords and protected words with them.
@@ -89,65 +101,63 @@ class AnalyzerImpl final : public Analyzer {
   analysis::HebrewStemmer hebrew_;
   analysis::PersianStemmer persian_;
   analysis::GreekStemmer greek_;
-  std::unique_ptr<analysis::SnowballStemmer> english_;
-  // Built on first use, by algorithm name; null for a name libstemmer lacks.
-  std::map<std::string, std::unique_ptr<analysis::SnowballStemmer>> snowball_;
-  std::unordered_set<std::string> he_stop_, fa_stop_, el_stop_, en_stop_;
-  // Greeklish keys of the Greek stopwords ("na", "gia", "den"): such Latin
-  // words in a Greek query are stopwords too.
-  std::unordered_set<std::string> el_stop_keys_;
+  std::vector<LanguageState> states_;  // per profile
 };
 
 std::string SafeStem(analysis::SnowballStemmer* stem, const std::string& word) {
   return stem == nullptr ? word : stem->Stem(word);
 }
 
-// Arabic documents keep their own letters; French, German... keep their
-// marks for the stemmer and fold them after stemming.
-CharFilterOptions FilterOptions(const LanguageInfo& info) {
-  CharFilterOptions opts;
-  opts.persian_letters = info.code != "ar";
-  opts.strip_latin_marks = !analysis::IsOtherLatinSnowball(info);
-  return opts;
+// The char filter's steps for `lang` (its profile's; the defaults without one).
+CharFilterOptions FilterOptions(const LanguageProfile* profile) {
+  return profile != nullptr ? profile->char_filter : CharFilterOptions();
 }
 
+const LanguageProfile* ProfileOfTag(std::string_view lang) {
+  return analysis::ProfileFor(analysis::LanguageCode(lang));
+}
+
+// The Persian stemmer's protected words are char-filtered with the default
+// steps (Persian letters unified).
 AnalyzerImpl::AnalyzerImpl()
-    : persian_([this](const char* w) { return Normalize(w, "fa"); }),
-      english_(analysis::SnowballStemmer::Create("english")) {
-  he_stop_ = LoadStopwords(analysis::HebrewStopwords(), "he");
-  fa_stop_ = LoadStopwords(analysis::PersianStopwords(), "fa");
-  el_stop_ = LoadStopwords(analysis::GreekStopwords(), "el");
-  for (const std::string& w : el_stop_) el_stop_keys_.insert(analysis::GreeklishKeyOfGreek(w));
-  en_stop_ = LoadStopwords(analysis::EnglishStopwords(), "en");
+    : persian_([this](const char* w) {
+        filter_.Apply(w, CharFilterOptions(), &filtered_);
+        return analysis::ToUtf8(filtered_);
+      }),
+      states_(analysis::AllProfiles().size()) {
+  for (const LanguageProfile& profile : analysis::AllProfiles())
+    LoadStopwords(profile, &State(profile));
 }
 
-std::unordered_set<std::string> AnalyzerImpl::LoadStopwords(
-    const std::initializer_list<const char*>& words, std::string_view lang) {
-  std::unordered_set<std::string> set;
+void AnalyzerImpl::LoadStopwords(const LanguageProfile& profile, LanguageState* state) {
   // Each entry normalizes to one word (a unit test checks it; ZWNJ would make two).
-  for (const char* w : words) set.insert(Normalize(w, lang));
-  return set;
+  for (const std::string& w : profile.stopwords)
+    state->stopwords.insert(Normalize(w, profile.code));
+  const analysis::Transliteration* typed = profile.transliteration;
+  if (typed == nullptr) return;
+  state->typed_in = analysis::ScriptCode(typed->typed_in);
+  for (const std::string& w : state->stopwords) state->stopword_keys.insert(typed->key_of_word(w));
 }
 
-analysis::SnowballStemmer* AnalyzerImpl::Snowball(const char* name) {
-  if (name == nullptr) return nullptr;
-  if (std::string_view(name) == "english") return english_.get();
-  auto it = snowball_.find(name);
-  if (it == snowball_.end())
-    it = snowball_.emplace(name, analysis::SnowballStemmer::Create(name)).first;
-  return it->second.get();
+// The profile's Snowball stemmer; null for a name libstemmer lacks.
+analysis::SnowballStemmer* AnalyzerImpl::Snowball(const LanguageProfile& profile) {
+  LanguageState& state = State(profile);
+  if (!state.snowball_built) {
+    state.snowball = analysis::SnowballStemmer::Create(profile.snowball);
+    state.snowball_built = true;
+  }
+  return state.snowball.get();
 }
 
 Context AnalyzerImpl::MakeContext(std::string_view lang) {
   Context ctx;
-  ctx.info = analysis::ResolveLanguage(lang);
-  ctx.opts = FilterOptions(ctx.info);
-  ctx.native = Snowball(ctx.info.snowball);
+  ctx.profile = ProfileOfTag(lang);
+  ctx.opts = FilterOptions(ctx.profile);
   return ctx;
 }
 
 std::string AnalyzerImpl::Normalize(std::string_view text, std::string_view lang) {
-  filter_.Apply(text, FilterOptions(analysis::ResolveLanguage(lang)), &filtered_);
+  filter_.Apply(text, FilterOptions(ProfileOfTag(lang)), &filtered_);
   return analysis::ToUtf8(filtered_);
 }
 
@@ -311,57 +321,77 @@ void AnalyzerImpl::AnalyzeRun(std::string_view text, const WordSpan& run, const 
   }
 }
 
-// Stopword flag and stems by the script of the word's first letter (§6.1);
-// query_stems too when `query_stems` is set.
+// Stopword flag and stems by the script of the word's first letter (§6.1):
+// the profile of the text's language when it is written in that script,
+// else the profile that owns the script's words (Latin: English, Hebrew
+// letters: Hebrew...); query_stems too when `query_stems` is set.
 void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems,
                             Token* t) {
+  if (script == USCRIPT_COMMON) {  // digits only
+    t->stems.push_back(t->term);
+    return;
+  }
+  const LanguageProfile* profile = ctx.profile;
+  if (profile == nullptr || analysis::ScriptCodeOf(*profile) != script)
+    profile = analysis::ScriptOwner(script);
+  if (profile == nullptr) {
+    t->stems.push_back(t->term);
+    return;
+  }
+  t->stopword = (profile->one_letter_stopwords && chars == 1) ||
+                State(*profile).stopwords.count(t->term) != 0 ||
+                (ctx.query && IsTypedStopword(ctx, script, t->term));
+  if (!t->stopword) Stem(*profile, query_stems, t);
+}
+
+bool AnalyzerImpl::IsTypedStopword(const Context& ctx, UScriptCode script,
+                                   const std::string& term) {
+  if (ctx.profile == nullptr || ctx.profile->transliteration == nullptr) return false;
+  const LanguageState& state = State(*ctx.profile);
+  if (state.typed_in != script) return false;
+  for (const std::string& key : ctx.profile->transliteration->keys_of_typed(term))
+    if (state.stopword_keys.count(key)) return true;
+  return false;
+}
+
+// The stems of a word that is not a stopword, by its profile's stemmer.
+void AnalyzerImpl::Stem(const LanguageProfile& profile, bool query_stems, Token* t) {
   const std::string& term = t->term;
-  switch (script) {
-    case USCRIPT_COMMON:  // digits only
+  switch (profile.stemmer) {
+    case StemmerKind::kNone:
       t->stems.push_back(term);
       return;
-    case USCRIPT_HEBREW:
-      t->stopword = chars == 1 || he_stop_.count(term) != 0;
-      if (!t->stopword) t->stems = hebrew_.Candidates(term);
+    case StemmerKind::kHebrew:
+      t->stems = hebrew_.Candidates(term);
       return;
-    case USCRIPT_GREEK:
-      t->stopword = el_stop_.count(term) != 0;
-      if (!t->stopword) t->stems.push_back(greek_.Stem(term));
+    case StemmerKind::kGreek:
+      t->stems.push_back(greek_.Stem(term));
       return;
-    case USCRIPT_ARABIC:
-      if (ctx.info.code == "ar") {
-        t->stems.push_back(SafeStem(ctx.native, term));
-        return;
-      }
-      t->stopword = fa_stop_.count(term) != 0;
-      if (!t->stopword) {
-        for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
-        if (!query_stems) return;
-        t->light_verb = persian_.IsLightVerb(term);
-        auto add_query_stems = [t](std::vector<std::string> stems) {
-          for (std::string& stem : stems)
-            if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())
-              t->query_stems.push_back(std::move(stem));
-        };
-        add_query_stems(persian_.ClitiqueStrippedStems(term));
-        add_query_stems(persian_.FormalVerbStems(term));
-      }
+    case StemmerKind::kPersian:
+      AddPersianStems(query_stems, t);
       return;
-    case USCRIPT_LATIN:
-      if (!ctx.opts.strip_latin_marks) {  // French, German...: marks kept for the stemmer
-        std::string s = SafeStem(ctx.native, term);
-        filter_.FoldLatinMarks(&s);  // and folded after stemming
-        t->stems.push_back(std::move(s));
-        return;
-      }
-      t->stopword = en_stop_.count(term) != 0 ||
-                    (ctx.query && ctx.info.code == "el" && IsGreeklishStopword(term));
-      if (!t->stopword) t->stems.push_back(SafeStem(english_.get(), term));
+    case StemmerKind::kSnowball: {
+      std::string stem = SafeStem(Snowball(profile), term);
+      // French, German...: marks kept for the stemmer, folded after stemming.
+      if (!profile.char_filter.strip_latin_marks) filter_.FoldLatinMarks(&stem);
+      t->stems.push_back(std::move(stem));
       return;
-    default:
-      t->stems.push_back(ctx.info.script == script ? SafeStem(ctx.native, term) : term);
-      return;
+    }
   }
+}
+
+void AnalyzerImpl::AddPersianStems(bool query_stems, Token* t) {
+  const std::string& term = t->term;
+  for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
+  if (!query_stems) return;
+  t->light_verb = persian_.IsLightVerb(term);
+  auto add_query_stems = [t](std::vector<std::string> stems) {
+    for (std::string& stem : stems)
+      if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())
+        t->query_stems.push_back(std::move(stem));
+  };
+  add_query_stems(persian_.ClitiqueStrippedStems(term));
+  add_query_stems(persian_.FormalVerbStems(term));
 }
 
 // ZWNJ compound (نرم‌افزار): the parts are tokens; the joined form becomes an

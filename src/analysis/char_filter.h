@@ -20,12 +20,9 @@
 #include <string>
 #include <string_view>
 
-namespace kb::analysis {
+#include "kb/analysis/language_profile.h"  // CharFilterOptions
 
-struct CharFilterOptions {
-  bool persian_letters = true;  // ي ى ے → ی, ك → ک, ة ہ ھ ە → ه (off for Arabic documents)
-  bool strip_latin_marks = true;  // off for French, German...: they fold after stemming
-};
+namespace kb::analysis {
 
 class CharFilter {
  public:

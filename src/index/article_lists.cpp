@@ -4,7 +4,7 @@
 #include <map>
 
 #include "greeklish_table.h"
-#include "kb/analysis/greeklish.h"
+#include "kb/analysis/language_profile.h"
 #include "schema.h"
 
 namespace kb {
@@ -40,14 +40,18 @@ class SharedStems : public Xapian::ExpandDecider {
   const Xapian::Database& db_;
 };
 
-// In a Greek suggestion a Latin word may be Greeklish (index/greeklish_table.h):
-// the title terms of the Greek words it stands for, or (`partial`) may
-// complete to. None for other languages and words.
+// In a suggestion in a language typed in other letters (Greek), a word in
+// those letters may be transliterated (Greeklish, index/greeklish_table.h):
+// the title terms of the words it stands for, or (`partial`) may complete
+// to. None for other languages and words.
 std::vector<std::string> GreeklishTitleTerms(const Xapian::Database& db, const Token& token,
                                              const std::string& lang, bool partial) {
-  if (lang != "el" || !analysis::IsLatinWord(token.term)) return {};
-  const GreekForms greek =
-      partial ? GreekFormsOfGreeklishPrefix(db, token.term) : GreekFormsOfGreeklish(db, token.term);
+  const analysis::LanguageProfile* profile = analysis::ProfileFor(lang);
+  if (profile == nullptr || profile->transliteration == nullptr) return {};
+  const analysis::Transliteration& typed = *profile->transliteration;
+  if (!typed.is_typed_word(token.term)) return {};
+  const GreekForms greek = partial ? GreekFormsOfGreeklishPrefix(db, typed, token.term)
+                                   : GreekFormsOfGreeklish(db, typed, token.term);
   return schema::TitleTerms(greek.exact, greek.stems);
 }
 

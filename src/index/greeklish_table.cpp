@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "kb/analysis/greeklish.h"
+#include "kb/analysis/language_profile.h"
 #include "kb/core/edit_distance.h"
 #include "kb/core/vector_util.h"
 #include "query_builder.h"
@@ -13,11 +13,18 @@
 namespace kb {
 namespace {
 
-// Unprefixed terms starting with a Greek letter (U+0370..U+03FF: 0xCD 0xB0 .. 0xCF 0xBF).
-bool IsGreekTerm(const std::string& term) {
-  if (term.size() < 2) return false;
-  const auto lead = static_cast<unsigned char>(term[0]);
-  return lead >= 0xCD && lead <= 0xCF;
+using analysis::LanguageProfile;
+using analysis::Transliteration;
+
+// The language typed in other letters (of `typed`) that an unprefixed term
+// beginning with a letter of its script is a word of, or null.
+const LanguageProfile* TypedLanguageOf(const std::vector<const LanguageProfile*>& typed,
+                                       const std::string& term) {
+  const std::string_view script = analysis::ScriptOfWord(term);
+  if (script.empty()) return nullptr;
+  for (const LanguageProfile* profile : typed)
+    if (profile->script == script) return profile;
+  return nullptr;
 }
 
 std::string TableKey(const std::string& key) { return schema::Term(schema::kGreeklishKey, key); }
@@ -50,40 +57,48 @@ GreekForms PublicOnly(const Xapian::Database& db, GreekForms forms) {
 
 }  // namespace
 
+GreeklishTableWriter::GreeklishTableWriter(Xapian::WritableDatabase& db, Analyzer& analyzer)
+    : db_(db), analyzer_(analyzer), typed_(analysis::TransliteratedFrom(kTypedIn)) {}
+
 void GreeklishTableWriter::Add(const Xapian::Document& doc) {
+  if (typed_.empty()) return;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string& term = *it;
-    if (!IsGreekTerm(term) || !written_.insert(term).second) continue;
-    const std::vector<Token> tokens = analyzer_.Analyze(term, "el");
+    const LanguageProfile* profile = TypedLanguageOf(typed_, term);
+    if (profile == nullptr || !written_.insert(term).second) continue;
+    const std::vector<Token> tokens = analyzer_.Analyze(term, profile->code);
     if (tokens.size() != 1 || tokens[0].stopword) continue;
-    const std::string key = TableKey(analysis::GreeklishKeyOfGreek(term));
+    const Transliteration& typed = *profile->transliteration;
+    const std::string key = TableKey(typed.key_of_word(term));
     if (key.size() == schema::kGreeklishKey.size()) continue;
     db_.add_synonym(key, term);
     for (const std::string& stem : tokens[0].stems) {
       const std::string stem_term = schema::Term(schema::kStem, stem);
       db_.add_synonym(key, stem_term);
-      const std::string stem_key = analysis::GreeklishKeyOfGreek(stem);
+      const std::string stem_key = typed.key_of_word(stem);
       if (!stem_key.empty()) db_.add_synonym(TableKey(stem_key), stem_term);
     }
   }
 }
 
-GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const std::string& word) {
+GreekForms GreekFormsOfGreeklish(const Xapian::Database& db, const Transliteration& typed,
+                                 const std::string& word) {
   GreekForms forms;
   // A word's own keys give words and stems; its keys without an ending, stems.
-  const std::vector<std::string> keys = analysis::GreeklishKeysOfLatin(word);
+  const std::vector<std::string> keys = typed.keys_of_typed(word);
   for (const std::string& key : keys) AddListed(db, TableKey(key), true, &forms);
   for (const std::string& key : keys)
-    for (const std::string& stem : analysis::GreeklishKeyStems(key))
+    for (const std::string& stem : typed.key_stems(key))
       AddListed(db, TableKey(stem), false, &forms);
   return PublicOnly(db, std::move(forms));
 }
 
-GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string& word) {
+GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const Transliteration& typed,
+                                   const std::string& word) {
   std::vector<std::string> keys;
-  for (const std::string& key : analysis::GreeklishKeysOfLatin(word)) {
+  for (const std::string& key : typed.keys_of_typed(word)) {
     keys.push_back(key);
-    for (std::string& stem : analysis::GreeklishKeyStems(key)) keys.push_back(std::move(stem));
+    for (std::string& stem : typed.key_stems(key)) keys.push_back(std::move(stem));
   }
   constexpr size_t kShared = 2;  // first key letters a typo leaves alone
   std::vector<std::string> starts;
@@ -112,10 +127,11 @@ GreekForms GreekFormsNearGreeklish(const Xapian::Database& db, const std::string
   return PublicOnly(db, std::move(forms));
 }
 
-GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::string& partial) {
+GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const Transliteration& typed,
+                                       const std::string& partial) {
   GreekForms forms;
   size_t keys = 0;
-  for (const std::string& key : analysis::GreeklishKeysOfLatin(partial)) {
+  for (const std::string& key : typed.keys_of_typed(partial)) {
     if (key.size() < kMinCompletedKeyLetters) continue;
     const std::string prefix = TableKey(key);
     for (auto it = db.synonym_keys_begin(prefix); it != db.synonym_keys_end(prefix); ++it) {
@@ -126,12 +142,15 @@ GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const std::st
   return forms;
 }
 
-bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::string_view text) {
+bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer,
+                      const LanguageProfile& language, std::string_view text) {
+  const Transliteration& typed = *language.transliteration;
+  const LanguageProfile* letters = analysis::ScriptDefault(typed.typed_in);
   XapianVocabulary vocabulary(db, std::string());
   std::unordered_set<std::string> seen;
   int greek = 0, known = 0;
-  for (const Token& token : analyzer.Analyze(text, "en")) {
-    if (token.stopword || !analysis::IsLatinWord(token.term)) continue;
+  for (const Token& token : analyzer.Analyze(text, letters ? letters->code : std::string())) {
+    if (token.stopword || !typed.is_typed_word(token.term)) continue;
     // A long or hostile text is judged by the words a query searches.
     if (seen.size() >= kMaxQueryWords) break;
     if (!seen.insert(token.term).second) continue;
@@ -140,8 +159,8 @@ bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer, std::strin
       // for neither language.
       const std::vector<std::string> terms = TokenTerms(token);
       const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
-      if (CountPublic(db, any, "el", 1) == 0) ++known;
-    } else if (!GreekFormsOfGreeklish(db, token.term).empty()) {
+      if (CountPublic(db, any, language.code, 1) == 0) ++known;
+    } else if (!GreekFormsOfGreeklish(db, typed, token.term).empty()) {
       ++greek;
     }
   }

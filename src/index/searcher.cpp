@@ -10,6 +10,7 @@
 #include "facets.h"
 #include "greeklish_table.h"
 #include "kb/analysis/analysis.h"
+#include "kb/analysis/language_profile.h"
 #include "kb/articles/synonyms.h"
 #include "kb/index/search.h"
 #include "kb/query/synonym_expander.h"
@@ -86,9 +87,12 @@ class XapianSearcher : public Searcher {
       std::vector<ArticleSummary> titles = SuggestTitles(db_, *analyzer_, request, lang);
       // Latin letters that complete no title may be Greeklish still being
       // typed ("pws epanaf"), which detection cannot tell from a few letters.
-      if (titles.empty() && lang == "en" && (request.lang.empty() || request.lang == "auto") &&
-          HasArticlesIn("el"))
-        titles = SuggestTitles(db_, *analyzer_, request, "el");
+      if (request.lang.empty() || request.lang == "auto")
+        for (const analysis::LanguageProfile* typed : TypedIn(lang)) {
+          if (!titles.empty()) break;
+          if (HasArticlesIn(typed->code))
+            titles = SuggestTitles(db_, *analyzer_, request, typed->code);
+        }
       return titles;
     });
   }
@@ -236,14 +240,24 @@ class XapianSearcher : public Searcher {
     return db_.term_exists(schema::LangTerm(lang));
   }
 
+  // The languages typed in the letters whose usual language `detected` is
+  // (Greek in Latin letters, for "en"), whose profiles have a transliteration.
+  static std::vector<const analysis::LanguageProfile*> TypedIn(const std::string& detected) {
+    const analysis::LanguageProfile* usual = analysis::ProfileFor(detected);
+    if (usual == nullptr || analysis::ScriptDefault(usual->script) != usual) return {};
+    return analysis::TransliteratedFrom(usual->script);
+  }
+
   // The requested language, or the text's detected by script for "" and "auto"
   // (and Greek for Latin letters that read as Greeklish).
   std::string ResolveLanguage(const std::string& lang, const std::string& text) {
     if (!lang.empty() && lang != "auto") return lang;
-    const std::string detected = DetectLanguage(text, "en", HasArticlesIn("ar"));
+    const std::string detected =
+        DetectLanguage(text, [this](std::string_view l) { return HasArticlesIn(std::string(l)); });
     // Latin letters may be Greek typed as Greeklish (index/greeklish_table.h).
-    if (detected == "en" && HasArticlesIn("el") && ReadsAsGreeklish(db_, *analyzer_, text))
-      return "el";
+    for (const analysis::LanguageProfile* typed : TypedIn(detected))
+      if (HasArticlesIn(typed->code) && ReadsAsGreeklish(db_, *analyzer_, *typed, text))
+        return typed->code;
     // Japanese in kanji alone reads as Chinese, Ukrainian without і ї є ґ as
     // Russian: the index decides when it has only one of them.
     if (!detected.empty() && !HasArticlesIn(detected))

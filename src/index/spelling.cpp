@@ -5,6 +5,7 @@
 #include <set>
 
 #include "greeklish_table.h"
+#include "kb/analysis/language_profile.h"
 #include "kb/analysis/text.h"
 #include "kb/core/utf8.h"
 #include "schema.h"
@@ -121,12 +122,20 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
   return std::string();  // a word of another language only
 }
 
+// The transliteration of the vocabulary's language (Greeklish), or null.
+const analysis::Transliteration* XapianVocabulary::Typed() const {
+  const analysis::LanguageProfile* profile = analysis::ProfileFor(lang_);
+  return profile != nullptr ? profile->transliteration : nullptr;
+}
+
 GreekForms XapianVocabulary::GreeklishForms(const std::string& word) {
-  return GreekFormsOfGreeklish(db_, word);
+  const analysis::Transliteration* typed = Typed();
+  return typed != nullptr ? GreekFormsOfGreeklish(db_, *typed, word) : GreekForms();
 }
 
 GreekForms XapianVocabulary::GreeklishFormsWithTypo(const std::string& word) {
-  return GreekFormsNearGreeklish(db_, word);
+  const analysis::Transliteration* typed = Typed();
+  return typed != nullptr ? GreekFormsNearGreeklish(db_, *typed, word) : GreekForms();
 }
 
 void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc) {

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "kb/analysis/analysis.h"
+#include "kb/analysis/language_profile.h"
 #include "kb/query/vocabulary.h"
 
 namespace kb {
@@ -35,6 +36,8 @@ class XapianVocabulary : public Vocabulary {
   GreekForms GreeklishFormsWithTypo(const std::string& word) override;
 
  private:
+  const analysis::Transliteration* Typed() const;
+
   const Xapian::Database& db_;
   std::string lang_;
 };

@@ -9,36 +9,11 @@
 #include <mutex>
 #include <set>
 
+#include "kb/analysis/language_profile.h"
 #include "kb/analysis/text.h"
 
 namespace kb {
 namespace {
-
-// Which dictionary serves a language, and the letters its edits try. Left
-// out for now: Greek (el_GR spells words with accents and queries arrive
-// folded; it also takes 770 ms and 829k words to load) and Persian (fa_IR
-// writes آ and ZWNJ, which folded query words no longer have). Hebrew's
-// hunspell-he comes from hspell and is AGPL.
-struct DictionarySpec {
-  const char* lang;
-  const char* name;  // <name>.aff / <name>.dic
-};
-constexpr DictionarySpec kSpecs[] = {
-    {"en", "en_US"},
-};
-
-// Folded letters: Hebrew keeps final forms; Persian has no آ ة ۀ ئ ؤ or Arabic
-// ي ك after the char filter; Greek has no accents and σ for ς.
-struct Letters {
-  const char* lang;
-  std::u32string_view letters;
-};
-constexpr Letters kLetters[] = {
-    {"en", U"abcdefghijklmnopqrstuvwxyz"},
-    {"he", U"אבגדהוזחטיכךלמםנןסעפףצץקרשת"},
-    {"fa", U"ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیء"},
-    {"el", U"αβγδεζηθικλμνξοπρστυφχψω"},
-};
 
 constexpr const char* kDirectories[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts"};
 
@@ -86,12 +61,13 @@ class HunspellWordList : public WordList {
   const std::u32string_view letters_;
 };
 
-std::unique_ptr<WordList> Load(const DictionarySpec& spec) {
+// The language's dictionary (its profile's), if installed.
+std::unique_ptr<WordList> Load(const analysis::LanguageProfile& profile) {
   for (const char* dir : kDirectories) {
-    const std::string base = std::string(dir) + "/" + spec.name;
+    const std::string base = std::string(dir) + "/" + profile.dictionary;
     std::error_code ec;
     if (std::filesystem::exists(base + ".aff", ec) && std::filesystem::exists(base + ".dic", ec))
-      return std::make_unique<HunspellWordList>(base + ".aff", base + ".dic", LettersOf(spec.lang));
+      return std::make_unique<HunspellWordList>(base + ".aff", base + ".dic", profile.letters);
   }
   return nullptr;
 }
@@ -99,9 +75,8 @@ std::unique_ptr<WordList> Load(const DictionarySpec& spec) {
 }  // namespace
 
 std::u32string_view LettersOf(std::string_view lang) {
-  for (const Letters& l : kLetters)
-    if (lang == l.lang) return l.letters;
-  return {};
+  const analysis::LanguageProfile* profile = analysis::ProfileFor(lang);
+  return profile != nullptr ? std::u32string_view(profile->letters) : std::u32string_view();
 }
 
 namespace {
@@ -153,15 +128,13 @@ std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_
 }
 
 WordList* DictionaryFor(std::string_view lang) {
-  const DictionarySpec* spec = nullptr;
-  for (const DictionarySpec& s : kSpecs)
-    if (lang == s.lang) spec = &s;
-  if (!spec) return nullptr;
+  const analysis::LanguageProfile* profile = analysis::ProfileFor(lang);
+  if (profile == nullptr || profile->dictionary.empty()) return nullptr;
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<WordList>, std::less<>> loaded;
   std::lock_guard<std::mutex> lock(mutex);
   if (auto it = loaded.find(lang); it != loaded.end()) return it->second.get();
-  return loaded.emplace(std::string(lang), Load(*spec)).first->second.get();
+  return loaded.emplace(std::string(lang), Load(*profile)).first->second.get();
 }
 
 }  // namespace kb

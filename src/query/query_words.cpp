@@ -7,7 +7,7 @@
 #include <cctype>
 #include <utility>
 
-#include "kb/analysis/greeklish.h"
+#include "kb/analysis/language_profile.h"
 #include "kb/core/vector_util.h"
 #include "word_repair.h"
 
@@ -186,19 +186,22 @@ void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analy
   }
 }
 
-// In a Greek query, a Latin word that no article has (brand names such as
-// "Tor" or "Bluetooth" are searched as typed) may be Greeklish: it also
+// In a query of a language typed in Latin letters (Greek), a Latin word that
+// no article has (brand names such as "Tor" or "Bluetooth" are searched as
+// typed) may be transliterated (Greeklish): it also
 // searches the Greek words and stems it can stand for ("kwdikos" -> κωδικος,
 // κωδικ), or with a typo (up to kMaxRepairs words a query), as its own forms,
 // so they rank, come near each other and are highlighted like the word typed
 // in Greek, and it is not "corrected".
 void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary,
                        std::vector<QueryWord>* words) {
-  if (lang != "el") return;
+  const analysis::LanguageProfile* profile = analysis::ProfileFor(lang);
+  if (profile == nullptr || profile->transliteration == nullptr) return;
+  const analysis::Transliteration& typed = *profile->transliteration;
   size_t typos = 0;  // words looked up as Greeklish with a typo, at most kMaxRepairs
   for (QueryWord& word : *words) {
     if (word.phrase || word.greeklish || !word.alternatives.empty()) continue;
-    if (!analysis::IsLatinWord(word.exact[0]) || vocabulary.Known(AsToken(word))) continue;
+    if (!typed.is_typed_word(word.exact[0]) || vocabulary.Known(AsToken(word))) continue;
     GreekForms greek = vocabulary.GreeklishForms(word.exact[0]);
     if (greek.empty() && ++typos <= kMaxRepairs)
       greek = vocabulary.GreeklishFormsWithTypo(word.exact[0]);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "kb/analysis/language_profile.h"
 #include "kb/core/vector_util.h"
 
 namespace kb {
@@ -77,7 +78,8 @@ class WordNet : public Thesaurus {
 }  // namespace
 
 Thesaurus* ThesaurusFor(std::string_view lang) {
-  if (lang != "en") return nullptr;
+  const analysis::LanguageProfile* profile = analysis::ProfileFor(lang);
+  if (profile == nullptr || profile->thesaurus != analysis::kThesaurusWordNet) return nullptr;
   static WordNet wordnet;
   static const bool opened = [] {
     std::lock_guard<std::mutex> lock(WordNetMutex());

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/stopwords.h"
 #include "kb/analysis/analysis.h"
+#include "kb/analysis/language_profile.h"
 #include "test_support.h"
 
 namespace {
@@ -147,18 +147,13 @@ TEST_CASE("analysis tokenizer: stopwords are flagged and carry no stems") {
 // be one token, or the entry would never match (a ZWNJ entry would be two).
 TEST_CASE("analysis tokenizer: every built-in stopword is one token, flagged as a stopword") {
   auto analyzer = kb::NewAnalyzer();
-  const std::pair<const std::initializer_list<const char*>*, const char*> lists[] = {
-      {&kb::analysis::HebrewStopwords(), "he"},
-      {&kb::analysis::PersianStopwords(), "fa"},
-      {&kb::analysis::GreekStopwords(), "el"},
-      {&kb::analysis::EnglishStopwords(), "en"},
-  };
-  for (const auto& [words, lang] : lists) {
-    for (const char* w : *words) {
-      CAPTURE(std::string(w));
-      const auto tokens = analyzer->Analyze(w, lang);
+  for (const kb::analysis::LanguageProfile& profile : kb::analysis::AllProfiles()) {
+    for (const std::string& w : profile.stopwords) {
+      CAPTURE(profile.code);
+      CAPTURE(w);
+      const auto tokens = analyzer->Analyze(w, profile.code);
       REQUIRE(tokens.size() == 1);
-      CHECK(tokens[0].term == analyzer->Normalize(w, lang));
+      CHECK(tokens[0].term == analyzer->Normalize(w, profile.code));
       CHECK(tokens[0].stopword);
     }
   }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,17 +64,25 @@ class Analyzer {
 // Builds an analyzer with every stemmer it needs. Not thread-safe: one per thread.
 std::unique_ptr<Analyzer> NewAnalyzer();
 
-// The query's language by script (ANALYSIS.md §6.2): any Hebrew, Greek or
-// Arabic-script letter wins over Latin; Arabic script is "fa" unless it has no
-// Persian-only letter and `arabic_indexed` is true ("ar"). Then other scripts
-// beat Latin too, the one with most letters winning: Han "zh" ("ja" with any
-// kana), Hangul "ko", Thai "th", Lao "lo", Khmer "km", Myanmar "my", Georgian
-// "ka", Armenian "hy", Tamil "ta", Cyrillic "ru" ("uk" with і ї є ґ).
-// All-Latin text gives `latin_default` (usually "en"). No letters of these:
-// returns "".
+// Whether the index has articles in a language (for DetectLanguage).
+using LanguageIndexed = std::function<bool(std::string_view lang)>;
+
+// The query's language by script (ANALYSIS.md §6.2), from the language
+// profiles' Detection (kb/analysis/language_profile.h): any Hebrew, Greek or
+// Arabic-script letter wins over Latin; Arabic script is "fa" unless it has
+// no Persian-only letter and `indexed("ar")` is true ("ar"). Then other
+// scripts beat Latin too, the one with most letters winning: Han "zh" ("ja"
+// with any kana), Hangul "ko", Thai "th", Lao "lo", Khmer "km", Myanmar "my",
+// Georgian "ka", Armenian "hy", Tamil "ta", Cyrillic "ru" ("uk" with і ї є ґ).
+// All-Latin text gives the usual language of Latin letters ("en"). No
+// letters of these: returns "". `indexed` may be empty (nothing indexed).
 // Pure function; thread-safe.
-std::string DetectLanguage(std::string_view text, std::string_view latin_default = "en",
-                           bool arabic_indexed = false);
+std::string DetectLanguage(std::string_view text, const LanguageIndexed& indexed);
+
+// The same, with `latin_default` ("": the profiles' "en") for all-Latin
+// text, and `others_indexed` as the answer of `indexed` for every language.
+std::string DetectLanguage(std::string_view text, std::string_view latin_default = {},
+                           bool others_indexed = false);
 
 // Languages written in the same script that DetectLanguage cannot tell from
 // `lang` ("zh": "ja" in kanji alone; "ru": "uk", "bg", "sr"...), most likely

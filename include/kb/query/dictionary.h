@@ -30,7 +30,8 @@ class WordList {
 };
 
 // The letters of a language's folded words (as the analyzer writes them), which
-// one-letter edits try; empty for languages kb has no list for.
+// one-letter edits try (its language profile's); empty for languages kb has
+// no list for.
 std::u32string_view LettersOf(std::string_view lang);
 
 // The forms one edit (delete, transpose, replace or insert one of `letters`)
@@ -43,9 +44,9 @@ std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_
 // duplicates and without `folded` itself.
 std::vector<std::string> DropAndSwapForms(const std::string& folded);
 
-// The dictionary kb uses for `lang`, loaded on first use and kept for the
-// life of the process; null when kb has none for the language or it is not
-// installed. Today: en (hunspell-en-us).
+// The dictionary kb uses for `lang` (its language profile names it), loaded
+// on first use and kept for the life of the process; null when kb has none
+// for the language or it is not installed. Today: en (hunspell-en-us).
 WordList* DictionaryFor(std::string_view lang);
 
 }  // namespace kb

@@ -23,9 +23,9 @@ class Thesaurus {
   virtual std::vector<std::string> Synonyms(const std::string& folded, size_t limit) = 0;
 };
 
-// The thesaurus kb uses for `lang`, opened on first use and kept for the life
-// of the process; null when kb has none for the language or it is not
-// installed. Today: en (WordNet).
+// The thesaurus kb uses for `lang` (its language profile names it), opened on first use and kept
+// for the life of the process; null when kb has none for the language or it is not installed.
+// Today: en (WordNet).
 Thesaurus* ThesaurusFor(std::string_view lang);
 
 }  // namespace kb
