@@ -33,9 +33,10 @@ Xapian::Query Synonyms(const std::vector<std::string>& terms) {
 }
 
 // A phrase of exact forms, with a bonus when the title has it.
-Xapian::Query PhraseQuery(const std::vector<std::string>& exact) {
+Xapian::Query PhraseQuery(const std::vector<std::string>& exact, const QueryFeatures& features) {
   const std::vector<std::string> title = schema::TitleTerms(exact, {});
   Xapian::Query body(Xapian::Query::OP_PHRASE, exact.begin(), exact.end());
+  if (!features.title_bonus) return body;
   Xapian::Query in_title(Xapian::Query::OP_PHRASE, title.begin(), title.end());
   return Xapian::Query(Xapian::Query::OP_OR, body,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitleBonus));
@@ -55,26 +56,27 @@ WordTerms TermsOf(const std::vector<std::string>& exact, const std::vector<std::
 
 // A synonym: one word (exact form or stems) or a phrase of exact forms. Like
 // the word itself, it counts more in the title.
-Xapian::Query AlternativeQuery(const Alternative& alt) {
-  if (alt.exact.size() > 1) return PhraseQuery(alt.exact);
+Xapian::Query AlternativeQuery(const Alternative& alt, const QueryFeatures& features) {
+  if (alt.exact.size() > 1) return PhraseQuery(alt.exact, features);
   const WordTerms terms = TermsOf(alt.exact, alt.stems);
+  if (!features.title_bonus) return Synonyms(terms.any);
   return Xapian::Query(
       Xapian::Query::OP_OR, Synonyms(terms.any),
       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(terms.title), kTitleBonus));
 }
 
-Xapian::Query WordQuery(const QueryWord& word) {
+Xapian::Query WordQuery(const QueryWord& word, const QueryFeatures& features) {
   std::vector<Xapian::Query> parts;
   for (const Alternative& alt : word.alternatives) {
-    parts.push_back(alt.weight == 1.0 ? AlternativeQuery(alt)
+    parts.push_back(alt.weight == 1.0 ? AlternativeQuery(alt, features)
                                       : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                      AlternativeQuery(alt), alt.weight));
+                                                      AlternativeQuery(alt, features), alt.weight));
   }
   if (word.phrase) {
-    parts.push_back(PhraseQuery(word.exact));
+    parts.push_back(PhraseQuery(word.exact, features));
     if (!word.loose_words.empty()) {
       std::vector<Xapian::Query> all;
-      for (const Alternative& w : word.loose_words) all.push_back(AlternativeQuery(w));
+      for (const Alternative& w : word.loose_words) all.push_back(AlternativeQuery(w, features));
       parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()),
                          kLooseWordsWeight);
@@ -88,8 +90,10 @@ Xapian::Query WordQuery(const QueryWord& word) {
   std::sort(title.begin(), title.end());
   title.erase(std::unique(title.begin(), title.end()), title.end());
   parts.push_back(Synonyms(any));
-  parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(word.exact), kExactBonus);
-  parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus);
+  if (features.exact_bonus)
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(word.exact), kExactBonus);
+  if (features.title_bonus)
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Synonyms(title), kTitleBonus);
   if (!word.split.empty())
     parts.emplace_back(Xapian::Query::OP_PHRASE, word.split.begin(), word.split.end());
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -99,20 +103,24 @@ Xapian::Query WordQuery(const QueryWord& word) {
 // of its one-word synonyms at full weight (an editor's or a built-in rule), so
 // that "site admins" is near in "site administrators". Thesaurus synonyms are
 // left out: measured, they move more wrong articles up than right ones.
-Xapian::Query PositionalForms(const QueryWord& word) {
+Xapian::Query PositionalForms(const QueryWord& word, const QueryFeatures& features) {
   std::vector<std::string> forms = word.exact;
   forms.insert(forms.end(), word.extra.begin(), word.extra.end());
   for (const Alternative& alt : word.alternatives)
-    if (alt.exact.size() == 1 && alt.weight == 1.0) forms.push_back(alt.exact[0]);
+    if (features.proximity_synonyms && alt.exact.size() == 1 && alt.weight == 1.0)
+      forms.push_back(alt.exact[0]);
   return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }
 
 // One OP_NEAR bonus per pair of neighbouring query words (quoted phrases
 // already require their own order and are left out).
-void AddProximityBonuses(const std::vector<QueryWord>& words, std::vector<Xapian::Query>* ranked) {
+void AddProximityBonuses(const std::vector<QueryWord>& words, const QueryFeatures& features,
+                         std::vector<Xapian::Query>* ranked) {
+  if (!features.proximity) return;
   for (size_t i = 0; i + 1 < words.size() && i < kMaxProximityPairs; ++i) {
     if (words[i].phrase || words[i + 1].phrase) continue;
-    const Xapian::Query pair[] = {PositionalForms(words[i]), PositionalForms(words[i + 1])};
+    const Xapian::Query pair[] = {PositionalForms(words[i], features),
+                                  PositionalForms(words[i + 1], features)};
     ranked->emplace_back(
         Xapian::Query::OP_SCALE_WEIGHT,
         Xapian::Query(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), kProximityWindow),
@@ -132,19 +140,22 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang,
   built.suggestion = std::move(understood.suggestion);
   if (built.words.empty()) return built;
 
+  const QueryFeatures& features = resources.features;
   std::vector<Xapian::Query> parts;
-  for (const QueryWord& word : built.words) parts.push_back(WordQuery(word));
+  for (const QueryWord& word : built.words) parts.push_back(WordQuery(word, features));
   if (parts.size() == 1) {
     built.query = built.match = parts[0];
     return built;
   }
   Xapian::Query any(Xapian::Query::OP_OR, parts.begin(), parts.end());
   built.match = any;
-  Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
   // Matches decide `any`; the rest only add weight.
-  std::vector<Xapian::Query> ranked{
-      any, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBonus)};
-  AddProximityBonuses(built.words, &ranked);
+  std::vector<Xapian::Query> ranked{any};
+  if (features.all_words) {
+    Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    ranked.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBonus);
+  }
+  AddProximityBonuses(built.words, features, &ranked);
   built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked.begin(), ranked.end());
   return built;
 }

@@ -6,7 +6,9 @@
 // an exact-form bonus and a title bonus; "quoted text" becomes OP_PHRASE over
 // exact forms. Words are combined AND-ish: articles with every word rank
 // first, articles missing a word still match; neighbouring words near each
-// other add a bonus. Never throws for any input; an empty result means
+// other add a bonus. The features of `resources` turn off each bonus
+// (exact_bonus, title_bonus, all_words, proximity, proximity_synonyms) and,
+// in UnderstandQuery, each rewrite. Never throws for any input; an empty result means
 // "no searchable words". Not thread-safe (as UnderstandQuery).
 #pragma once
 

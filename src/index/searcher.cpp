@@ -42,8 +42,8 @@ std::vector<std::string> Passages(const Json& data) {
 
 class XapianSearcher : public Searcher {
  public:
-  explicit XapianSearcher(std::string db_dir)
-      : db_dir_(std::move(db_dir)), analyzer_(NewAnalyzer()) {}
+  XapianSearcher(std::string db_dir, const QueryFeatures& features)
+      : db_dir_(std::move(db_dir)), features_(features), analyzer_(NewAnalyzer()) {}
 
   Status OpenLive() {
     auto generation = ReadCurrentGeneration(db_dir_);
@@ -197,16 +197,17 @@ class XapianSearcher : public Searcher {
     response.lang_detected = request.lang.empty() || request.lang == "auto";
     response.lang = ResolveLanguage(request.lang, request.query);
     XapianVocabulary vocabulary(db_, response.lang);
-    BuiltQuery built = BuildQuery(request.query, response.lang,
-                                  {analyzer_.get(), &vocabulary, &Synonyms(),
-                                   DictionaryFor(response.lang), ThesaurusFor(response.lang)});
+    QueryResources resources{analyzer_.get(), &vocabulary, &Synonyms(),
+                             DictionaryFor(response.lang), ThesaurusFor(response.lang)};
+    resources.features = features_;
+    BuiltQuery built = BuildQuery(request.query, response.lang, resources);
     if (!built.suggestion.empty()) {
       response.suggestion = built.suggestion;
       response.corrected = true;
     }
     if (!built.words.empty()) {
       Matches m = Run(built, Filters(request, response.lang), request);
-      if (m.total == 0 && !response.lang.empty()) {
+      if (m.total == 0 && !response.lang.empty() && features_.lang_fallback) {
         // Nothing in the requested language: show answers in other languages.
         m = Run(built, Filters(request, ""), request);
         response.fallback = m.total > 0;
@@ -256,7 +257,8 @@ class XapianSearcher : public Searcher {
         DetectLanguage(text, [this](std::string_view l) { return HasArticlesIn(std::string(l)); });
     // Latin letters may be Greek typed as Greeklish (index/greeklish_table.h).
     for (const analysis::LanguageProfile* typed : TypedIn(detected))
-      if (HasArticlesIn(typed->code) && ReadsAsGreeklish(db_, *analyzer_, *typed, text))
+      if (features_.greeklish && HasArticlesIn(typed->code) &&
+          ReadsAsGreeklish(db_, *analyzer_, *typed, text))
         return typed->code;
     // Japanese in kanji alone reads as Chinese, Ukrainian without і ї є ґ as
     // Russian: the index decides when it has only one of them.
@@ -333,6 +335,7 @@ class XapianSearcher : public Searcher {
   }
 
   std::string db_dir_;
+  QueryFeatures features_;
   std::string generation_;
   Xapian::Database db_;
   std::unique_ptr<Analyzer> analyzer_;
@@ -342,8 +345,9 @@ class XapianSearcher : public Searcher {
 
 }  // namespace
 
-Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir) {
-  auto searcher = std::make_unique<XapianSearcher>(db_dir);
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir,
+                                                 const QueryFeatures& features) {
+  auto searcher = std::make_unique<XapianSearcher>(db_dir, features);
   try {
     if (Status s = searcher->OpenLive(); !s.ok()) return s;
   } catch (const Xapian::DatabaseCorruptError& e) {

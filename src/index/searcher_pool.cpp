@@ -12,7 +12,7 @@ Result<std::unique_ptr<Searcher>> SearcherPool::Acquire() {
     }
   }
   // Opening happens outside the lock: it reads files and builds an analyzer.
-  return Searcher::Open(db_dir_);
+  return Searcher::Open(db_dir_, features_);
 }
 
 void SearcherPool::Release(std::unique_ptr<Searcher> searcher) {

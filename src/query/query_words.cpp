@@ -76,6 +76,11 @@ std::vector<std::string> QueryStems(const Token& token) {
 
 enum class Stopwords { kDrop, kKeep };
 
+// The synonym rules of `resources`, unless its features turn them off.
+const SynonymExpander* RulesOf(const QueryResources& resources) {
+  return resources.features.synonyms ? resources.synonyms : nullptr;
+}
+
 // A light verb after another word (وصل کردن "connect"): the compound's
 // meaning is in that word, and the light verb, in most articles, would rank
 // articles that merely use it above the one about the word.
@@ -83,10 +88,20 @@ bool IsLightVerbOfCompound(const std::vector<Token>& tokens, size_t i) {
   return tokens[i].light_verb && i > 0 && !tokens[i - 1].stopword;
 }
 
+// Whether the unquoted token `i` is left out (kDrop: stopwords and light
+// verbs after a word, as far as `features` drop them).
+bool Dropped(const std::vector<Token>& tokens, size_t i, Stopwords stopwords,
+             const QueryFeatures& features) {
+  if (stopwords == Stopwords::kKeep) return false;
+  return (tokens[i].stopword && features.stopwords) ||
+         (features.light_verbs && IsLightVerbOfCompound(tokens, i));
+}
+
 // Groups tokens into query words: tokens inside one quoted range form a phrase.
 std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
                                   const std::vector<std::pair<size_t, size_t>>& quoted,
-                                  Stopwords stopwords, size_t max_term_bytes) {
+                                  Stopwords stopwords, const QueryResources& resources) {
+  const size_t max_term_bytes = resources.max_term_bytes;
   std::vector<QueryWord> words;
   int current_range = -1;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -107,8 +122,7 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
       continue;
     }
     current_range = -1;
-    if ((token.stopword || IsLightVerbOfCompound(tokens, i)) && stopwords == Stopwords::kDrop)
-      continue;
+    if (Dropped(tokens, i, stopwords, resources.features)) continue;
     QueryWord word;
     word.exact = {token.term};
     word.stems = QueryStems(token);
@@ -145,13 +159,13 @@ std::vector<SynonymMatch> MatchSynonyms(const SynonymExpander& synonyms,
 }
 
 void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vector<Token>& tokens,
-                        std::vector<QueryWord>* words) {
+                        const QueryFeatures& features, std::vector<QueryWord>* words) {
   for (const SynonymMatch& m : matches) {
     for (QueryWord& word : *words) {
       if (word.begin != tokens[m.first].begin) continue;
       word.alternatives.insert(word.alternatives.end(), m.alternatives.begin(),
                                m.alternatives.end());
-      if (!word.phrase) continue;
+      if (!word.phrase || !features.loose_words) continue;
       for (size_t k = m.first; k <= m.last; ++k) {
         const Token& t = tokens[k];
         if (t.stopword) continue;
@@ -215,9 +229,9 @@ void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary,
 // Query words, stopwords dropped (kept when there is nothing else), at most kMaxQueryWords.
 std::vector<QueryWord> QueryWords(const std::vector<Token>& tokens,
                                   const std::vector<std::pair<size_t, size_t>>& quoted,
-                                  size_t max_term_bytes) {
-  std::vector<QueryWord> words = GroupWords(tokens, quoted, Stopwords::kDrop, max_term_bytes);
-  if (words.empty()) words = GroupWords(tokens, quoted, Stopwords::kKeep, max_term_bytes);
+                                  const QueryResources& resources) {
+  std::vector<QueryWord> words = GroupWords(tokens, quoted, Stopwords::kDrop, resources);
+  if (words.empty()) words = GroupWords(tokens, quoted, Stopwords::kKeep, resources);
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
   return words;
 }
@@ -228,9 +242,10 @@ std::vector<QueryWord> WordsWithSynonyms(const std::vector<Token>& tokens,
                                          std::vector<std::pair<size_t, size_t>> quoted,
                                          std::string_view lang, const QueryResources& resources) {
   std::vector<SynonymMatch> matches;
-  if (resources.synonyms) matches = MatchSynonyms(*resources.synonyms, tokens, lang, &quoted);
-  std::vector<QueryWord> words = QueryWords(tokens, quoted, resources.max_term_bytes);
-  AttachAlternatives(matches, tokens, &words);
+  if (const SynonymExpander* rules = RulesOf(resources))
+    matches = MatchSynonyms(*rules, tokens, lang, &quoted);
+  std::vector<QueryWord> words = QueryWords(tokens, quoted, resources);
+  AttachAlternatives(matches, tokens, resources.features, &words);
   return words;
 }
 
@@ -270,28 +285,31 @@ Token AsToken(const QueryWord& word) {
 UnderstoodQuery UnderstandQuery(std::string_view text, std::string_view lang,
                                 const QueryResources& resources) {
   UnderstoodQuery built;
+  const QueryFeatures& features = resources.features;
   Analyzer& analyzer = *resources.analyzer;
   std::vector<Token> tokens = analyzer.AnalyzeQuery(text, lang);
-  if (resources.vocabulary) AddJoinedForms(*resources.vocabulary, &tokens);
+  if (!features.query_stems)
+    for (Token& token : tokens) token.query_stems.clear();
+  if (resources.vocabulary && features.joined_words) AddJoinedForms(*resources.vocabulary, &tokens);
   const auto quoted = QuotedRanges(text);
   built.words = WordsWithSynonyms(tokens, quoted, lang, resources);
-  if (resources.vocabulary) AddGreeklishForms(lang, *resources.vocabulary, &built.words);
+  Vocabulary* greeklish = features.greeklish ? resources.vocabulary : nullptr;
+  if (greeklish) AddGreeklishForms(lang, *greeklish, &built.words);
   // Unknown words are repaired (words a rule covers as typed, رمز -> گذرواژه,
   // are not), and then a corrected word meets the synonym rules as if typed
   // ("speding up" -> "speeding up" -> "faster"): the words are grouped again.
-  if (resources.vocabulary) {
-    built.suggestion = RepairUnknownWords(text, lang, analyzer, *resources.vocabulary,
-                                          resources.dictionary, resources.synonyms, &built.words);
+  if (resources.vocabulary && features.typo_repair) {
+    built.suggestion = RepairUnknownWords(text, lang, resources, &built.words);
     if (!built.suggestion.empty()) {
       LendRepairs(built.words, &tokens);
       const std::vector<QueryWord> repaired = std::move(built.words);
       built.words = WordsWithSynonyms(tokens, quoted, lang, resources);
       TakeRepairs(repaired, &built.words);
-      AddGreeklishForms(lang, *resources.vocabulary, &built.words);
+      if (greeklish) AddGreeklishForms(lang, *greeklish, &built.words);
     }
   }
   if (built.words.empty()) return built;
-  if (resources.thesaurus)
+  if (resources.thesaurus && features.thesaurus)
     AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
   return built;
 }

@@ -99,6 +99,8 @@ struct Lexicon {
   Vocabulary& vocabulary;
   const SynonymExpander* synonyms;  // may be null
   std::vector<Token> context;       // the query's other words
+  // Whether a typo may be repaired into two words (QueryFeatures::split_words).
+  bool split_words = true;
 
   bool IsKeyWord(const std::string& term) const {
     return synonyms && synonyms->IsKeyWord(std::string(lang), term);
@@ -220,7 +222,7 @@ std::string NearestIndexWord(const std::string& term, Lexicon& lexicon, bool* th
   if (!written.empty()) return written;
   // Then a form that articles write as two words (both written as such: a
   // stronger sign than a form they have only through a stem).
-  *split = SplitWithTypo(term, lexicon);
+  if (lexicon.split_words) *split = SplitWithTypo(term, lexicon);
   if (!split->empty()) return std::string();
   // Inflected languages write most forms in few articles: then a form that
   // articles have through a stem (περιορισμοι, as περιορισμούς) will do.
@@ -282,11 +284,27 @@ bool KnownOnlyThroughStrippedStems(const QueryWord& word, Vocabulary& vocabulary
   return trusted.stems.size() < word.stems.size() && !vocabulary.Known(trusted);
 }
 
+// A likely typo (KnownOnlyThroughStrippedStems): a word articles have as
+// written one edit away is searched too, but not shown: the word as typed
+// may be right.
+void SearchNearbyWrittenForm(Lexicon& lexicon, QueryWord* word) {
+  // Only drops and swaps, the slips that make a word longer than meant or
+  // scramble it (משללוח): a few dozen forms where every edit would be a
+  // thousand, on a path that correct rare forms take too.
+  const std::string nearby =
+      BestWrittenForm(word->exact[0], DropAndSwapForms(word->exact[0]), lexicon);
+  SearchAlso(lexicon.analyzer.Analyze(nearby, lexicon.lang), word);
+}
+
 }  // namespace
 
-std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
-                               Vocabulary& vocabulary, WordList* dictionary,
-                               const SynonymExpander* synonyms, std::vector<QueryWord>* words) {
+std::string RepairUnknownWords(std::string_view text, std::string_view lang,
+                               const QueryResources& resources, std::vector<QueryWord>* words) {
+  Analyzer& analyzer = *resources.analyzer;
+  Vocabulary& vocabulary = *resources.vocabulary;
+  const QueryFeatures& features = resources.features;
+  WordList* dictionary = features.dictionary ? resources.dictionary : nullptr;
+  const SynonymExpander* synonyms = features.synonyms ? resources.synonyms : nullptr;
   std::string repaired;
   size_t copied = 0, attempts = 0;
   for (QueryWord& word : *words) {
@@ -294,24 +312,19 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
     if (word.phrase || word.greeklish || !word.alternatives.empty() ||
         !IsSpellableWord(word.exact[0]))
       continue;
+    Lexicon lexicon{lang, analyzer, vocabulary, synonyms, {}, features.split_words};
     if (vocabulary.Known(AsToken(word))) {
-      // A likely typo: a word articles have as written one edit away is
-      // searched too, but not shown: the word as typed may be right.
-      if (!KnownOnlyThroughStrippedStems(word, vocabulary)) continue;
+      if (!features.stripped_typos || !KnownOnlyThroughStrippedStems(word, vocabulary)) continue;
       if (++attempts > kMaxRepairs) break;
-      Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
-      // Only drops and swaps, the slips that make a word longer than meant
-      // or scramble it (משללוח): a few dozen forms where every edit would be
-      // a thousand, on a path that correct rare forms take too.
-      const std::string nearby =
-          BestWrittenForm(word.exact[0], DropAndSwapForms(word.exact[0]), lexicon);
-      SearchAlso(analyzer.Analyze(nearby, lang), &word);
+      lexicon.context = ContextOf(*words, word);
+      SearchNearbyWrittenForm(lexicon, &word);
       continue;
     }
     if (++attempts > kMaxRepairs) break;
     std::string replacement, suggestion;
     bool through_stem = false;
-    word.split = SplitIntoKnownWords(word.exact[0], lang, analyzer, vocabulary);
+    if (features.split_words)
+      word.split = SplitIntoKnownWords(word.exact[0], lang, analyzer, vocabulary);
     if (word.split.empty()) {
       if (dictionary && dictionary->IsWord(word.exact[0])) {
         // A real word that no article uses ("office") is not a typo. Only a
@@ -320,7 +333,7 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang, Ana
         suggestion = vocabulary.Suggest(word.exact[0]);
         if (!DiffersByAffix(word.exact[0], suggestion)) continue;
       } else {
-        Lexicon lexicon{lang, analyzer, vocabulary, synonyms, ContextOf(*words, word)};
+        lexicon.context = ContextOf(*words, word);
         if (dictionary) suggestion = NearestKnownRealWord(word.exact[0], *dictionary, lexicon);
         if (suggestion.empty())
           suggestion = NearestIndexWord(word.exact[0], lexicon, &through_stem, &word.split);

@@ -34,11 +34,13 @@ inline constexpr size_t kMaxRepairs = 4;
 // mean" ("" when no word was repaired). A correction that articles have only
 // through a stem is added to its word but left out of that text: such a
 // form need not be a word.
-// `synonyms` (may be null): the one-word keys of its rules are words kb
-// knows too, so a typo may be corrected to one (اتوماتکی -> اتوماتیک).
-std::string RepairUnknownWords(std::string_view text, std::string_view lang, Analyzer& analyzer,
-                               Vocabulary& vocabulary, WordList* dictionary,
-                               const SynonymExpander* synonyms, std::vector<QueryWord>* words);
+// `resources` needs the analyzer and the vocabulary; its synonym rules (may
+// be null) have one-word keys that are words kb knows too, so a typo may be
+// corrected to one (اتوماتکی -> اتوماتیک). Its features decide whether the
+// dictionary and the rules are used, whether a word may be split in two and
+// whether a word known only through stripped letters counts as a typo.
+std::string RepairUnknownWords(std::string_view text, std::string_view lang,
+                               const QueryResources& resources, std::vector<QueryWord>* words);
 
 // Two neighbouring words whose joined form is a word of a public article
 // ("log in" / "login", "نرم افزار" / "نرمافزار") also match that joined word:

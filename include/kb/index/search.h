@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "kb/core/status.h"
+#include "kb/query/query_features.h"
 
 namespace kb {
 
@@ -100,9 +101,11 @@ struct IndexInfo {
 
 class Searcher {
  public:
-  // Opens the index that DB_DIR/CURRENT points to. NotFound if there is none
+  // Opens the index that DB_DIR/CURRENT points to, to search with `features`
+  // (kb/query/query_features.h; all on by default). NotFound if there is none
   // yet, Corruption/IOError if it cannot be read.
-  static Result<std::unique_ptr<Searcher>> Open(const std::string& db_dir);
+  static Result<std::unique_ptr<Searcher>> Open(const std::string& db_dir,
+                                                const QueryFeatures& features = {});
   virtual ~Searcher() = default;
 
   // Ranked hits. InvalidArgument for an empty query; a query with no
@@ -123,10 +126,12 @@ class Searcher {
   virtual Result<std::vector<ArticleSummary>> Suggest(const SuggestRequest& request) = 0;
 };
 
-// A fixed set of Searchers lent to threads one at a time. Thread-safe.
+// A fixed set of Searchers lent to threads one at a time, each searching
+// with the same `features`. Thread-safe.
 class SearcherPool {
  public:
-  explicit SearcherPool(std::string db_dir) : db_dir_(std::move(db_dir)) {}
+  explicit SearcherPool(std::string db_dir, const QueryFeatures& features = {})
+      : db_dir_(std::move(db_dir)), features_(features) {}
 
   // Runs `fn(Searcher&)` with a searcher no other thread is using (opening a
   // new one if none is free) and returns its result. Open errors are returned.
@@ -144,6 +149,7 @@ class SearcherPool {
   void Release(std::unique_ptr<Searcher> searcher);
 
   std::string db_dir_;
+  QueryFeatures features_;
   std::mutex mu_;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };

@@ -3,7 +3,8 @@
 // Quoted text becomes a phrase; synonym rules and the thesaurus add
 // alternatives; unknown words are repaired against the vocabulary ("did you
 // mean"); a Latin word of a Greek query may be Greeklish. Stopwords are
-// dropped unless the query has nothing else.
+// dropped unless the query has nothing else. Each of these rewrites has a
+// switch in QueryResources::features.
 //
 // Written against interfaces (Vocabulary, WordList, Thesaurus): no index
 // types. The index part turns the words into its own query (index/query_builder.h).
@@ -17,6 +18,7 @@
 
 #include "kb/analysis/analysis.h"
 #include "kb/query/dictionary.h"
+#include "kb/query/query_features.h"
 #include "kb/query/synonym_expander.h"
 #include "kb/query/thesaurus.h"
 #include "kb/query/vocabulary.h"
@@ -67,6 +69,9 @@ struct QueryResources {
   // Longer terms cannot be in the index (it sets its limit): such a word is
   // not searched.
   size_t max_term_bytes = 240;
+  // Which rewrites apply (all by default); the ranking switches are read by
+  // the index part.
+  QueryFeatures features{};
 };
 
 // The words of a query and, when a word was corrected, the corrected text.

@@ -1,0 +1,64 @@
+// kb::QueryFeatures: one switch per query rewrite and ranking feature, so
+// that each can be measured alone (docs/ranking.md, tools/bench/ablation.py).
+// Every switch is on by default, and with every switch on kb searches exactly
+// as it does without them. Turning one off removes that one rule where it is
+// applied: query understanding (kb/query/query_words.h) reads the rewrite
+// switches, the index part's query builder and searcher the ranking ones.
+//
+// A plain value type: copy it freely; thread-safe as any const value.
+// Set by `kb serve --features` and `search_bench --features` (a comma list
+// of names, each with + or -), never by the environment.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/core/status.h"
+
+namespace kb {
+
+struct QueryFeatures {
+  // Rewrites (query understanding).
+  bool typo_repair = true;     // unknown words corrected or searched near ("did you mean")
+  bool split_words = true;     // an unknown joined word searched as the two words articles write
+  bool joined_words = true;    // two neighbouring words also match their joined form
+  bool greeklish = true;       // a Latin word of a Greek query read as Greek (and lang=auto)
+  bool synonyms = true;        // synonym rules (editors' and built-in) add alternatives
+  bool loose_words = true;     // a multi-word synonym key's words also match apart
+  bool thesaurus = true;       // WordNet synonyms for words no rule covers
+  bool stopwords = true;       // stopwords dropped unless nothing else is left; off: kept
+  bool light_verbs = true;     // a Persian light verb after another word is dropped
+  bool query_stems = true;     // Persian query-only stems (clitics, formal verb forms)
+  bool dictionary = true;      // a real-word dictionary (hunspell) guides typo repair
+  bool stripped_typos = true;  // a Hebrew word known only through stripped letters is a typo
+  // Ranking (the Xapian query and the searcher).
+  bool exact_bonus = true;         // the exact form weighs more than a stem
+  bool title_bonus = true;         // a match in the title weighs more
+  bool all_words = true;           // articles with every word rank first (AND of AND_MAYBE)
+  bool proximity = true;           // neighbouring words near each other (NEAR) weigh more
+  bool proximity_synonyms = true;  // a rule synonym's written form counts for NEAR
+  bool lang_fallback = true;       // nothing in the language: search every language
+};
+
+// A switch's name (as --features spells it), what it does, and its member.
+struct QueryFeatureName {
+  const char* name;
+  const char* what;
+  bool QueryFeatures::*member;
+};
+
+// Every switch, in the order of QueryFeatures.
+const std::vector<QueryFeatureName>& QueryFeatureNames();
+
+// `base` with the changes of `list`: comma-separated names from
+// QueryFeatureNames(), each with "-" (off) or "+" (on), applied left to
+// right ("-typo_repair,-thesaurus"); "" changes nothing. InvalidArgument
+// names the first unknown name or an entry without + or -.
+Result<QueryFeatures> ParseQueryFeatures(std::string_view list, QueryFeatures base = {});
+
+// The names of the switches that are off in `features`, as ParseQueryFeatures
+// reads them ("-thesaurus,-proximity"); "" when all are on.
+std::string DescribeQueryFeatures(const QueryFeatures& features);
+
+}  // namespace kb

@@ -1,0 +1,237 @@
+// The query feature switches (kb/query/query_features.h): the --features
+// parser, and for each switch a query whose words or Xapian query change, when
+// it is off, in the way its name says. Uses the real analyzer and fakes.
+#include "kb/query/query_features.h"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "index/query_builder.h"
+#include "test_support.h"
+
+using kb::test::Contains;
+
+namespace {
+
+// Knows a fixed set of exact words (and stems); suggests from a fixed map;
+// reads "kwdikos" as Greeklish for κωδικοσ.
+class FakeVocabulary : public kb::Vocabulary {
+ public:
+  FakeVocabulary(std::set<std::string> words, std::map<std::string, std::string> suggestions)
+      : words_(std::move(words)), suggestions_(std::move(suggestions)) {}
+  bool Known(const kb::Token& token) override {
+    if (words_.count(token.term)) return true;
+    for (const std::string& s : token.stems)
+      if (stems.count(s)) return true;
+    return false;
+  }
+  bool KnownWord(const std::string& term) override { return words_.count(term) > 0; }
+  std::string Suggest(const std::string& term) override {
+    auto it = suggestions_.find(term);
+    return it == suggestions_.end() ? std::string() : it->second;
+  }
+  kb::GreekForms GreeklishForms(const std::string& word) override {
+    if (word != "kwdikos") return {};
+    return {{"κωδικοσ"}, {"κωδικ"}};
+  }
+
+  std::set<std::string> stems;  // stems some article has
+
+ private:
+  std::set<std::string> words_;
+  std::map<std::string, std::string> suggestions_;
+};
+
+class FakeDictionary : public kb::WordList {
+ public:
+  bool IsWord(const std::string& w) override { return w == "office" || w == "network"; }
+  std::vector<std::string> WordsOneEditAway(const std::string&) override { return {}; }
+};
+
+class FakeThesaurus : public kb::Thesaurus {
+ public:
+  std::vector<std::string> Synonyms(const std::string& w, size_t) override {
+    if (w == "person") return {"somebody"};
+    return {};
+  }
+};
+
+// What every row searches with.
+struct Fixture {
+  std::unique_ptr<kb::Analyzer> analyzer = kb::NewAnalyzer();
+  FakeVocabulary vocabulary{{"reset", "password", "پیام", "رسان", "تور", "login", "log", "problems",
+                             "offline", "network", "משלוח"},
+                            {{"pasword", "password"}, {"office", "offline"}}};
+  kb::SynonymExpander synonyms{{{"en", {"reimbursement"}, {"refund"}, 0},
+                                {"en", {"sign in"}, {"login"}, 0},
+                                {"en", {"admin"}, {"administrator"}, 0}},
+                               *analyzer};
+  FakeDictionary dictionary;
+  FakeThesaurus thesaurus;
+
+  // משלוח ("shipping") gives the stem לוח ("board"), which the typo
+  // משללוח has too (מ+ש+ל stripped).
+  Fixture() { vocabulary.stems = {"לוח", "משלוח"}; }
+
+  kb::BuiltQuery Build(const std::string& query, const std::string& lang,
+                       const kb::QueryFeatures& features) {
+    kb::QueryResources resources{analyzer.get(), &vocabulary, &synonyms, nullptr, &thesaurus};
+    if (query == "office network") resources.dictionary = &dictionary;
+    resources.features = features;
+    return kb::BuildQuery(query, lang, resources);
+  }
+};
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+std::string Description(const kb::BuiltQuery& built) { return built.query.get_description(); }
+
+// One switch: a query, and what holds with the switch on and not with it off.
+struct Row {
+  const char* feature;
+  const char* query;
+  const char* lang;
+  std::function<bool(const kb::BuiltQuery&)> holds;
+};
+
+const std::vector<Row>& Rows() {
+  using B = const kb::BuiltQuery&;
+  static const std::vector<Row> rows = {
+      {"typo_repair", "reset pasword", "en", [](B b) { return b.suggestion == "reset password"; }},
+      {"split_words", "پیامرسان تور", "fa", [](B b) { return !b.words[0].split.empty(); }},
+      {"joined_words", "log in problems", "en",
+       [](B b) { return b.words[0].extra == std::vector<std::string>{"login"}; }},
+      {"greeklish", "kwdikos", "el", [](B b) { return b.words[0].greeklish; }},
+      {"synonyms", "reimbursement", "en", [](B b) { return !b.words[0].alternatives.empty(); }},
+      {"loose_words", "sign in", "en", [](B b) { return !b.words[0].loose_words.empty(); }},
+      {"thesaurus", "person", "en", [](B b) { return !b.words[0].alternatives.empty(); }},
+      // Off: stopwords are searched like any word.
+      {"stopwords", "how to reset", "en", [](B b) { return b.words.size() == 1; }},
+      {"light_verbs", "وصل کردن", "fa", [](B b) { return b.words.size() == 1; }},
+      {"query_stems", "اکانتمو", "fa", [](B b) { return Contains(b.words[0].stems, "اکانت"); }},
+      // Off: the real word "office" is "corrected" to an index word.
+      {"dictionary", "office network", "en", [](B b) { return b.suggestion.empty(); }},
+      {"stripped_typos", "משללוח", "he", [](B b) { return Contains(b.words[0].exact, "משלוח"); }},
+      // The exact-form bonus: the word's exact form alone, scaled.
+      {"exact_bonus", "password", "en",
+       [](B b) { return Count(Description(b), "1 * password") == 1; }},
+      {"title_bonus", "password", "en", [](B b) { return Count(Description(b), "ZSpassword"); }},
+      {"all_words", "reset password", "en", [](B b) { return Count(Description(b), " AND "); }},
+      {"proximity", "reset password", "en", [](B b) { return Count(Description(b), " NEAR "); }},
+      {"proximity_synonyms", "site admin", "en",
+       [](B b) { return Count(Description(b), "NEAR 4 (admin OR administrator)"); }},
+  };
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("query features: each switch, when off, removes what its name says") {
+  Fixture fixture;
+  for (const Row& row : Rows()) {
+    const std::string feature = row.feature;
+    CAPTURE(feature);
+    auto off = kb::ParseQueryFeatures(std::string("-") + row.feature);
+    REQUIRE(off.ok());
+    const kb::BuiltQuery on_built = fixture.Build(row.query, row.lang, {});
+    const kb::BuiltQuery off_built = fixture.Build(row.query, row.lang, *off);
+    CAPTURE(Description(on_built));
+    CAPTURE(Description(off_built));
+    REQUIRE_FALSE(on_built.words.empty());
+    REQUIRE_FALSE(off_built.words.empty());
+    CHECK(row.holds(on_built));
+    CHECK_FALSE(row.holds(off_built));
+  }
+}
+
+TEST_CASE("query features: every switch but the searcher's has a row") {
+  std::set<std::string> tested;
+  for (const Row& row : Rows()) tested.insert(row.feature);
+  for (const kb::QueryFeatureName& f : kb::QueryFeatureNames()) {
+    const std::string name = f.name;
+    CAPTURE(name);
+    if (std::string(f.name) != "lang_fallback") CHECK(tested.count(f.name) == 1);
+  }
+}
+
+TEST_CASE("query features: with every switch on, the query is the default one") {
+  Fixture fixture;
+  const auto all_on = kb::ParseQueryFeatures("+typo_repair,+proximity");
+  REQUIRE(all_on.ok());
+  for (const Row& row : Rows())
+    CHECK(Description(fixture.Build(row.query, row.lang, *all_on)) ==
+          Description(fixture.Build(row.query, row.lang, {})));
+}
+
+TEST_CASE("query features: lang_fallback off searches only the requested language") {
+  kb::test::Workspace ws;
+  ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Refunds arrive within ten days.");
+  ws.Publish();
+  CHECK(ws.Search("refunds", "he").fallback);
+  auto off = kb::ParseQueryFeatures("-lang_fallback");
+  REQUIRE(off.ok());
+  auto searcher = kb::Searcher::Open(ws.db(), *off);
+  REQUIRE(searcher.ok());
+  kb::SearchRequest request;
+  request.query = "refunds";
+  request.lang = "he";
+  auto response = (*searcher)->Search(request);
+  REQUIRE(response.ok());
+  CHECK(response->total == 0);
+  CHECK_FALSE(response->fallback);
+}
+
+TEST_CASE("query features: --features lists parse, and bad ones say why") {
+  struct Case {
+    const char* list;
+    const char* off;    // DescribeQueryFeatures of the result
+    const char* error;  // part of the error message; "" when it parses
+  };
+  const Case cases[] = {
+      {"", "", ""},
+      {"-thesaurus", "-thesaurus", ""},
+      {"-typo_repair,-thesaurus", "-typo_repair,-thesaurus", ""},
+      {"-proximity,+proximity", "", ""},
+      {"+all_words", "", ""},
+      {"-lang_fallback,-exact_bonus", "-exact_bonus,-lang_fallback", ""},  // in struct order
+      {"-nope", "", "unknown feature 'nope'"},
+      {"thesaurus", "", "needs + (on) or - (off)"},
+      {"-thesaurus,", "", "needs + (on) or - (off)"},
+      {"-Thesaurus", "", "unknown feature 'Thesaurus'"},
+      {"- thesaurus", "", "unknown feature ' thesaurus'"},
+  };
+  for (const Case& c : cases) {
+    const std::string list = c.list;
+    CAPTURE(list);
+    auto parsed = kb::ParseQueryFeatures(c.list);
+    if (*c.error == '\0') {
+      REQUIRE(parsed.ok());
+      CHECK(kb::DescribeQueryFeatures(*parsed) == c.off);
+    } else {
+      REQUIRE_FALSE(parsed.ok());
+      CHECK(parsed.status().code() == kb::StatusCode::kInvalidArgument);
+      CHECK(parsed.status().message().find(c.error) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("query features: every name is unique and round-trips") {
+  std::set<std::string> names;
+  for (const kb::QueryFeatureName& f : kb::QueryFeatureNames()) {
+    const std::string name = f.name;
+    CAPTURE(name);
+    CHECK(names.insert(f.name).second);
+    auto off = kb::ParseQueryFeatures(std::string("-") + f.name);
+    REQUIRE(off.ok());
+    CHECK(kb::DescribeQueryFeatures(*off) == std::string("-") + f.name);
+    CHECK_FALSE((*off).*(f.member));
+  }
+  CHECK(kb::DescribeQueryFeatures({}).empty());
+}
