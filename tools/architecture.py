@@ -33,7 +33,7 @@ ALLOWED = {
     "publish": ["core", "articles", "index", "sources"],
     "auth": ["core"],
     "http": ["core", "articles", "index", "sources", "publish", "auth"],
-    "cli": ["core", "articles", "analysis", "index", "sources", "publish", "auth", "http"],
+    "cli": ["core", "articles", "analysis", "query", "index", "sources", "publish", "auth", "http"],
 }
 PARTS = list(ALLOWED)
 

@@ -47,8 +47,11 @@ int main(int argc, char** argv) {
   // Hidden (no group): prints the OpenAPI document, for tools/lint_openapi.sh.
   auto* openapi = app.add_subcommand("openapi", "Print the OpenAPI document")->group("");
 
+  std::vector<std::string> args = kb::cli::GlueFeatureValues(argc, argv);
+  std::vector<char*> arg_pointers;
+  for (std::string& a : args) arg_pointers.push_back(a.data());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
   } catch (const CLI::ParseError& e) {
     // --help and --version print and succeed; every other parse error
     // (unknown flag, missing option, bad value) is a usage error: 2.

@@ -79,7 +79,36 @@ void AddGitServeOptions(CLI::App* serve, ServeArgs* args) {
                   "Publish a commit even if it deletes more than half of the published articles");
 }
 
+// --features: query rewrites and ranking features switched off (or on) by
+// name, for measuring each one (docs/ranking.md). An unknown name is a usage
+// error.
+void AddFeaturesOption(CLI::App* serve, QueryFeatures* features) {
+  std::string names;
+  for (const QueryFeatureName& f : QueryFeatureNames())
+    names += std::string(names.empty() ? "" : ", ") + f.name;
+  serve->add_option_function<std::string>(
+      "--features",
+      [features](const std::string& list) {
+        auto parsed = ParseQueryFeatures(list);
+        if (!parsed.ok()) throw CLI::ValidationError("--features", parsed.status().message());
+        *features = *parsed;
+      },
+      "Turn query rewrites and ranking features off (-name) or on (+name), comma-separated, "
+      "for measuring them; all are on by default. Names: " +
+          names);
+}
+
 }  // namespace
+
+std::vector<std::string> GlueFeatureValues(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  for (size_t i = 1; i + 1 < args.size(); ++i) {
+    if (args[i] != "--features" || args[i + 1].rfind('-', 0) != 0) continue;
+    args[i] += "=" + args[i + 1];
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
+  return args;
+}
 
 CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   http::ServeOptions& http = args->http;
@@ -102,6 +131,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
                   "Let several servers listen on the same port (SO_REUSEPORT); without it a port "
                   "in use is an error");
   serve->add_flag("--access-log", http.access_log, "Log one line per request on stderr");
+  AddFeaturesOption(serve, &args->features);
   AddGitServeOptions(serve, args);
   return serve;
 }
@@ -127,7 +157,7 @@ int RunServe(ServeArgs args) {
     if (!loaded.ok()) return Fail(loaded.status());
     tokens = std::move(*loaded);
   }
-  SearcherPool searchers(args.db_dir);
+  SearcherPool searchers(args.db_dir, args.features);
   http::Services services;
   services.searchers = &searchers;
   services.agent_tokens = tokens.get();

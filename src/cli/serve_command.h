@@ -4,8 +4,10 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 #include "kb/http/server.h"
+#include "kb/query/query_features.h"
 
 namespace kb::cli {
 
@@ -21,10 +23,16 @@ struct ServeArgs {
   std::string webhook_secret_file;  // empty: POST /api/v1/hooks/git answers 404
   int poll_seconds = 0;             // 0: no polling
   bool allow_mass_delete = false;   // publish a commit that deletes most articles
+  // Query rewrites and ranking features (--features; all on by default).
+  QueryFeatures features;
 };
 
 // The `kb serve` subcommand and its flags, filling `args`.
 CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args);
+
+// The command line with "--features -a,-b" written "--features=-a,-b": CLI11
+// would take a value that starts with "-" for a flag of its own.
+std::vector<std::string> GlueFeatureValues(int argc, char** argv);
 
 // Builds the services and serves until SIGINT/SIGTERM. Exit status: 0 after
 // a signal, 1 for bad input (options, token or secret file), 3 when the

@@ -21,8 +21,10 @@ TEST_CASE("usage errors exit 2, with a message on stderr") {
       {"serve", "--db", tmp.path(), "--no-such-flag"},     // unknown flag of a subcommand
       {"serve", "--db", tmp.path(), "--port", "99999"},    // value out of range
       {"serve", "--db", tmp.path(), "--threads", "many"},  // not a number
-      {"token"},                                           // missing sub-subcommand
-      {"token", "new", "ann"},                             // missing --file
+      {"serve", "--db", tmp.path(), "--features", "-typo_repair,-nope"},   // unknown feature
+      {"serve", "--db", tmp.path(), "--features", "thesaurus"},            // no + or -
+      {"token"},                                                           // missing sub-subcommand
+      {"token", "new", "ann"},                                             // missing --file
       {"index", tmp.path(), "--repo", tmp.path(), "--db", tmp.Sub("db")},  // exclusive
   };
   for (const auto& args : cases) {

@@ -1,7 +1,7 @@
 // search_bench: query latency of kb's search, side by side with a plain
 // Xapian query over the same index (the "floor" of PERF.md), in one run.
 //
-//   search_bench DB_DIR ARTICLES_DIR [--queries 500] [--seed 1]
+//   search_bench DB_DIR ARTICLES_DIR [--queries 500] [--seed 1] [--features LIST]
 //
 // Queries are 1-3 words drawn from the articles' own text (per language), so
 // every query has matches. Reports p50/p90/p99 in ms for:
@@ -11,9 +11,13 @@
 //              out, two swapped, one doubled or replaced by another of the
 //              word's letters): the cost of spelling repair
 //   floor:10   Xapian::Enquire on the raw words ORed, 10 hits, no analysis
-// and the ratios of medians kb:10 / floor:10 and kb:typo / kb:10. Rounds
+// and the ratios of medians kb:10 / floor:10 and kb:typo / kb:10. With
+// --features (as `kb serve --features`, kb/query/query_features.h) kb searches
+// with those features, and each query also runs as default:10 and
+// default:typo with every feature on, alternately, and the p50 and p99
+// ratios to them are reported (the cost of a feature, side by side). Rounds
 // alternate so machine noise hits all alike. Not a test: it never fails on
-// timings.
+// timings. Exit status 2 for bad options.
 #include <xapian.h>
 
 #include <algorithm>
@@ -21,6 +25,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -30,6 +35,7 @@
 #include "bench_stats.h"
 #include "index/db_dir.h"
 #include "kb/index/search.h"
+#include "kb/query/query_features.h"
 
 namespace fs = std::filesystem;
 
@@ -114,70 +120,139 @@ double TimeMs(Fn&& fn) {
       .count();
 }
 
+struct Options {
+  std::string db_dir, articles;
+  size_t queries = 500;
+  unsigned seed = 1;
+  std::string features;  // --features: "" for none
+};
+
+// The options, or nothing (after printing why) when they are wrong.
+std::optional<Options> ParseOptions(int argc, char** argv) {
+  if (argc < 3 || (argc - 3) % 2 != 0) {
+    std::fprintf(stderr,
+                 "usage: search_bench DB_DIR ARTICLES_DIR [--queries N] [--seed S] "
+                 "[--features LIST]\n");
+    return std::nullopt;
+  }
+  Options o;
+  o.db_dir = argv[1];
+  o.articles = argv[2];
+  for (int i = 3; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i], value = argv[i + 1];
+    if (flag == "--queries") {
+      o.queries = std::stoul(value);
+    } else if (flag == "--seed") {
+      o.seed = static_cast<unsigned>(std::stoul(value));
+    } else if (flag == "--features") {
+      o.features = value;
+    } else {
+      std::fprintf(stderr, "search_bench: unknown option %s\n", flag.c_str());
+      return std::nullopt;
+    }
+  }
+  return o;
+}
+
+// Milliseconds of Enquire on the raw words ORed, 10 hits, no analysis.
+double FloorMs(Xapian::Database& db, const std::string& text) {
+  return TimeMs([&] {
+    std::istringstream words(text);
+    std::vector<std::string> terms;
+    std::string w;
+    while (words >> w) {
+      std::transform(w.begin(), w.end(), w.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      terms.push_back(w);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
+  });
+}
+
+struct Timings {
+  std::vector<double> kb10, kb1, typo10, floor10, default10, default_typo10;
+};
+
+void PrintRow(const char* name, const std::vector<double>& v) {
+  std::printf("%-12s %8.3f %8.3f %8.3f\n", name, Percentile(v, 0.5), Percentile(v, 0.9),
+              Percentile(v, 0.99));
+}
+
+void Report(const Options& o, size_t n, const Timings& t) {
+  std::printf("%zu queries, %u seed, index %s\n", n, o.seed, o.db_dir.c_str());
+  if (!o.features.empty()) std::printf("features %s\n", o.features.c_str());
+  std::printf("%-12s %8s %8s %8s\n", "", "p50 ms", "p90 ms", "p99 ms");
+  PrintRow("kb:10", t.kb10);
+  PrintRow("kb:1", t.kb1);
+  PrintRow("kb:typo", t.typo10);
+  PrintRow("floor:10", t.floor10);
+  if (!t.default10.empty()) {
+    PrintRow("default:10", t.default10);
+    PrintRow("default:typo", t.default_typo10);
+  }
+  std::printf("ratio of medians kb:10 / floor:10 = %.2f\n",
+              Percentile(t.kb10, 0.5) / Percentile(t.floor10, 0.5));
+  std::printf("ratio of medians kb:typo / kb:10 = %.2f\n",
+              Percentile(t.typo10, 0.5) / Percentile(t.kb10, 0.5));
+  if (t.default10.empty()) return;
+  for (double p : {0.5, 0.99})
+    std::printf("ratio of p%.0f kb:10 / default:10 = %.3f, kb:typo / default:typo = %.3f\n",
+                p * 100, Percentile(t.kb10, p) / Percentile(t.default10, p),
+                Percentile(t.typo10, p) / Percentile(t.default_typo10, p));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: search_bench DB_DIR ARTICLES_DIR [--queries N] [--seed S]\n");
+  const std::optional<Options> o = ParseOptions(argc, argv);
+  if (!o) return 2;
+  auto features = kb::ParseQueryFeatures(o->features);
+  if (!features.ok()) {
+    std::fprintf(stderr, "search_bench: %s\n", features.status().ToString().c_str());
     return 2;
   }
-  const std::string db_dir = argv[1], articles = argv[2];
-  size_t n = 500;
-  unsigned seed = 1;
-  for (int i = 3; i + 1 < argc; i += 2) {
-    if (std::string(argv[i]) == "--queries") n = std::stoul(argv[i + 1]);
-    if (std::string(argv[i]) == "--seed") seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
-  }
-  auto searcher = kb::Searcher::Open(db_dir);
-  if (!searcher.ok()) {
-    std::fprintf(stderr, "search_bench: %s\n", searcher.status().ToString().c_str());
+  auto searcher = kb::Searcher::Open(o->db_dir, *features);
+  // With --features, every query also runs with every feature on, alternately.
+  auto reference = kb::Searcher::Open(o->db_dir);
+  auto generation = kb::ReadCurrentGeneration(o->db_dir);
+  for (const kb::Status& s : {searcher.status(), reference.status(), generation.status()}) {
+    if (s.ok()) continue;
+    std::fprintf(stderr, "search_bench: %s\n", s.ToString().c_str());
     return 1;
   }
-  auto generation = kb::ReadCurrentGeneration(db_dir);
-  if (!generation.ok()) {
-    std::fprintf(stderr, "search_bench: %s\n", generation.status().ToString().c_str());
-    return 1;
-  }
-  Xapian::Database floor_db(kb::GenerationPath(db_dir, *generation));
+  Xapian::Database floor_db(kb::GenerationPath(o->db_dir, *generation));
+  const bool compare = !o->features.empty();
 
-  const std::vector<Query> queries = SampleQueries(articles, n, seed);
-  std::mt19937 typo_rng(seed);
-  std::vector<double> kb10, kb1, typo10, floor10;
-  for (const Query& q : queries) {
+  const std::vector<Query> queries = SampleQueries(o->articles, o->queries, o->seed);
+  std::mt19937 typo_rng(o->seed);
+  Timings t;
+  for (size_t i = 0; i < queries.size(); ++i) {
     kb::SearchRequest request;
-    request.query = q.text;
-    request.lang = q.lang;
+    request.query = queries[i].text;
+    request.lang = queries[i].lang;
+    // With --features, the two searchers take turns going first: the first
+    // to read a posting list pays for it.
+    const bool reference_first = compare && i % 2 == 1;
+    auto time_pair = [&](std::vector<double>* mine, std::vector<double>* theirs) {
+      auto run_reference = [&] {
+        if (compare) theirs->push_back(TimeMs([&] { (void)(*reference)->Search(request); }));
+      };
+      if (reference_first) run_reference();
+      mine->push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
+      if (!reference_first) run_reference();
+    };
     request.limit = 10;
-    kb10.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
+    time_pair(&t.kb10, &t.default10);
     request.limit = 1;
-    kb1.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
+    t.kb1.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
     request.limit = 10;
-    request.query = WithTypo(q.text, typo_rng);
-    typo10.push_back(TimeMs([&] { (void)(*searcher)->Search(request); }));
-    floor10.push_back(TimeMs([&] {
-      std::istringstream words(q.text);
-      std::vector<std::string> terms;
-      std::string w;
-      while (words >> w) {
-        std::transform(w.begin(), w.end(), w.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
-        terms.push_back(w);
-      }
-      Xapian::Enquire enquire(floor_db);
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-      Xapian::MSet mset = enquire.get_mset(0, 10);
-      for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
-    }));
+    request.query = WithTypo(queries[i].text, typo_rng);
+    time_pair(&t.typo10, &t.default_typo10);
+    t.floor10.push_back(FloorMs(floor_db, queries[i].text));
   }
-  std::printf("%zu queries, %u seed, index %s\n", queries.size(), seed, db_dir.c_str());
-  std::printf("%-10s %8s %8s %8s\n", "", "p50 ms", "p90 ms", "p99 ms");
-  for (auto [name, v] : {std::pair{"kb:10", &kb10}, std::pair{"kb:1", &kb1},
-                         std::pair{"kb:typo", &typo10}, std::pair{"floor:10", &floor10}})
-    std::printf("%-10s %8.3f %8.3f %8.3f\n", name, Percentile(*v, 0.5), Percentile(*v, 0.9),
-                Percentile(*v, 0.99));
-  std::printf("ratio of medians kb:10 / floor:10 = %.2f\n",
-              Percentile(kb10, 0.5) / Percentile(floor10, 0.5));
-  std::printf("ratio of medians kb:typo / kb:10 = %.2f\n",
-              Percentile(typo10, 0.5) / Percentile(kb10, 0.5));
+  Report(*o, queries.size(), t);
   return 0;
 }
