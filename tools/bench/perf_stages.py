@@ -19,7 +19,7 @@ import subprocess
 import sys
 from collections import Counter
 
-# (stage, regex on the frame's symbol, whole): read from main to the leaf.
+# (stage, regex on the frame's "symbol (dso)", whole): read from main to the leaf.
 SEARCH = [
     ("HTTP: cpp-httplib, sockets", r"^httplib::", False),
     ("HTTP: request parameters", r"kb::http::.*Param|SearchRequestFrom|ParseParams", True),
@@ -34,10 +34,10 @@ SEARCH = [
     ("query: analysis of the query", r"AnalyzerImpl::|kb::Analyzer", True),
     ("query: synonym rules", r"SynonymExpander|MatchSynonyms|AttachAlternatives"
      r"|WordsWithSynonyms", True),
-    ("query: thesaurus (WordNet)", r"Thesaurus|AddThesaurusAlternatives", True),
+    ("query: thesaurus (WordNet)", r"Thesaurus|AddThesaurusAlternatives|libwordnet", True),
     ("query: Greeklish", r"AddGreeklishForms|Greeklish", True),
     ("query: typo repair", r"RepairUnknownWords|NearestIndexWord|SplitWithTypo|AddJoinedForms"
-     r"|KnownOnlyThroughStrippedStems|NearestKnownRealWord", True),
+     r"|KnownOnlyThroughStrippedStems|NearestKnownRealWord|libhunspell", True),
     ("query: vocabulary lookups", r"XapianVocabulary", True),
     ("filters", r"\bFilters\b|VisibleTo", True),
     ("matching: get_mset", r"Xapian::Enquire::get_mset", False),
@@ -101,9 +101,9 @@ def stage_of(frames, rules):
     stage = "other"
     dso_of = {ip: dso for ip, _, dso in frames if dso != "inlined"}
     chain = list(reversed(frames))  # main first
-    for i, (ip, sym, _) in enumerate(chain):
+    for i, (ip, sym, dso) in enumerate(chain):
         for name, pattern, whole in rules:
-            if re.search(pattern, sym):
+            if re.search(pattern, f"{sym} ({dso})"):
                 stage = name
                 if "get_mset" in pattern and i > 0:
                     caller_ip = chain[i - 1][0]
