@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "analysis/unicode_util.h"
+#include "bench_queries.h"
 #include "bench_stats.h"
 #include "index/db_dir.h"
 #include "kb/index/search.h"
@@ -40,6 +41,9 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+using kb_bench::TimeMs;
+using kb_bench::WithTypo;
 
 using kb_bench::Percentile;
 
@@ -78,46 +82,6 @@ std::vector<Query> SampleQueries(const std::string& root, size_t n, unsigned see
     queries.push_back(std::move(q));
   }
   return queries;
-}
-
-// `text` with one typo in one of its words of 4 letters or more (the same
-// query when it has none).
-std::string WithTypo(const std::string& text, std::mt19937& rng) {
-  std::vector<std::u32string> words;
-  std::istringstream in(text);
-  for (std::string w; in >> w;) words.push_back(kb::analysis::DecodeUtf8(w));
-  std::vector<size_t> long_words;
-  for (size_t i = 0; i < words.size(); ++i)
-    if (words[i].size() >= 4) long_words.push_back(i);
-  if (!long_words.empty()) {
-    std::u32string& w = words[long_words[rng() % long_words.size()]];
-    const size_t at = rng() % (w.size() - 1);
-    switch (rng() % 4) {
-      case 0:
-        w.erase(at, 1);
-        break;
-      case 1:
-        std::swap(w[at], w[at + 1]);
-        break;
-      case 2:
-        w.insert(at, 1, w[at]);
-        break;
-      default:
-        w[at] = w[(at + 1 + rng() % (w.size() - 1)) % w.size()];
-        break;
-    }
-  }
-  std::string out;
-  for (const std::u32string& w : words) out += (out.empty() ? "" : " ") + kb::analysis::ToUtf8(w);
-  return out;
-}
-
-template <typename Fn>
-double TimeMs(Fn&& fn) {
-  const auto start = std::chrono::steady_clock::now();
-  fn();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-      .count();
 }
 
 // Queries searched once, untimed, before timing starts.
