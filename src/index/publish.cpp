@@ -249,9 +249,11 @@ Status CheckMassDelete(size_t deleted, size_t published, const ArticleSource& so
 // Greeklish table every document's Greek words. Returns ok() diagnostics when
 // everything was written; otherwise the article that changed since it was
 // validated, and the caller must not commit. Xapian errors are thrown (Publish
-// turns them into a Status).
+// turns them into a Status). `commit_every` > 0 commits after that many
+// articles: only for a database nobody reads yet (a rebuild's), where it bounds
+// the writer's memory and is faster than Xapian's default of 10,000 (PERF.md).
 Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
-                      const PublishOptions& options) {
+                      const PublishOptions& options, size_t commit_every = 0) {
   auto analyzer = NewAnalyzer();
   GreeklishTableWriter greeklish(db, *analyzer);
   size_t done = 0;
@@ -259,7 +261,8 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
     Diagnosed<Article> reloaded = Reload(source, planned);
     if (!reloaded.ok()) return std::move(reloaded.diagnostics);
     const Article& article = reloaded.value;
-    if (options.progress && (++done % 100 == 0 || done == plan.changed.size()))
+    ++done;
+    if (options.progress && (done % 100 == 0 || done == plan.changed.size()))
       options.progress("indexing", done, plan.changed.size());
     const std::string id_term = schema::IdTerm(article.id);
     RemoveSpellingWords(db, id_term);
@@ -267,6 +270,7 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
     AddSpellingWords(db, doc);
     greeklish.Add(doc);
     db.replace_document(id_term, doc);
+    if (commit_every > 0 && done % commit_every == 0) db.commit();
   }
   for (const std::string& id : plan.removed) {
     const std::string id_term = schema::IdTerm(id);
@@ -284,6 +288,10 @@ struct Written {
   Diagnostics changed;
 };
 
+// Articles between commits of a rebuild: PERF.md measured 1,000 ~20% faster
+// than Xapian's default flush threshold of 10,000, in a tenth of the memory.
+constexpr size_t kRebuildCommitEvery = 1000;
+
 // Builds a complete new generation, compacts it and makes it live.
 Result<Written> Rebuild(const std::string& db_dir, const Plan& plan, ArticleSource& source,
                         const PublishOptions& options, uint64_t sequence) {
@@ -293,7 +301,7 @@ Result<Written> Rebuild(const std::string& db_dir, const Plan& plan, ArticleSour
   const std::string build_path = final_path + ".build";
   {
     Xapian::WritableDatabase db(build_path, Xapian::DB_CREATE_OR_OVERWRITE);
-    Diagnostics changed = ApplyPlan(db, source, plan, options);
+    Diagnostics changed = ApplyPlan(db, source, plan, options, kRebuildCommitEvery);
     if (!changed.ok()) return Written{"", std::move(changed)};  // never made live
     WriteMetadata(db, sequence, *name, source, plan);
     db.commit();
