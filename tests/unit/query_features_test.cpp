@@ -9,41 +9,14 @@
 #include <map>
 #include <set>
 
+#include "fake_vocabulary.h"
 #include "index/query_builder.h"
 #include "test_support.h"
 
 using kb::test::Contains;
+using kb::test::FakeVocabulary;
 
 namespace {
-
-// Knows a fixed set of exact words (and stems); suggests from a fixed map;
-// reads "kwdikos" as Greeklish for κωδικοσ.
-class FakeVocabulary : public kb::Vocabulary {
- public:
-  FakeVocabulary(std::set<std::string> words, std::map<std::string, std::string> suggestions)
-      : words_(std::move(words)), suggestions_(std::move(suggestions)) {}
-  bool Known(const kb::Token& token) override {
-    if (words_.count(token.term)) return true;
-    for (const std::string& s : token.stems)
-      if (stems.count(s)) return true;
-    return false;
-  }
-  bool KnownWord(const std::string& term) override { return words_.count(term) > 0; }
-  std::string Suggest(const std::string& term) override {
-    auto it = suggestions_.find(term);
-    return it == suggestions_.end() ? std::string() : it->second;
-  }
-  kb::GreekForms GreeklishForms(const std::string& word) override {
-    if (word != "kwdikos") return {};
-    return {{"κωδικοσ"}, {"κωδικ"}};
-  }
-
-  std::set<std::string> stems;  // stems some article has
-
- private:
-  std::set<std::string> words_;
-  std::map<std::string, std::string> suggestions_;
-};
 
 class FakeDictionary : public kb::WordList {
  public:
@@ -74,7 +47,10 @@ struct Fixture {
 
   // משלוח ("shipping") gives the stem לוח ("board"), which the typo
   // משללוח has too (מ+ש+ל stripped).
-  Fixture() { vocabulary.stems = {"לוח", "משלוח"}; }
+  Fixture() {
+    vocabulary.stems = {"לוח", "משלוח"};
+    vocabulary.greeklish["kwdikos"] = {{"κωδικοσ"}, {"κωδικ"}};  // read as Greeklish for κωδικοσ
+  }
 
   kb::BuiltQuery Build(const std::string& query, const std::string& lang,
                        const kb::QueryFeatures& features) {

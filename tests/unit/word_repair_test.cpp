@@ -8,37 +8,13 @@
 #include <map>
 #include <set>
 
+#include "fake_vocabulary.h"
 #include "index/query_builder.h"
 #include "query/stem_start.h"
 #include "test_support.h"
 
 using kb::test::Contains;
-
-namespace {
-
-// Knows a fixed set of exact words; suggests from a fixed map.
-class FakeVocabulary : public kb::Vocabulary {
- public:
-  FakeVocabulary(std::set<std::string> words, std::map<std::string, std::string> suggestions)
-      : words_(std::move(words)), suggestions_(std::move(suggestions)) {}
-  bool Known(const kb::Token& token) override { return words_.count(token.term) > 0; }
-  bool KnownWord(const std::string& term) override { return words_.count(term) > 0; }
-  std::string Suggest(const std::string& term) override {
-    auto it = suggestions_.find(term);
-    return it == suggestions_.end() ? std::string() : it->second;
-  }
-  bool KnownPhrase(const std::vector<std::string>& words) override {
-    return phrases.count(words) > 0;
-  }
-
-  std::set<std::vector<std::string>> phrases;  // word sequences some article has
-
- private:
-  std::set<std::string> words_;
-  std::map<std::string, std::string> suggestions_;
-};
-
-}  // namespace
+using kb::test::FakeVocabulary;
 
 TEST_CASE("word repair: a joined word the index has as two words becomes that phrase") {
   auto analyzer = kb::NewAnalyzer();
