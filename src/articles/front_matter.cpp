@@ -3,10 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "kb/core/edit_distance.h"
+#include "kb/core/language_tag.h"
 #include "kb/core/utf8.h"
 #include "text_util.h"
 
@@ -79,13 +81,14 @@ void ReadLang(const YAML::Node& value, int line, FieldContext* ctx, Article* art
     ctx->Error(line, "'lang' must not be empty");
     return;
   }
-  std::string primary;
-  if (!PrimaryLanguageSubtag(tag, &primary)) {
+  std::optional<std::string> primary =
+      PrimaryLanguageSubtag(tag, TagSeparators::kHyphenOrUnderscore);
+  if (!primary) {
     ctx->Error(line, "invalid lang '" + tag +
                          "' (expected a BCP-47 language tag such as en, he or pt-BR)");
     return;
   }
-  article->lang = std::move(primary);
+  article->lang = std::move(*primary);
 }
 
 void ReadCategory(const YAML::Node& value, int line, FieldContext* ctx, Article* article) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/core/language_tag.h"
 #include "kb/core/utf8.h"
 #include "text_util.h"
 
@@ -76,8 +77,11 @@ void ReadOneWay(const YAML::Node& entry, const std::string& lang, Reporter* repo
 
 void ReadLanguage(const YAML::Node& key, const YAML::Node& value, Reporter* report,
                   std::vector<SynonymRule>* rules) {
-  std::string lang;
-  if (!key.IsScalar() || !PrimaryLanguageSubtag(key.Scalar(), &lang) || lang != key.Scalar())
+  const std::optional<std::string> primary =
+      key.IsScalar() ? PrimaryLanguageSubtag(key.Scalar(), TagSeparators::kHyphenOrUnderscore)
+                     : std::nullopt;
+  const std::string lang = primary.value_or("");
+  if (!primary || lang != key.Scalar())
     return report->Error(key, "expected a lower-case language code such as en or he, got '" +
                                   (key.IsScalar() ? key.Scalar() : std::string("?")) + "'");
   if (!value.IsSequence()) return report->Error(value, "'" + lang + "' must be a list of synonyms");

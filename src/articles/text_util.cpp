@@ -11,22 +11,12 @@ namespace {
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // YAML 1.2 §5.1: every C0 control but tab, LF and CR; DEL; every C1 control
 // but NEL; U+FFFE and U+FFFF.
 bool IsYamlForbidden(UChar32 c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
          (c >= 0x7F && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF;
-}
-
-bool IsSubtag(std::string_view s) {
-  if (s.empty() || s.size() > 8) return false;
-  for (char c : s) {
-    if (!IsAsciiAlpha(c) && !IsAsciiDigit(c)) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -79,26 +69,6 @@ std::string_view TrimLineEnd(std::string_view line) {
     line.remove_suffix(1);
   }
   return line;
-}
-
-bool PrimaryLanguageSubtag(std::string_view tag, std::string* primary) {
-  const size_t sep = tag.find_first_of("-_");
-  const std::string_view first = tag.substr(0, sep);
-  if (first.size() < 2 || first.size() > 3) return false;
-  for (char c : first) {
-    if (!IsAsciiAlpha(c)) return false;
-  }
-  std::string_view rest = sep == std::string_view::npos ? std::string_view() : tag.substr(sep + 1);
-  while (sep != std::string_view::npos) {
-    const size_t next = rest.find_first_of("-_");
-    if (!IsSubtag(rest.substr(0, next))) return false;
-    if (next == std::string_view::npos) break;
-    rest.remove_prefix(next + 1);
-  }
-  primary->clear();
-  for (char c : first)
-    primary->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-  return true;
 }
 
 std::string NormalizeArticleIdRef(std::string_view ref) {

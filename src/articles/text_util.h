@@ -37,11 +37,6 @@ size_t FindYamlForbiddenChar(std::string_view yaml);
 // `offset` of `yaml`; the column counts bytes, as the UTF-8 errors do.
 std::string YamlForbiddenCharMessage(std::string_view yaml, size_t offset);
 
-// Checks that `tag` is a BCP-47 language tag (primary subtag of 2-3 ASCII
-// letters, then '-' or '_' separated subtags of 1-8 letters/digits) and stores
-// its primary subtag, lower-cased, in `primary`. False for anything else.
-bool PrimaryLanguageSubtag(std::string_view tag, std::string* primary);
-
 // An article id as written by an editor, made canonical: trimmed, leading
 // '/' and a trailing ".md" removed ("/en/a/b.md" -> "en/a/b").
 std::string NormalizeArticleIdRef(std::string_view ref);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "kb/core/language_tag.h"
 #include "kb/core/utf8.h"
 
 namespace kb::http {
@@ -167,20 +168,9 @@ Result<size_t> ParseInteger(std::string_view name, std::string_view value,
 
 Result<std::string> PrimaryLanguage(std::string_view tag) {
   if (tag.empty() || tag == "auto" || tag == "*") return std::string("auto");
-  std::string lower(tag);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  const size_t dash = std::min(lower.find('-'), lower.size());
-  const std::string primary = lower.substr(0, dash);
-  const Status bad = Status::InvalidArgument("not a language tag: '" + std::string(tag) + "'");
-  if (primary.size() < 2 || primary.size() > 3 || !AllOf(primary, ::islower)) return bad;
-  for (size_t start = dash; start < lower.size();) {
-    const size_t end = std::min(lower.find('-', start + 1), lower.size());
-    const std::string_view subtag = std::string_view(lower).substr(start + 1, end - start - 1);
-    if (subtag.empty() || subtag.size() > 8 || !AllOf(subtag, ::isalnum)) return bad;
-    start = end;
-  }
-  return primary;
+  std::optional<std::string> primary = PrimaryLanguageSubtag(tag, TagSeparators::kHyphen);
+  if (!primary) return Status::InvalidArgument("not a language tag: '" + std::string(tag) + "'");
+  return std::move(*primary);
 }
 
 }  // namespace kb::http
