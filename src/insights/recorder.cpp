@@ -39,26 +39,34 @@ EventRecorder::EventRecorder(EventStore* store, RecorderOptions options)
 EventRecorder::~EventRecorder() { Stop(); }
 
 size_t EventRecorder::Submit(std::vector<Event> events) {
-  std::lock_guard<std::mutex> lock(mu_);
   size_t queued = 0;
-  for (Event& e : events) {
-    if (stopping_ || queue_.size() >= options_.capacity) {
-      ++dropped_;
-      continue;
+  bool full_batch = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (Event& e : events) {
+      if (stopping_ || queue_.size() >= options_.capacity) {
+        ++dropped_;
+        continue;
+      }
+      queue_.push_back(std::move(e));
+      ++submitted_;
+      ++queued;
     }
-    queue_.push_back(std::move(e));
-    ++submitted_;
-    ++queued;
+    full_batch = queue_.size() >= options_.batch_size;
   }
-  if (queued > 0) wake_.notify_one();
+  // The writer wakes by itself every `linger`; a request wakes it (a futex
+  // call) only when a whole batch is waiting.
+  if (full_batch) wake_.notify_one();
   return queued;
 }
 
 void EventRecorder::Flush() {
   std::unique_lock<std::mutex> lock(mu_);
   const uint64_t target = submitted_;
+  ++flushes_;
   wake_.notify_one();
   flushed_.wait(lock, [&] { return done_ >= target; });
+  --flushes_;
 }
 
 void EventRecorder::Stop() {
@@ -106,9 +114,12 @@ void EventRecorder::Run() {
     bool stop = false;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      wake_.wait_for(lock, options_.linger, [&] { return stopping_ || !queue_.empty(); });
-      // Group commit: what queued up while the last batch was written goes
-      // in the next one, so batches grow with the load.
+      // Group commit: what queued up during the last linger or while the
+      // last batch was written goes in the next one.
+      wake_.wait_for(lock, options_.linger, [&] {
+        return stopping_ || queue_.size() >= options_.batch_size ||
+               (flushes_ > 0 && !queue_.empty());
+      });
       const size_t n = std::min(queue_.size(), options_.batch_size);
       batch.assign(std::make_move_iterator(queue_.begin()),
                    std::make_move_iterator(queue_.begin() + static_cast<std::ptrdiff_t>(n)));

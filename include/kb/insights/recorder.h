@@ -1,8 +1,8 @@
 // kb::EventRecorder: records events without slowing the request that made
 // them. Submit puts an event on a bounded queue and returns at once; one
-// writer thread takes what has queued up (at most `batch_size` events) and
-// commits it to the EventStore in one transaction, so batches grow with
-// the load. A full queue drops the event and
+// writer thread wakes every `linger` (or when a batch is full), takes what
+// has queued up (at most `batch_size` events) and commits it to the
+// EventStore in one transaction, so batches grow with the load. A full queue drops the event and
 // counts it (Stats().dropped) instead of blocking. Stop (and the
 // destructor) commits everything still queued. The writer thread also
 // deletes events older than the retention period, once an hour, and keeps a
@@ -29,7 +29,8 @@ namespace kb {
 struct RecorderOptions {
   size_t capacity = 10000;  // queued events at most; more are dropped
   size_t batch_size = 500;  // events per transaction at most
-  // How often the idle writer wakes up for its upkeep (retention, popular queries).
+  // How long events wait for company before the writer commits them (and
+  // how often it does its upkeep: retention, popular queries).
   std::chrono::milliseconds linger{200};
   int retention_days = 365;  // 0: keep events forever
   // How often the popular-query snapshot is rebuilt (when events came in).
@@ -81,6 +82,7 @@ class EventRecorder {
   std::deque<Event> queue_;
   bool stopping_ = false;
   uint64_t submitted_ = 0, done_ = 0, recorded_ = 0, dropped_ = 0, failed_ = 0;
+  int flushes_ = 0;  // Flush calls waiting
   bool dirty_ = true;  // events since the last popular-query refresh
   std::chrono::steady_clock::time_point last_retention_{}, last_popular_{};
   std::vector<PopularQuery> popular_;  // guarded by mu_
