@@ -136,6 +136,10 @@ Result<std::vector<Event>> EventsFromJson(const std::string& body, const EventDe
   return events;
 }
 
+std::string EventsAcceptedJson(size_t accepted, size_t dropped) {
+  return DumpJson({{"accepted", accepted}, {"dropped", dropped}});
+}
+
 std::string ReportJson(const ReportRequest& request, const ReportTable& table) {
   Json filters = {{"lang", OrNull(request.lang)},
                   {"category", OrNull(request.category)},

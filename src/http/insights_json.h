@@ -23,6 +23,9 @@ struct EventDefaults {
 // TooLarge for more than 100 events.
 Result<std::vector<Event>> EventsFromJson(const std::string& body, const EventDefaults& defaults);
 
+// POST /api/v1/events' answer: {"accepted": N, "dropped": M}.
+std::string EventsAcceptedJson(size_t accepted, size_t dropped);
+
 // A report page: {report, filters, total, limit, offset, columns, rows
 // (objects keyed by column), totals (overview only)}.
 std::string ReportJson(const ReportRequest& request, const ReportTable& table);

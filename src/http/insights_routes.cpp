@@ -64,8 +64,7 @@ void PostEvents(const HandlerContext& context, const Call& call, httplib::Respon
   if (Status s = ResolveArticles(context, call, &*events); !s.ok()) return ReplyError(res, s);
   const size_t received = events->size();
   const size_t accepted = recorder->Submit(std::move(*events));
-  ReplyJson(res, "{\"accepted\":" + std::to_string(accepted) +
-                     ",\"dropped\":" + std::to_string(received - accepted) + "}");
+  ReplyJson(res, EventsAcceptedJson(accepted, received - accepted));
 }
 
 void GetStatsReport(const HandlerContext& context, ReportKind kind, const Call& call,

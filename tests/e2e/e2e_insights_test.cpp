@@ -394,3 +394,14 @@ TEST_CASE("search answers a session, kept when passed back; popular queries reac
   }));
   CHECK(env.GetJson("/api/v1/suggest?q=refu")["queries"] == json::array());  // one session only
 }
+
+TEST_CASE("kb serve refuses to start when the events database cannot be opened") {
+  Env env;
+  const std::string not_a_folder = env.tmp().Sub("file");
+  kb_e2e::WriteTextFile(not_a_folder, "x");
+  const RunResult r = RunKb({"serve", "--db", env.db(), "--port", "0", "--data", not_a_folder},
+                            std::chrono::seconds(20));
+  INFO(r.Describe());
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("cannot create " + not_a_folder) != std::string::npos);
+}
