@@ -82,7 +82,7 @@ class EventRecorder {
   std::deque<Event> queue_;
   bool stopping_ = false;
   uint64_t submitted_ = 0, done_ = 0, recorded_ = 0, dropped_ = 0, failed_ = 0;
-  int flushes_ = 0;  // Flush calls waiting
+  int flushes_ = 0;    // Flush calls waiting
   bool dirty_ = true;  // events since the last popular-query refresh
   std::chrono::steady_clock::time_point last_retention_{}, last_popular_{};
   std::vector<PopularQuery> popular_;  // guarded by mu_
