@@ -8,7 +8,7 @@ using namespace param;
 
 namespace {
 
-constexpr size_t kMaxDayBytes = 10;
+constexpr size_t kMaxDayBytes = 64;  // longer than a day, so a bad one is a 400 that says why
 constexpr size_t kMaxReportOffset = 1000000;
 constexpr size_t kMaxTime = 0xFFFFFFFF;
 

@@ -11,7 +11,7 @@ const std::vector<ReportName>& ReportNames() {
       {ReportKind::kOverview, "overview"},        {ReportKind::kTopQueries, "top-queries"},
       {ReportKind::kZeroResults, "zero-results"}, {ReportKind::kNoClicks, "no-clicks"},
       {ReportKind::kArticles, "articles"},        {ReportKind::kContentGaps, "content-gaps"},
-      {ReportKind::kQueryClicks, "clicks"}};
+      {ReportKind::kQueryClicks, "clicks"},       {ReportKind::kFeedback, "feedback"}};
   return names;
 }
 
@@ -30,7 +30,9 @@ Result<int64_t> DayStart(const std::string& day, const char* name) {
   char extra = 0;
   const bool shaped = day.size() == 10 && day[4] == '-' && day[7] == '-' &&
                       std::sscanf(day.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3;
-  if (!shaped || y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const int month_days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (!shaped || y < 1970 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1])
     return Status::InvalidArgument(std::string(name) + " must be a day as YYYY-MM-DD, not '" + day +
                                    "'");
   // Days since the epoch of a proleptic Gregorian date (H. Hinnant's days_from_civil).

@@ -136,6 +136,19 @@ ReportSql QueryClicks() {
   return sql;
 }
 
+ReportSql Feedback() {
+  ReportSql sql;
+  sql.columns = {"day", "article", "lang", "category", "helpful", "reason", "text"};
+  const std::string matching =
+      " FROM votes WHERE text != '' AND (:lang = '' OR lang = :lang)"
+      " AND (:category = '' OR category = :category) AND time >= :from AND time < :to";
+  sql.rows =
+      "SELECT date(time, 'unixepoch') AS day, article, lang, category, helpful, reason, text" +
+      matching + " ORDER BY time DESC, article" + kPage;
+  sql.count = "SELECT COUNT(*)" + matching;
+  return sql;
+}
+
 }  // namespace
 
 ReportSql SqlFor(ReportKind kind) {
@@ -165,6 +178,8 @@ ReportSql SqlFor(ReportKind kind) {
       return ContentGaps();
     case ReportKind::kQueryClicks:
       return QueryClicks();
+    case ReportKind::kFeedback:
+      return Feedback();
   }
   return Overview();
 }

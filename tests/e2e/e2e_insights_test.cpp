@@ -96,7 +96,9 @@ Day RunScriptedDay(const Env& env) {
   // and a ticketing system (an agent) reports the ticket S2 opened.
   const std::string s2 = SearchAt(env, "Reset  PASSWORD", kDay1 + 200, "")["session"];
   PostOk(env, Vote(s2, kReset, false, "outdated", kDay1 + 210));
-  PostOk(env, Vote(s2, kReset, false, "unclear", kDay1 + 220));
+  json second = Vote(s2, kReset, false, "unclear", kDay1 + 220);
+  second["text"] = "Which menu is Settings?";
+  PostOk(env, second);
   PostOk(env, {{"type", "contact"}, {"session", s2}, {"channel", "ticket"}, {"time", kDay1 + 300}},
          env.token());
   // S3 finds nothing twice and contacts support from the portal.
@@ -222,6 +224,9 @@ void CheckEveryReport(const Env& env, const Day& day) {
   CheckReport(env, "clicks", {{"q", "resetting passwords"}},
               {{"article", "lang", "category", "clicks", "sessions", "mean_rank"},
                {kReset, "en", "account", "1", "1", "1.0000"}});
+  CheckReport(env, "feedback", {},
+              {{"day", "article", "lang", "category", "helpful", "reason", "text"},
+               {"2026-03-02", kReset, "en", "account", "0", "unclear", "Which menu is Settings?"}});
   // Pages.
   const json page =
       env.GetJson(ReportPath("top-queries", {{"limit", "1"}, {"offset", "1"}}), env.token());
@@ -288,7 +293,7 @@ TEST_CASE("customers get 401 on every report, agents with a bad token too") {
   Env env;
   env.StartServer();
   for (const char* report : {"overview", "top-queries", "zero-results", "no-clicks", "articles",
-                             "content-gaps", "clicks?q=refund"}) {
+                             "content-gaps", "clicks?q=refund", "feedback"}) {
     const std::string path = std::string("/api/v1/stats/") + report;
     CheckError(env.Get(path), 401, "unauthorized");
     CheckError(env.Get(path + (std::string(report).find('?') != std::string::npos ? "&" : "?") +

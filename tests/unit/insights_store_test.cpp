@@ -245,6 +245,23 @@ TEST_CASE("articles: views, clicks, votes; a second vote replaces the first") {
         Row{"en/billing/refund-policy", "en", "billing", "0", "1", "0", "0", "0", "", ""});
 }
 
+TEST_CASE("feedback lists the votes with a text, newest first") {
+  test::TempDir dir("kb-insights");
+  auto store = Open(dir);
+  Event first = Vote(kDay1 + 90, kA, "en/account/reset-password", false, "outdated");
+  first.text = "step 3, the menu moved";
+  Event later = Vote(kDay2, kB, "en/billing/refund-policy", true);
+  later.text = "clear";
+  REQUIRE(store->Record({first, later, Vote(kDay2 + 5, kC, "en/billing/refund-policy", true)}).ok());
+  const ReportTable t = Report(*store, ReportKind::kFeedback);
+  CHECK(t.columns == Row{"day", "article", "lang", "category", "helpful", "reason", "text"});
+  REQUIRE(t.rows.size() == 2);
+  CHECK(Cells(t.rows[0]) ==
+        Row{"2026-03-03", "en/billing/refund-policy", "en", "billing", "1", "", "clear"});
+  CHECK(Cells(t.rows[1]) == Row{"2026-03-02", "en/account/reset-password", "en", "account", "0",
+                                "outdated", "step 3, the menu moved"});
+}
+
 TEST_CASE("the clicks report shows what was clicked after searches of the same words") {
   test::TempDir dir("kb-insights");
   auto store = Open(dir);
@@ -277,6 +294,7 @@ TEST_CASE("bad report requests are InvalidArgument naming the field") {
   } cases[] = {
       {{ReportKind::kOverview, "", "", "2026-3-1", "", "", 50, 0}, "from"},
       {{ReportKind::kOverview, "", "", "", "2026-02-30x", "", 50, 0}, "to"},
+      {{ReportKind::kOverview, "", "", "2026-02-29", "", "", 50, 0}, "from"},
       {{ReportKind::kOverview, "", "", "2026-03-05", "2026-03-01", "", 50, 0}, "from"},
       {{ReportKind::kOverview, "", "", "", "", "", 0, 0}, "limit"},
       {{ReportKind::kQueryClicks, "", "", "", "", " ", 50, 0}, "q"},

@@ -29,6 +29,7 @@ enum class ReportKind {
   kArticles,     // "articles"
   kContentGaps,  // "content-gaps"
   kQueryClicks,  // "clicks": which articles customers clicked for a query
+  kFeedback,     // "feedback": votes with a text, newest first
 };
 
 struct ReportName {
