@@ -252,7 +252,8 @@ TEST_CASE("feedback lists the votes with a text, newest first") {
   first.text = "step 3, the menu moved";
   Event later = Vote(kDay2, kB, "en/billing/refund-policy", true);
   later.text = "clear";
-  REQUIRE(store->Record({first, later, Vote(kDay2 + 5, kC, "en/billing/refund-policy", true)}).ok());
+  REQUIRE(
+      store->Record({first, later, Vote(kDay2 + 5, kC, "en/billing/refund-policy", true)}).ok());
   const ReportTable t = Report(*store, ReportKind::kFeedback);
   CHECK(t.columns == Row{"day", "article", "lang", "category", "helpful", "reason", "text"});
   REQUIRE(t.rows.size() == 2);
