@@ -46,9 +46,9 @@ Result<int64_t> SingleInteger(Db* db, const std::string& sql) {
   return std::get<int64_t>(rows->front().front());
 }
 
-}  // namespace
-
-Status Migrate(Db* db, int target) {
+// The file's version, read inside the caller's transaction; Corruption
+// for a newer kb's file or another program's.
+Result<int64_t> CheckedVersion(Db* db) {
   auto version = SingleInteger(db, "PRAGMA user_version");
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion)
@@ -60,14 +60,25 @@ Status Migrate(Db* db, int target) {
     if (!tables.ok()) return tables.status();
     if (*tables > 0) return Status::Corruption("not a kb events database (it has other tables)");
   }
-  for (int64_t v = *version; v < target && v < kSchemaVersion; ++v) {
+  return version;
+}
+
+}  // namespace
+
+Status Migrate(Db* db, int target) {
+  // One step per write transaction, the version read inside it: two servers
+  // starting on one file (--share-port) never run a migration twice.
+  for (;;) {
     Transaction tx(db);
     if (Status s = tx.Begin(); !s.ok()) return s;
-    if (Status s = db->Exec(kMigrations[v]); !s.ok()) return s;
-    if (Status s = db->Exec("PRAGMA user_version = " + std::to_string(v + 1)); !s.ok()) return s;
+    auto version = CheckedVersion(db);
+    if (!version.ok()) return version.status();
+    if (*version >= target) return Status::OK();  // the transaction rolls back: nothing to do
+    if (Status s = db->Exec(kMigrations[*version]); !s.ok()) return s;
+    if (Status s = db->Exec("PRAGMA user_version = " + std::to_string(*version + 1)); !s.ok())
+      return s;
     if (Status s = tx.Commit(); !s.ok()) return s;
   }
-  return Status::OK();
 }
 
 }  // namespace kb::sqlite
