@@ -6,6 +6,7 @@
 #include "handler_util.h"
 #include "insights_json.h"
 #include "insights_params.h"
+#include "kb/insights/nudge.h"
 #include "kb/insights/recorder.h"
 #include "kb/insights/report_format.h"
 #include "kb/insights/session.h"
@@ -101,6 +102,21 @@ Result<std::string> RecordSearch(const HandlerContext& context, const Call& call
   e.agent = call.agent;
   recorder->Submit({std::move(e)});
   return session;
+}
+
+void NudgeHits(const HandlerContext& context, SearchResponse* response) {
+  if (!context.services.recorder || response->hits.size() < 2) return;
+  std::vector<std::string> ids;
+  std::vector<double> scores;
+  for (const SearchHit& hit : response->hits) {
+    ids.push_back(hit.id);
+    scores.push_back(hit.score);
+  }
+  const std::vector<size_t> order =
+      NudgedOrder(scores, context.services.recorder->NudgeSignals(ids));
+  std::vector<SearchHit> nudged;
+  for (size_t i : order) nudged.push_back(std::move(response->hits[i]));
+  response->hits = std::move(nudged);
 }
 
 std::vector<std::string> PopularQueries(const HandlerContext& context,

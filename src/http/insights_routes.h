@@ -24,6 +24,10 @@ void GetStatsReport(const HandlerContext& context, ReportKind kind, const Call& 
 // a `time` parameter the server does not trust.
 Result<std::string> RecordSearch(const HandlerContext& context, const Call& call,
                                  const SearchRequest& request, const SearchResponse& response);
+// Reorders the response's close hits by customers' clicks and votes
+// (kb/insights/nudge.h); unchanged when nothing is recorded or no hit has
+// an event.
+void NudgeHits(const HandlerContext& context, SearchResponse* response);
 // Queries customers often searched that start with the typed prefix (none
 // when nothing is recorded).
 std::vector<std::string> PopularQueries(const HandlerContext& context,

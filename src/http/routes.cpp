@@ -16,6 +16,7 @@ void GetSearch(const HandlerContext& context, const Call& call, httplib::Respons
   if (!response.ok()) return ReplyError(res, response.status());
   auto session = RecordSearch(context, call, request, *response);
   if (!session.ok()) return ReplyError(res, session.status());
+  NudgeHits(context, &*response);
   ReplyJson(res, SearchResponseJson(*response, *session));
 }
 

@@ -10,7 +10,7 @@ namespace kb {
 namespace {
 
 constexpr std::chrono::hours kRetentionEvery{1};
-constexpr int64_t kPopularDays = 90;  // autocomplete learns from the last 90 days
+constexpr int64_t kPopularDays = 90;  // autocomplete and the nudge learn from the last 90 days
 constexpr size_t kPopularPerLanguage = 1000;
 
 int64_t NowSeconds() {
@@ -103,6 +103,16 @@ std::vector<std::string> EventRecorder::PopularQueries(const std::string& prefix
   return out;
 }
 
+std::vector<double> EventRecorder::NudgeSignals(const std::vector<std::string>& articles) const {
+  std::vector<double> out;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const std::string& id : articles) {
+    auto it = signals_.find(id);
+    out.push_back(it == signals_.end() ? 0.0 : it->second);
+  }
+  return out;
+}
+
 void EventRecorder::Run() {
   // Process signals (SIGTERM: stop the server) are for the program's own
   // threads to take, never this one.
@@ -159,14 +169,22 @@ void EventRecorder::Maintain(std::chrono::steady_clock::time_point now) {
     dirty_ = false;
     last_popular_ = now;
   }
-  auto popular = store_->PopularQueries(NowSeconds() - kPopularDays * 86400,
-                                        options_.popular_min_sessions, kPopularPerLanguage);
-  if (!popular.ok()) {
-    options_.log->Error("insights: popular queries: " + popular.status().ToString());
+  const int64_t since = NowSeconds() - kPopularDays * 86400;
+  auto popular = store_->PopularQueries(since, options_.popular_min_sessions, kPopularPerLanguage);
+  auto articles = store_->ArticleSignals(since);
+  if (!popular.ok() || !articles.ok()) {
+    options_.log->Error("insights: popular queries and signals: " +
+                        (popular.ok() ? articles.status() : popular.status()).ToString());
     return;
+  }
+  std::unordered_map<std::string, double> signals;
+  for (const ArticleSignal& a : *articles) {
+    const double signal = NudgeSignal(a);
+    if (signal != 0) signals[a.article] = signal;
   }
   std::lock_guard<std::mutex> lock(mu_);
   popular_ = std::move(*popular);
+  signals_ = std::move(signals);
 }
 
 }  // namespace kb

@@ -150,6 +150,25 @@ class SqliteEventStore : public EventStore {
     return &*insert;
   }
 
+  Result<std::vector<ArticleSignal>> ArticleSignals(int64_t since) override {
+    std::lock_guard<std::mutex> lock(read_mu_);
+    auto stmt = reader_->Prepare(
+        "SELECT article, SUM(c), SUM(h), SUM(n) FROM ("
+        " SELECT article, 1 AS c, 0 AS h, 0 AS n FROM clicks WHERE time >= ?1"
+        " UNION ALL SELECT article, 0, helpful, 1 - helpful FROM votes WHERE time >= ?1)"
+        " GROUP BY article");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, since);
+    auto rows = stmt->Rows();
+    if (!rows.ok()) return rows.status();
+    std::vector<ArticleSignal> out;
+    for (const auto& row : *rows) {
+      auto count = [&](size_t i) { return static_cast<uint64_t>(std::get<int64_t>(row[i])); };
+      out.push_back({std::get<std::string>(row[0]), count(1), count(2), count(3)});
+    }
+    return out;
+  }
+
   template <typename BindFn>
   Result<std::vector<std::vector<ReportCell>>> Query(const std::string& sql, BindFn bind) {
     auto stmt = reader_->Prepare(sql);

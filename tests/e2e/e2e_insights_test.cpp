@@ -410,3 +410,22 @@ TEST_CASE("kb serve refuses to start when the events database cannot be opened")
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("cannot create " + not_a_folder) != std::string::npos);
 }
+
+TEST_CASE("helpful votes lift a hit over a close one, never over a clearly better one") {
+  Env env;
+  env.StartServer({"--insights-refresh-seconds", "0"});
+  const Params invoice = {{"q", "invoice"}, {"lang", "en"}};
+  const std::vector<std::string> before = kb_e2e::HitIds(env.Search(invoice));
+  REQUIRE(before.size() == 3);
+  // billing-address and billing-currency tie; invoices is far ahead.
+  REQUIRE(before[0] == "en/billing/invoices");
+  const std::string lifted = before[2];
+  for (int i = 0; i < 3; ++i) {
+    const std::string session = env.Search({{"q", "invoice"}})["session"];
+    PostOk(env, {{"type", "vote"}, {"session", session}, {"article", lifted}, {"helpful", true}});
+  }
+  CHECK(Eventually([&] {
+    return kb_e2e::HitIds(env.Search(invoice)) ==
+           std::vector<std::string>{before[0], lifted, before[1]};
+  }));
+}

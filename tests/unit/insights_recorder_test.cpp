@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "kb/insights/nudge.h"
 #include "kb/insights/recorder.h"
 #include "kb/insights/session.h"
 
@@ -29,6 +30,11 @@ class FakeStore : public EventStore {
   Result<std::vector<PopularQuery>> PopularQueries(int64_t, uint64_t, size_t) override {
     return std::vector<PopularQuery>{
         {"en", "reset password", 5}, {"en", "refund", 3}, {"he", "סיסמה", 4}};
+  }
+
+  Result<std::vector<ArticleSignal>> ArticleSignals(int64_t) override {
+    return std::vector<ArticleSignal>{{"en/account/reset-password", 0, 4, 0},
+                                      {"en/billing/refund-policy", 0, 0, 0}};
   }
 
   void Hold() {
@@ -196,6 +202,48 @@ TEST_CASE("session ids are random, kept for a day, then rotated") {
   CHECK(KeepOrRotateSession(id, now - 10) != id);  // issued in the future
   CHECK(IsSessionId(KeepOrRotateSession("not-a-session", now)));
   CHECK_FALSE(IsSessionId(std::string(40, 'A')));
+}
+
+}  // namespace kb
+
+namespace kb {
+
+TEST_CASE("the nudge reorders close hits by their signals only") {
+  const std::vector<double> none = {0, 0, 0};
+  // No events: the order stays, even where the shown scores are not sorted.
+  CHECK(NudgedOrder({0.50, 0.52, 0.40}, none) == std::vector<size_t>{0, 1, 2});
+  // A helpful third hit 0.01 behind climbs over the second, not over a clearly better first.
+  CHECK(NudgedOrder({0.90, 0.51, 0.50}, {0, 0, 0.5}) == std::vector<size_t>{0, 2, 1});
+  // Close all the way up: it climbs to the top.
+  CHECK(NudgedOrder({0.51, 0.51, 0.50}, {0, 0, 0.5}) == std::vector<size_t>{2, 0, 1});
+  // A not-helpful first hit drops behind a close second.
+  CHECK(NudgedOrder({0.51, 0.50}, {-0.5, 0}) == std::vector<size_t>{1, 0});
+  // The gap a hit may close grows with the signal difference, up to 1.5 margins.
+  CHECK(NudgedOrder({0.54, 0.50}, {0, 1}) == std::vector<size_t>{0, 1});
+  CHECK(NudgedOrder({0.52, 0.50}, {0, 1}) == std::vector<size_t>{1, 0});
+}
+
+TEST_CASE("nudge signals: 0 without events, votes shrunk towards 0, clicks a little") {
+  CHECK(NudgeSignal({"a", 0, 0, 0}) == 0);
+  CHECK(NudgeSignal({"a", 0, 1, 0}) == doctest::Approx(0.5 / 6));
+  CHECK(NudgeSignal({"a", 0, 0, 5}) == doctest::Approx(-0.25));
+  CHECK(NudgeSignal({"a", 20, 0, 0}) == doctest::Approx(0.25));
+  CHECK(NudgeSignal({"a", 0, 100, 0}) < 0.5);
+}
+
+TEST_CASE("the recorder's nudge signals: 0 for articles without events") {
+  FakeStore store;
+  RecorderOptions options;
+  options.retention_days = 0;
+  EventRecorder recorder(&store, options);
+  recorder.Submit(Contacts(1));
+  recorder.Flush();
+  recorder.Stop();
+  const std::vector<double> signals = recorder.NudgeSignals(
+      {"en/account/reset-password", "en/billing/refund-policy", "en/account/close-account"});
+  CHECK(signals[0] == doctest::Approx(0.5 * 4 / 9));
+  CHECK(signals[1] == 0);
+  CHECK(signals[2] == 0);
 }
 
 }  // namespace kb

@@ -2,6 +2,8 @@
 // a small scripted day with fixed timestamps, votes, retention, CSV.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "insights/report_days.h"
 #include "insights/sqlite_db.h"
 #include "insights/sqlite_schema.h"
@@ -319,6 +321,24 @@ TEST_CASE("popular queries: several sessions, with results, customers only") {
   CHECK(two->front().sessions == 2);
   CHECK(store->PopularQueries(0, 3, 10)->empty());
   CHECK(store->PopularQueries(kDay2, 1, 10)->size() == 1);  // refund
+}
+
+TEST_CASE("article signals: customers' clicks and votes per article, since a time") {
+  test::TempDir dir("kb-insights");
+  auto store = Open(dir);
+  REQUIRE(store->Record(ScriptedEvents()).ok());
+  REQUIRE(store->Record({Vote(kDay1 + 90, kB, "en/account/reset-password", false)}).ok());
+  auto signals = store->ArticleSignals(0);
+  REQUIRE(signals.ok());
+  REQUIRE(signals->size() == 2);
+  std::sort(signals->begin(), signals->end(),
+            [](const ArticleSignal& a, const ArticleSignal& b) { return a.article < b.article; });
+  CHECK(signals->at(0).article == "en/account/reset-password");
+  CHECK(signals->at(0).clicks == 1);
+  CHECK(signals->at(0).helpful == 1);
+  CHECK(signals->at(0).not_helpful == 1);
+  CHECK(signals->at(1).clicks == 1);
+  CHECK(store->ArticleSignals(kDay2)->size() == 1);
 }
 
 TEST_CASE("CSV: a header, quoted fields, the overview's totals last") {

@@ -17,6 +17,7 @@
 
 #include "kb/core/status.h"
 #include "kb/insights/event.h"
+#include "kb/insights/nudge.h"
 
 namespace kb {
 
@@ -96,6 +97,8 @@ class EventStore {
   // `limit` per language.
   virtual Result<std::vector<PopularQuery>> PopularQueries(int64_t since, uint64_t min_sessions,
                                                            size_t limit) = 0;
+  // Per article with any since `since`: its clicks and votes (the nudge).
+  virtual Result<std::vector<ArticleSignal>> ArticleSignals(int64_t since) = 0;
 };
 
 // The SQLite store in the file DATA_DIR/insights.sqlite (kSqliteFileName),

@@ -6,7 +6,8 @@
 // counts it (Stats().dropped) instead of blocking. Stop (and the
 // destructor) commits everything still queued. The writer thread also
 // deletes events older than the retention period, once an hour, and keeps a
-// snapshot of popular queries for autocomplete.
+// snapshot of popular queries for autocomplete and of articles' nudge
+// signals (kb/insights/nudge.h).
 //
 // Thread-safety: every member is thread-safe. The recorder borrows the store
 // and the log; both must outlive it.
@@ -19,6 +20,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "kb/core/log.h"
@@ -68,6 +70,9 @@ class EventRecorder {
   // most sessions first.
   std::vector<std::string> PopularQueries(const std::string& prefix, const std::string& lang,
                                           size_t limit) const;
+  // NudgeSignal of each article (0 for one without events), from the
+  // snapshot refreshed with the popular queries.
+  std::vector<double> NudgeSignals(const std::vector<std::string>& articles) const;
 
  private:
   void Run();
@@ -85,7 +90,8 @@ class EventRecorder {
   int flushes_ = 0;    // Flush calls waiting
   bool dirty_ = true;  // events since the last popular-query refresh
   std::chrono::steady_clock::time_point last_retention_{}, last_popular_{};
-  std::vector<PopularQuery> popular_;  // guarded by mu_
+  std::vector<PopularQuery> popular_;                // guarded by mu_
+  std::unordered_map<std::string, double> signals_;  // guarded by mu_; only non-zero ones
   std::thread writer_;
 };
 
