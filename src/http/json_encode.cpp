@@ -3,6 +3,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "kb/insights/recorder.h"
+
 namespace kb::http {
 
 using Json = nlohmann::json;

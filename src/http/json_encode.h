@@ -5,7 +5,10 @@
 #include <string>
 
 #include "kb/index/search.h"
-#include "kb/insights/recorder.h"
+
+namespace kb {
+struct RecorderStats;
+}  // namespace kb
 
 namespace kb::http {
 

@@ -5,6 +5,7 @@
 #include "insights_routes.h"
 #include "json_encode.h"
 #include "kb/index/search.h"
+#include "kb/insights/recorder.h"
 #include "request_params.h"
 
 namespace kb::http {
