@@ -32,8 +32,10 @@ ALLOWED = {
     "sources": ["core", "articles"],
     "publish": ["core", "articles", "index", "sources"],
     "auth": ["core"],
-    "http": ["core", "articles", "index", "sources", "publish", "auth"],
-    "cli": ["core", "articles", "analysis", "query", "index", "sources", "publish", "auth", "http"],
+    "portal": ["core", "articles", "index"],
+    "http": ["core", "articles", "index", "sources", "publish", "auth", "portal"],
+    "cli": ["core", "articles", "analysis", "query", "index", "sources", "publish", "auth", "portal",
+            "http"],
 }
 PARTS = list(ALLOWED)
 
@@ -48,9 +50,10 @@ THIRD_PARTY = [
     ("hunspell", [r"HUNSPELL", r"libhunspell"], ["hunspell"], ["query"]),
     ("WordNet", [r"libwordnet"], ["wn.h"], ["query"]),
     ("libstemmer", [r"libstemmer"], ["libstemmer.h"], ["analysis"]),
-    ("ICU", [r"^ICU::"], ["unicode/"], ["core", "articles", "analysis", "query"]),
+    ("ICU", [r"^ICU::"], ["unicode/"], ["core", "articles", "analysis", "query", "portal"]),
     ("OpenSSL", [r"^OpenSSL::"], ["openssl/"], ["core", "auth", "publish"]),
-    ("nlohmann/json", [r"nlohmann_json"], ["nlohmann/"], ["articles", "index", "http"]),
+    ("nlohmann/json", [r"nlohmann_json"], ["nlohmann/"], ["articles", "index", "portal", "http"]),
+    ("kainjow-mustache", [r"kainjow"], ["kainjow/"], ["portal"]),
     ("CLI11", [r"CLI11"], ["CLI/"], ["cli"]),
 ]
 

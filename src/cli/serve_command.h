@@ -25,6 +25,10 @@ struct ServeArgs {
   bool allow_mass_delete = false;   // publish a commit that deletes most articles
   // Query rewrites and ranking features (--features; all on by default).
   QueryFeatures features;
+  // The portal (docs/portal.md): its templates folder and site settings.
+  std::string templates_dir;     // empty: the templates/ folder kb was built from
+  std::string site_config_file;  // empty: the defaults of kb::portal::SiteConfig
+  bool no_portal = false;        // serve the API only
 };
 
 // The `kb serve` subcommand and its flags, filling `args`.

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kb/core/status.h"
 
@@ -20,6 +21,9 @@ class GitPublisher;
 class Log;
 class SearcherPool;
 }  // namespace kb
+namespace kb::portal {
+class Portal;
+}
 
 namespace kb::http {
 
@@ -34,6 +38,9 @@ struct ServeOptions {
   bool access_log = false;  // one log line per request ("GET /path 200")
   bool share_port = false;  // SO_REUSEPORT: let other servers listen on the same port too
   std::string name;         // what is served, for the log line "serving NAME on http://…"
+  // Origins ("https://shop.example.com") whose pages may call the API from
+  // the browser (the embeddable widget): CORS headers and preflight answers.
+  std::vector<std::string> cors_origins;
 };
 
 // What the handlers call. Pointers are borrowed, not owned.
@@ -46,6 +53,8 @@ struct Services {
   GitPublisher* publisher = nullptr;
   std::string webhook_secret;  // empty: POST /api/v1/hooks/git answers 404
   Log* log = nullptr;          // null: nothing is logged
+  // The self-service pages (/, /search, /kb/{id}, ...); null: the API only.
+  const portal::Portal* portal = nullptr;
 };
 
 // OK, or InvalidArgument naming the bad option (port, threads, public_url).

@@ -28,6 +28,7 @@ struct SearchRequest {
   size_t limit = 10;
   size_t offset = 0;
   std::string category;           // optional exact filter
+  std::vector<std::string> categories;  // optional: articles in any of these (and `category`)
   std::vector<std::string> tags;  // optional: articles with any of these tags
   bool agent = false;             // true: internal articles are visible
 };
@@ -69,6 +70,7 @@ struct FaqRequest {
   std::string lang;      // "" = every language
   std::string category;  // "" = every category
   bool agent = false;
+  bool faq_only = true;  // false: every article visible to the caller (the portal's lists, sitemap)
 };
 
 struct FaqCategory {
