@@ -1,0 +1,263 @@
+// End-to-end: the portal's pages over the real kb serve (docs/portal.md):
+// status codes, headers, escaping, the 404 page, languages and direction,
+// no internal article for customers, agents' sign-in, CSRF, CORS, caching.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <string>
+
+#include "e2e_env.h"
+
+using kb_e2e::Env;
+using kb_e2e::HttpReply;
+
+namespace {
+
+const char kInternal[] = "en/billing/chargeback-handling";
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+httplib::Client Client(Env& env) {
+  httplib::Client client("127.0.0.1", env.server().port());
+  client.set_read_timeout(10, 0);
+  return client;
+}
+
+// The kb_csrf cookie value the server set on `res`.
+std::string CsrfCookie(const httplib::Result& res) {
+  const std::string set = res->get_header_value("Set-Cookie");
+  const size_t at = set.find("kb_csrf=");
+  REQUIRE(at != std::string::npos);
+  return set.substr(at + 8, 32);
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("portal");
+
+TEST_CASE("every page type answers HTML with its status, language and security headers") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  struct Case {
+    std::string path;
+    int status;
+    std::string html_start;
+  };
+  for (const Case& c : {Case{"/?lang=he", 200, "<html lang=\"he\" dir=\"rtl\">"},
+                        Case{"/?lang=fa", 200, "<html lang=\"fa\" dir=\"rtl\">"},
+                        Case{"/?lang=el", 200, "<html lang=\"el\" dir=\"ltr\">"},
+                        Case{"/search?q=password&lang=en", 200, "<html lang=\"en\" dir=\"ltr\">"},
+                        Case{"/kb/en/account/reset-password", 200, "<html lang=\"en\""},
+                        Case{"/no/such/page", 404, "<html lang=\"en\""},
+                        Case{"/kb/en/account/nothing-here", 404, "<html lang=\"en\""},
+                        Case{"/agent/sign-in", 200, "<html lang=\"en\""}}) {
+    INFO(c.path);
+    auto res = client.Get(c.path);
+    REQUIRE(res);
+    CHECK(res->status == c.status);
+    CHECK(Has(res->get_header_value("Content-Type"), "text/html"));
+    CHECK(Has(res->body, c.html_start));
+    const std::string csp = res->get_header_value("Content-Security-Policy");
+    CHECK(Has(csp, "script-src 'self'"));
+    CHECK_FALSE(Has(csp, "unsafe-inline"));
+    CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(res->get_header_value("X-Frame-Options") == "DENY");
+    CHECK_FALSE(Has(res->body, "<script>"));  // scripts only from files (src=)
+    CHECK_FALSE(Has(res->body, " style=\""));
+  }
+}
+
+TEST_CASE("the UI language comes from the URL, else Accept-Language, else the site default") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  CHECK(Has(client.Get("/", {{"Accept-Language", "fa-IR,fa;q=0.9,en;q=0.5"}})->body,
+            "<html lang=\"fa\" dir=\"rtl\">"));
+  CHECK(Has(client.Get("/?lang=el", {{"Accept-Language", "he"}})->body, "<html lang=\"el\""));
+  CHECK(Has(client.Get("/", {{"Accept-Language", "de, ja;q=0.5"}})->body, "<html lang=\"en\""));
+  // An article's own language is the URL's language.
+  CHECK(Has(client.Get("/kb/he/account/reset-password")->body, "<html lang=\"he\" dir=\"rtl\">"));
+}
+
+TEST_CASE("the search page escapes what the customer typed and shows hits with snippets") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  auto res = client.Get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E+password");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK_FALSE(Has(res->body, "<script>alert"));
+  CHECK(Has(res->body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  auto hits = client.Get("/search?q=reset+password&lang=en");
+  CHECK(Has(hits->body, "href=\"/kb/en/account/reset-password\""));
+  CHECK(Has(hits->body, "<mark>"));
+}
+
+TEST_CASE("bad query strings answer a page with a clear message, never a 500") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  const std::string long_q(2000, 'a');
+  for (const std::string& path :
+       {std::string("/search?q=%FF%FE"), std::string("/search?q=x&page=abc"),
+        std::string("/search?q=x&page=0"), std::string("/search?q=x&page=99999999999"),
+        "/search?q=" + long_q, std::string("/search?q=x&category=%C3"),
+        std::string("/search?q=x&lang=%FF"), std::string("/?lang=%00%01"),
+        std::string("/kb/%FF%FE"), std::string("/search?q=%")}) {
+    INFO(path);
+    auto res = client.Get(path);
+    REQUIRE(res);
+    CHECK(res->status < 500);
+    CHECK(Has(res->get_header_value("Content-Type"), "text/html"));
+    CHECK(Has(res->body, "</html>"));
+  }
+  auto bad = client.Get("/search?q=x&page=abc");
+  CHECK(bad->status == 400);
+  CHECK(Has(bad->body, "page must be a number from 1 to 100"));
+}
+
+TEST_CASE("customers never reach an internal article: URL, search, home, sitemap, related") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  CHECK(client.Get(std::string("/kb/") + kInternal)->status == 404);
+  for (const char* path : {"/sitemap.xml", "/?lang=en", "/search?q=chargeback+handling&lang=en",
+                           "/kb/en/billing/refund-policy", "/search?q=chargeback"}) {
+    INFO(path);
+    auto res = client.Get(path);
+    REQUIRE(res);
+    CHECK_FALSE(Has(res->body, kInternal));
+    CHECK_FALSE(Has(res->body, "quarkspindle"));  // a word of its body only
+  }
+  auto sitemap = client.Get("/sitemap.xml");
+  CHECK(Has(sitemap->body, "/kb/en/account/reset-password</loc>"));
+  CHECK(Has(sitemap->get_header_value("Content-Type"), "application/xml"));
+}
+
+TEST_CASE("an agent signs in with a token (CSRF-checked) and then sees internal articles, marked") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  auto form = client.Get("/agent/sign-in");
+  REQUIRE(form);
+  const std::string csrf = CsrfCookie(form);
+  CHECK(Has(form->body, "name=\"csrf\" value=\"" + csrf + "\""));
+  const httplib::Headers cookie = {{"Cookie", "kb_csrf=" + csrf}};
+
+  // Without the matching form token: refused.
+  auto forged = client.Post("/agent/sign-in", cookie, "token=" + env.token() + "&csrf=wrong",
+                            "application/x-www-form-urlencoded");
+  CHECK(forged->status == 400);
+  CHECK(forged->get_header_value("Set-Cookie").find("kb_agent=") == std::string::npos);
+  // A wrong token: the form again, 401.
+  auto wrong = client.Post("/agent/sign-in", cookie, "token=kbt_nope&csrf=" + csrf,
+                           "application/x-www-form-urlencoded");
+  CHECK(wrong->status == 401);
+
+  auto ok = client.Post("/agent/sign-in", cookie, "token=" + env.token() + "&csrf=" + csrf,
+                        "application/x-www-form-urlencoded");
+  REQUIRE(ok);
+  CHECK(ok->status == 303);
+  const std::string session = ok->get_header_value("Set-Cookie");
+  CHECK(Has(session, "kb_agent="));
+  CHECK(Has(session, "HttpOnly"));
+  CHECK(Has(session, "SameSite=Strict"));
+  CHECK_FALSE(Has(session, "Secure"));  // plain http here; https public URLs get Secure
+  const httplib::Headers agent = {{"Cookie", "kb_csrf=" + csrf + "; kb_agent=" + env.token()}};
+  auto internal = client.Get(std::string("/kb/") + kInternal, agent);
+  CHECK(internal->status == 200);
+  CHECK(Has(internal->body, "class=\"internal-badge\""));
+  CHECK(Has(internal->body, "noindex"));
+  // A customer's cookie with a wrong token is a customer.
+  auto guess = client.Get(std::string("/kb/") + kInternal, {{"Cookie", "kb_agent=kbt_guess"}});
+  CHECK(guess->status == 404);
+}
+
+TEST_CASE("the no-JavaScript vote form needs its CSRF token and a yes or no") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  auto page = client.Get("/kb/en/account/reset-password");
+  const std::string csrf = CsrfCookie(page);
+  CHECK(Has(page->body, "action=\"/kb/en/account/reset-password/feedback\""));
+  const httplib::Headers cookie = {{"Cookie", "kb_csrf=" + csrf}};
+  const char* type = "application/x-www-form-urlencoded";
+  CHECK(client.Post("/kb/en/account/reset-password/feedback", cookie,
+                    "helpful=yes&reason=clear&csrf=" + csrf, type)
+            ->status == 200);
+  CHECK(client.Post("/kb/en/account/reset-password/feedback", cookie,
+                    "helpful=maybe&csrf=" + csrf, type)
+            ->status == 400);
+  CHECK(client.Post("/kb/en/account/reset-password/feedback", cookie, "helpful=yes", type)
+            ->status == 400);
+}
+
+TEST_CASE("pages carry an ETag of the published index and answer 304 to it") {
+  Env env;
+  env.StartServer();
+  auto client = Client(env);
+  const httplib::Headers cookie = {{"Cookie", "kb_csrf=0123456789abcdef0123456789abcdef"}};
+  auto first = client.Get("/kb/en/account/reset-password", cookie);
+  const std::string etag = first->get_header_value("ETag");
+  REQUIRE_FALSE(etag.empty());
+  httplib::Headers again = cookie;
+  again.insert({"If-None-Match", etag});
+  auto second = client.Get("/kb/en/account/reset-password", again);
+  CHECK(second->status == 304);
+  CHECK(second->body.empty());
+}
+
+TEST_CASE("the API answers the configured CORS origins, preflight included, and no others") {
+  Env env;
+  env.StartServer({"--cors-origin", "https://shop.example.com"});
+  auto client = Client(env);
+  auto pre = client.Options("/api/v1/search", {{"Origin", "https://shop.example.com"},
+                                               {"Access-Control-Request-Method", "GET"}});
+  REQUIRE(pre);
+  CHECK(pre->status == 204);
+  CHECK(pre->get_header_value("Access-Control-Allow-Origin") == "https://shop.example.com");
+  auto get = client.Get("/api/v1/search?q=password", {{"Origin", "https://shop.example.com"}});
+  CHECK(get->get_header_value("Access-Control-Allow-Origin") == "https://shop.example.com");
+  auto other = client.Get("/api/v1/search?q=password", {{"Origin", "https://evil.example"}});
+  CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
+  auto widget = client.Get("/assets/widget.js");
+  CHECK(widget->status == 200);
+  CHECK(Has(widget->get_header_value("Content-Type"), "javascript"));
+}
+
+TEST_CASE("relative links between articles become portal URLs") {
+  Env env;
+  {
+    std::ofstream out(env.articles() + "/en/billing/linking.md");
+    out << "---\ntitle: Linking article\nlang: en\n---\nSee [reset](../account/reset-password.md#steps)"
+           " and [refunds](refund-policy.md).\n";
+  }
+  REQUIRE(env.Index().exit_code == 0);
+  env.StartServer();
+  auto client = Client(env);
+  auto res = client.Get("/kb/en/billing/linking");
+  REQUIRE(res->status == 200);
+  CHECK(Has(res->body, "href=\"/kb/en/account/reset-password#steps\""));
+  CHECK(Has(res->body, "href=\"/kb/en/billing/refund-policy\""));
+}
+
+TEST_CASE("the search API takes several categories (any) and tags (any), both fields together") {
+  Env env;
+  env.StartServer();
+  const auto both = env.Search({{"q", "account billing password payment"}, {"lang", "en"},
+                                {"category", "account"}, {"category", "billing"}});
+  bool saw_account = false, saw_billing = false;
+  for (const auto& hit : both["hits"]) {
+    const std::string category = hit["category"];
+    CHECK((category == "account" || category == "billing"));
+    saw_account |= category == "account";
+    saw_billing |= category == "billing";
+  }
+  CHECK(saw_account);
+  CHECK(saw_billing);
+}
+
+TEST_SUITE_END();
