@@ -114,8 +114,7 @@ void AddPortalOptions(CLI::App* serve, ServeArgs* args) {
 
 // The portal over `searchers`, or null with --no-portal. InvalidArgument for
 // a bad site config or templates folder: checked before kb listens.
-Result<std::unique_ptr<portal::Portal>> OpenPortal(const ServeArgs& args,
-                                                   SearcherPool* searchers) {
+Result<std::unique_ptr<portal::Portal>> OpenPortal(const ServeArgs& args, SearcherPool* searchers) {
   if (args.no_portal) return std::unique_ptr<portal::Portal>();
   portal::PortalOptions options;
   options.templates_dir = args.templates_dir.empty() ? KB_TEMPLATES_DIR : args.templates_dir;

@@ -55,8 +55,8 @@ std::string CookieHeader(const std::string& name, const std::string& value, bool
 
 std::string CsrfToken(const httplib::Request& req, httplib::Response& res, bool secure) {
   std::string token = CookieValue(req, kCsrfCookie);
-  const bool plausible = token.size() == 32 && token.find_first_not_of("0123456789abcdef") ==
-                                                   std::string::npos;
+  const bool plausible =
+      token.size() == 32 && token.find_first_not_of("0123456789abcdef") == std::string::npos;
   if (plausible) return token;
   token = RandomHex();
   res.set_header("Set-Cookie", CookieHeader(kCsrfCookie, token, secure, kCsrfSeconds));
@@ -67,6 +67,5 @@ bool CsrfMatches(const httplib::Request& req) {
   const std::string cookie = CookieValue(req, kCsrfCookie);
   return !cookie.empty() && req.get_param_value("csrf") == cookie;
 }
-
 
 }  // namespace kb::http

@@ -98,15 +98,15 @@ void PostSignOut(const HandlerContext& context, const httplib::Request& req,
                  httplib::Response& res) {
   const portal::PageRequest request = PageRequestOf(context, req, res);
   if (!CsrfMatches(req))
-    return ReplyPage(req, res,
-                     context.services.portal->BadRequest(
-                         request, Status::InvalidArgument("the form has expired: reload the page")));
+    return ReplyPage(
+        req, res,
+        context.services.portal->BadRequest(
+            request, Status::InvalidArgument("the form has expired: reload the page")));
   res.set_header("Set-Cookie", CookieHeader(kAgentCookie, "", SecureCookies(context), 0));
   ReplySeeOther(res, context.public_url + "/");
 }
 
-void GetAsset(const HandlerContext& context, const httplib::Request& req,
-              httplib::Response& res) {
+void GetAsset(const HandlerContext& context, const httplib::Request& req, httplib::Response& res) {
   const portal::Asset* asset = context.services.portal->FindAsset(req.matches[1].str());
   if (!asset) {
     ReplyNotFoundPage(context, req, res);
@@ -126,11 +126,9 @@ void RegisterPageRoutes(httplib::Server& server, const HandlerContext& context) 
   server.Post("/kb/(.+)/feedback", [context](const httplib::Request& req, httplib::Response& res) {
     PostFeedback(context, req, res);
   });
-  server.Get("/agent/sign-in", Page(context, [](const portal::Portal& p,
-                                                const portal::PageRequest& r,
-                                                const httplib::Request&) {
-               return p.SignIn(r, /*failed=*/false);
-             }));
+  server.Get("/agent/sign-in",
+             Page(context, [](const portal::Portal& p, const portal::PageRequest& r,
+                              const httplib::Request&) { return p.SignIn(r, /*failed=*/false); }));
   server.Post("/agent/sign-in", [context](const httplib::Request& req, httplib::Response& res) {
     PostSignIn(context, req, res);
   });
@@ -143,11 +141,9 @@ void RegisterPageRoutes(httplib::Server& server, const HandlerContext& context) 
   server.Get("/robots.txt", [context](const httplib::Request& req, httplib::Response& res) {
     ReplyPage(req, res, context.services.portal->Robots());
   });
-  server.Get("/opensearch.xml", Page(context, [](const portal::Portal& p,
-                                                 const portal::PageRequest& r,
-                                                 const httplib::Request&) {
-               return p.OpenSearch(r);
-             }));
+  server.Get("/opensearch.xml",
+             Page(context, [](const portal::Portal& p, const portal::PageRequest& r,
+                              const httplib::Request&) { return p.OpenSearch(r); }));
   server.Get("/assets/([a-z.]+)", [context](const httplib::Request& req, httplib::Response& res) {
     GetAsset(context, req, res);
   });

@@ -40,12 +40,7 @@ Status CheckReceived(const std::vector<ParamSpec>& specs, const ParamPairs& rece
       return Status::Unauthorized(name + " is for agents only: send Authorization: Bearer TOKEN");
     if (spec->type != ParamType::kGitRef && !IsValidUtf8(value))
       return Status::InvalidArgument(name + " is not valid UTF-8");
-    if (spec->repeatable) {
-      if (spec->max_bytes > 0 && value.size() > spec->max_bytes)
-        return Status::TooLarge(name + " is longer than " + std::to_string(spec->max_bytes) +
-                                " bytes");
-      values->AddRepeated(name, value);
-    }
+    if (spec->repeatable) values->AddRepeated(name, value);
     values->SetText(name, value);
   }
   return Status::OK();
@@ -55,9 +50,12 @@ Status CheckValue(const ParamSpec& spec, ParamValues* values) {
   const std::string value = values->Text(spec.name);
   switch (spec.type) {
     case ParamType::kText:
-      if (spec.max_bytes > 0 && value.size() > spec.max_bytes)
-        return Status::TooLarge(spec.name + " is longer than " + std::to_string(spec.max_bytes) +
-                                " bytes");
+      for (const std::string& each :
+           spec.repeatable ? values->All(spec.name) : std::vector<std::string>{value}) {
+        if (spec.max_bytes > 0 && each.size() > spec.max_bytes)
+          return Status::TooLarge(spec.name + " is longer than " + std::to_string(spec.max_bytes) +
+                                  " bytes");
+      }
       if (spec.required && AllOf(value, ::isspace))
         return Status::InvalidArgument(spec.name + " is required");
       return Status::OK();

@@ -57,7 +57,7 @@ struct ParamSpec {
   IntegerRule integer;      // kInteger only
   ParamAccess access = ParamAccess::kAnyone;
   ParamMode mode = ParamMode::kAlways;
-  bool ignored = false;  // accepted and documented, but has no effect (Zendesk's sort_by)
+  bool ignored = false;     // accepted and documented, but has no effect (Zendesk's sort_by)
   bool repeatable = false;  // text: may be given several times (at most 20), read with All()
 };
 

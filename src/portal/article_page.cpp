@@ -45,9 +45,9 @@ std::string Description(const std::string& html) {
   }
   // The body's entities (&amp; …) stay as written: the template escapes once more,
   // so decode the few cmark writes.
-  for (const auto& [entity, plain] : {std::pair{"&quot;", "\""}, std::pair{"&lt;", "<"},
-                                      std::pair{"&gt;", ">"}, std::pair{"&#39;", "'"},
-                                      std::pair{"&amp;", "&"}}) {
+  for (const auto& [entity, plain] :
+       {std::pair{"&quot;", "\""}, std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"},
+        std::pair{"&#39;", "'"}, std::pair{"&amp;", "&"}}) {
     for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1))
       text.replace(at, std::string(entity).size(), plain);
   }
@@ -57,7 +57,8 @@ std::string Description(const std::string& html) {
 }  // namespace
 
 Page ArticlePage(const PortalState& state, const PageRequest& request, const std::string& id) {
-  auto article = state.searchers->With([&](Searcher& s) { return s.GetArticle(id, request.agent); });
+  auto article =
+      state.searchers->With([&](Searcher& s) { return s.GetArticle(id, request.agent); });
   if (!article.ok()) return NotFoundPage(state, request);
   const std::string lang = UiLanguage(state, request, article->lang);
   const std::vector<ArticleSummary> translations = Translations(state, *article, request.agent);
@@ -90,7 +91,7 @@ Page ArticlePage(const PortalState& state, const PageRequest& request, const std
       [&](Searcher& s) { return s.Related(article->id, request.agent, kRelated); });
   if (related.ok() && !related->empty()) data.set("related", ArticleList(state, *related));
   data.set("feedback_url", SiteUrl(state, "/kb/" + article->id + "/feedback"));
-  return RenderPage(state, request, frame, "article", data);
+  return RenderPage(state, frame, "article", data);
 }
 
 }  // namespace kb::portal

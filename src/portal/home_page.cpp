@@ -39,7 +39,7 @@ Page HomePage(const PortalState& state, const PageRequest& request) {
   data.set("has_faq", !faq.empty());
   data.set("faq", faq);
   data.set("browse", CategoryLists(state, request, lang, false));
-  return RenderPage(state, request, frame, "home", data);
+  return RenderPage(state, frame, "home", data);
 }
 
 Page NotFoundPage(const PortalState& state, const PageRequest& request) {
@@ -51,7 +51,7 @@ Page NotFoundPage(const PortalState& state, const PageRequest& request) {
   frame.switch_path = "/";
   TemplateData data = CommonData(state, request, lang);
   data.set("faq", CategoryLists(state, request, lang, true));
-  Page page = RenderPage(state, request, frame, "not_found", data);
+  Page page = RenderPage(state, frame, "not_found", data);
   page.status = Status::NotFound("no such page");
   return page;
 }
@@ -65,7 +65,7 @@ Page BadRequestPage(const PortalState& state, const PageRequest& request, const 
   frame.switch_path = "/";
   TemplateData data = CommonData(state, request, lang);
   data.set("message", status.message());
-  Page page = RenderPage(state, request, frame, "bad_request", data);
+  Page page = RenderPage(state, frame, "bad_request", data);
   page.status = status;
   return page;
 }
@@ -79,7 +79,7 @@ Page SignInPage(const PortalState& state, const PageRequest& request, bool faile
   frame.switch_path = "/agent/sign-in";
   TemplateData data = CommonData(state, request, lang);
   data.set("failed", failed);
-  Page page = RenderPage(state, request, frame, "sign_in", data);
+  Page page = RenderPage(state, frame, "sign_in", data);
   if (failed) page.status = Status::Unauthorized("invalid agent token");
   return page;
 }
@@ -94,7 +94,7 @@ Page FeedbackThanksPage(const PortalState& state, const PageRequest& request,
   frame.switch_path = "/";
   TemplateData data = CommonData(state, request, lang);
   data.set("article_url", SiteUrl(state, "/kb/" + id));
-  return RenderPage(state, request, frame, "feedback_thanks", data);
+  return RenderPage(state, frame, "feedback_thanks", data);
 }
 
 }  // namespace kb::portal

@@ -74,6 +74,10 @@ Result<Messages> Messages::Load(const std::string& dir, const std::string& refer
       messages.plain_[lang][key] = *plain;
     }
     messages.patterns_[lang] = std::move(*patterns);
+    icu::Locale locale(lang.c_str());
+    icu::UnicodeString name;
+    locale.getDisplayLanguage(locale, name);
+    messages.native_names_[lang] = Utf8(name);
   }
   if (ec) return Status::InvalidArgument(dir + ": " + ec.message());
   if (!messages.Has(reference_lang))
@@ -128,10 +132,8 @@ std::string Messages::Date(const std::string& lang, int64_t seconds) const {
 }
 
 std::string Messages::NativeName(const std::string& lang) const {
-  icu::Locale locale(lang.c_str());
-  icu::UnicodeString name;
-  locale.getDisplayLanguage(locale, name);
-  return Utf8(name);
+  auto it = native_names_.find(lang);
+  return it == native_names_.end() ? lang : it->second;
 }
 
 bool Messages::RightToLeft(const std::string& lang) {

@@ -52,6 +52,7 @@ class Messages {
  private:
   std::map<std::string, std::map<std::string, std::string>> patterns_;  // lang -> key -> pattern
   std::map<std::string, std::map<std::string, std::string>> plain_;     // formatted, no args
+  std::map<std::string, std::string> native_names_;
 };
 
 }  // namespace kb::portal

@@ -105,16 +105,16 @@ TemplateData FrameData(const PortalState& state, const PageFrame& frame) {
 
 }  // namespace
 
-Page RenderPage(const PortalState& state, const PageRequest& request, const PageFrame& frame,
-                const std::string& page_template, TemplateData data) {
+Page RenderPage(const PortalState& state, const PageFrame& frame, const std::string& page_template,
+                TemplateData data) {
   Page page;
   page.lang = frame.lang;
+  // The layout reuses the page's data (CommonData already in it), plus the frame.
   const std::string content = state.templates.Render(page_template, data);
-  TemplateData layout = CommonData(state, request, frame.lang);
-  layout.set("head", FrameData(state, frame));
-  layout.set("content", content);
-  layout.set("home_url", SiteUrl(state, "/?lang=" + frame.lang));
-  page.body = state.templates.Render("layout", layout);
+  data.set("head", FrameData(state, frame));
+  data.set("content", content);
+  data.set("home_url", SiteUrl(state, "/?lang=" + frame.lang));
+  page.body = state.templates.Render("layout", data);
   return page;
 }
 

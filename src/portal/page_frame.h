@@ -33,7 +33,7 @@ struct PageFrame {
   std::string canonical;    // site path ("/kb/en/x"); "" for none (not indexable)
   std::vector<std::pair<std::string, std::string>> alternates;  // hreflang, site path
   bool noindex = false;
-  std::string switch_path;  // the path the language switcher appends ?lang= to
+  std::string switch_path;   // the path the language switcher appends ?lang= to
   std::string switch_query;  // other parameters the switcher keeps ("q=…&")
 };
 
@@ -46,9 +46,10 @@ std::string UiLanguage(const PortalState& state, const PageRequest& request,
 TemplateData CommonData(const PortalState& state, const PageRequest& request,
                         const std::string& lang);
 
-// `page_template` rendered with `data`, inside the layout with `frame`.
-Page RenderPage(const PortalState& state, const PageRequest& request, const PageFrame& frame,
-                const std::string& page_template, TemplateData data);
+// `page_template` rendered with `data` (which holds CommonData), inside the
+// layout with `frame`.
+Page RenderPage(const PortalState& state, const PageFrame& frame, const std::string& page_template,
+                TemplateData data);
 
 // A site path as a URL of the portal (public URL prefix added).
 std::string SiteUrl(const PortalState& state, const std::string& path);

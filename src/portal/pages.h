@@ -10,8 +10,7 @@
 namespace kb::portal {
 
 Page HomePage(const PortalState& state, const PageRequest& request);
-Page SearchPage(const PortalState& state, const PageRequest& request,
-                const SearchPageQuery& query);
+Page SearchPage(const PortalState& state, const PageRequest& request, const SearchPageQuery& query);
 Page ArticlePage(const PortalState& state, const PageRequest& request, const std::string& id);
 Page NotFoundPage(const PortalState& state, const PageRequest& request);
 // A page that explains a bad request (`message` is kb's own, in English).

@@ -11,9 +11,9 @@
 namespace kb::portal {
 namespace {
 
-const std::vector<std::string> kTemplates = {"layout",    "home",    "search",
-                                              "article",   "not_found", "bad_request",
-                                              "sign_in",   "feedback_thanks", "search_form"};
+const std::vector<std::string> kTemplates = {
+    "layout",      "home",    "search",          "article",    "not_found",
+    "bad_request", "sign_in", "feedback_thanks", "search_form"};
 
 const std::pair<const char*, const char*> kAssets[] = {
     {"portal.css", "text/css; charset=utf-8"},

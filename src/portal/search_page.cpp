@@ -39,8 +39,8 @@ Result<size_t> CheckQuery(const SearchPageQuery& query) {
     for (const std::string& value : *list) utf8 = utf8 && IsValidUtf8(value) && value.size() < 200;
   if (!utf8) return Status::InvalidArgument("the search or a filter is not valid text");
   if (query.page.empty()) return size_t{1};
-  const bool digits = query.page.size() <= 3 &&
-                      std::all_of(query.page.begin(), query.page.end(), ::isdigit);
+  const bool digits =
+      query.page.size() <= 3 && std::all_of(query.page.begin(), query.page.end(), ::isdigit);
   const size_t page = digits ? std::stoul(query.page) : 0;
   if (page < 1 || page > kMaxPage)
     return Status::InvalidArgument("page must be a number from 1 to 100");
@@ -94,17 +94,20 @@ TemplateList Hits(const PortalState& state, const SearchResponse& response, size
 
 void AddPagination(const PortalState& state, const std::string& lang, const std::string& base,
                    size_t page, uint64_t total, TemplateData* data) {
-  const size_t pages = static_cast<size_t>(std::min<uint64_t>((total + kPerPage - 1) / kPerPage,
-                                                              kMaxPage));
+  const size_t pages =
+      static_cast<size_t>(std::min<uint64_t>((total + kPerPage - 1) / kPerPage, kMaxPage));
   if (pages <= 1) return;
   TemplateData pagination;
-  pagination.set("label", state.messages.Format(lang, "search_page",
-                                                {{"page", static_cast<int64_t>(page), "", false},
-                                                 {"pages", static_cast<int64_t>(pages), "", false}}));
+  pagination.set("label",
+                 state.messages.Format(lang, "search_page",
+                                       {{"page", static_cast<int64_t>(page), "", false},
+                                        {"pages", static_cast<int64_t>(pages), "", false}}));
   if (page > 1)
-    pagination.set("prev_url", SiteUrl(state, "/search?" + base + "&page=" + std::to_string(page - 1)));
+    pagination.set("prev_url",
+                   SiteUrl(state, "/search?" + base + "&page=" + std::to_string(page - 1)));
   if (page < pages)
-    pagination.set("next_url", SiteUrl(state, "/search?" + base + "&page=" + std::to_string(page + 1)));
+    pagination.set("next_url",
+                   SiteUrl(state, "/search?" + base + "&page=" + std::to_string(page + 1)));
   data->set("pagination", pagination);
 }
 
@@ -128,7 +131,7 @@ Page SearchPage(const PortalState& state, const PageRequest& request,
   if (blank) {
     frame.title = state.messages.Plain(lang).at("search_title");
     data.set("blank", true);
-    return RenderPage(state, request, frame, "search", data);
+    return RenderPage(state, frame, "search", data);
   }
   frame.title = state.messages.Format(lang, "search_title_for", {{"q", 0, query.q, true}});
   SearchRequest search;
@@ -142,8 +145,9 @@ Page SearchPage(const PortalState& state, const PageRequest& request,
   auto response = state.searchers->With([&](Searcher& s) { return s.Search(search); });
   if (!response.ok()) return BadRequestPage(state, request, response.status());
   const std::string base = QueryString(query.q, lang_param, query);
-  data.set("count", state.messages.Format(lang, "search_count",
-                                          {{"count", static_cast<int64_t>(response->total), "", false}}));
+  data.set("count",
+           state.messages.Format(lang, "search_count",
+                                 {{"count", static_cast<int64_t>(response->total), "", false}}));
   data.set("hits", Hits(state, *response, search.offset + 1));
   data.set("categories", Facets(response->category_facets, query.categories, "category"));
   data.set("tags", Facets(response->tag_facets, query.tags, "tag"));
@@ -153,8 +157,8 @@ Page SearchPage(const PortalState& state, const PageRequest& request,
   if (response->suggestion) {
     TemplateData suggestion;
     suggestion.set("text", *response->suggestion);
-    suggestion.set("url", SiteUrl(state, "/search?" + QueryString(*response->suggestion,
-                                                                  lang_param, SearchPageQuery{})));
+    suggestion.set("url", SiteUrl(state, "/search?" + QueryString(*response->suggestion, lang_param,
+                                                                  SearchPageQuery{})));
     data.set("suggestion", suggestion);
   }
   if (response->hits.empty()) {
@@ -162,7 +166,7 @@ Page SearchPage(const PortalState& state, const PageRequest& request,
     data.set("faq", CategoryLists(state, request, lang, true));
   }
   AddPagination(state, lang, base, *page, response->total, &data);
-  return RenderPage(state, request, frame, "search", data);
+  return RenderPage(state, frame, "search", data);
 }
 
 }  // namespace kb::portal

@@ -33,8 +33,8 @@ Status ReadColors(const nlohmann::json& json, const std::string& file, SiteConfi
   const nlohmann::json& colors = json["colors"];
   if (!colors.is_object()) return Status::InvalidArgument(file + ": colors must be an object");
   const std::pair<const char*, std::string*> keys[] = {{"accent", &site->accent_color},
-                                                        {"background", &site->background_color},
-                                                        {"text", &site->text_color}};
+                                                       {"background", &site->background_color},
+                                                       {"text", &site->text_color}};
   for (const auto& [key, key_out] : keys) {
     if (Status s = ReadString(colors, key, file, key_out); !s.ok()) return s;
     if (!IsColor(*key_out))
@@ -63,9 +63,9 @@ Result<SiteConfig> LoadSiteConfig(const std::string& file) {
       return Status::InvalidArgument(file + ": unknown key " + item.key());
   }
   const std::pair<const char*, std::string*> keys[] = {{"name", &site.name},
-                                                        {"default_lang", &site.default_lang},
-                                                        {"ticket_url", &site.ticket_url},
-                                                        {"logo_url", &site.logo_url}};
+                                                       {"default_lang", &site.default_lang},
+                                                       {"ticket_url", &site.ticket_url},
+                                                       {"logo_url", &site.logo_url}};
   for (const auto& [key, out] : keys) {
     if (Status s = ReadString(json, key, file, out); !s.ok()) return s;
   }

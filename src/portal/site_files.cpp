@@ -1,8 +1,9 @@
 // sitemap.xml (public articles only, with their translations as alternates),
 // robots.txt and opensearch.xml.
+#include "site_files.h"
+
 #include "kb/core/html.h"
 #include "pages.h"
-#include "site_files.h"
 
 namespace kb::portal {
 

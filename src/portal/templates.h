@@ -1,12 +1,13 @@
 // The portal's Mustache templates (kainjow::mustache, Debian's
 // libkainjow-mustache-dev): NAME.mustache files of the templates folder,
-// read once. Every {{variable}} is HTML-escaped by the engine; only the
-// triple-brace {{{…}}} places trusted HTML (cmark's safe article HTML,
-// snippets, the page inside the layout). Thread-safe: each render parses
-// its own copy of the template text (the engine's objects are not const
-// while rendering).
+// read once. Every {{variable}} is HTML-escaped by kb's one escaper
+// (kb/core/html.h); only the triple-brace {{{…}}} places trusted HTML
+// (cmark's safe article HTML, snippets, the page inside the layout).
+// Thread-safe: each thread renders with its own parsed copy of a template
+// (the engine's render is not const), parsed on its first use there.
 #pragma once
 
+#include <cstdint>
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <string>
@@ -21,6 +22,7 @@ using TemplateList = kainjow::mustache::list;
 
 class Templates {
  public:
+  Templates();
   // Reads DIR/NAME.mustache for each name. InvalidArgument "FILE: error"
   // for a missing file or a template the engine cannot parse.
   static Result<Templates> Load(const std::string& dir, const std::vector<std::string>& names);
@@ -31,6 +33,7 @@ class Templates {
   TemplateData Partial(const std::string& name) const;
 
  private:
+  uint64_t id_;  // tells this set's parsed copies from another's in a thread's cache
   std::map<std::string, std::string> text_;
 };
 

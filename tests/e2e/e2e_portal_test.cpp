@@ -185,14 +185,17 @@ TEST_CASE("the no-JavaScript vote form needs its CSRF token and a yes or no") {
   CHECK(Has(page->body, "action=\"/kb/en/account/reset-password/feedback\""));
   const httplib::Headers cookie = {{"Cookie", "kb_csrf=" + csrf}};
   const char* type = "application/x-www-form-urlencoded";
-  CHECK(client.Post("/kb/en/account/reset-password/feedback", cookie,
-                    "helpful=yes&reason=clear&csrf=" + csrf, type)
+  CHECK(client
+            .Post("/kb/en/account/reset-password/feedback", cookie,
+                  "helpful=yes&reason=clear&csrf=" + csrf, type)
             ->status == 200);
-  CHECK(client.Post("/kb/en/account/reset-password/feedback", cookie,
-                    "helpful=maybe&csrf=" + csrf, type)
+  CHECK(client
+            .Post("/kb/en/account/reset-password/feedback", cookie, "helpful=maybe&csrf=" + csrf,
+                  type)
             ->status == 400);
-  CHECK(client.Post("/kb/en/account/reset-password/feedback", cookie, "helpful=yes", type)
-            ->status == 400);
+  CHECK(
+      client.Post("/kb/en/account/reset-password/feedback", cookie, "helpful=yes", type)->status ==
+      400);
 }
 
 TEST_CASE("pages carry an ETag of the published index and answer 304 to it") {
@@ -232,7 +235,8 @@ TEST_CASE("relative links between articles become portal URLs") {
   Env env;
   {
     std::ofstream out(env.articles() + "/en/billing/linking.md");
-    out << "---\ntitle: Linking article\nlang: en\n---\nSee [reset](../account/reset-password.md#steps)"
+    out << "---\ntitle: Linking article\nlang: en\n---\nSee "
+           "[reset](../account/reset-password.md#steps)"
            " and [refunds](refund-policy.md).\n";
   }
   REQUIRE(env.Index().exit_code == 0);
@@ -247,8 +251,10 @@ TEST_CASE("relative links between articles become portal URLs") {
 TEST_CASE("the search API takes several categories (any) and tags (any), both fields together") {
   Env env;
   env.StartServer();
-  const auto both = env.Search({{"q", "account billing password payment"}, {"lang", "en"},
-                                {"category", "account"}, {"category", "billing"}});
+  const auto both = env.Search({{"q", "account billing password payment"},
+                                {"lang", "en"},
+                                {"category", "account"},
+                                {"category", "billing"}});
   bool saw_account = false, saw_billing = false;
   for (const auto& hit : both["hits"]) {
     const std::string category = hit["category"];

@@ -27,10 +27,10 @@ struct SearchRequest {
   std::string lang;   // "" or "auto": detect from the query's script
   size_t limit = 10;
   size_t offset = 0;
-  std::string category;           // optional exact filter
+  std::string category;                 // optional exact filter
   std::vector<std::string> categories;  // optional: articles in any of these (and `category`)
-  std::vector<std::string> tags;  // optional: articles with any of these tags
-  bool agent = false;             // true: internal articles are visible
+  std::vector<std::string> tags;        // optional: articles with any of these tags
+  bool agent = false;                   // true: internal articles are visible
 };
 
 struct SearchHit {

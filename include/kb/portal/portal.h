@@ -74,8 +74,8 @@ struct Page {
   Status status;
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
-  std::string lang;      // the UI language the page is in ("" for non-HTML)
-  std::string version;   // the published index it shows (generation.sequence), for ETags
+  std::string lang;     // the UI language the page is in ("" for non-HTML)
+  std::string version;  // the published index it shows (generation.sequence), for ETags
 };
 
 // A static file of the templates' assets/ folder.
