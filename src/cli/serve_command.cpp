@@ -109,6 +109,9 @@ void AddPortalOptions(CLI::App* serve, ServeArgs* args) {
   serve->add_option("--cors-origin", args->http.cors_origins,
                     "An origin (https://shop.example.com) whose pages may call the API, e.g. "
                     "with the embeddable search widget; repeatable");
+  serve->add_option("--articles", args->articles_dir,
+                    "The articles folder the index was built from: the portal serves the images "
+                    "and other files beside published articles from it");
   serve->add_flag("--no-portal", args->no_portal, "Serve the API only, no pages");
 }
 
@@ -119,6 +122,7 @@ Result<std::unique_ptr<portal::Portal>> OpenPortal(const ServeArgs& args, Search
   portal::PortalOptions options;
   options.templates_dir = args.templates_dir.empty() ? KB_TEMPLATES_DIR : args.templates_dir;
   options.public_url = args.http.public_url;
+  options.articles_dir = args.articles_dir;
   while (!options.public_url.empty() && options.public_url.back() == '/')
     options.public_url.pop_back();
   if (!args.site_config_file.empty()) {

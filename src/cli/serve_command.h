@@ -28,6 +28,7 @@ struct ServeArgs {
   // The portal (docs/portal.md): its templates folder and site settings.
   std::string templates_dir;     // empty: the templates/ folder kb was built from
   std::string site_config_file;  // empty: the defaults of kb::portal::SiteConfig
+  std::string articles_dir;      // the files beside the articles are served from it; empty: none
   bool no_portal = false;        // serve the API only
 };
 

@@ -52,9 +52,15 @@ portal::Page Search(const portal::Portal& p, const portal::PageRequest& r,
   return p.Search(r, query);
 }
 
+// An article, or a file beside the articles (an image it shows).
 portal::Page Article(const portal::Portal& p, const portal::PageRequest& r,
                      const httplib::Request& req) {
-  return p.Article(r, req.matches[1].str());
+  const std::string path = req.matches[1].str();
+  if (portal::Portal::LooksLikeFile(path)) {
+    portal::Page file = p.ArticleFile(r, path);
+    if (file.status.ok()) return file;
+  }
+  return p.Article(r, path);
 }
 
 // POST /kb/{id}/feedback: the "Was this helpful?" form without JavaScript.

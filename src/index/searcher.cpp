@@ -103,6 +103,8 @@ class XapianSearcher : public Searcher {
       info.generation = generation_;
       info.sequence = std::strtoull(db_.get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
       info.articles = db_.get_doccount();
+      info.published_at =
+          std::strtoll(db_.get_metadata(schema::kMetaPublishedAt).c_str(), nullptr, 10);
       return info;
     });
   }

@@ -42,59 +42,54 @@ Page HomePage(const PortalState& state, const PageRequest& request) {
   return RenderPage(state, frame, "home", data);
 }
 
-Page NotFoundPage(const PortalState& state, const PageRequest& request) {
+namespace {
+
+// A page that is not for search engines, titled by message `title_key`:
+// `fill` adds its own data; the result carries `status`.
+template <typename Fill>
+Page UtilityPage(const PortalState& state, const PageRequest& request, const char* title_key,
+                 const char* page_template, Status status, Fill fill) {
   const std::string lang = UiLanguage(state, request, "");
   PageFrame frame;
   frame.lang = lang;
-  frame.title = state.messages.Plain(lang).at("notfound_title");
+  frame.title = state.messages.Plain(lang).at(title_key);
   frame.noindex = true;
   frame.switch_path = "/";
   TemplateData data = CommonData(state, request, lang);
-  data.set("faq", CategoryLists(state, request, lang, true));
-  Page page = RenderPage(state, frame, "not_found", data);
-  page.status = Status::NotFound("no such page");
+  fill(lang, &data);
+  Page page = RenderPage(state, frame, page_template, data);
+  page.status = std::move(status);
   return page;
+}
+
+}  // namespace
+
+Page NotFoundPage(const PortalState& state, const PageRequest& request) {
+  return UtilityPage(state, request, "notfound_title", "not_found",
+                     Status::NotFound("no such page"),
+                     [&](const std::string& lang, TemplateData* data) {
+                       data->set("faq", CategoryLists(state, request, lang, true));
+                     });
 }
 
 Page BadRequestPage(const PortalState& state, const PageRequest& request, const Status& status) {
-  const std::string lang = UiLanguage(state, request, "");
-  PageFrame frame;
-  frame.lang = lang;
-  frame.title = state.messages.Plain(lang).at("bad_title");
-  frame.noindex = true;
-  frame.switch_path = "/";
-  TemplateData data = CommonData(state, request, lang);
-  data.set("message", status.message());
-  Page page = RenderPage(state, frame, "bad_request", data);
-  page.status = status;
-  return page;
+  return UtilityPage(
+      state, request, "bad_title", "bad_request", status,
+      [&](const std::string&, TemplateData* data) { data->set("message", status.message()); });
 }
 
 Page SignInPage(const PortalState& state, const PageRequest& request, bool failed) {
-  const std::string lang = UiLanguage(state, request, "");
-  PageFrame frame;
-  frame.lang = lang;
-  frame.title = state.messages.Plain(lang).at("signin_title");
-  frame.noindex = true;
-  frame.switch_path = "/agent/sign-in";
-  TemplateData data = CommonData(state, request, lang);
-  data.set("failed", failed);
-  Page page = RenderPage(state, frame, "sign_in", data);
-  if (failed) page.status = Status::Unauthorized("invalid agent token");
-  return page;
+  return UtilityPage(state, request, "signin_title", "sign_in",
+                     failed ? Status::Unauthorized("invalid agent token") : Status::OK(),
+                     [&](const std::string&, TemplateData* data) { data->set("failed", failed); });
 }
 
 Page FeedbackThanksPage(const PortalState& state, const PageRequest& request,
                         const std::string& id) {
-  const std::string lang = UiLanguage(state, request, "");
-  PageFrame frame;
-  frame.lang = lang;
-  frame.title = state.messages.Plain(lang).at("feedback_thanks");
-  frame.noindex = true;
-  frame.switch_path = "/";
-  TemplateData data = CommonData(state, request, lang);
-  data.set("article_url", SiteUrl(state, "/kb/" + id));
-  return RenderPage(state, frame, "feedback_thanks", data);
+  return UtilityPage(state, request, "feedback_thanks", "feedback_thanks", Status::OK(),
+                     [&](const std::string&, TemplateData* data) {
+                       data->set("article_url", SiteUrl(state, "/kb/" + id));
+                     });
 }
 
 }  // namespace kb::portal

@@ -33,10 +33,11 @@ std::string UrlEncode(const std::string& value) {
   return out;
 }
 
-std::string PublishedVersion(const PortalState& state) {
+void SetPublishedVersion(const PortalState& state, Page* page) {
   auto info = state.searchers->With([](Searcher& s) { return s.Info(); });
-  if (!info.ok()) return "";
-  return info->generation + "." + std::to_string(info->sequence);
+  if (!info.ok()) return;
+  page->version = info->generation + "." + std::to_string(info->sequence);
+  page->published_at = info->published_at;
 }
 
 TemplateData CommonData(const PortalState& state, const PageRequest& request,

@@ -55,8 +55,9 @@ Page RenderPage(const PortalState& state, const PageFrame& frame, const std::str
 std::string SiteUrl(const PortalState& state, const std::string& path);
 // A query-string value, percent-encoded (UTF-8 bytes kept as %XX).
 std::string UrlEncode(const std::string& value);
-// The version of what is published ("generation.sequence"), "" when unreadable.
-std::string PublishedVersion(const PortalState& state);
+// Sets the page's version ("generation.sequence") and publish time from the
+// live index; leaves them empty when it cannot be read.
+void SetPublishedVersion(const PortalState& state, Page* page);
 
 // Builds the list data of articles for the templates: title, url, lang.
 TemplateList ArticleList(const PortalState& state, const std::vector<ArticleSummary>& articles);

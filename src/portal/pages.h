@@ -12,6 +12,7 @@ namespace kb::portal {
 Page HomePage(const PortalState& state, const PageRequest& request);
 Page SearchPage(const PortalState& state, const PageRequest& request, const SearchPageQuery& query);
 Page ArticlePage(const PortalState& state, const PageRequest& request, const std::string& id);
+Page ArticleFilePage(const PortalState& state, const PageRequest& request, const std::string& path);
 Page NotFoundPage(const PortalState& state, const PageRequest& request);
 // A page that explains a bad request (`message` is kb's own, in English).
 Page BadRequestPage(const PortalState& state, const PageRequest& request, const Status& status);

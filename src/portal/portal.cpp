@@ -57,6 +57,9 @@ class PortalImpl : public Portal {
   Page FeedbackThanks(const PageRequest& r, const std::string& id) const override {
     return FeedbackThanksPage(state_, r, id);
   }
+  Page ArticleFile(const PageRequest& r, const std::string& path) const override {
+    return Versioned(ArticleFilePage(state_, r, path));
+  }
   Page Sitemap() const override { return Versioned(SitemapFile(state_)); }
   Page Robots() const override { return RobotsFile(state_); }
   Page OpenSearch(const PageRequest& r) const override { return OpenSearchFile(state_, r); }
@@ -67,7 +70,7 @@ class PortalImpl : public Portal {
 
  private:
   Page Versioned(Page page) const {
-    if (page.status.ok()) page.version = PublishedVersion(state_);
+    if (page.status.ok()) SetPublishedVersion(state_, &page);
     return page;
   }
 

@@ -57,6 +57,17 @@ class Checker {
     parsed_.emplace(entry.id, Parsed{std::move(article.value), std::move(bytes.value)});
   }
 
+  // True when `file` lies in the folder (or a subfolder) of an article, as the
+  // portal requires to serve it (kb/portal/portal.h, ArticleFile).
+  bool BesideAnArticle(const std::string& file) const {
+    for (const std::string& id : ids_) {
+      const size_t slash = id.rfind('/');
+      const std::string folder = slash == std::string::npos ? "" : id.substr(0, slash + 1);
+      if (file.compare(0, folder.size(), folder) == 0) return true;
+    }
+    return false;
+  }
+
   void CheckLinks(const Parsed& parsed) {
     const Article& a = parsed.article;
     for (const MarkdownLink& link : ExtractLinks(parsed.bytes)) {
@@ -74,6 +85,11 @@ class Checker {
         if (!input_.file_exists(file))
           Add(Severity::kError,
               {a.path, link.line, "missing image '" + t + "' (no file " + file + ")"});
+        else if (!BesideAnArticle(file))
+          Add(Severity::kError, {a.path, link.line,
+                                 "image '" + t +
+                                     "' is not in the folder of an article: the portal serves only "
+                                     "files beside articles"});
         continue;
       }
       // A relative link ending in .md that climbs out of the root is a broken article link.

@@ -198,7 +198,7 @@ TEST_CASE("the no-JavaScript vote form needs its CSRF token and a yes or no") {
       400);
 }
 
-TEST_CASE("pages carry an ETag of the published index and answer 304 to it") {
+TEST_CASE("pages carry an ETag and Last-Modified of the published index and answer 304 to them") {
   Env env;
   env.StartServer();
   auto client = Client(env);
@@ -211,6 +211,14 @@ TEST_CASE("pages carry an ETag of the published index and answer 304 to it") {
   auto second = client.Get("/kb/en/account/reset-password", again);
   CHECK(second->status == 304);
   CHECK(second->body.empty());
+  const std::string modified = first->get_header_value("Last-Modified");
+  REQUIRE(Has(modified, " GMT"));
+  httplib::Headers since = cookie;
+  since.insert({"If-Modified-Since", modified});
+  CHECK(client.Get("/kb/en/account/reset-password", since)->status == 304);
+  httplib::Headers older = cookie;
+  older.insert({"If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"});
+  CHECK(client.Get("/kb/en/account/reset-password", older)->status == 200);
 }
 
 TEST_CASE("the API answers the configured CORS origins, preflight included, and no others") {
@@ -246,6 +254,31 @@ TEST_CASE("relative links between articles become portal URLs") {
   REQUIRE(res->status == 200);
   CHECK(Has(res->body, "href=\"/kb/en/account/reset-password#steps\""));
   CHECK(Has(res->body, "href=\"/kb/en/billing/refund-policy\""));
+}
+
+TEST_CASE("files beside visible articles are served with their type, nothing else") {
+  Env env;
+  {
+    std::ofstream(env.articles() + "/en/account/reset.png") << "PNGDATA";
+    std::ofstream(env.articles() + "/en/support-ops/secret.png") << "INTERNAL";
+    std::ofstream(env.articles() + "/en/account/notes.yml") << "a: b";
+    std::ofstream(env.articles() + "/loose.png") << "ROOT";
+  }
+  env.StartServer({"--articles", env.articles()});
+  auto client = Client(env);
+  auto image = client.Get("/kb/en/account/reset.png");
+  REQUIRE(image);
+  CHECK(image->status == 200);
+  CHECK(image->get_header_value("Content-Type") == "image/png");
+  CHECK(image->body == "PNGDATA");
+  CHECK(image->get_header_value("X-Content-Type-Options") == "nosniff");
+  for (const char* path :
+       {"/kb/en/support-ops/secret.png", "/kb/en/account/notes.yml", "/kb/loose.png",
+        "/kb/en/account/../account/reset.png", "/kb/en/account/%2E%2E/%2E%2E/loose.png",
+        "/kb/en/account/reset-password.md", "/kb/en/account/missing.png"}) {
+    INFO(path);
+    CHECK(client.Get(path)->status == 404);
+  }
 }
 
 TEST_CASE("the search API takes several categories (any) and tags (any), both fields together") {

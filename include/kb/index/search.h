@@ -98,7 +98,8 @@ struct ArticleView {
 struct IndexInfo {
   std::string generation;
   uint64_t sequence = 0;
-  uint64_t articles = 0;  // documents in the index (all audiences)
+  uint64_t articles = 0;     // documents in the index (all audiences)
+  int64_t published_at = 0;  // when it was published, seconds since the epoch (0: unknown)
 };
 
 class Searcher {

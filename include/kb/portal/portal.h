@@ -15,6 +15,7 @@
 // must outlive it.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -49,6 +50,9 @@ Result<SiteConfig> LoadSiteConfig(const std::string& file);
 struct PortalOptions {
   std::string templates_dir;  // *.mustache, messages/*.json, assets/
   std::string public_url;     // without trailing '/'; "" for relative URLs
+  // The articles folder, to serve the images and other files beside the
+  // articles (kb serve --articles); "" serves none.
+  std::string articles_dir;
   SiteConfig site;
 };
 
@@ -74,8 +78,9 @@ struct Page {
   Status status;
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
-  std::string lang;     // the UI language the page is in ("" for non-HTML)
-  std::string version;  // the published index it shows (generation.sequence), for ETags
+  std::string lang;          // the UI language the page is in ("" for non-HTML)
+  std::string version;       // the published index it shows (generation.sequence), for ETags
+  int64_t published_at = 0;  // when that index was published (Last-Modified); 0: unknown
 };
 
 // A static file of the templates' assets/ folder.
@@ -104,6 +109,14 @@ class Portal {
   virtual Page SignIn(const PageRequest& request, bool failed) const = 0;
   // The thank-you page of the no-JavaScript "Was this helpful?" form.
   virtual Page FeedbackThanks(const PageRequest& request, const std::string& id) const = 0;
+  // A file beside the articles (/kb/en/account/images/reset.png): its bytes
+  // and content type when it lies in the folder (or a subfolder) of an
+  // article the caller may see, has a known media type (images, PDF, text,
+  // CSV, video) and stays inside the articles folder after symlinks; the 404
+  // page otherwise (also when no articles folder is configured).
+  virtual Page ArticleFile(const PageRequest& request, const std::string& path) const = 0;
+  // True when `path` (the {id} of /kb/{id}) names a file type ArticleFile serves.
+  static bool LooksLikeFile(const std::string& path);
   virtual Page Sitemap() const = 0;
   virtual Page Robots() const = 0;
   virtual Page OpenSearch(const PageRequest& request) const = 0;
