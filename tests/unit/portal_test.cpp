@@ -7,6 +7,7 @@
 #include "kb/articles/link_target.h"
 #include "portal/article_html.h"
 #include "portal/messages.h"
+#include "portal/svg_chart.h"
 #include "portal/ui_language.h"
 #include "test_support.h"
 
@@ -113,4 +114,36 @@ TEST_CASE("LoadSiteConfig checks every key before the server starts") {
     CHECK(kb::portal::LoadSiteConfig(dir.Sub("bad.json")).status().code() ==
           kb::StatusCode::kInvalidArgument);
   }
+}
+
+TEST_CASE(
+    "BarChartSvg: one bar per item scaled to the largest, labels escaped, figures in <desc>") {
+  const std::string svg = kb::portal::BarChartSvg(
+      "Top failed searches", {{"<script>x</script>", 10}, {"refund", 5}, {"zero", 0}}, {400, 120});
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(svg.find("role=\"img\"") != std::string::npos);
+  CHECK(svg.find("<title>Top failed searches</title>") != std::string::npos);
+  CHECK(svg.find("<script>") == std::string::npos);
+  CHECK(svg.find("&lt;script&gt;x&lt;/script&gt;") != std::string::npos);
+  CHECK(svg.find("<desc>&lt;script&gt;x&lt;/script&gt;: 10; refund: 5; zero: 0</desc>") !=
+        std::string::npos);
+  // 400 wide - 180 labels - 16 margins - 40 value text = 164 for the largest.
+  CHECK(svg.find("width=\"164\"") != std::string::npos);
+  CHECK(svg.find("width=\"82\"") != std::string::npos);
+  CHECK(svg.find("width=\"0\"") != std::string::npos);
+  CHECK(kb::portal::BarChartSvg("Empty", {}).find("<rect") == std::string::npos);
+}
+
+TEST_CASE("TimeSeriesSvg: a polyline per series over the x labels, y from 0 to the largest") {
+  const std::string svg = kb::portal::TimeSeriesSvg(
+      "Searches", {"1 Dec", "2 Dec", "3 Dec"},
+      {{"searches", {0, 50, 100}}, {"self-service", {0, 25}}}, {240, 120});
+  // x from 40 to 232; y from 92 (0) to 8 (100).
+  CHECK(svg.find("class=\"series-0\" fill=\"none\" points=\"40,92 136,50 232,8\"") !=
+        std::string::npos);
+  CHECK(svg.find("class=\"series-1\" fill=\"none\" points=\"40,92 136,71\"") != std::string::npos);
+  CHECK(svg.find(
+            "<desc>searches: 1 Dec 0 2 Dec 50 3 Dec 100; self-service: 1 Dec 0 2 Dec 25</desc>") !=
+        std::string::npos);
+  CHECK(svg.find(">2 Dec</text>") != std::string::npos);
 }
