@@ -12,6 +12,7 @@
 // are missing (tools/test installs them: kb_install_browser_tests).
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +61,19 @@ function freePort() {
   });
 }
 
-async function startKb(tmp) {
+// Another site that embeds the widget with one script tag (served on its own port).
+function startShop(kbBase) {
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1>` +
+              `<script src="${kbBase}/assets/widget.js" data-lang="en"></script></main></body></html>`);
+    });
+    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+async function startKb(tmp, corsOrigin, port) {
   const kb = path.resolve(args.kb);
   const db = path.join(tmp, 'db');
   execFileSync(kb, ['index', path.resolve(args.articles), '--db', db], { stdio: 'ignore' });
@@ -68,9 +81,9 @@ async function startKb(tmp) {
   const token = execFileSync(kb, ['token', 'new', 'browser', '--file', tokens]).toString().trim();
   const site = path.join(tmp, 'site.json');
   fs.writeFileSync(site, JSON.stringify({ name: 'Nuvo Help', ticket_url: TICKET_URL }));
-  const port = await freePort();
   const proc = spawn(kb, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port),
-    '--agent-tokens', tokens, '--site-config', site], { stdio: ['ignore', 'ignore', 'inherit'] });
+    '--agent-tokens', tokens, '--site-config', site, '--articles', path.resolve(args.articles),
+    '--cors-origin', corsOrigin], { stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(base + '/healthz')).ok) return { proc, base, token }; } catch { /* not yet */ }
@@ -186,6 +199,17 @@ async function agent(context, base, token) {
   await page.close();
 }
 
+async function widget(context, shop) {
+  const page = await context.newPage();
+  await page.goto(shop.origin);
+  await page.fill('.kb-widget input', 'reset password');
+  await page.waitForSelector('.kb-widget li a', { timeout: 5000 }).catch(() => {});
+  const links = await page.$$eval('.kb-widget li a', (as) => as.map((a) => a.href));
+  check(links.some((l) => l.endsWith('/kb/en/account/reset-password')), 'widget: another site lists kb results (CORS)');
+  await shot(page, 'widget-en');
+  await page.close();
+}
+
 async function noJavaScript(context, base) {
   const page = await context.newPage();
   await page.goto(`${base}/?lang=he`);
@@ -205,9 +229,12 @@ async function noJavaScript(context, base) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-browser-'));
 let kb;
+let shop;
 const contexts = [];
 try {
-  kb = await startKb(tmp);
+  const kbPort = await freePort();  // the shop needs kb's address first, kb the shop's origin
+  shop = await startShop(`http://127.0.0.1:${kbPort}`);
+  kb = await startKb(tmp, shop.origin, kbPort);
   const launch = (name, options = {}) => chromium.launchPersistentContext(path.join(tmp, name), {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 800 },
     ...options,
@@ -218,11 +245,13 @@ try {
   await keyboard(browser, kb.base);
   await agent(await launch('profile-agent'), kb.base, kb.token);
   await noJavaScript(await launch('profile-nojs', { javaScriptEnabled: false }), kb.base);
+  await widget(browser, shop);
 } catch (e) {
   check(false, `browser test crashed: ${e.stack || e}`);
 } finally {
   for (const c of contexts) await c.close().catch(() => {});
   if (kb) kb.proc.kill('SIGTERM');
+  if (shop) shop.server.close();
   fs.writeFileSync(path.join(out, 'axe-results.json'), JSON.stringify(axeResults, null, 2));
   fs.rmSync(tmp, { recursive: true, force: true });
 }
