@@ -236,6 +236,7 @@ class XapianSearcher : public Searcher {
     hit.title = data.value("title", "");
     hit.lang = data.value("lang", "");
     hit.category = data.value("category", "");
+    hit.internal = data.value("audience", "public") == "internal";
     hit.url = "/kb/" + hit.id;
     hit.snippet = MakeSnippet(Passages(data), hit.lang, built.words, *analyzer_);
     hit.score = it.get_percent() / 100.0;

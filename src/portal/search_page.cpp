@@ -87,6 +87,7 @@ TemplateList Hits(const PortalState& state, const SearchResponse& response, size
     item.set("url", SiteUrl(state, "/kb/" + hit.id));
     item.set("snippet", hit.snippet);  // escaped text with <mark> only
     item.set("rank", std::to_string(rank++));
+    item.set("internal", hit.internal);
     list.push_back(item);
   }
   return list;

@@ -171,6 +171,9 @@ TEST_CASE("an agent signs in with a token (CSRF-checked) and then sees internal 
   CHECK(internal->status == 200);
   CHECK(Has(internal->body, "class=\"internal-badge\""));
   CHECK(Has(internal->body, "noindex"));
+  auto results = client.Get("/search?q=chargeback+handling&lang=en", agent);
+  CHECK(Has(results->body, std::string("href=\"/kb/") + kInternal + "\""));
+  CHECK(Has(results->body, "class=\"internal-badge\""));
   // A customer's cookie with a wrong token is a customer.
   auto guess = client.Get(std::string("/kb/") + kInternal, {{"Cookie", "kb_agent=kbt_guess"}});
   CHECK(guess->status == 404);

@@ -35,8 +35,9 @@ struct SearchRequest {
 
 struct SearchHit {
   std::string id, title, lang, category, url;
-  std::string snippet;  // HTML-escaped text with only <mark> added
-  double score = 0;     // 0..1, relative to the best possible match
+  std::string snippet;    // HTML-escaped text with only <mark> added
+  double score = 0;       // 0..1, relative to the best possible match
+  bool internal = false;  // audience: internal (only agents get such hits)
 };
 
 // How many of the matching articles (visible to the caller) have a value.
