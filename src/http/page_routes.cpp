@@ -8,7 +8,7 @@
 namespace kb::http {
 namespace {
 
-constexpr size_t kMaxReasonBytes = 500;
+constexpr size_t kMaxFeedbackTextBytes = 2000;  // as the events API's vote text
 
 bool SecureCookies(const HandlerContext& context) {
   return context.public_url.rfind("https://", 0) == 0;
@@ -70,14 +70,14 @@ void PostFeedback(const HandlerContext& context, const httplib::Request& req,
   const portal::PageRequest request = PageRequestOf(context, req, res);
   const portal::Portal& portal = *context.services.portal;
   const std::string helpful = req.get_param_value("helpful");
-  const std::string reason = req.get_param_value("reason");
+  const std::string text = req.get_param_value("text");
   Status status;
   if (!CsrfMatches(req))
     status = Status::InvalidArgument("the form has expired: reload the page and send it again");
   else if (helpful != "yes" && helpful != "no")
     status = Status::InvalidArgument("helpful must be yes or no");
-  else if (reason.size() > kMaxReasonBytes || !IsValidUtf8(reason))
-    status = Status::InvalidArgument("the reason must be text of at most 500 bytes");
+  else if (text.size() > kMaxFeedbackTextBytes || !IsValidUtf8(text))
+    status = Status::InvalidArgument("the comment must be text of at most 2000 bytes");
   if (!status.ok()) return ReplyPage(req, res, portal.BadRequest(request, status));
   ReplyPage(req, res, portal.FeedbackThanks(request, req.matches[1].str()));
 }

@@ -7,7 +7,16 @@
   var base = document.body.getAttribute('data-base') || '';
   var lang = document.body.getAttribute('data-lang') || '';
 
+  // The insights session (docs/api.md, "Sessions"): from the page when the
+  // server put one there (data-session), kept for the visit in sessionStorage.
+  var session = document.body.getAttribute('data-session') || '';
+  try {
+    if (session) sessionStorage.setItem('kb_session', session);
+    else session = sessionStorage.getItem('kb_session') || '';
+  } catch (e) { /* storage off: events go without a session */ }
+
   function sendEvent(event) {
+    if (session && event.type !== 'view') event.session = session;
     var body = JSON.stringify(event);
     return fetch(base + '/api/v1/events', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body, keepalive: true
@@ -89,10 +98,13 @@
       var link = e.target.closest ? e.target.closest('[data-track]') : null;
       if (!link) return;
       var kind = link.getAttribute('data-track');
-      var event = { type: kind, article: link.getAttribute('data-article') || undefined };
+      var event = { type: kind };
       if (kind === 'click') {
+        event.article = link.getAttribute('data-article') || undefined;
         event.query = params.get('q') || undefined;
         event.rank = Number(link.getAttribute('data-rank')) || undefined;
+      } else if (kind === 'contact') {
+        event.channel = 'portal';
       }
       sendEvent(event).catch(function () {});
     });
@@ -105,8 +117,8 @@
       var button = e.submitter;
       if (!button) return;  // no submitter known: let the form post itself
       e.preventDefault();
-      var reason = form.querySelector('textarea').value;
-      sendEvent({ type: 'vote', article: article, helpful: button.value === 'yes', reason: reason || undefined })
+      var text = form.querySelector('textarea').value;
+      sendEvent({ type: 'vote', article: article, helpful: button.value === 'yes', text: text || undefined })
         .then(function (r) {
           if (!r.ok) throw new Error('events ' + r.status);
           form.hidden = true;

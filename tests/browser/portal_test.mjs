@@ -134,7 +134,7 @@ async function pagesIn(context, axeContext, base, lang) {
   check(await page.getAttribute('a.contact >> nth=0', 'href') === TICKET_URL, `${lang} article: contact link to the ticket URL`);
   check((await page.$$('link[rel=alternate][hreflang]')).length === 4, `${lang} article: hreflang alternates`);
   await shot(page, `article-${lang}`);
-  await page.fill('#reason', 'ok');
+  await page.fill('#feedback-text', 'ok');
   await Promise.all([page.waitForLoadState(), page.click('.feedback button[value=yes]')]);
   await page.getByText(thanks).first().waitFor({ timeout: 5000 }).catch(() => {});
   check(await page.getByText(thanks).first().isVisible(), `${lang} article: "Was this helpful?" yes is thanked`);

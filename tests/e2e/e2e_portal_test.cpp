@@ -190,7 +190,7 @@ TEST_CASE("the no-JavaScript vote form needs its CSRF token and a yes or no") {
   const char* type = "application/x-www-form-urlencoded";
   CHECK(client
             .Post("/kb/en/account/reset-password/feedback", cookie,
-                  "helpful=yes&reason=clear&csrf=" + csrf, type)
+                  "helpful=yes&text=clear&csrf=" + csrf, type)
             ->status == 200);
   CHECK(client
             .Post("/kb/en/account/reset-password/feedback", cookie, "helpful=maybe&csrf=" + csrf,
