@@ -3,7 +3,9 @@
 // no internal article for customers, agents' sign-in, CSRF, CORS, caching.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "e2e_env.h"
@@ -25,6 +27,16 @@ httplib::Client Client(Env& env) {
   return client;
 }
 
+// kb serve over the e2e articles (with `args`), and a client of it.
+struct Served {
+  explicit Served(const std::vector<std::string>& args = {}) {
+    env.StartServer(args);
+    client = std::make_unique<httplib::Client>(Client(env));
+  }
+  Env env;
+  std::unique_ptr<httplib::Client> client;
+};
+
 // The kb_csrf cookie value the server set on `res`.
 std::string CsrfCookie(const httplib::Result& res) {
   const std::string set = res->get_header_value("Set-Cookie");
@@ -38,9 +50,8 @@ std::string CsrfCookie(const httplib::Result& res) {
 TEST_SUITE_BEGIN("portal");
 
 TEST_CASE("every page type answers HTML with its status, language and security headers") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   struct Case {
     std::string path;
     int status;
@@ -71,9 +82,8 @@ TEST_CASE("every page type answers HTML with its status, language and security h
 }
 
 TEST_CASE("the UI language comes from the URL, else Accept-Language, else the site default") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   CHECK(Has(client.Get("/", {{"Accept-Language", "fa-IR,fa;q=0.9,en;q=0.5"}})->body,
             "<html lang=\"fa\" dir=\"rtl\">"));
   CHECK(Has(client.Get("/?lang=el", {{"Accept-Language", "he"}})->body, "<html lang=\"el\""));
@@ -83,9 +93,8 @@ TEST_CASE("the UI language comes from the URL, else Accept-Language, else the si
 }
 
 TEST_CASE("the search page escapes what the customer typed and shows hits with snippets") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   auto res = client.Get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E+password");
   REQUIRE(res);
   CHECK(res->status == 200);
@@ -97,9 +106,8 @@ TEST_CASE("the search page escapes what the customer typed and shows hits with s
 }
 
 TEST_CASE("bad query strings answer a page with a clear message, never a 500") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   const std::string long_q(2000, 'a');
   for (const std::string& path :
        {std::string("/search?q=%FF%FE"), std::string("/search?q=x&page=abc"),
@@ -120,9 +128,8 @@ TEST_CASE("bad query strings answer a page with a clear message, never a 500") {
 }
 
 TEST_CASE("customers never reach an internal article: URL, search, home, sitemap, related") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   CHECK(client.Get(std::string("/kb/") + kInternal)->status == 404);
   for (const char* path : {"/sitemap.xml", "/?lang=en", "/search?q=chargeback+handling&lang=en",
                            "/kb/en/billing/refund-policy", "/search?q=chargeback"}) {
@@ -138,9 +145,8 @@ TEST_CASE("customers never reach an internal article: URL, search, home, sitemap
 }
 
 TEST_CASE("an agent signs in with a token (CSRF-checked) and then sees internal articles, marked") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   auto form = client.Get("/agent/sign-in");
   REQUIRE(form);
   const std::string csrf = CsrfCookie(form);
@@ -148,7 +154,7 @@ TEST_CASE("an agent signs in with a token (CSRF-checked) and then sees internal 
   const httplib::Headers cookie = {{"Cookie", "kb_csrf=" + csrf}};
 
   // Without the matching form token: refused.
-  auto forged = client.Post("/agent/sign-in", cookie, "token=" + env.token() + "&csrf=wrong",
+  auto forged = client.Post("/agent/sign-in", cookie, "token=" + served.env.token() + "&csrf=wrong",
                             "application/x-www-form-urlencoded");
   CHECK(forged->status == 400);
   CHECK(forged->get_header_value("Set-Cookie").find("kb_agent=") == std::string::npos);
@@ -157,7 +163,7 @@ TEST_CASE("an agent signs in with a token (CSRF-checked) and then sees internal 
                            "application/x-www-form-urlencoded");
   CHECK(wrong->status == 401);
 
-  auto ok = client.Post("/agent/sign-in", cookie, "token=" + env.token() + "&csrf=" + csrf,
+  auto ok = client.Post("/agent/sign-in", cookie, "token=" + served.env.token() + "&csrf=" + csrf,
                         "application/x-www-form-urlencoded");
   REQUIRE(ok);
   CHECK(ok->status == 303);
@@ -166,7 +172,8 @@ TEST_CASE("an agent signs in with a token (CSRF-checked) and then sees internal 
   CHECK(Has(session, "HttpOnly"));
   CHECK(Has(session, "SameSite=Strict"));
   CHECK_FALSE(Has(session, "Secure"));  // plain http here; https public URLs get Secure
-  const httplib::Headers agent = {{"Cookie", "kb_csrf=" + csrf + "; kb_agent=" + env.token()}};
+  const httplib::Headers agent = {
+      {"Cookie", "kb_csrf=" + csrf + "; kb_agent=" + served.env.token()}};
   auto internal = client.Get(std::string("/kb/") + kInternal, agent);
   CHECK(internal->status == 200);
   CHECK(Has(internal->body, "class=\"internal-badge\""));
@@ -180,9 +187,8 @@ TEST_CASE("an agent signs in with a token (CSRF-checked) and then sees internal 
 }
 
 TEST_CASE("the no-JavaScript vote form needs its CSRF token and a yes or no") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   auto page = client.Get("/kb/en/account/reset-password");
   const std::string csrf = CsrfCookie(page);
   CHECK(Has(page->body, "action=\"/kb/en/account/reset-password/feedback\""));
@@ -202,9 +208,8 @@ TEST_CASE("the no-JavaScript vote form needs its CSRF token and a yes or no") {
 }
 
 TEST_CASE("pages carry an ETag and Last-Modified of the published index and answer 304 to them") {
-  Env env;
-  env.StartServer();
-  auto client = Client(env);
+  Served served;
+  httplib::Client& client = *served.client;
   const httplib::Headers cookie = {{"Cookie", "kb_csrf=0123456789abcdef0123456789abcdef"}};
   auto first = client.Get("/kb/en/account/reset-password", cookie);
   const std::string etag = first->get_header_value("ETag");
@@ -225,9 +230,8 @@ TEST_CASE("pages carry an ETag and Last-Modified of the published index and answ
 }
 
 TEST_CASE("the API answers the configured CORS origins, preflight included, and no others") {
-  Env env;
-  env.StartServer({"--cors-origin", "https://shop.example.com"});
-  auto client = Client(env);
+  Served served({"--cors-origin", "https://shop.example.com"});
+  httplib::Client& client = *served.client;
   auto pre = client.Options("/api/v1/search", {{"Origin", "https://shop.example.com"},
                                                {"Access-Control-Request-Method", "GET"}});
   REQUIRE(pre);
@@ -287,19 +291,35 @@ TEST_CASE("files beside visible articles are served with their type, nothing els
 TEST_CASE("the search API takes several categories (any) and tags (any), both fields together") {
   Env env;
   env.StartServer();
-  const auto both = env.Search({{"q", "account billing password payment"},
-                                {"lang", "en"},
-                                {"category", "account"},
-                                {"category", "billing"}});
-  bool saw_account = false, saw_billing = false;
-  for (const auto& hit : both["hits"]) {
-    const std::string category = hit["category"];
-    CHECK((category == "account" || category == "billing"));
-    saw_account |= category == "account";
-    saw_billing |= category == "billing";
-  }
-  CHECK(saw_account);
-  CHECK(saw_billing);
+  const kb_e2e::Params query = {{"q", "login password payment card invoice"}, {"lang", "en"}};
+  auto ids = [&](kb_e2e::Params filters) {
+    kb_e2e::Params params = query;
+    params.insert(params.end(), filters.begin(), filters.end());
+    std::vector<std::string> found = kb_e2e::HitIds(env.Search(params));
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  CHECK(ids({{"category", "account"}, {"category", "billing"}}) ==
+        std::vector<std::string>{"en/account/reset-password", "en/account/two-step-verification",
+                                 "en/billing/billing-address", "en/billing/billing-currency",
+                                 "en/billing/invoices", "en/billing/payment-methods",
+                                 "en/billing/refund-policy"});
+  CHECK(ids({{"tag", "login"}, {"tag", "card"}}) ==
+        std::vector<std::string>{"en/account/reset-password", "en/account/two-step-verification",
+                                 "en/billing/billing-address", "en/billing/payment-methods"});
+  // Any of the categories and any of the tags.
+  CHECK(ids({{"category", "account"},
+             {"category", "billing"},
+             {"tag", "password"},
+             {"tag", "card"}}) == std::vector<std::string>{"en/account/reset-password",
+                                                           "en/billing/billing-address",
+                                                           "en/billing/payment-methods"});
+  // The search page takes the same filters.
+  auto client = Client(env);
+  auto page = client.Get("/search?q=password+card&lang=en&category=account&tag=password");
+  CHECK(Has(page->body, "value=\"account\" checked"));
+  CHECK(Has(page->body, "href=\"/kb/en/account/reset-password\""));
+  CHECK_FALSE(Has(page->body, "href=\"/kb/en/billing/payment-methods\""));
 }
 
 TEST_SUITE_END();
