@@ -33,8 +33,9 @@ ALLOWED = {
     "publish": ["core", "articles", "index", "sources"],
     "auth": ["core"],
     "insights": ["core", "analysis"],
-    "http": ["core", "articles", "index", "sources", "publish", "auth", "insights"],
-    "cli": ["core", "articles", "analysis", "query", "index", "sources", "publish", "auth", "insights",
+    "portal": ["core", "articles", "index"],
+    "http": ["core", "articles", "index", "sources", "publish", "auth", "insights", "portal"],
+    "cli": ["core", "articles", "analysis", "query", "index", "sources", "publish", "auth", "insights", "portal",
             "http"],
 }
 PARTS = list(ALLOWED)
@@ -50,9 +51,10 @@ THIRD_PARTY = [
     ("hunspell", [r"HUNSPELL", r"libhunspell"], ["hunspell"], ["query"]),
     ("WordNet", [r"libwordnet"], ["wn.h"], ["query"]),
     ("libstemmer", [r"libstemmer"], ["libstemmer.h"], ["analysis"]),
-    ("ICU", [r"^ICU::"], ["unicode/"], ["core", "articles", "analysis", "query"]),
+    ("ICU", [r"^ICU::"], ["unicode/"], ["core", "articles", "analysis", "query", "portal"]),
     ("OpenSSL", [r"^OpenSSL::"], ["openssl/"], ["core", "auth", "publish"]),
-    ("nlohmann/json", [r"nlohmann_json"], ["nlohmann/"], ["articles", "index", "http"]),
+    ("nlohmann/json", [r"nlohmann_json"], ["nlohmann/"], ["articles", "index", "portal", "http"]),
+    ("kainjow-mustache", [r"kainjow"], ["kainjow/"], ["portal"]),
     ("CLI11", [r"CLI11"], ["CLI/"], ["cli"]),
     ("SQLite", [r"SQLite::", r"libsqlite3"], ["sqlite3.h"], ["insights"]),
 ]

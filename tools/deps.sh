@@ -8,7 +8,7 @@ KB_DEBIAN_PACKAGES=(
   libxapian-dev xapian-tools
   libcmark-dev libcpp-httplib-dev nlohmann-json3-dev doctest-dev
   libyaml-cpp-dev libicu-dev libstemmer-dev libssl-dev libcli11-dev
-  libgit2-dev libsqlite3-dev
+  libgit2-dev libsqlite3-dev libkainjow-mustache-dev
   libhunspell-dev hunspell-en-us wordnet-dev wordnet-base
   python3 curl clang-format
 )
@@ -39,4 +39,21 @@ kb_install_redocly() {
   echo "kb: installing @redocly/cli@$KB_REDOCLY_VERSION into .node/" >&2
   npm install --prefix "$root/.node" --no-audit --no-fund --loglevel=error \
     "@redocly/cli@$KB_REDOCLY_VERSION" >&2
+}
+
+# The browser tests (ctest "browser", tests/browser/): Debian's chromium,
+# driven by playwright-core (which never downloads a browser of its own), and
+# axe-core for the accessibility checks, installed with npm into .node/.
+KB_PLAYWRIGHT_VERSION=1.65.2
+KB_AXE_VERSION=4.14.1
+kb_install_browser_tests() {
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  kb_install_deps chromium fonts-noto-core
+  [ -d "$root/.node/node_modules/playwright-core" ] && [ -d "$root/.node/node_modules/axe-core" ] &&
+    return 0
+  command -v npm >/dev/null 2>&1 || kb_install_deps npm
+  echo "kb: installing playwright-core@$KB_PLAYWRIGHT_VERSION axe-core@$KB_AXE_VERSION into .node/" >&2
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$root/.node" --no-audit --no-fund \
+    --loglevel=error "playwright-core@$KB_PLAYWRIGHT_VERSION" "axe-core@$KB_AXE_VERSION" >&2
 }

@@ -11,6 +11,7 @@
 #include "kb/auth/agent_tokens.h"
 #include "kb/index/search.h"
 #include "kb/insights/recorder.h"
+#include "kb/portal/portal.h"
 #include "kb/publish/git_publisher.h"
 #include "stderr_log.h"
 
@@ -118,6 +119,40 @@ void AddInsightsOptions(CLI::App* serve, ServeArgs* args) {
       ->check(CLI::Range(0, 86400));
 }
 
+void AddPortalOptions(CLI::App* serve, ServeArgs* args) {
+  serve->add_option("--site-config", args->site_config_file,
+                    "JSON file of the portal's site: name, default_lang, ticket_url, logo_url, "
+                    "colors {accent, background, text}");
+  serve->add_option("--templates", args->templates_dir,
+                    "The portal's templates folder (*.mustache, messages/, assets/); default: "
+                    "the templates/ kb was built from");
+  serve->add_option("--cors-origin", args->http.cors_origins,
+                    "An origin (https://shop.example.com) whose pages may call the API, e.g. "
+                    "with the embeddable search widget; repeatable");
+  serve->add_option("--articles", args->articles_dir,
+                    "The articles folder the index was built from: the portal serves the images "
+                    "and other files beside published articles from it");
+  serve->add_flag("--no-portal", args->no_portal, "Serve the API only, no pages");
+}
+
+// The portal over `searchers`, or null with --no-portal. InvalidArgument for
+// a bad site config or templates folder: checked before kb listens.
+Result<std::unique_ptr<portal::Portal>> OpenPortal(const ServeArgs& args, SearcherPool* searchers) {
+  if (args.no_portal) return std::unique_ptr<portal::Portal>();
+  portal::PortalOptions options;
+  options.templates_dir = args.templates_dir.empty() ? KB_TEMPLATES_DIR : args.templates_dir;
+  options.public_url = args.http.public_url;
+  options.articles_dir = args.articles_dir;
+  while (!options.public_url.empty() && options.public_url.back() == '/')
+    options.public_url.pop_back();
+  if (!args.site_config_file.empty()) {
+    auto site = portal::LoadSiteConfig(args.site_config_file);
+    if (!site.ok()) return Status::InvalidArgument(site.status().message());
+    options.site = *site;
+  }
+  return portal::Portal::Create(options, searchers);
+}
+
 }  // namespace
 
 std::string InsightsDataDir(const std::string& data_dir, const std::string& db_dir) {
@@ -161,6 +196,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   AddFeaturesOption(serve, &args->features);
   AddGitServeOptions(serve, args);
   AddInsightsOptions(serve, args);
+  AddPortalOptions(serve, args);
   return serve;
 }
 
@@ -193,7 +229,10 @@ int RunServe(ServeArgs args) {
   recording.log = &log;
   EventRecorder recorder(events->get(), recording);  // its destructor commits what is queued
   SearcherPool searchers(args.db_dir, args.features);
+  auto portal = OpenPortal(args, &searchers);
+  if (!portal.ok()) return Fail(portal.status());
   http::Services services;
+  services.portal = portal->get();
   services.searchers = &searchers;
   services.agent_tokens = tokens.get();
   services.publisher = publisher.get();

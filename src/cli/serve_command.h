@@ -33,6 +33,11 @@ struct ServeArgs {
   int retention_days = 365;
   bool trust_event_time = false;
   int popular_refresh_seconds = 60;
+  // The portal (docs/portal.md): its templates folder and site settings.
+  std::string templates_dir;     // empty: the templates/ folder kb was built from
+  std::string site_config_file;  // empty: the defaults of kb::portal::SiteConfig
+  std::string articles_dir;      // the files beside the articles are served from it; empty: none
+  bool no_portal = false;        // serve the API only
 };
 
 // The `kb serve` subcommand and its flags, filling `args`.

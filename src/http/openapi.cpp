@@ -47,6 +47,11 @@ Json Parameters(const Route& route) {
       description = "Agents only. " + description;
     param["description"] = description;
     param["schema"] = ParamSchema(spec);
+    if (spec.repeatable) {  // ?category=a&category=b
+      param["schema"] = {{"type", "array"}, {"items", param["schema"]}, {"maxItems", kMaxRepeats}};
+      param["style"] = "form";
+      param["explode"] = true;
+    }
     params.push_back(std::move(param));
   }
   return params;

@@ -31,12 +31,16 @@ Status CheckReceived(const std::vector<ParamSpec>& specs, const ParamPairs& rece
       return Status::InvalidArgument("unknown parameter '" + name + "'");
     }
     if (spec->ignored) continue;
-    if (values->Has(name))
+    if (spec->repeatable && values->All(name).size() >= kMaxRepeats)
+      return Status::InvalidArgument("parameter '" + name + "' given more than " +
+                                     std::to_string(kMaxRepeats) + " times");
+    if (values->Has(name) && !spec->repeatable)
       return Status::InvalidArgument("parameter '" + name + "' given more than once");
     if (spec->access == ParamAccess::kAgentsOnly && !context.agent)
       return Status::Unauthorized(name + " is for agents only: send Authorization: Bearer TOKEN");
     if (spec->type != ParamType::kGitRef && !IsValidUtf8(value))
       return Status::InvalidArgument(name + " is not valid UTF-8");
+    if (spec->repeatable) values->AddRepeated(name, value);
     values->SetText(name, value);
   }
   return Status::OK();
@@ -46,9 +50,12 @@ Status CheckValue(const ParamSpec& spec, ParamValues* values) {
   const std::string value = values->Text(spec.name);
   switch (spec.type) {
     case ParamType::kText:
-      if (spec.max_bytes > 0 && value.size() > spec.max_bytes)
-        return Status::TooLarge(spec.name + " is longer than " + std::to_string(spec.max_bytes) +
-                                " bytes");
+      for (const std::string& each :
+           spec.repeatable ? values->All(spec.name) : std::vector<std::string>{value}) {
+        if (spec.max_bytes > 0 && each.size() > spec.max_bytes)
+          return Status::TooLarge(spec.name + " is longer than " + std::to_string(spec.max_bytes) +
+                                  " bytes");
+      }
       if (spec.required && AllOf(value, ::isspace))
         return Status::InvalidArgument(spec.name + " is required");
       return Status::OK();
@@ -89,6 +96,12 @@ ParamSpec TextParam(std::string name, size_t max_bytes, std::string description)
   return spec;
 }
 
+ParamSpec RepeatableTextParam(std::string name, size_t max_bytes, std::string description) {
+  ParamSpec spec = TextParam(std::move(name), max_bytes, std::move(description));
+  spec.repeatable = true;
+  return spec;
+}
+
 ParamSpec RequiredTextParam(std::string name, size_t max_bytes, std::string description) {
   ParamSpec spec = TextParam(std::move(name), max_bytes, std::move(description));
   spec.required = true;
@@ -118,6 +131,11 @@ ParamSpec IgnoredParam(std::string name, std::string description) {
 std::string ParamValues::Text(const std::string& name) const {
   auto it = text_.find(name);
   return it == text_.end() ? std::string() : it->second;
+}
+
+std::vector<std::string> ParamValues::All(const std::string& name) const {
+  auto it = repeated_.find(name);
+  return it == repeated_.end() ? std::vector<std::string>() : it->second;
 }
 
 size_t ParamValues::Integer(const std::string& name) const {

@@ -57,11 +57,15 @@ struct ParamSpec {
   IntegerRule integer;      // kInteger only
   ParamAccess access = ParamAccess::kAnyone;
   ParamMode mode = ParamMode::kAlways;
-  bool ignored = false;  // accepted and documented, but has no effect (Zendesk's sort_by)
+  bool ignored = false;     // accepted and documented, but has no effect (Zendesk's sort_by)
+  bool repeatable = false;  // text: may be given several times (at most 20), read with All()
 };
 
 // Declaring parameters reads like their documentation.
 ParamSpec TextParam(std::string name, size_t max_bytes, std::string description);
+// A text parameter that may be given up to kMaxRepeats times (category=a&category=b).
+ParamSpec RepeatableTextParam(std::string name, size_t max_bytes, std::string description);
+inline constexpr size_t kMaxRepeats = 20;
 ParamSpec RequiredTextParam(std::string name, size_t max_bytes, std::string description);
 ParamSpec IntegerParam(std::string name, IntegerRule rule, std::string description);
 ParamSpec LanguageParam(std::string name, std::string description);
@@ -76,17 +80,23 @@ class ParamValues {
   bool Has(const std::string& name) const { return text_.count(name) > 0; }
   // The value as received; "" when absent.
   std::string Text(const std::string& name) const;
+  // Every value of a repeatable parameter, in the order sent; empty when absent.
+  std::vector<std::string> All(const std::string& name) const;
   // A kInteger parameter's value, its rule's fallback when absent.
   size_t Integer(const std::string& name) const;
   // A kLanguage parameter's primary language ("en" for "en-US"), "auto" when absent.
   std::string Language(const std::string& name) const;
 
   void SetText(const std::string& name, std::string value) { text_[name] = std::move(value); }
+  void AddRepeated(const std::string& name, std::string value) {
+    repeated_[name].push_back(std::move(value));
+  }
   void SetInteger(const std::string& name, size_t value) { integers_[name] = value; }
   void SetLanguage(const std::string& name, std::string v) { languages_[name] = std::move(v); }
 
  private:
   std::map<std::string, std::string> text_;
+  std::map<std::string, std::vector<std::string>> repeated_;
   std::map<std::string, size_t> integers_;
   std::map<std::string, std::string> languages_;
 };

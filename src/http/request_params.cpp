@@ -16,8 +16,11 @@ std::vector<ParamSpec> SearchParams() {
                    "Hits per response; larger values are clamped to 100."),
       IntegerParam(kOffset, {0, kMaxOffset, 0, AboveMax::kClamp},
                    "Hits to skip; larger values are clamped to 10000."),
-      TextParam(kCategory, kMaxFilterBytes, "Only articles in this category."),
-      TextParam(kTag, kMaxFilterBytes, "Only articles with this tag."),
+      RepeatableTextParam(kCategory, kMaxFilterBytes,
+                          "Only articles in this category; repeat it for any of several "
+                          "(category=a&category=b). With tag: both must hold."),
+      RepeatableTextParam(kTag, kMaxFilterBytes,
+                          "Only articles with this tag; repeat it for any of several."),
   };
 }
 
@@ -27,8 +30,12 @@ SearchRequest SearchRequestFrom(const ParamValues& values) {
   out.lang = values.Language(kLang);
   out.limit = values.Integer(kLimit);
   out.offset = values.Integer(kOffset);
-  out.category = values.Text(kCategory);
-  if (!values.Text(kTag).empty()) out.tags.push_back(values.Text(kTag));
+  for (std::string& category : values.All(kCategory)) {
+    if (!category.empty()) out.categories.push_back(std::move(category));
+  }
+  for (std::string& tag : values.All(kTag)) {
+    if (!tag.empty()) out.tags.push_back(std::move(tag));
+  }
   return out;
 }
 

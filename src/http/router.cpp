@@ -4,6 +4,7 @@
 #include <map>
 
 #include "handler_util.h"
+#include "page_routes.h"
 
 namespace kb::http {
 namespace {
@@ -77,9 +78,10 @@ void HandleRefusalsAndErrors(httplib::Server& server, const HandlerContext& cont
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Unknown paths and methods, and what httplib refuses before routing.
-  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  server.set_error_handler([context](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     const int code = res.status;
+    if (code == 404 && ReplyNotFoundPage(context, req, res)) return;
     ReplyError(res, StatusOfRefusal(code));
     res.status = code;
   });

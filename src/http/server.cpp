@@ -14,7 +14,9 @@
 #include <thread>
 
 #include "call.h"
+#include "cors.h"
 #include "kb/publish/git_publisher.h"
+#include "page_routes.h"
 #include "route_table.h"
 #include "router.h"
 #include "server_setup.h"
@@ -136,6 +138,8 @@ Status Serve(const ServeOptions& options, const Services& services) {
                   options.share_port ? PortSharing::kShared : PortSharing::kExclusive);
   if (options.access_log) SetAccessLog(server, context);
   RegisterRoutes(server, table, context);
+  RegisterPageRoutes(server, context);
+  RegisterCors(server, options.cors_origins);
 
   if (!server.bind_to_port(options.bind, options.port)) return ListenFailure(options);
 

@@ -128,7 +128,9 @@ std::vector<ArticleSummary> RelatedArticles(const Xapian::Database& db, Xapian::
 }
 
 std::vector<FaqCategory> FaqArticles(const Xapian::Database& db, const FaqRequest& request) {
-  Xapian::Query query = Filtered(Xapian::Query(schema::kFaqTerm), VisibleTo(request.agent));
+  const Xapian::Query listed =
+      request.faq_only ? Xapian::Query(schema::kFaqTerm) : Xapian::Query::MatchAll;
+  Xapian::Query query = Filtered(listed, VisibleTo(request.agent));
   if (!request.lang.empty()) query = Filtered(query, Xapian::Query(schema::LangTerm(request.lang)));
   if (!request.category.empty())
     query =

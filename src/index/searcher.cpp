@@ -104,6 +104,8 @@ class XapianSearcher : public Searcher {
       info.generation = generation_;
       info.sequence = std::strtoull(db_.get_metadata(schema::kMetaSequence).c_str(), nullptr, 10);
       info.articles = db_.get_doccount();
+      info.published_at =
+          std::strtoll(db_.get_metadata(schema::kMetaPublishedAt).c_str(), nullptr, 10);
       return info;
     });
   }
@@ -150,14 +152,18 @@ class XapianSearcher : public Searcher {
       filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(term));
     };
     if (!lang.empty()) add(schema::LangTerm(lang));
-    if (!request.category.empty()) add(schema::BooleanTerm(schema::kCategory, request.category));
-    if (!request.tags.empty()) {
+    // Several values of one field: any of them; different fields: all of them.
+    auto add_any = [&filter](std::string_view prefix, const std::vector<std::string>& values) {
+      if (values.empty()) return;
       std::vector<std::string> any;
-      for (const std::string& tag : request.tags)
-        any.push_back(schema::BooleanTerm(schema::kTag, tag));
+      for (const std::string& value : values) any.push_back(schema::BooleanTerm(prefix, value));
       filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
                              Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
-    }
+    };
+    std::vector<std::string> categories = request.categories;
+    if (!request.category.empty()) categories.push_back(request.category);
+    add_any(schema::kCategory, categories);
+    add_any(schema::kTag, request.tags);
     return filter;
   }
 
@@ -237,6 +243,7 @@ class XapianSearcher : public Searcher {
     hit.title = data.value("title", "");
     hit.lang = data.value("lang", "");
     hit.category = data.value("category", "");
+    hit.internal = data.value("audience", "public") == "internal";
     hit.url = "/kb/" + hit.id;
     hit.snippet = MakeSnippet(Passages(data), hit.lang, built.words, *analyzer_);
     hit.score = it.get_percent() / 100.0;

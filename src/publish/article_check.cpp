@@ -4,6 +4,7 @@
 #include <set>
 
 #include "kb/articles/id_key.h"
+#include "kb/articles/link_target.h"
 #include "kb/articles/markdown_links.h"
 #include "kb/publish/check.h"
 
@@ -56,80 +57,47 @@ class Checker {
     parsed_.emplace(entry.id, Parsed{std::move(article.value), std::move(bytes.value)});
   }
 
-  // `target` relative to the folder of article `id`, normalized; false if it leaves the root.
-  static bool Resolve(const std::string& id, const std::string& target, std::string* out) {
-    std::vector<std::string> parts;
-    const size_t slash = id.rfind('/');
-    std::string joined = (slash == std::string::npos ? "" : id.substr(0, slash + 1)) + target;
-    size_t start = 0;
-    while (start <= joined.size()) {
-      size_t end = joined.find('/', start);
-      if (end == std::string::npos) end = joined.size();
-      const std::string part = joined.substr(start, end - start);
-      start = end + 1;
-      if (part.empty() || part == ".") continue;
-      if (part == "..") {
-        if (parts.empty()) return false;
-        parts.pop_back();
-      } else {
-        parts.push_back(part);
-      }
+  // True when `file` lies in the folder (or a subfolder) of an article, as the
+  // portal requires to serve it (kb/portal/portal.h, ArticleFile).
+  bool BesideAnArticle(const std::string& file) const {
+    for (const std::string& id : ids_) {
+      const size_t slash = id.rfind('/');
+      const std::string folder = slash == std::string::npos ? "" : id.substr(0, slash + 1);
+      if (file.compare(0, folder.size(), folder) == 0) return true;
     }
-    out->clear();
-    for (const auto& p : parts) *out += (out->empty() ? "" : "/") + p;
-    return !out->empty();
-  }
-
-  static std::string Decode(std::string s) {
-    s = s.substr(0, s.find_first_of("#?"));
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-          std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-        out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
-        i += 2;
-      } else {
-        out.push_back(s[i]);
-      }
-    }
-    return out;
-  }
-
-  static bool HasScheme(const std::string& t) {
-    const size_t colon = t.find(':');
-    if (colon == std::string::npos || colon == 0) return false;
-    return std::all_of(t.begin(), t.begin() + static_cast<long>(colon), [](unsigned char c) {
-      return std::isalnum(c) || c == '+' || c == '.' || c == '-';
-    });
+    return false;
   }
 
   void CheckLinks(const Parsed& parsed) {
     const Article& a = parsed.article;
     for (const MarkdownLink& link : ExtractLinks(parsed.bytes)) {
       const std::string& t = link.target;
-      if (t.empty() || t[0] == '#' || HasScheme(t) || t.rfind("//", 0) == 0) continue;
-      const std::string target = Decode(t);
-      std::string resolved;
+      const LinkTarget target = ResolveLinkTarget(a.id, t);
+      if (target.kind == LinkKind::kElsewhere || target.kind == LinkKind::kSite) continue;
       if (link.image) {
-        if (target.empty() || target[0] == '/') continue;  // site assets, not in the repository
-        if (!Resolve(a.id, target, &resolved))
+        if (t[0] == '/') continue;  // site assets, not in the repository
+        if (target.kind == LinkKind::kOutside) {
           Add(Severity::kError,
               {a.path, link.line, "image '" + t + "' points outside the articles"});
-        else if (!input_.file_exists(resolved))
+          continue;
+        }
+        const std::string file = target.path + (target.kind == LinkKind::kArticle ? ".md" : "");
+        if (!input_.file_exists(file))
           Add(Severity::kError,
-              {a.path, link.line, "missing image '" + t + "' (no file " + resolved + ")"});
+              {a.path, link.line, "missing image '" + t + "' (no file " + file + ")"});
+        else if (!BesideAnArticle(file))
+          Add(Severity::kError, {a.path, link.line,
+                                 "image '" + t +
+                                     "' is not in the folder of an article: the portal serves only "
+                                     "files beside articles"});
         continue;
       }
-      std::string id;
-      if (target.rfind("/kb/", 0) == 0) {
-        id = target.substr(4);
-        while (!id.empty() && id.back() == '/') id.pop_back();
-      } else if (target[0] != '/' && target.size() > 3 &&
-                 target.compare(target.size() - 3, 3, ".md") == 0) {
-        if (Resolve(a.id, target, &resolved)) id = resolved.substr(0, resolved.size() - 3);
-      } else {
-        continue;  // not a link to an article
-      }
+      // A relative link ending in .md that climbs out of the root is a broken article link.
+      const std::string path = t.substr(0, t.find_first_of("#?"));
+      const bool outside_md = target.kind == LinkKind::kOutside && path.size() > 3 &&
+                              path.compare(path.size() - 3, 3, ".md") == 0;
+      if (target.kind != LinkKind::kArticle && !outside_md) continue;  // not a link to an article
+      const std::string& id = target.path;
       auto it = parsed_.find(id);
       if (id.empty() || !ids_.count(id)) {
         Add(Severity::kError,

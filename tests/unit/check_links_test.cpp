@@ -127,4 +127,23 @@ TEST_CASE(
   CHECK(report.warnings() == 1);
 }
 
+TEST_CASE("a folder check refuses an image the portal would not serve: not beside any article") {
+  const kb::test::TempDir tmp("kb-check-test");
+  const fs::path root = tmp.path();
+  tmp.Write("en/account/a.md",
+            "---\ntitle: A\nlang: en\n---\n![ok](img/a.png) ![far](../../shared/logo.png)\n");
+  tmp.Write("en/account/img/a.png", "PNG");
+  tmp.Write("shared/logo.png", "PNG");
+  auto source = kb::NewFolderSource(root.string());
+  kb::CheckInput input;
+  input.source = source.get();
+  input.file_exists = [&](const std::string& p) { return fs::is_regular_file(root / p); };
+  const kb::CheckReport report = kb::CheckArticles(input);
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings[0].ToString() ==
+        (root / "en/account/a.md").string() +
+            ":5: error: image '../../shared/logo.png' is not in the folder of an article: the "
+            "portal serves only files beside articles");
+}
+
 TEST_SUITE_END();

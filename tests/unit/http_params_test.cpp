@@ -159,3 +159,18 @@ TEST_CASE("ParseParams applies the declared rules, naming the parameter") {
   ignore.unknown = kb::http::UnknownParams::kIgnore;
   CHECK(Parse({{"q", "x"}, {"_", "123"}}, ignore).ok());
 }
+
+TEST_CASE("ParseParams: a repeatable parameter keeps every value, up to its limit") {
+  std::vector<ParamSpec> specs = {
+      kb::http::RepeatableTextParam("category", 5, "Any of these categories.")};
+  auto values = kb::http::ParseParams(specs, {{"category", "a"}, {"category", "b"}}, {});
+  REQUIRE(values.ok());
+  CHECK(values->All("category") == std::vector<std::string>{"a", "b"});
+  CHECK(values->All("tag").empty());
+  CHECK(kb::http::ParseParams(specs, {{"category", "a"}, {"category", "toolong"}}, {})
+            .status()
+            .code() == StatusCode::kTooLarge);
+  ParamPairs many(kb::http::kMaxRepeats + 1, {"category", "x"});
+  CHECK(kb::http::ParseParams(specs, many, {}).status().message() ==
+        "parameter 'category' given more than 20 times");
+}

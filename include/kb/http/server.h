@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kb/core/status.h"
 
@@ -22,6 +23,9 @@ class GitPublisher;
 class Log;
 class SearcherPool;
 }  // namespace kb
+namespace kb::portal {
+class Portal;
+}
 
 namespace kb::http {
 
@@ -36,6 +40,9 @@ struct ServeOptions {
   bool access_log = false;  // one log line per request ("GET /path 200")
   bool share_port = false;  // SO_REUSEPORT: let other servers listen on the same port too
   std::string name;         // what is served, for the log line "serving NAME on http://…"
+  // Origins ("https://shop.example.com") whose pages may call the API from
+  // the browser (the embeddable widget): CORS headers and preflight answers.
+  std::vector<std::string> cors_origins;
 };
 
 // What the handlers call. Pointers are borrowed, not owned.
@@ -56,6 +63,8 @@ struct Services {
   // Tests and imports only (kb serve --trust-event-time): a search's `time`
   // parameter and an event's `time` field set the time recorded.
   bool trust_event_time = false;
+  // The self-service pages (/, /search, /kb/{id}, ...); null: the API only.
+  const portal::Portal* portal = nullptr;
 };
 
 // OK, or InvalidArgument naming the bad option (port, threads, public_url).

@@ -27,15 +27,17 @@ struct SearchRequest {
   std::string lang;   // "" or "auto": detect from the query's script
   size_t limit = 10;
   size_t offset = 0;
-  std::string category;           // optional exact filter
-  std::vector<std::string> tags;  // optional: articles with any of these tags
-  bool agent = false;             // true: internal articles are visible
+  std::string category;                 // optional exact filter
+  std::vector<std::string> categories;  // optional: articles in any of these (and `category`)
+  std::vector<std::string> tags;        // optional: articles with any of these tags
+  bool agent = false;                   // true: internal articles are visible
 };
 
 struct SearchHit {
   std::string id, title, lang, category, url;
-  std::string snippet;  // HTML-escaped text with only <mark> added
-  double score = 0;     // 0..1, relative to the best possible match
+  std::string snippet;    // HTML-escaped text with only <mark> added
+  double score = 0;       // 0..1, relative to the best possible match
+  bool internal = false;  // audience: internal (only agents get such hits)
 };
 
 // How many of the matching articles (visible to the caller) have a value.
@@ -69,6 +71,7 @@ struct FaqRequest {
   std::string lang;      // "" = every language
   std::string category;  // "" = every category
   bool agent = false;
+  bool faq_only = true;  // false: every article visible to the caller (the portal's lists, sitemap)
 };
 
 struct FaqCategory {
@@ -96,7 +99,8 @@ struct ArticleView {
 struct IndexInfo {
   std::string generation;
   uint64_t sequence = 0;
-  uint64_t articles = 0;  // documents in the index (all audiences)
+  uint64_t articles = 0;     // documents in the index (all audiences)
+  int64_t published_at = 0;  // when it was published, seconds since the epoch (0: unknown)
 };
 
 class Searcher {
