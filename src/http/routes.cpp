@@ -2,6 +2,7 @@
 
 #include "git_routes.h"
 #include "handler_util.h"
+#include "http_metrics.h"
 #include "json_encode.h"
 #include "kb/index/search.h"
 #include "request_params.h"
@@ -13,6 +14,7 @@ void GetSearch(const HandlerContext& context, const Call& call, httplib::Respons
   request.agent = call.agent;
   auto response = context.services.searchers->With([&](Searcher& s) { return s.Search(request); });
   if (!response.ok()) return ReplyError(res, response.status());
+  CountSearch(context.services.metrics, response->lang, response->total);
   ReplyJson(res, SearchResponseJson(*response));
 }
 
