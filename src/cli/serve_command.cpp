@@ -101,15 +101,17 @@ void AddFeaturesOption(CLI::App* serve, QueryFeatures* features) {
 // Rate limits, timeouts and size caps (kb/http/server.h ServeLimits).
 void AddLimitOptions(CLI::App* serve, http::ServeOptions* http) {
   http::ServeLimits& limits = http->limits;
-  serve->add_option("--rate-limit", limits.rate_limit,
-                    "Requests per second allowed per client address (0: no rate limiting)")
+  serve
+      ->add_option("--rate-limit", limits.rate_limit,
+                   "Requests per second allowed per client address (0: no rate limiting)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1e9));
   serve->add_option("--rate-burst", limits.rate_burst, "Requests a client may make at once")
       ->capture_default_str()
       ->check(CLI::Range(1.0, 1e9));
-  serve->add_option("--agent-rate-limit", limits.agent_rate_limit,
-                    "Requests per second allowed per agent token (0: agents unlimited)")
+  serve
+      ->add_option("--agent-rate-limit", limits.agent_rate_limit,
+                   "Requests per second allowed per agent token (0: agents unlimited)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1e9));
   serve->add_option("--agent-rate-burst", limits.agent_rate_burst, "An agent's burst")
@@ -118,20 +120,23 @@ void AddLimitOptions(CLI::App* serve, http::ServeOptions* http) {
   serve->add_option("--trusted-proxy", limits.trusted_proxies,
                     "Address of a reverse proxy whose X-Forwarded-For names the client "
                     "(repeatable); without it the header is ignored");
-  serve->add_option("--read-timeout", limits.read_timeout_seconds,
-                    "Seconds one socket read or write may wait")
+  serve
+      ->add_option("--read-timeout", limits.read_timeout_seconds,
+                   "Seconds one socket read or write may wait")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
-  serve->add_option("--request-timeout", limits.request_timeout_seconds,
-                    "Seconds a connection may take to send and get one request answered "
-                    "(slow clients are cut off)")
+  serve
+      ->add_option("--request-timeout", limits.request_timeout_seconds,
+                   "Seconds a connection may take to send and get one request answered "
+                   "(slow clients are cut off)")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
   serve->add_option("--max-body-bytes", limits.max_body_bytes, "Largest request body (413 above)")
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
-  serve->add_option("--max-header-fields", limits.max_header_fields,
-                    "Most header fields in a request (431 above)")
+  serve
+      ->add_option("--max-header-fields", limits.max_header_fields,
+                   "Most header fields in a request (431 above)")
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{10000}));
 }

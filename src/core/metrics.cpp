@@ -3,15 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
 namespace kb {
 
 struct Series {
-  double value = 0;             // counters; histograms: the sum
+  double value = 0;              // counters; histograms: the sum
   std::vector<uint64_t> counts;  // histograms: one per bucket, then +Inf
 };
 
@@ -41,7 +41,8 @@ class MetricsFamily {
     if (it != series_.end()) return it->second;
     if (series_.size() >= Metrics::kDefaultMaxSeries) key.assign(label_names_.size(), "other");
     Series& s = series_[key];
-    if (kind_ == MetricKind::kHistogram && s.counts.empty()) s.counts.assign(buckets_.size() + 1, 0);
+    if (kind_ == MetricKind::kHistogram && s.counts.empty())
+      s.counts.assign(buckets_.size() + 1, 0);
     return s;
   }
 
@@ -71,10 +72,14 @@ namespace {
 std::string Escape(const std::string& text, bool quote) {
   std::string out;
   for (char c : text) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '"' && quote) out += "\\\"";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '"' && quote)
+      out += "\\\"";
+    else
+      out += c;
   }
   return out;
 }

@@ -62,8 +62,9 @@ void AddIndexGauges(Metrics& registry, const Services& services,
                        MetricKind::kGauge, {},
                        [info] { return One(static_cast<double>(info().sequence)); });
   registry.AddCallback("kb_index_generation_info", "The served generation, as a label.",
-                       MetricKind::kGauge, {"generation"},
-                       [info] { return std::vector<MetricSample>{{{info().generation}, 1}}; });
+                       MetricKind::kGauge, {"generation"}, [info] {
+                         return std::vector<MetricSample>{{{info().generation}, 1}};
+                       });
   registry.AddCallback("kb_index_size_bytes", "Bytes on disk under the index directory.",
                        MetricKind::kGauge, {},
                        [searchers] { return One(DirectoryBytes(searchers->db_dir())); });
@@ -84,15 +85,13 @@ void AddIndexGauges(Metrics& registry, const Services& services,
                          const GitPublishStatus status = publisher->Status();
                          return One(status.last_attempt && status.last_attempt->ok() ? 1 : 0);
                        });
-  registry.AddCallback("kb_publish_last_success_timestamp_seconds",
-                       "When the index was last published from git.", MetricKind::kGauge, {},
-                       [publisher] {
-                         return One(static_cast<double>(publisher->Status().last_good_time));
-                       });
-  registry.AddCallback("kb_publish_attempts_total", "Git publish attempts since start.",
-                       MetricKind::kCounter, {}, [publisher] {
-                         return One(static_cast<double>(publisher->Status().attempts));
-                       });
+  registry.AddCallback(
+      "kb_publish_last_success_timestamp_seconds", "When the index was last published from git.",
+      MetricKind::kGauge, {},
+      [publisher] { return One(static_cast<double>(publisher->Status().last_good_time)); });
+  registry.AddCallback(
+      "kb_publish_attempts_total", "Git publish attempts since start.", MetricKind::kCounter, {},
+      [publisher] { return One(static_cast<double>(publisher->Status().attempts)); });
 }
 
 }  // namespace kb::http

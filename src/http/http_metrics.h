@@ -31,7 +31,6 @@ void CountSearch(Metrics* registry, const std::string& lang, size_t total);
 // Gauges read at scrape time: documents, generation, sequence and bytes of
 // the served index; in git mode the last publish's time and outcome, and the
 // connections `timed_out` reports.
-void AddIndexGauges(Metrics& registry, const Services& services,
-                    std::function<double()> timed_out);
+void AddIndexGauges(Metrics& registry, const Services& services, std::function<double()> timed_out);
 
 }  // namespace kb::http

@@ -139,14 +139,10 @@ void RequestGuard::Answered(const httplib::Request& req, const httplib::Response
 void RequestGuard::WriteAccessLog(const httplib::Request& req, const httplib::Response& res,
                                   const std::string& route, double seconds) const {
   nlohmann::json line = {
-      {"time", Iso8601Now()},
-      {"client", ClientAddress(req, options_.limits.trusted_proxies)},
-      {"method", req.method},
-      {"path", req.path},
-      {"route", route},
-      {"status", res.status},
-      {"bytes", res.body.size()},
-      {"bearer", req.has_header("Authorization")},
+      {"time", Iso8601Now()},     {"client", ClientAddress(req, options_.limits.trusted_proxies)},
+      {"method", req.method},     {"path", req.path},
+      {"route", route},           {"status", res.status},
+      {"bytes", res.body.size()}, {"bearer", req.has_header("Authorization")},
   };
   if (seconds >= 0) line["duration_ms"] = seconds * 1000;
   if (options_.log_queries) {

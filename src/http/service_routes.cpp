@@ -31,10 +31,10 @@ void GetReady(const HandlerContext& context, const Call&, httplib::Response& res
   if (!info.ok()) return NotReady(res, "index not readable: " + info.status().message());
   if (context.services.publisher && context.services.publisher->Status().last_good_commit.empty())
     return NotReady(res, "waiting for the first publish from git");
-  ReplyJson(res, nlohmann::json{{"status", "ready"},
-                                {"generation", info->generation},
-                                {"sequence", info->sequence}}
-                     .dump());
+  ReplyJson(res,
+            nlohmann::json{
+                {"status", "ready"}, {"generation", info->generation}, {"sequence", info->sequence}}
+                .dump());
 }
 
 }  // namespace kb::http

@@ -53,7 +53,7 @@ struct ServeOptions {
   // a path prefix allowed): absolute URLs in responses start with it. Empty:
   // URLs are relative. Never taken from the request's Host header.
   std::string public_url;
-  int threads = 32;         // worker threads; size for the expected connections (PERF.md)
+  int threads = 32;  // worker threads; size for the expected connections (PERF.md)
   // One JSON line per request on stdout (time, client, method, path, route,
   // status, duration, bytes, agent); the query string only with log_queries.
   bool access_log = false;
@@ -78,7 +78,6 @@ struct Services {
   // uses a registry of its own.
   Metrics* metrics = nullptr;
 };
-
 
 // OK, or InvalidArgument naming the bad option (port, threads, public_url, limits).
 Status ValidateServeOptions(const ServeOptions& options);
