@@ -5,7 +5,7 @@
 // httplib gives each connection a worker for as long as it lasts; its read and
 // write timeouts apply to one socket operation at a time, and it offers no
 // hook on accepted sockets. The watchdog therefore looks, once a second, at
-// the process's connected TCP sockets on the server's port (/proc/self/fd) and
+// the process's connected TCP sockets on the server's port (process_sockets.h) and
 // shuts down (SHUT_RDWR) each one that has gone `request_timeout` without an
 // answer since it was first seen or since its previous answer; the blocked
 // read or write then fails and the worker moves on. Answered() restarts a

@@ -18,6 +18,7 @@
 #include "kb/auth/agent_tokens.h"
 #include "kb/core/metrics.h"
 #include "kb/publish/git_publisher.h"
+#include "process_sockets.h"
 #include "request_guard.h"
 #include "route_table.h"
 #include "router.h"
@@ -168,6 +169,7 @@ Status Serve(const ServeOptions& options, const Services& services) {
   guard.Install(server);
 
   if (!server.bind_to_port(options.bind, options.port)) return ListenFailure(options);
+  WidenListenBacklog(options.port, SOMAXCONN);
 
   GitPublisher* publisher = services.publisher;
   if (publisher) publisher->Start();  // after the signal mask: the thread inherits it

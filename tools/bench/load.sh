@@ -62,9 +62,9 @@ sample_rss() {  # $1 pid, $2 file: VmRSS in MiB every second until the pid is go
   done
 }
 
-echo "| connections | requests/s | p50 ms | p99 ms | errors | non-2xx | RSS MiB min-max |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
-start_server --rate-limit 0
+echo "| connections | requests/s | p50 ms | p99 ms | max ms | socket errors (connect/read/write/timeout) | non-2xx | RSS MiB min-max |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+start_server --rate-limit 0 --threads 256  # PERF.md: threads sized for the connections
 sample_rss "$SERVER" "$W/rss" &
 SAMPLER=$!
 for c in 64 256; do
@@ -82,10 +82,12 @@ def ms(label):
     return v / 1000 if u == 'us' else v * 1000 if u == 's' else v
 rps = re.search(r'Requests/sec:\s+([\d.]+)', t)
 err = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', t)
-errors = sum(int(x) for x in err.groups()) if err else 0
+errors = '/'.join(err.groups()) if err else '0'
 non2xx = re.search(r'Non-2xx or 3xx responses: (\d+)', t)
-print('| %s | %.0f | %.2f | %.2f | %d | %s | %.0f-%.0f |' % (
-    sys.argv[3], float(rps.group(1)) if rps else 0, ms('50%'), ms('99%'), errors,
+mx = re.search(r'Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)', t)
+mx_ms = float(mx.group(1)) * {'us': 0.001, 'ms': 1, 's': 1000}[mx.group(2)] if mx else float('nan')
+print('| %s | %.0f | %.2f | %.2f | %.0f | %s | %s | %.0f-%.0f |' % (
+    sys.argv[3], float(rps.group(1)) if rps else 0, ms('50%'), ms('99%'), mx_ms, errors,
     non2xx.group(1) if non2xx else 0, min(rss), max(rss)))
 PY
 done
