@@ -9,6 +9,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <regex>
@@ -233,9 +234,11 @@ TEST_CASE("the access log is JSON lines without query text unless --log-queries"
     env.Search({{"q", "secretword"}});
     env.Get("/no/such/path");
     std::string log;
+    // Lines are written after each answer: wait for all three (the harness's
+    // /healthz, the search, the 404).
     REQUIRE(kb_e2e::Eventually([&] {
       log = env.server().Stdout();
-      return log.find("/no/such/path") != std::string::npos;
+      return std::count(log.begin(), log.end(), '\n') >= 3;
     }));
     std::istringstream lines(log);
     std::string line;
@@ -247,7 +250,8 @@ TEST_CASE("the access log is JSON lines without query text unless --log-queries"
         CHECK(entry.contains(key));
       ++count;
     }
-    CHECK(count == 3);  // the harness's /healthz, the search, the 404
+    CHECK(count == 3);
+    CHECK(log.find("\"path\":\"/no/such/path\"") != std::string::npos);
     CHECK((log.find("secretword") != std::string::npos) == with_queries);
   }
 }
