@@ -10,7 +10,7 @@ KB_DEBIAN_PACKAGES=(
   libyaml-cpp-dev libicu-dev libstemmer-dev libssl-dev libcli11-dev
   libgit2-dev libsqlite3-dev libkainjow-mustache-dev
   libhunspell-dev hunspell-en-us wordnet-dev wordnet-base
-  python3 curl clang-format
+  python3 curl clang-format git systemd
 )
 
 kb_install_deps() {

@@ -74,6 +74,20 @@ std::shared_ptr<const AgentTokens::State> AgentTokens::CurrentState() const {
   return state_;
 }
 
+Status AgentTokens::Reload() const {
+  auto fresh = ReadState(file_);
+  std::lock_guard<std::mutex> lock(mu_);
+  last_check_ = std::chrono::steady_clock::now();
+  if (fresh.ok()) {
+    state_ = std::move(*fresh);
+    return Status::OK();
+  }
+  options_.log->Warning("agent tokens not reloaded, keeping the previous " +
+                        std::to_string(state_->entries.size()) +
+                        " token(s): " + fresh.status().ToString());
+  return fresh.status();
+}
+
 std::optional<std::string> AgentTokens::Verify(std::string_view token) const {
   if (token.empty()) return std::nullopt;
   const std::shared_ptr<const State> state = CurrentState();

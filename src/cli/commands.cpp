@@ -81,6 +81,21 @@ int RunTokenNew(const TokenArgs& args) {
   return kExitOk;
 }
 
+int RunTokenList(const TokenArgs& args) {
+  auto names = ListAgentTokens(args.file);
+  if (!names.ok()) return Fail(names.status());
+  for (const std::string& name : *names) std::printf("%s\n", name.c_str());
+  return kExitOk;
+}
+
+int RunTokenRevoke(const TokenArgs& args) {
+  Status s = RevokeAgentToken(args.name, args.file);
+  if (!s.ok()) return Fail(s);
+  std::fprintf(stderr, "kb: revoked %s (a running kb serve refuses it within a second)\n",
+               args.name.c_str());
+  return kExitOk;
+}
+
 int RunOpenApi() {
   std::printf("%s\n", http::OpenApiJson().c_str());
   return kExitOk;

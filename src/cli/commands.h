@@ -38,6 +38,8 @@ int RunIndex(const IndexArgs& args);
 int PublishAndReport(ArticleSource& source, const IndexArgs& args);
 int RunAnalyze(const AnalyzeArgs& args);
 int RunTokenNew(const TokenArgs& args);
+int RunTokenList(const TokenArgs& args);  // one agent name per line
+int RunTokenRevoke(const TokenArgs& args);
 // Prints the OpenAPI document of the HTTP API on stdout.
 int RunOpenApi();
 

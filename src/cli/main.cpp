@@ -41,6 +41,12 @@ int main(int argc, char** argv) {
   token_new->add_option("NAME", token_args.name, "Agent name ([A-Za-z0-9._-])")->required();
   token_new->add_option("--file", token_args.file, "Token hash file (one name:sha256hex per line)")
       ->required();
+  auto* token_list = token->add_subcommand("list", "List the agents that have a token");
+  token_list->add_option("--file", token_args.file, "Token hash file")->required();
+  auto* token_revoke =
+      token->add_subcommand("revoke", "Remove an agent's token (kb serve refuses it at once)");
+  token_revoke->add_option("NAME", token_args.name, "Agent name")->required();
+  token_revoke->add_option("--file", token_args.file, "Token hash file")->required();
 
   kb::cli::AnalyzeArgs analyze_args;
   auto* analyze = app.add_subcommand(
@@ -68,5 +74,7 @@ int main(int argc, char** argv) {
   if (*check) return kb::cli::RunCheck(check_args);
   if (*stats) return kb::cli::RunStats(stats_args);
   if (*token_new) return kb::cli::RunTokenNew(token_args);
+  if (*token_list) return kb::cli::RunTokenList(token_args);
+  if (*token_revoke) return kb::cli::RunTokenRevoke(token_args);
   return kb::cli::kExitUsage;
 }

@@ -153,6 +153,49 @@ Result<std::unique_ptr<portal::Portal>> OpenPortal(const ServeArgs& args, Search
   return portal::Portal::Create(options, searchers);
 }
 
+// Rate limits, timeouts and size caps (kb/http/server.h ServeLimits).
+void AddLimitOptions(CLI::App* serve, http::ServeOptions* http) {
+  http::ServeLimits& limits = http->limits;
+  serve
+      ->add_option("--rate-limit", limits.rate_limit,
+                   "Requests per second allowed per client address (0: no rate limiting)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e9));
+  serve->add_option("--rate-burst", limits.rate_burst, "Requests a client may make at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 1e9));
+  serve
+      ->add_option("--agent-rate-limit", limits.agent_rate_limit,
+                   "Requests per second allowed per agent token (0: agents unlimited)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e9));
+  serve->add_option("--agent-rate-burst", limits.agent_rate_burst, "An agent's burst")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 1e9));
+  serve->add_option("--trusted-proxy", limits.trusted_proxies,
+                    "Address of a reverse proxy whose X-Forwarded-For names the client "
+                    "(repeatable); without it the header is ignored");
+  serve
+      ->add_option("--read-timeout", limits.read_timeout_seconds,
+                   "Seconds one socket read or write may wait")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--request-timeout", limits.request_timeout_seconds,
+                   "Seconds a connection may take to send and get one request answered "
+                   "(slow clients are cut off)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--max-body-bytes", limits.max_body_bytes, "Largest request body (413 above)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  serve
+      ->add_option("--max-header-fields", limits.max_header_fields,
+                   "Most header fields in a request (431 above)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{10000}));
+}
+
 }  // namespace
 
 std::string InsightsDataDir(const std::string& data_dir, const std::string& db_dir) {
@@ -192,7 +235,11 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   serve->add_flag("--share-port", http.share_port,
                   "Let several servers listen on the same port (SO_REUSEPORT); without it a port "
                   "in use is an error");
-  serve->add_flag("--access-log", http.access_log, "Log one line per request on stderr");
+  serve->add_flag("--access-log", http.access_log,
+                  "Write one JSON line per request on stdout (no query text)");
+  serve->add_flag("--log-queries", http.log_queries,
+                  "With --access-log: include the request's parameters (search text)");
+  AddLimitOptions(serve, &http);
   AddFeaturesOption(serve, &args->features);
   AddGitServeOptions(serve, args);
   AddInsightsOptions(serve, args);

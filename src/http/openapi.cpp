@@ -68,9 +68,11 @@ bool HasSizeLimit(const Route& route) {
 Json Responses(const Route& route) {
   Json responses = Json::object();
   for (const Reply& reply : route.replies) {
-    const Json schema =
-        reply.schema.empty() ? Json{{"type", "object"}} : Ref("schemas", reply.schema);
-    Json content = {{"application/json", {{"schema", schema}}}};
+    const bool json = reply.media_type == "application/json";
+    const Json schema = !reply.schema.empty() ? Ref("schemas", reply.schema)
+                        : json                ? Json{{"type", "object"}}
+                                              : Json{{"type", "string"}};
+    Json content = {{reply.media_type, {{"schema", schema}}}};
     if (route.csv) content["text/csv"] = {{"schema", {{"type", "string"}}}};
     responses[std::to_string(reply.status)] = {{"description", reply.description},
                                                {"content", std::move(content)}};
@@ -84,6 +86,8 @@ Json Responses(const Route& route) {
   if (HasSizeLimit(route)) responses["413"] = Ref("responses", "TooLarge");
   responses["414"] = Ref("responses", "TargetTooLong");
   responses["416"] = Ref("responses", "RangeNotSatisfiable");
+  if (route.rate_limited) responses["429"] = Ref("responses", "RateLimited");
+  responses["431"] = Ref("responses", "HeaderFieldsTooLarge");
   responses["500"] = Ref("responses", "Internal");
   return responses;
 }

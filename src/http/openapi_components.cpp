@@ -77,6 +77,15 @@ constexpr const char* kComponents = R"json(
     "RangeNotSatisfiable": {
       "description": "A Range header that is not one (code bad_request); a valid one is ignored.",
       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    },
+    "RateLimited": {
+      "description": "Too many requests from this client address or agent token (code rate_limited); retry after the seconds in Retry-After.",
+      "headers": {"Retry-After": {"description": "Seconds until a request will be accepted.", "schema": {"type": "integer", "minimum": 1}}},
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    },
+    "HeaderFieldsTooLarge": {
+      "description": "More header fields than kb serve --max-header-fields allows (code too_large).",
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     }
   },
   "schemas": {
@@ -342,6 +351,23 @@ constexpr const char* kComponents = R"json(
         "generation": {"type": "string", "example": "gen-000001"},
         "sequence": {"type": "integer"},
         "articles": {"type": "integer", "description": "Documents in the index (all audiences)."}
+      }
+    },
+    "Ready": {
+      "type": "object",
+      "required": ["status", "generation", "sequence"],
+      "properties": {
+        "status": {"type": "string", "enum": ["ready"]},
+        "generation": {"type": "string", "example": "gen-000001"},
+        "sequence": {"type": "integer"}
+      }
+    },
+    "NotReady": {
+      "type": "object",
+      "required": ["status", "reason"],
+      "properties": {
+        "status": {"type": "string", "enum": ["not_ready"]},
+        "reason": {"type": "string"}
       }
     },
     "ZendeskArticle": {

@@ -10,6 +10,7 @@
 #include "openapi.h"
 #include "request_params.h"
 #include "routes.h"
+#include "service_routes.h"
 #include "zendesk_params.h"
 #include "zendesk_routes.h"
 
@@ -189,9 +190,29 @@ void AddServiceRoutes(const HandlerContext& context, std::vector<Route>* table) 
   Route health = Get("/healthz", "health", "200 when the server is up and its index is readable");
   health.access = Access::kPublic;
   health.unknown = UnknownParams::kIgnore;  // load balancers' probes may add their own
+  health.rate_limited = false;
   health.replies = {{200, "What is live.", "Health"}};
   health.handler = Bind(GetHealth, context);
   table->push_back(std::move(health));
+
+  Route ready = Get("/ready", "ready",
+                    "200 when the index is open (and, in git mode, published from git since "
+                    "start); 503 until then");
+  ready.access = Access::kPublic;
+  ready.unknown = UnknownParams::kIgnore;
+  ready.rate_limited = false;
+  ready.replies = {{200, "Ready: what is live.", "Ready"},
+                   {503, "Not ready yet, and why.", "NotReady"}};
+  ready.handler = Bind(GetReady, context);
+  table->push_back(std::move(ready));
+
+  Route metrics = Get("/metrics", "metrics", "Prometheus metrics (text exposition format 0.0.4)");
+  metrics.access = Access::kPublic;
+  metrics.unknown = UnknownParams::kIgnore;
+  metrics.rate_limited = false;
+  metrics.replies = {{200, "Counters, gauges and histograms named kb_*.", "", "text/plain"}};
+  metrics.handler = Bind(GetMetrics, context);
+  table->push_back(std::move(metrics));
 
   Route openapi = Get("/api/v1/openapi.json", "openapi", "This document");
   openapi.access = Access::kPublic;

@@ -30,7 +30,8 @@ enum class RouteMode { kAlways, kGitOnly };
 struct Reply {
   int status = 200;
   std::string description;
-  std::string schema;  // a component schema name; "" for any JSON object
+  std::string schema;  // a component schema name; "" for any JSON object (or text)
+  std::string media_type = "application/json";
 };
 
 using RouteHandler = std::function<void(const Call&, httplib::Response&)>;
@@ -54,6 +55,7 @@ struct Route {
   bool can_be_not_found = false;  // 404 from the handler (beyond an {id} that does not exist)
   bool has_body = false;          // a request body (413 over 1 MiB)
   bool csv = false;               // 200 may also be text/csv (format=csv)
+  bool rate_limited = true;       // false: probes and scrapers, never answered 429
   nlohmann::json extra_doc;       // merged into the operation (the webhook's headers and body)
   RouteHandler handler;
   FirstHandler answer_first;  // optional

@@ -69,12 +69,8 @@ Status StatusOfRefusal(int code) {
 }
 
 void HandleRefusalsAndErrors(httplib::Server& server, const HandlerContext& context) {
-  // A Range header is ignored, as RFC 9110 §14.2 allows: kb's answers are
-  // small JSON documents, and httplib would otherwise cut them to the range,
-  // even errors, under a 200 status. httplib passes the request as const but
-  // owns it as a mutable object, so clearing its parsed ranges is sound.
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-    const_cast<httplib::Request&>(req).ranges.clear();
+    IgnoreRangeHeader(req);
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Unknown paths and methods, and what httplib refuses before routing.
@@ -100,6 +96,14 @@ void HandleRefusalsAndErrors(httplib::Server& server, const HandlerContext& cont
 }
 
 }  // namespace
+
+void IgnoreRangeHeader(const httplib::Request& req) {
+  // RFC 9110 §14.2 allows it: kb's answers are small JSON documents, and
+  // httplib would otherwise cut them to the range, even errors, under a 200
+  // status. httplib passes the request as const but owns it as a mutable
+  // object, so clearing its parsed ranges is sound.
+  const_cast<httplib::Request&>(req).ranges.clear();
+}
 
 std::string AllowHeader(const std::vector<std::string>& methods) {
   std::string allow;

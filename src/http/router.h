@@ -25,6 +25,10 @@ namespace kb::http {
 void RegisterRoutes(httplib::Server& server, const std::vector<Route>& table,
                     const HandlerContext& context);
 
+// Drops the request's Range header (answers stay whole). The router's
+// pre-routing hook calls it; a hook that replaces it must call it too.
+void IgnoreRangeHeader(const httplib::Request& req);
+
 // The Allow header of a path that has `methods` ("GET" -> "GET, HEAD").
 std::string AllowHeader(const std::vector<std::string>& methods);
 

@@ -3,6 +3,7 @@
 #include "git_routes.h"
 #include "handler_util.h"
 #include "insights_routes.h"
+#include "http_metrics.h"
 #include "json_encode.h"
 #include "kb/index/search.h"
 #include "kb/insights/recorder.h"
@@ -18,6 +19,7 @@ void GetSearch(const HandlerContext& context, const Call& call, httplib::Respons
   auto session = RecordSearch(context, call, request, *response);
   if (!session.ok()) return ReplyError(res, session.status());
   NudgeHits(context, &*response);
+  CountSearch(context.services.metrics, response->lang, response->total);
   ReplyJson(res, SearchResponseJson(*response, *session));
 }
 

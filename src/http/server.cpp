@@ -14,9 +14,14 @@
 #include <thread>
 
 #include "call.h"
+#include "connection_watchdog.h"
 #include "cors.h"
+#include "kb/auth/agent_tokens.h"
+#include "kb/core/metrics.h"
 #include "kb/publish/git_publisher.h"
 #include "page_routes.h"
+#include "process_sockets.h"
+#include "request_guard.h"
 #include "route_table.h"
 #include "router.h"
 #include "server_setup.h"
@@ -100,21 +105,38 @@ Status ValidatePublicUrl(const std::string& url) {
   return Status::OK();
 }
 
-// Blocks SIGINT and SIGTERM in this thread and the ones it creates; the
-// returned set is for sigwait.
-sigset_t BlockStopSignals() {
+// Blocks SIGINT, SIGTERM and SIGHUP in this thread and the ones it creates;
+// the returned set is for sigwait.
+sigset_t BlockSignals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   return signals;
 }
 
-void SetAccessLog(httplib::Server& server, const HandlerContext& context) {
-  server.set_logger([context](const httplib::Request& req, const httplib::Response& res) {
-    context.log().Info(req.method + " " + req.target + " " + std::to_string(res.status));
-  });
+// Until SIGINT or SIGTERM: SIGHUP rereads the agent tokens.
+void WaitForStop(sigset_t signals, const Services& services) {
+  for (;;) {
+    int sig = 0;
+    if (sigwait(&signals, &sig) != 0 || sig != SIGHUP) return;
+    if (!services.agent_tokens) continue;
+    if (services.agent_tokens->Reload().ok() && services.log)
+      services.log->Info("SIGHUP: agent tokens reloaded");
+  }
+}
+
+Status ValidateLimits(const ServeLimits& limits) {
+  if (limits.rate_limit < 0 || limits.agent_rate_limit < 0 || limits.rate_burst < 1 ||
+      limits.agent_rate_burst < 1)
+    return Status::InvalidArgument("rate limits must be >= 0 and bursts >= 1");
+  if (limits.read_timeout_seconds < 1 || limits.request_timeout_seconds < 1)
+    return Status::InvalidArgument("timeouts must be at least 1 second");
+  if (limits.max_header_fields < 1 || limits.max_body_bytes < 1)
+    return Status::InvalidArgument("--max-header-fields and --max-body-bytes must be positive");
+  return Status::OK();
 }
 
 }  // namespace
@@ -124,30 +146,39 @@ Status ValidateServeOptions(const ServeOptions& options) {
     return Status::InvalidArgument("--port must be between 0 and 65535");
   if (options.threads < 1 || options.threads > 1024)
     return Status::InvalidArgument("--threads must be between 1 and 1024");
+  if (Status s = ValidateLimits(options.limits); !s.ok()) return s;
   return ValidatePublicUrl(options.public_url);
 }
 
 Status Serve(const ServeOptions& options, const Services& services) {
   if (Status s = ValidateServeOptions(options); !s.ok()) return s;
   // Signals go to one waiting thread, never to a worker.
-  sigset_t signals = BlockStopSignals();
-  const HandlerContext context{services, NormalizedPublicUrl(options.public_url)};
+  sigset_t signals = BlockSignals();
+  Metrics own_metrics;
+  Services with_metrics = services;
+  if (!with_metrics.metrics) with_metrics.metrics = &own_metrics;
+  const HandlerContext context{with_metrics, NormalizedPublicUrl(options.public_url)};
   const std::vector<Route> table = RouteTable(context);
   httplib::Server server;
   ConfigureServer(server, options.threads,
                   options.share_port ? PortSharing::kShared : PortSharing::kExclusive);
-  if (options.access_log) SetAccessLog(server, context);
   RegisterRoutes(server, table, context);
   RegisterPageRoutes(server, context);
   RegisterCors(server, options.cors_origins);
+  ConnectionWatchdog watchdog(options.port,
+                              std::chrono::seconds(options.limits.request_timeout_seconds));
+  AddIndexGauges(*with_metrics.metrics, with_metrics,
+                 [&watchdog] { return static_cast<double>(watchdog.timed_out()); });
+  RequestGuard guard(ServedRoutes(table, context.git_mode()), context, options, &watchdog);
+  guard.Install(server);
 
   if (!server.bind_to_port(options.bind, options.port)) return ListenFailure(options);
+  WidenListenBacklog(options.port, SOMAXCONN);
 
   GitPublisher* publisher = services.publisher;
   if (publisher) publisher->Start();  // after the signal mask: the thread inherits it
-  std::thread signal_waiter([&server, &signals] {
-    int sig = 0;
-    sigwait(&signals, &sig);
+  std::thread signal_waiter([&server, &signals, &services] {
+    WaitForStop(signals, services);
     server.stop();
   });
   context.log().Info("serving " + options.name + " on http://" + options.bind + ":" +

@@ -436,7 +436,10 @@ Result<PublishReport> Publish(ArticleSource& source, const PublishOptions& optio
   } catch (const Xapian::DatabaseCorruptError& e) {
     return Status::Corruption("index is corrupt: " + e.get_msg());
   } catch (const Xapian::Error& e) {
-    return Status::IOError(e.get_type() + std::string(": ") + e.get_msg());
+    // The OS's reason ("No space left on device") is what an operator needs.
+    const char* reason = e.get_error_string();
+    return Status::IOError("cannot write the index in " + options.db_dir + ": " + e.get_type() +
+                           ": " + e.get_msg() + (reason ? std::string(" (") + reason + ")" : ""));
   } catch (const std::exception& e) {
     return Status::Internal(e.what());
   }

@@ -55,6 +55,15 @@ Env::Env(const std::string& fixture)
   REQUIRE(token_.rfind("kbt_", 0) == 0);
 }
 
+Env::~Env() {
+  if (!server_) return;
+  const std::string err = server_->Stderr();
+  const size_t report = err.find("Sanitizer");
+  INFO("kb serve stderr:\n",
+       err.substr(report > 200 && report != std::string::npos ? report - 200 : 0, 4000));
+  CHECK(report == std::string::npos);
+}
+
 void Env::StartServer(const std::vector<std::string>& extra_args) {
   std::string error;
   server_ = KbServer::Start({db_, tokens_file_, tmp_.path(), extra_args}, &error);

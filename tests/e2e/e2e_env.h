@@ -42,6 +42,9 @@ class Env {
   // Copies tests/data/<fixture> to <tmp>/articles, runs `kb index` into
   // <tmp>/db and creates agent token "agent" in <tmp>/tokens.
   explicit Env(const std::string& fixture = "e2e-articles");
+  // Fails the test when the server reported a sanitizer error on stderr (a
+  // race under TSan, say, in a request whose answer the test did not check).
+  ~Env();
 
   // Starts `kb serve` on the db (REQUIREs that it comes up), with `extra_args`
   // appended to its command line.

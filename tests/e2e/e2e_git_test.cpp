@@ -529,4 +529,23 @@ TEST_CASE("GET on the webhook's path is a 405 naming POST") {
   kb_e2e::CheckError(r, 405, "bad_request");
   CHECK(r.json["error"]["message"] == "method GET not allowed on /api/v1/hooks/git: use POST");
 }
+TEST_CASE("git mode: /ready is 503 until a publish from git succeeds, then 200") {
+  GitEnv env;
+  // An index from an earlier run, then a start whose commit has a bad article:
+  // the old index is served (healthz 200) but nothing was published from git.
+  REQUIRE(RunKb({"index", "--repo", env.repo().path(), "--db", env.tmp().Sub("db")}).exit_code ==
+          0);
+  env.repo().Commit("main", {{"en/bad.md", std::string("no front matter\n")}}, "bad");
+  env.Start({"--poll-seconds", "1"});
+  CHECK(env.Get("/healthz").status == 200);
+  const HttpReply waiting = env.Get("/ready");
+  CHECK(waiting.status == 503);
+  CHECK(waiting.json["status"] == "not_ready");
+  CHECK(waiting.json["reason"] == "waiting for the first publish from git");
+  env.repo().Commit("main", {{"en/bad.md", std::nullopt}}, "fix");
+  CHECK(kb_e2e::Eventually([&] { return env.Get("/ready").status == 200; }));
+  CHECK(env.Get("/ready").json["status"] == "ready");
+  CHECK(env.Get("/metrics").body.find("kb_publish_last_attempt_ok 1\n") != std::string::npos);
+}
+
 TEST_SUITE_END();

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -200,6 +201,11 @@ std::unique_ptr<KbServer> KbServer::Start(const Options& options, std::string* e
     args.push_back(options.agent_tokens);
   }
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
+  // Tests send bursts from one address; those about rate limiting pass their own.
+  if (std::find(args.begin(), args.end(), "--rate-limit") == args.end()) {
+    args.push_back("--rate-limit");
+    args.push_back("0");
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -264,6 +270,12 @@ int KbServer::Stop(int signal, std::chrono::milliseconds timeout) {
   }
   pid_ = -1;
   return code;
+}
+
+std::string KbServer::Stdout() const { return ReadTextFile(stdout_path_); }
+
+void KbServer::Signal(int signal) const {
+  if (pid_ > 0) ::kill(pid_, signal);
 }
 
 std::string KbServer::Stderr() const { return ReadTextFile(stderr_path_); }

@@ -66,9 +66,11 @@ class KbServer {
  public:
   struct Options {
     std::string db;
-    std::string agent_tokens;                  // empty: no --agent-tokens flag
-    std::string log_dir;                       // where the server's stdout/stderr files go
-    std::vector<std::string> extra_args = {};  // appended to the command line (e.g. --repo R)
+    std::string agent_tokens;  // empty: no --agent-tokens flag
+    std::string log_dir;       // where the server's stdout/stderr files go
+    // Appended to the command line (e.g. --repo R). Without a --rate-limit of
+    // its own the server runs with --rate-limit 0: tests send bursts.
+    std::vector<std::string> extra_args = {};
   };
 
   // Starts the server and waits (up to ~10 s) until GET /healthz is 200.
@@ -88,7 +90,10 @@ class KbServer {
   // -1 if it did not end in time: it is then killed with SIGKILL).
   int Stop(int signal = SIGTERM, std::chrono::milliseconds timeout = std::chrono::seconds(5));
   bool running() const { return pid_ > 0; }
-  std::string Stderr() const;  // everything the server wrote to stderr so far
+  std::string Stderr() const;     // everything the server wrote to stderr so far
+  std::string Stdout() const;     // and to stdout (the access log)
+  void Signal(int signal) const;  // sends `signal` without waiting (SIGHUP)
+  pid_t pid() const { return pid_; }
 
  private:
   KbServer() = default;

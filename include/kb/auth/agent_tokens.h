@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kb/core/log.h"
 #include "kb/core/status.h"
@@ -34,6 +35,16 @@ namespace kb {
 // existing file (with file:line); IOError when the file cannot be read or
 // written, or no randomness is available.
 Result<std::string> CreateAgentToken(const std::string& name, const std::string& file);
+
+// The agent names in `file`, in file order. IOError when it cannot be read
+// (missing included), InvalidArgument "file:line: ..." when malformed.
+Result<std::vector<std::string>> ListAgentTokens(const std::string& file);
+
+// Removes agent `name`'s line from `file` (rewritten as CreateAgentToken
+// does, under the same lock). A running `kb serve` refuses the token from its
+// next reload (a second at most, or at once on SIGHUP). NotFound when the
+// file has no such agent; IOError/InvalidArgument as ListAgentTokens.
+Status RevokeAgentToken(const std::string& name, const std::string& file);
 
 // The set of valid agent tokens, loaded from a token file.
 class AgentTokens {
@@ -63,6 +74,11 @@ class AgentTokens {
   // Options::log: "agent tokens not reloaded, keeping the previous N
   // token(s): <status>".
   std::optional<std::string> Verify(std::string_view token) const;
+
+  // Rereads the file now (SIGHUP), whatever its stamp. OK when the new set is
+  // in use; otherwise the previous set is kept and the error returned (and
+  // logged as Verify's reloads are).
+  Status Reload() const;
 
  private:
   struct State;

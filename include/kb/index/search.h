@@ -148,6 +148,8 @@ class SearcherPool {
     return result;
   }
 
+  const std::string& db_dir() const { return db_dir_; }
+
  private:
   Result<std::unique_ptr<Searcher>> Acquire();
   void Release(std::unique_ptr<Searcher> searcher);

@@ -1,4 +1,5 @@
-// CreateAgentToken: generate a random token and store only its hash.
+// The token file's administration: create a token (storing only its hash),
+// list the agents, revoke one.
 #include <fcntl.h>
 #include <openssl/rand.h>
 #include <sys/file.h>
@@ -8,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "kb/auth/agent_tokens.h"
 #include "token_file.h"
@@ -89,7 +91,57 @@ Status ReplaceFile(const std::string& file, const std::string& content, int dir_
   return Status::OK();
 }
 
+// The file's entries, and its content ("" when it does not exist yet).
+Status ReadEntries(const std::string& file, std::string* content,
+                   std::vector<auth::TokenEntry>* entries) {
+  content->clear();
+  struct stat st;
+  if (::stat(file.c_str(), &st) == 0) {
+    auth::FileStamp stamp;
+    Status read = auth::ReadWholeFile(file, content, &stamp);
+    if (!read.ok()) return read;
+  } else if (errno != ENOENT) {
+    return OsError(file);
+  }
+  auto parsed = auth::ParseTokenFile(*content, file);
+  if (!parsed.ok()) return parsed.status();
+  *entries = std::move(*parsed);
+  return Status::OK();
+}
+
 }  // namespace
+
+Result<std::vector<std::string>> ListAgentTokens(const std::string& file) {
+  std::string content;
+  std::vector<auth::TokenEntry> entries;
+  struct stat st;
+  if (::stat(file.c_str(), &st) != 0) return OsError(file);
+  if (Status s = ReadEntries(file, &content, &entries); !s.ok()) return s;
+  std::vector<std::string> names;
+  for (const auth::TokenEntry& e : entries) names.push_back(e.name);
+  return names;
+}
+
+Status RevokeAgentToken(const std::string& name, const std::string& file) {
+  DirLock lock(DirName(file));
+  if (lock.fd() < 0) return OsError(DirName(file));
+  std::string content;
+  std::vector<auth::TokenEntry> entries;
+  struct stat st;
+  if (::stat(file.c_str(), &st) != 0) return OsError(file);
+  if (Status s = ReadEntries(file, &content, &entries); !s.ok()) return s;
+  std::string kept;
+  bool found = false;
+  for (const auth::TokenEntry& e : entries) {
+    if (e.name == name) {
+      found = true;
+      continue;
+    }
+    kept += auth::FormatTokenLine(e);
+  }
+  if (!found) return Status::NotFound("no agent '" + name + "' in " + file);
+  return ReplaceFile(file, kept, lock.fd());
+}
 
 Result<std::string> CreateAgentToken(const std::string& name, const std::string& file) {
   if (!auth::IsValidAgentName(name)) {
@@ -100,17 +152,9 @@ Result<std::string> CreateAgentToken(const std::string& name, const std::string&
   if (lock.fd() < 0) return OsError(DirName(file));
 
   std::string content;  // stays empty when the file does not exist yet: it is created
-  struct stat st;
-  if (::stat(file.c_str(), &st) == 0) {
-    auth::FileStamp stamp;
-    Status read = auth::ReadWholeFile(file, &content, &stamp);
-    if (!read.ok()) return read;
-  } else if (errno != ENOENT) {
-    return OsError(file);
-  }
-  auto entries = auth::ParseTokenFile(content, file);
-  if (!entries.ok()) return entries.status();
-  for (const auto& e : *entries) {
+  std::vector<auth::TokenEntry> entries;
+  if (Status s = ReadEntries(file, &content, &entries); !s.ok()) return s;
+  for (const auto& e : entries) {
     if (e.name == name)
       return Status::InvalidArgument("agent '" + name + "' already has a token in " + file);
   }
