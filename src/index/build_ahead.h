@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kb/analysis/analysis.h"
 #include "kb/articles/diagnostics.h"
@@ -27,7 +28,8 @@ namespace kb {
 struct BuiltArticle {
   std::string id;  // the article's id
   Xapian::Document doc;
-  Diagnostics problem;  // not ok(): nothing to write (doc empty)
+  std::vector<std::string> spelling;  // its words for the spelling table
+  Diagnostics problem;                // not ok(): nothing to write (the rest empty)
 };
 
 class BuildAhead {

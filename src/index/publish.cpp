@@ -260,13 +260,17 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
                       const PublishOptions& options, size_t commit_every = 0) {
   auto analyzer = NewAnalyzer();
   GreeklishTableWriter greeklish(db, *analyzer);
-  // Reading, parsing and analysis on a second thread (BuildAhead); this one
-  // writes. The source is read only there until the loop ends.
+  // Reading, parsing, analysis and the spelling words on a second thread
+  // (BuildAhead); this one writes. The source is read only there until the
+  // loop ends.
   BuildAhead ahead(plan.changed.size(), kBuildAhead, [&](size_t i, Analyzer& worker) {
     Diagnosed<Article> reloaded = Reload(source, plan.changed[i]);
-    if (!reloaded.ok()) return BuiltArticle{"", {}, std::move(reloaded.diagnostics)};
-    return BuiltArticle{reloaded.value.id, BuildDocument(reloaded.value, worker), {}};
+    if (!reloaded.ok()) return BuiltArticle{"", {}, {}, std::move(reloaded.diagnostics)};
+    Xapian::Document doc = BuildDocument(reloaded.value, worker);
+    std::vector<std::string> spelling = SpellingWordsOf(doc);
+    return BuiltArticle{reloaded.value.id, std::move(doc), std::move(spelling), {}};
   });
+  SpellingBatch spelling;
   size_t done = 0;
   for (size_t i = 0; i < plan.changed.size(); ++i) {
     BuiltArticle built = ahead.Next();
@@ -276,11 +280,15 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
       options.progress("indexing", done, plan.changed.size());
     const std::string id_term = schema::IdTerm(built.id);
     RemoveSpellingWords(db, id_term);
-    AddSpellingWords(db, built.doc);
+    spelling.Add(built.spelling);
     greeklish.Add(built.doc);
     db.replace_document(id_term, built.doc);
-    if (commit_every > 0 && done % commit_every == 0) db.commit();
+    if (commit_every > 0 && done % commit_every == 0) {
+      spelling.Flush(db);
+      db.commit();
+    }
   }
+  spelling.Flush(db);
   for (const std::string& id : plan.removed) {
     const std::string id_term = schema::IdTerm(id);
     RemoveSpellingWords(db, id_term);
