@@ -4,13 +4,17 @@
 
 namespace kb {
 
-BuildAhead::BuildAhead(size_t count, size_t depth, Build build)
+BuildAhead::BuildAhead(size_t count, size_t depth, Analyzer& analyzer, Build build)
     : count_(count),
       depth_(depth < 1 ? 1 : depth),
+      caller_analyzer_(analyzer),
       build_(std::move(build)),
-      worker_([this] { Work(); }) {}
+      threaded_(count > depth_) {
+  if (threaded_) worker_ = std::thread([this] { Work(); });
+}
 
 BuildAhead::~BuildAhead() {
+  if (!threaded_) return;
   {
     std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
@@ -51,6 +55,7 @@ void BuildAhead::Work() {
 }
 
 BuiltArticle BuildAhead::Next() {
+  if (!threaded_) return build_(next_++, caller_analyzer_);
   std::unique_lock<std::mutex> lock(mu_);
   changed_.wait(lock, [this] { return !ready_.empty() || failed_; });
   if (ready_.empty()) std::rethrow_exception(error_);

@@ -5,6 +5,9 @@
 // worker's own Analyzer (analyzers are not thread-safe). `build` runs only
 // on the worker; the caller must not use what it reads meanwhile (the
 // article source). An exception thrown by `build` is thrown again by Next().
+// A plan of at most `depth` items (a small publish) is built in Next() on the
+// caller's thread and analyzer: no thread, no second analyzer to build
+// (building one costs more than analysing a few articles).
 #pragma once
 
 #include <xapian.h>
@@ -35,7 +38,8 @@ struct BuiltArticle {
 class BuildAhead {
  public:
   using Build = std::function<BuiltArticle(size_t index, Analyzer& analyzer)>;
-  BuildAhead(size_t count, size_t depth, Build build);
+  // `analyzer`: the caller's, used only inside Next() and only for small plans.
+  BuildAhead(size_t count, size_t depth, Analyzer& analyzer, Build build);
   ~BuildAhead();  // stops the worker (unbuilt items are dropped) and waits for it
   BuildAhead(const BuildAhead&) = delete;
   BuildAhead& operator=(const BuildAhead&) = delete;
@@ -47,14 +51,17 @@ class BuildAhead {
   void Work();
 
   const size_t count_, depth_;
+  Analyzer& caller_analyzer_;
   const Build build_;
+  const bool threaded_;
+  size_t next_ = 0;  // unthreaded: the next item to build
   std::mutex mu_;
   std::condition_variable changed_;
   std::deque<BuiltArticle> ready_;
   std::exception_ptr error_;
   bool stop_ = false;
   bool failed_ = false;
-  std::thread worker_;  // last: starts after the members it uses
+  std::thread worker_;  // threaded_: started once every other member is set
 };
 
 }  // namespace kb

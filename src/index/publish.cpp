@@ -261,9 +261,9 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
   auto analyzer = NewAnalyzer();
   GreeklishTableWriter greeklish(db, *analyzer);
   // Reading, parsing, analysis and the spelling words on a second thread
-  // (BuildAhead); this one writes. The source is read only there until the
-  // loop ends.
-  BuildAhead ahead(plan.changed.size(), kBuildAhead, [&](size_t i, Analyzer& worker) {
+  // (BuildAhead; a small publish builds here); this one writes. The source is
+  // read only through `ahead` until the loop ends.
+  BuildAhead ahead(plan.changed.size(), kBuildAhead, *analyzer, [&](size_t i, Analyzer& worker) {
     Diagnosed<Article> reloaded = Reload(source, plan.changed[i]);
     if (!reloaded.ok()) return BuiltArticle{"", {}, {}, std::move(reloaded.diagnostics)};
     Xapian::Document doc = BuildDocument(reloaded.value, worker);
