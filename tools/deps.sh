@@ -8,7 +8,7 @@ KB_DEBIAN_PACKAGES=(
   libxapian-dev xapian-tools
   libcmark-dev libcpp-httplib-dev nlohmann-json3-dev doctest-dev
   libyaml-cpp-dev libicu-dev libstemmer-dev libssl-dev libcli11-dev
-  libgit2-dev
+  libgit2-dev libsqlite3-dev
   libhunspell-dev hunspell-en-us wordnet-dev wordnet-base
   python3 curl clang-format
 )

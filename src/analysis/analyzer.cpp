@@ -39,7 +39,7 @@ constexpr uint32_t kFirstPosition = 1;  // Xapian's TermGenerator also starts at
 struct Context {
   const LanguageProfile* profile = nullptr;  // of the text's language; null: none
   CharFilterOptions opts;
-  bool query = false;  // AnalyzeQuery(): fill Token::query_stems
+  bool query = false;  // AnalyzeQuery()
 };
 
 // What the analyzer keeps per language profile (AllProfiles() order).
@@ -75,9 +75,8 @@ class AnalyzerImpl final : public Analyzer {
                   std::vector<Token>* out);
   void AnalyzePairs(std::string_view text, const Stretch& stretch, const Context& ctx,
                     uint32_t* pos, std::vector<Token>* out);
-  void Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems, Token* t);
-  void Stem(const LanguageProfile& profile, bool query_stems, Token* t);
-  void AddPersianStems(bool query_stems, Token* t);
+  void Classify(const Context& ctx, UScriptCode script, size_t chars, Token* t);
+  void Stem(const LanguageProfile& profile, Token* t);
   // True when `term`, a word of `script`, is typed in the letters of the
   // language of `ctx` and one of its readings is a stopword of it ("thn": την).
   bool IsTypedStopword(const Context& ctx, UScriptCode script, const std::string& term);
@@ -316,7 +315,7 @@ void AnalyzerImpl::AnalyzeRun(std::string_view text, const WordSpan& run, const 
     t.begin = begin;
     t.end = end;
     t.position = (*pos)++;
-    Classify(ctx, script, chars, ctx.query, &t);
+    Classify(ctx, script, chars, &t);
     out->push_back(std::move(t));
   }
 }
@@ -324,9 +323,8 @@ void AnalyzerImpl::AnalyzeRun(std::string_view text, const WordSpan& run, const 
 // Stopword flag and stems by the script of the word's first letter (§6.1):
 // the profile of the text's language when it is written in that script,
 // else the profile that owns the script's words (Latin: English, Hebrew
-// letters: Hebrew...); query_stems too when `query_stems` is set.
-void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars, bool query_stems,
-                            Token* t) {
+// letters: Hebrew...).
+void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars, Token* t) {
   if (script == USCRIPT_COMMON) {  // digits only
     t->stems.push_back(t->term);
     return;
@@ -341,7 +339,7 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
   t->stopword = (profile->one_letter_stopwords && chars == 1) ||
                 State(*profile).stopwords.count(t->term) != 0 ||
                 (ctx.query && IsTypedStopword(ctx, script, t->term));
-  if (!t->stopword) Stem(*profile, query_stems, t);
+  if (!t->stopword) Stem(*profile, t);
 }
 
 bool AnalyzerImpl::IsTypedStopword(const Context& ctx, UScriptCode script,
@@ -355,7 +353,7 @@ bool AnalyzerImpl::IsTypedStopword(const Context& ctx, UScriptCode script,
 }
 
 // The stems of a word that is not a stopword, by its profile's stemmer.
-void AnalyzerImpl::Stem(const LanguageProfile& profile, bool query_stems, Token* t) {
+void AnalyzerImpl::Stem(const LanguageProfile& profile, Token* t) {
   const std::string& term = t->term;
   switch (profile.stemmer) {
     case StemmerKind::kNone:
@@ -368,7 +366,7 @@ void AnalyzerImpl::Stem(const LanguageProfile& profile, bool query_stems, Token*
       t->stems.push_back(greek_.Stem(term));
       return;
     case StemmerKind::kPersian:
-      AddPersianStems(query_stems, t);
+      for (std::string& stem : persian_.Stems(t->term)) t->stems.push_back(std::move(stem));
       return;
     case StemmerKind::kSnowball: {
       std::string stem = SafeStem(Snowball(profile), term);
@@ -378,20 +376,6 @@ void AnalyzerImpl::Stem(const LanguageProfile& profile, bool query_stems, Token*
       return;
     }
   }
-}
-
-void AnalyzerImpl::AddPersianStems(bool query_stems, Token* t) {
-  const std::string& term = t->term;
-  for (std::string& stem : persian_.Stems(term)) t->stems.push_back(std::move(stem));
-  if (!query_stems) return;
-  t->light_verb = persian_.IsLightVerb(term);
-  auto add_query_stems = [t](std::vector<std::string> stems) {
-    for (std::string& stem : stems)
-      if (std::find(t->stems.begin(), t->stems.end(), stem) == t->stems.end())
-        t->query_stems.push_back(std::move(stem));
-  };
-  add_query_stems(persian_.ClitiqueStrippedStems(term));
-  add_query_stems(persian_.FormalVerbStems(term));
 }
 
 // ZWNJ compound (نرم‌افزار): the parts are tokens; the joined form becomes an
@@ -409,7 +393,7 @@ void AnalyzerImpl::AddJoinedForm(const Context& ctx, std::vector<Token>* tokens,
       break;
     }
   }
-  Classify(ctx, script, cps.size(), /*query_stems=*/false, &joined);  // only its stems are kept
+  Classify(ctx, script, cps.size(), &joined);  // only its stems are kept
   Token& head = (*tokens)[first];
   head.extra_terms.push_back(joined.term);
   for (std::string& s : joined.stems) AppendIfAbsent(&head.stems, std::move(s));

@@ -28,10 +28,6 @@ constexpr bool EverySuffixLeavesALetter() {
 static_assert(EverySuffixLeavesALetter());
 
 constexpr std::u32string_view kVerbPrefixes[] = {U"نمی", U"می"};
-// "my" (م, colloquial object form مو): what customers write about their own
-// account, password, order. Not ت/ش: too many nouns end in them (-یت, -ش:
-// محدودیت, سفارش), and stripping those measurably hurt ranking.
-constexpr std::u32string_view kClitics[] = {U"مو", U"م"};
 constexpr std::u32string_view kPersonalEndings[] = {U"یم", U"ید", U"ند", U"م", U"ی", U"د"};
 
 // می‌خواهم written without ZWNJ: drop the prefix when a personal ending shows a verb.
@@ -48,19 +44,6 @@ bool StripVerbPrefix(std::u32string* w) {
   }
   return false;
 }
-
-// Colloquial (spoken Tehrani) verb forms after می/نمی and the formal form
-// articles use, including common chat spellings (میخام for میخوام).
-constexpr std::pair<std::u32string_view, std::u32string_view> kColloquialVerbs[] = {
-    {U"خوام", U"خواهم"},   {U"خوای", U"خواهی"},   {U"خواد", U"خواهد"},   {U"خوایم", U"خواهیم"},
-    {U"خواین", U"خواهید"}, {U"خواید", U"خواهید"}, {U"خوان", U"خواهند"},  {U"خام", U"خواهم"},
-    {U"خاد", U"خواهد"},    {U"خان", U"خواهند"},   {U"تونم", U"توانم"},   {U"تونی", U"توانی"},
-    {U"تونه", U"تواند"},   {U"تونیم", U"توانیم"}, {U"تونین", U"توانید"}, {U"تونن", U"توانند"},
-    {U"شه", U"شود"},       {U"شن", U"شوند"},      {U"کنه", U"کند"},      {U"کنن", U"کنند"},
-    {U"کنین", U"کنید"},    {U"ره", U"رود"},       {U"رن", U"روند"},      {U"ده", U"دهد"},
-    {U"دن", U"دهند"},      {U"گه", U"گوید"},      {U"گن", U"گویند"},     {U"زنه", U"زند"},
-    {U"یاد", U"اید"},      {U"یان", U"ایند"},
-};
 
 // The light verbs of compound verbs (پاک کردن "delete", وصل شدن "connect"):
 // every conjugation stems to the infinitive, so پاک کنم meets پاک کنید and a
@@ -126,42 +109,6 @@ PersianStemmer::PersianStemmer(const std::function<std::string(const char*)>& no
   for (const char* w : kProtectedWords) protect_.insert(DecodeUtf8(normalize(w)));
 }
 
-namespace {
-
-// The formal verb of a colloquial one with a joined می/نمی, without and
-// with that prefix (نمیکنه -> کند, نمیکند), or empty.
-struct FormalForm {
-  std::u32string_view verb;
-  std::u32string prefixed;
-};
-FormalForm FormalVerb(std::u32string_view w) {
-  for (std::u32string_view prefix : kVerbPrefixes) {
-    if (!StartsWith(w, prefix)) continue;
-    const std::u32string_view rest = w.substr(prefix.size());
-    for (const auto& [colloquial, formal] : kColloquialVerbs)
-      if (rest == colloquial) return {formal, std::u32string(prefix) + std::u32string(formal)};
-    return {};
-  }
-  return {};
-}
-
-}  // namespace
-
-std::vector<std::string> PersianStemmer::FormalVerbStems(std::string_view word) const {
-  const FormalForm formal = FormalVerb(DecodeUtf8(word));
-  if (formal.verb.empty()) return {};
-  // With its prefix the form is a verb for sure: نمیکنه is کردن, while a
-  // bare کند may be the adjective "slow".
-  if (const std::u32string_view verb = LightVerbInfinitive(formal.prefixed); !verb.empty())
-    return {ToUtf8(verb)};
-  return Stems(std::u32string(formal.verb));
-}
-
-bool PersianStemmer::IsLightVerb(std::string_view word) const {
-  const std::u32string w = DecodeUtf8(word);
-  return !LightVerbInfinitive(w).empty() || !LightVerbInfinitive(FormalVerb(w).prefixed).empty();
-}
-
 std::vector<std::string> PersianStemmer::Stems(std::string_view word) const {
   return Stems(DecodeUtf8(word));
 }
@@ -186,19 +133,6 @@ std::vector<std::string> PersianStemmer::Stems(std::u32string w) const {
   std::string noun = ToUtf8(w);
   if (stems.empty() || stems[0] != noun) stems.push_back(std::move(noun));
   return stems;
-}
-
-std::vector<std::string> PersianStemmer::ClitiqueStrippedStems(std::string_view word) const {
-  const std::u32string w = DecodeUtf8(word);
-  if (IsProtected(w)) return {};
-  // A verb with a joined می/نمی ends in a personal ending, not in "my".
-  for (std::u32string_view prefix : kVerbPrefixes)
-    if (StartsWith(w, prefix)) return {};
-  for (std::u32string_view clitic : kClitics) {
-    if (EndsWith(w, clitic) && w.size() >= clitic.size() + kMinWord)
-      return Stems(w.substr(0, w.size() - clitic.size()));
-  }
-  return {};
 }
 
 }  // namespace kb::analysis

@@ -26,22 +26,6 @@ class PersianStemmer {
   // intersecting candidate sets.
   std::vector<std::string> Stems(std::string_view word) const;
 
-  // Stems of `word` without a trailing "my" clitic (م, or its colloquial
-  // object form مو = "…م را"), leaving at least 3 letters; empty when there is
-  // none. Looser than Stems(): used only for query words, where a customer
-  // writes حسابم or رمزمو and articles write حساب, رمز.
-  std::vector<std::string> ClitiqueStrippedStems(std::string_view word) const;
-
-  // The formal verb of a colloquial one with a joined می/نمی (میخواد ->
-  // خواهد, میشه -> شود, میتونم -> توانم): what articles write for what
-  // customers type. Empty when the word is not a known colloquial form.
-  // Query-only, like ClitiqueStrippedStems.
-  std::vector<std::string> FormalVerbStems(std::string_view word) const;
-
-  // True when `word` is a form of a light verb (کردن, شدن, دادن, زدن,
-  // گرفتن, داشتن, گذاشتن), the verb of compound verbs: پاک کنید, وصل شد.
-  bool IsLightVerb(std::string_view word) const;
-
  private:
   // Stems() of a decoded word: callers that already hold code points skip a
   // UTF-8 round trip.

@@ -7,6 +7,9 @@ namespace {
 
 constexpr size_t kMaxSuffixWordLength = 3;  // "c++", "c#", "f#": Xapian's short-word suffix rule
 
+// Hyphen-minus, hyphen, non-breaking hyphen, Hebrew maqaf.
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x05BE; }
+
 bool IsInWordFormat(char32_t c) {
   return c >= 0x80 && c != kZwnj && !IsBoundaryFormat(c) &&
          u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR;
@@ -37,6 +40,7 @@ class Splitter {
     return IsWordChar(t_[i]) || (original_ && IsInWordFormat(t_[i]));
   }
   bool DigitAt(size_t i) const { return i < t_.size() && IsDecimalDigit(t_[i]); }
+  bool LetterAt(size_t i) const { return i < t_.size() && IsLetter(t_[i]); }
   bool HebrewLetterAfter(size_t i) const {
     while (i < t_.size() && IsMark(t_[i])) ++i;
     return i < t_.size() && IsHebrewLetter(t_[i]);
@@ -57,6 +61,13 @@ class Splitter {
       if (original_ && c == kZwnj) {
         w->end = i;
         w->joined_next = next_word;
+        return i + 1;
+      }
+      // A hyphen between letters joins a compound that others write as one
+      // word or two (add-ons, addons, add ons; e-mail; דו-שלבי).
+      if (original_ && IsHyphen(c) && LetterAt(i - 1) && LetterAt(i + 1)) {
+        w->end = i;
+        w->joined_next = true;
         return i + 1;
       }
       if (IsApostropheLike(c) && prev_word && (next_word || (original_ && last_hebrew))) {

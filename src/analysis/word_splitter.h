@@ -21,7 +21,7 @@ namespace kb::analysis {
 struct WordSpan {
   size_t begin = 0;          // index of the first code point
   size_t end = 0;            // one past the last code point
-  bool joined_next = false;  // kOriginal only: a ZWNJ joins this run to the next
+  bool joined_next = false;  // kOriginal only: a ZWNJ or a hyphen joins this run to the next
 };
 
 enum class SplitMode { kOriginal, kFiltered };

@@ -68,9 +68,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
     std::printf("%u\t%s\t", t.position, t.term.c_str());
     for (const std::string& s : t.stems) std::printf("Z%s ", s.c_str());
     for (const std::string& e : t.extra_terms) std::printf("+%s ", e.c_str());
-    for (const std::string& q : t.query_stems) std::printf("?Z%s ", q.c_str());
-    std::printf("%s%s[%zu,%zu) %.*s\n", t.stopword ? "(stopword) " : "",
-                t.light_verb ? "(light verb) " : "", t.begin, t.end,
+    std::printf("%s[%zu,%zu) %.*s\n", t.stopword ? "(stopword) " : "", t.begin, t.end,
                 static_cast<int>(t.end - t.begin), args.text.c_str() + t.begin);
   }
   return kExitOk;

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "git_commands.h"
 #include "serve_command.h"
+#include "stats_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"kb: knowledge-base and help-center search backend"};
@@ -26,6 +27,9 @@ int main(int argc, char** argv) {
 
   kb::cli::ServeArgs serve_args;
   auto* serve = kb::cli::AddServeCommand(app, &serve_args);
+
+  kb::cli::StatsArgs stats_args;
+  auto* stats = kb::cli::AddStatsCommand(app, &stats_args);
 
   kb::cli::CheckArgs check_args;
   auto* check = kb::cli::AddCheckCommand(app, &check_args);
@@ -62,6 +66,7 @@ int main(int argc, char** argv) {
   if (*index) return kb::cli::RunIndexCommand(index_args, index_git);
   if (*serve) return kb::cli::RunServe(serve_args);
   if (*check) return kb::cli::RunCheck(check_args);
+  if (*stats) return kb::cli::RunStats(stats_args);
   if (*token_new) return kb::cli::RunTokenNew(token_args);
   return kb::cli::kExitUsage;
 }

@@ -1,6 +1,7 @@
 #include "serve_command.h"
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "git_commands.h"
 #include "kb/auth/agent_tokens.h"
 #include "kb/index/search.h"
+#include "kb/insights/recorder.h"
 #include "kb/publish/git_publisher.h"
 #include "stderr_log.h"
 
@@ -98,7 +100,32 @@ void AddFeaturesOption(CLI::App* serve, QueryFeatures* features) {
           names);
 }
 
+void AddInsightsOptions(CLI::App* serve, ServeArgs* args) {
+  serve->add_option("--data", args->data_dir,
+                    "Folder of the insights events database (insights.sqlite); default: the "
+                    "folder that holds DB_DIR");
+  serve
+      ->add_option("--retention-days", args->retention_days,
+                   "Delete insights events older than this many days (0: keep them)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 36500));
+  serve->add_flag("--trust-event-time", args->trust_event_time,
+                  "Tests and imports only: accept a `time` for searches and events");
+  serve
+      ->add_option("--insights-refresh-seconds", args->popular_refresh_seconds,
+                   "How often autocomplete's popular queries are recomputed")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 86400));
+}
+
 }  // namespace
+
+std::string InsightsDataDir(const std::string& data_dir, const std::string& db_dir) {
+  if (!data_dir.empty()) return data_dir;
+  std::filesystem::path db = std::filesystem::absolute(db_dir).lexically_normal();
+  if (!db.has_filename()) db = db.parent_path();  // "db/" -> "db"
+  return db.parent_path().string();
+}
 
 std::vector<std::string> GlueFeatureValues(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
@@ -133,6 +160,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   serve->add_flag("--access-log", http.access_log, "Log one line per request on stderr");
   AddFeaturesOption(serve, &args->features);
   AddGitServeOptions(serve, args);
+  AddInsightsOptions(serve, args);
   return serve;
 }
 
@@ -157,6 +185,13 @@ int RunServe(ServeArgs args) {
     if (!loaded.ok()) return Fail(loaded.status());
     tokens = std::move(*loaded);
   }
+  auto events = OpenSqliteEventStore(InsightsDataDir(args.data_dir, args.db_dir));
+  if (!events.ok()) return Fail(events.status());
+  RecorderOptions recording;
+  recording.retention_days = args.retention_days;
+  recording.popular_refresh = std::chrono::seconds(args.popular_refresh_seconds);
+  recording.log = &log;
+  EventRecorder recorder(events->get(), recording);  // its destructor commits what is queued
   SearcherPool searchers(args.db_dir, args.features);
   http::Services services;
   services.searchers = &searchers;
@@ -164,6 +199,9 @@ int RunServe(ServeArgs args) {
   services.publisher = publisher.get();
   services.webhook_secret = *secret;
   services.log = &log;
+  services.recorder = &recorder;
+  services.events = events->get();
+  services.trust_event_time = args.trust_event_time;
   args.http.name = args.db_dir;
   const Status status = http::Serve(args.http, services);
   return status.ok() ? kExitOk : Fail(status);

@@ -25,6 +25,14 @@ struct ServeArgs {
   bool allow_mass_delete = false;   // publish a commit that deletes most articles
   // Query rewrites and ranking features (--features; all on by default).
   QueryFeatures features;
+  // Insights (docs/api.md): the events database's folder ("": DB_DIR's
+  // parent), how long events are kept (0: forever), whether a search's or
+  // an event's `time` is trusted (tests, imports), how often autocomplete's
+  // popular queries are refreshed.
+  std::string data_dir;
+  int retention_days = 365;
+  bool trust_event_time = false;
+  int popular_refresh_seconds = 60;
 };
 
 // The `kb serve` subcommand and its flags, filling `args`.
@@ -33,6 +41,10 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args);
 // The command line with "--features -a,-b" written "--features=-a,-b": CLI11
 // would take a value that starts with "-" for a flag of its own.
 std::vector<std::string> GlueFeatureValues(int argc, char** argv);
+
+// The insights database's folder: `data_dir`, or the folder that holds
+// `db_dir` (made absolute) when it is empty.
+std::string InsightsDataDir(const std::string& data_dir, const std::string& db_dir);
 
 // Builds the services and serves until SIGINT/SIGTERM. Exit status: 0 after
 // a signal, 1 for bad input (options, token or secret file), 3 when the

@@ -17,6 +17,11 @@ void ReplyJson(httplib::Response& res, std::string body) {
   res.set_content(std::move(body), kJsonContentType);
 }
 
+void ReplyText(httplib::Response& res, std::string body, const char* content_type) {
+  res.status = 200;
+  res.set_content(std::move(body), content_type);
+}
+
 Result<bool> IsAgent(const httplib::Request& req, const AgentTokens* tokens) {
   if (!req.has_header("Authorization")) return false;
   // The field is a singleton (RFC 9110 §11.6.2): of two credentials, kb would

@@ -17,6 +17,8 @@ inline constexpr const char* kJsonContentType = "application/json; charset=utf-8
 void ReplyError(httplib::Response& res, const Status& status);
 // 200 with a JSON body.
 void ReplyJson(httplib::Response& res, std::string body);
+// 200 with a body of another type (CSV reports).
+void ReplyText(httplib::Response& res, std::string body, const char* content_type);
 
 // Ok(false) a customer (no Authorization header), Ok(true) an agent (a valid
 // Bearer token), Unauthorized for a header that is not a valid agent token

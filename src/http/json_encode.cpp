@@ -3,6 +3,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "kb/insights/recorder.h"
+
 namespace kb::http {
 
 using Json = nlohmann::json;
@@ -20,7 +22,7 @@ std::string Rfc3339(int64_t seconds) {
   return buf;
 }
 
-std::string SearchResponseJson(const SearchResponse& r) {
+std::string SearchResponseJson(const SearchResponse& r, const std::string& session) {
   Json hits = Json::array();
   for (const SearchHit& h : r.hits) {
     hits.push_back({{"id", h.id},
@@ -48,6 +50,7 @@ std::string SearchResponseJson(const SearchResponse& r) {
       {"hits", std::move(hits)},
       {"facets", {{"category", facets(r.category_facets)}, {"tag", facets(r.tag_facets)}}},
   };
+  if (!session.empty()) body["session"] = session;
   return DumpJson(body);
 }
 
@@ -72,11 +75,16 @@ Json ArticleObject(const ArticleView& a) {
 
 std::string ArticleJson(const ArticleView& a) { return DumpJson(ArticleObject(a)); }
 
-std::string HealthJson(const IndexInfo& info) {
+std::string HealthJson(const IndexInfo& info, const RecorderStats* events) {
   Json body = {{"status", "ok"},
                {"generation", info.generation},
                {"sequence", info.sequence},
                {"articles", info.articles}};
+  if (events)
+    body["events"] = {{"queued", events->queued},
+                      {"recorded", events->recorded},
+                      {"dropped", events->dropped},
+                      {"failed", events->failed}};
   return DumpJson(body);
 }
 
@@ -114,8 +122,10 @@ std::string FaqJson(const FaqRequest& request, const std::vector<FaqCategory>& f
                    {"categories", std::move(categories)}});
 }
 
-std::string SuggestJson(const SuggestRequest& request, const std::vector<ArticleSummary>& titles) {
-  return DumpJson({{"query", request.prefix}, {"suggestions", SummariesJson(titles)}});
+std::string SuggestJson(const SuggestRequest& request, const std::vector<ArticleSummary>& titles,
+                        const std::vector<std::string>& queries) {
+  return DumpJson(
+      {{"query", request.prefix}, {"suggestions", SummariesJson(titles)}, {"queries", queries}});
 }
 
 }  // namespace kb::http

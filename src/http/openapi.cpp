@@ -65,9 +65,10 @@ Json Responses(const Route& route) {
   for (const Reply& reply : route.replies) {
     const Json schema =
         reply.schema.empty() ? Json{{"type", "object"}} : Ref("schemas", reply.schema);
-    responses[std::to_string(reply.status)] = {
-        {"description", reply.description},
-        {"content", {{"application/json", {{"schema", schema}}}}}};
+    Json content = {{"application/json", {{"schema", schema}}}};
+    if (route.csv) content["text/csv"] = {{"schema", {{"type", "string"}}}};
+    responses[std::to_string(reply.status)] = {{"description", reply.description},
+                                               {"content", std::move(content)}};
   }
   responses["400"] = Ref("responses", "BadRequest");
   if (route.access != Access::kPublic || route.has_body)

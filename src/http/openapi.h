@@ -21,5 +21,10 @@ nlohmann::json OpenApiHead();
 nlohmann::json OpenApiComponents();
 // The webhook operation's header parameters and request body.
 nlohmann::json GitWebhookDoc();
+// POST /api/v1/events' request body.
+nlohmann::json EventsBodyDoc();
+// Adds the insights schemas (events, reports) to `schemas`, and the fields
+// insights add to the search, suggest and health answers.
+void AddInsightsSchemas(nlohmann::json* schemas);
 
 }  // namespace kb::http

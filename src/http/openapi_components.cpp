@@ -466,7 +466,11 @@ constexpr const char* kGitWebhook = R"json(
 }  // namespace
 
 nlohmann::json OpenApiHead() { return nlohmann::json::parse(kHead); }
-nlohmann::json OpenApiComponents() { return nlohmann::json::parse(kComponents); }
+nlohmann::json OpenApiComponents() {
+  nlohmann::json components = nlohmann::json::parse(kComponents);
+  AddInsightsSchemas(&components["schemas"]);
+  return components;
+}
 nlohmann::json GitWebhookDoc() { return nlohmann::json::parse(kGitWebhook); }
 
 }  // namespace kb::http

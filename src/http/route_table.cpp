@@ -5,6 +5,8 @@
 
 #include "git_routes.h"
 #include "handler_util.h"
+#include "insights_params.h"
+#include "insights_routes.h"
 #include "openapi.h"
 #include "request_params.h"
 #include "routes.h"
@@ -33,6 +35,7 @@ Route Get(std::string path, std::string operation_id, std::string summary) {
 void AddSearchRoutes(const HandlerContext& context, std::vector<Route>* table) {
   Route search = Get("/api/v1/search", "search", "Ranked article search");
   search.params = SearchParams();
+  for (ParamSpec& spec : SearchInsightsParams()) search.params.push_back(std::move(spec));
   search.replies = {{200, "Hits, best first.", "SearchResponse"}};
   search.handler = Bind(GetSearch, context);
   table->push_back(std::move(search));
@@ -132,6 +135,56 @@ void AddZendeskRoutes(const HandlerContext& context, std::vector<Route>* table) 
   }
 }
 
+// "top-queries" -> "statsTopQueries".
+std::string StatsOperationId(const std::string& report) {
+  std::string id = "stats";
+  bool upper = true;
+  for (char c : report) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    id += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return id;
+}
+
+void AddInsightsRoutes(const HandlerContext& context, std::vector<Route>* table) {
+  Route events;
+  events.method = "POST";
+  events.path = "/api/v1/events";
+  events.operation_id = "postEvents";
+  events.summary = "Insights: record clicks, views, votes and support contacts (one or up to 100)";
+  events.description =
+      "The body is one event object or an array of up to 100. Searches are recorded by the "
+      "server itself. A vote replaces the same session's earlier vote on the article.";
+  events.has_body = true;
+  // A form-encoded POST (curl -d without a Content-Type) has its body parsed
+  // as parameters by httplib: the route has none, so they are ignored.
+  events.unknown = UnknownParams::kIgnore;
+  events.can_be_not_found = true;  // insights off
+  events.replies = {{200, "How many events were queued.", "EventsAccepted"}};
+  events.extra_doc = EventsBodyDoc();
+  events.handler = Bind(PostEvents, context);
+  table->push_back(std::move(events));
+
+  for (const ReportName& report : ReportNames()) {
+    Route stats = Get(std::string("/api/v1/stats/") + report.name, StatsOperationId(report.name),
+                      std::string("Agents: the ") + report.name + " insights report");
+    stats.access = Access::kAgents;
+    stats.params = StatsParams(report.kind);
+    stats.can_be_not_found = true;  // insights off
+    stats.csv = true;
+    stats.replies = {
+        {200, "One page of the report (JSON, or CSV with format=csv).", "StatsReport"}};
+    stats.handler = [context, kind = report.kind](const Call& call, httplib::Response& res) {
+      GetStatsReport(context, kind, call, res);
+    };
+    table->push_back(std::move(stats));
+  }
+}
+
 void AddServiceRoutes(const HandlerContext& context, std::vector<Route>* table) {
   Route health = Get("/healthz", "health", "200 when the server is up and its index is readable");
   health.access = Access::kPublic;
@@ -160,6 +213,7 @@ std::vector<Route> RouteTable(const HandlerContext& context) {
   AddArticleRoutes(context, &table);
   AddGitRoutes(context, &table);
   AddZendeskRoutes(context, &table);
+  AddInsightsRoutes(context, &table);
   AddServiceRoutes(context, &table);
   // The document describes every route, so it is made once the table is complete.
   const std::string document = OpenApiDocument(table).dump();

@@ -53,6 +53,7 @@ struct Route {
   std::vector<Reply> replies;
   bool can_be_not_found = false;  // 404 from the handler (beyond an {id} that does not exist)
   bool has_body = false;          // a request body (413 over 1 MiB)
+  bool csv = false;               // 200 may also be text/csv (format=csv)
   nlohmann::json extra_doc;       // merged into the operation (the webhook's headers and body)
   RouteHandler handler;
   FirstHandler answer_first;  // optional

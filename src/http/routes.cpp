@@ -2,8 +2,10 @@
 
 #include "git_routes.h"
 #include "handler_util.h"
+#include "insights_routes.h"
 #include "json_encode.h"
 #include "kb/index/search.h"
+#include "kb/insights/recorder.h"
 #include "request_params.h"
 
 namespace kb::http {
@@ -13,7 +15,10 @@ void GetSearch(const HandlerContext& context, const Call& call, httplib::Respons
   request.agent = call.agent;
   auto response = context.services.searchers->With([&](Searcher& s) { return s.Search(request); });
   if (!response.ok()) return ReplyError(res, response.status());
-  ReplyJson(res, SearchResponseJson(*response));
+  auto session = RecordSearch(context, call, request, *response);
+  if (!session.ok()) return ReplyError(res, session.status());
+  NudgeHits(context, &*response);
+  ReplyJson(res, SearchResponseJson(*response, *session));
 }
 
 void GetArticle(const HandlerContext& context, const Call& call, httplib::Response& res) {
@@ -46,13 +51,15 @@ void GetSuggest(const HandlerContext& context, const Call& call, httplib::Respon
   auto suggestions =
       context.services.searchers->With([&](Searcher& s) { return s.Suggest(request); });
   if (!suggestions.ok()) return ReplyError(res, suggestions.status());
-  ReplyJson(res, SuggestJson(request, *suggestions));
+  ReplyJson(res, SuggestJson(request, *suggestions, PopularQueries(context, request)));
 }
 
 void GetHealth(const HandlerContext& context, const Call&, httplib::Response& res) {
   auto info = context.services.searchers->With([](Searcher& s) { return s.Info(); });
   if (!info.ok()) return ReplyError(res, info.status());
-  ReplyJson(res, HealthJson(*info));
+  const EventRecorder* recorder = context.services.recorder;
+  const RecorderStats events = recorder ? recorder->Stats() : RecorderStats{};
+  ReplyJson(res, HealthJson(*info, recorder ? &events : nullptr));
 }
 
 }  // namespace kb::http

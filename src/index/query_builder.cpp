@@ -13,16 +13,15 @@ namespace {
 // stem-only matches; a match in the title ranks above one in the body.
 constexpr double kExactBonus = 1.0;
 constexpr double kTitleBonus = 0.5;
-// How strongly articles containing every word are preferred.
-constexpr double kAllWordsBonus = 1.0;
 // The words of a multi-word synonym key found apart, not as the phrase.
 constexpr double kLooseWordsWeight = 0.5;
 // Neighbouring query words found near each other in an article (within
 // kProximityWindow positions, in any order) add this much: the article that
 // is about "gift card" has the two words together, one that merely contains
-// both has them anywhere. Measured (docs/analysis.md): windows 3 to 10 and
-// weights 0.5 to 1 score alike, window 2 and weight 2 a little lower.
-constexpr double kProximityBonus = 1.0;
+// both has them anywhere. Measured on dev, dev2 and dev2 at scale
+// (docs/ranking-experiments.md): at 1.0 the bonus lowered dev2 and the scale
+// run (word salad has query words side by side too); at 0.3 it helps both.
+constexpr double kProximityBonus = 0.3;
 constexpr Xapian::termcount kProximityWindow = 4;
 // Neighbouring pairs checked: a customer's question has fewer words; a longer
 // (hostile) query would otherwise read positions for every pair.
@@ -149,12 +148,8 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang,
   }
   Xapian::Query any(Xapian::Query::OP_OR, parts.begin(), parts.end());
   built.match = any;
-  // Matches decide `any`; the rest only add weight.
+  // Matches decide `any`; proximity only adds weight.
   std::vector<Xapian::Query> ranked{any};
-  if (features.all_words) {
-    Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
-    ranked.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBonus);
-  }
   AddProximityBonuses(built.words, features, &ranked);
   built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked.begin(), ranked.end());
   return built;

@@ -4,11 +4,11 @@
 //
 // Each word becomes OP_SYNONYM(its exact form, its stems, extra terms), plus
 // an exact-form bonus and a title bonus; "quoted text" becomes OP_PHRASE over
-// exact forms. Words are combined AND-ish: articles with every word rank
-// first, articles missing a word still match; neighbouring words near each
-// other add a bonus. The features of `resources` turn off each bonus
-// (exact_bonus, title_bonus, all_words, proximity, proximity_synonyms) and,
-// in UnderstandQuery, each rewrite. Never throws for any input; an empty result means
+// exact forms. Words are combined with OR (BM25 favours the articles with
+// more of them); neighbouring words near each other add a bonus. The
+// features of `resources` turn off each bonus (exact_bonus, title_bonus,
+// proximity, proximity_synonyms) and, in UnderstandQuery, each rewrite.
+// Never throws for any input; an empty result means
 // "no searchable words". Not thread-safe (as UnderstandQuery).
 #pragma once
 
@@ -24,8 +24,8 @@ namespace kb {
 
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) when no searchable words
-  // The same matches as `query` without its ranking bonuses (all words,
-  // proximity): for counting every match cheaply.
+  // The same matches as `query` without its ranking bonuses (proximity):
+  // for counting every match cheaply.
   Xapian::Query match;
   std::vector<QueryWord> words;  // for snippets: which text words to highlight
   // The query with misspelled words corrected, for "did you mean"; empty when

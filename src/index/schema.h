@@ -18,14 +18,15 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    11;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    12;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
          // 8: Chinese, Japanese, Korean as character pairs, Thai... as words;
          // 9: Russian ё as е, German ae/oe/ue as umlauts (german2);
          // 10: Traditional Chinese folded to Simplified;
-         // 11: stored snippet passages (kSlotSnippets), the counting sample (kSample)
+         // 11: hyphenated compounds also as one word (add-ons: addons);
+         // 12: stored snippet passages (kSlotSnippets), the counting sample (kSample)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,

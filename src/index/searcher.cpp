@@ -10,6 +10,7 @@
 #include "article_lists.h"
 #include "db_dir.h"
 #include "facets.h"
+#include "feedback.h"
 #include "greeklish_table.h"
 #include "kb/analysis/analysis.h"
 #include "kb/analysis/language_profile.h"
@@ -226,8 +227,14 @@ class XapianSearcher : public Searcher {
     Matches m;
     Count(Xapian::Query(Xapian::Query::OP_FILTER, built.match, filter), &m);
     if (m.total == 0) return m;
+    // What the best matches share weighs a little (feedback.h); it reorders
+    // the matches, it adds none.
+    Xapian::Query ranked = built.query;
+    if (features_.feedback)
+      if (const Xapian::Query learned = FeedbackQuery(db_, built.query, filter); !learned.empty())
+        ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, learned);
     Xapian::Enquire ranking(db_);
-    ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter));
+    ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter));
     m.mset = ranking.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit));
     return m;

@@ -67,13 +67,6 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
   return ranges;
 }
 
-// A query word's stem candidates: the token's stems and its looser query-only ones.
-std::vector<std::string> QueryStems(const Token& token) {
-  std::vector<std::string> stems = token.stems;
-  stems.insert(stems.end(), token.query_stems.begin(), token.query_stems.end());
-  return stems;
-}
-
 enum class Stopwords { kDrop, kKeep };
 
 // The synonym rules of `resources`, unless its features turn them off.
@@ -81,20 +74,10 @@ const SynonymExpander* RulesOf(const QueryResources& resources) {
   return resources.features.synonyms ? resources.synonyms : nullptr;
 }
 
-// A light verb after another word (وصل کردن "connect"): the compound's
-// meaning is in that word, and the light verb, in most articles, would rank
-// articles that merely use it above the one about the word.
-bool IsLightVerbOfCompound(const std::vector<Token>& tokens, size_t i) {
-  return tokens[i].light_verb && i > 0 && !tokens[i - 1].stopword;
-}
-
-// Whether the unquoted token `i` is left out (kDrop: stopwords and light
-// verbs after a word, as far as `features` drop them).
-bool Dropped(const std::vector<Token>& tokens, size_t i, Stopwords stopwords,
-             const QueryFeatures& features) {
-  if (stopwords == Stopwords::kKeep) return false;
-  return (tokens[i].stopword && features.stopwords) ||
-         (features.light_verbs && IsLightVerbOfCompound(tokens, i));
+// Whether the unquoted token `i` is left out (kDrop: stopwords, when the
+// `stopwords` switch is off).
+bool Dropped(const std::vector<Token>& tokens, size_t i, Stopwords stopwords) {
+  return stopwords == Stopwords::kDrop && tokens[i].stopword;
 }
 
 // Groups tokens into query words: tokens inside one quoted range form a phrase.
@@ -122,10 +105,11 @@ std::vector<QueryWord> GroupWords(const std::vector<Token>& tokens,
       continue;
     }
     current_range = -1;
-    if (Dropped(tokens, i, stopwords, resources.features)) continue;
+    if (Dropped(tokens, i, stopwords)) continue;
     QueryWord word;
+    word.stopword = token.stopword;
     word.exact = {token.term};
-    word.stems = QueryStems(token);
+    word.stems = token.stems;
     word.extra = token.extra_terms;
     word.begin = token.begin;
     word.end = token.end;
@@ -169,7 +153,7 @@ void AttachAlternatives(const std::vector<SynonymMatch>& matches, const std::vec
       for (size_t k = m.first; k <= m.last; ++k) {
         const Token& t = tokens[k];
         if (t.stopword) continue;
-        word.loose_words.push_back(Alternative{{t.term}, QueryStems(t)});
+        word.loose_words.push_back(Alternative{{t.term}, t.stems});
       }
     }
   }
@@ -183,7 +167,7 @@ void AddThesaurusAlternatives(Thesaurus& thesaurus, std::string_view lang, Analy
   size_t budget = kMaxThesaurusSynonymsPerQuery;
   for (QueryWord& word : *words) {
     if (budget == 0) return;
-    if (word.phrase || !word.alternatives.empty()) continue;
+    if (word.phrase || word.stopword || !word.alternatives.empty()) continue;
     for (const std::string& form : word.exact) {
       if (!IsSpellableWord(form)) continue;
       for (const std::string& synonym :
@@ -226,11 +210,15 @@ void AddGreeklishForms(std::string_view lang, Vocabulary& vocabulary,
   }
 }
 
-// Query words, stopwords dropped (kept when there is nothing else), at most kMaxQueryWords.
+// Query words, at most kMaxQueryWords. Stopwords are kept (marked) for the
+// query builder, which ranks by them; with the `stopwords` switch off they
+// are dropped unless there is nothing else.
 std::vector<QueryWord> QueryWords(const std::vector<Token>& tokens,
                                   const std::vector<std::pair<size_t, size_t>>& quoted,
                                   const QueryResources& resources) {
-  std::vector<QueryWord> words = GroupWords(tokens, quoted, Stopwords::kDrop, resources);
+  std::vector<QueryWord> words =
+      GroupWords(tokens, quoted, resources.features.stopwords ? Stopwords::kKeep : Stopwords::kDrop,
+                 resources);
   if (words.empty()) words = GroupWords(tokens, quoted, Stopwords::kKeep, resources);
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
   return words;
@@ -288,9 +276,6 @@ UnderstoodQuery UnderstandQuery(std::string_view text, std::string_view lang,
   const QueryFeatures& features = resources.features;
   Analyzer& analyzer = *resources.analyzer;
   std::vector<Token> tokens = analyzer.AnalyzeQuery(text, lang);
-  if (!features.query_stems)
-    for (Token& token : tokens) token.query_stems.clear();
-  if (resources.vocabulary && features.joined_words) AddJoinedForms(*resources.vocabulary, &tokens);
   const auto quoted = QuotedRanges(text);
   built.words = WordsWithSynonyms(tokens, quoted, lang, resources);
   Vocabulary* greeklish = features.greeklish ? resources.vocabulary : nullptr;

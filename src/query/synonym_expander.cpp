@@ -7,16 +7,12 @@
 namespace kb {
 namespace {
 
-// By exact form or a shared stem; a query word's looser query-only stems
-// count too (اکانتمو "my account" meets the rule for اکانت).
+// By exact form or a shared stem.
 bool SameWord(const Token& query, const Token& key) {
   if (query.term == key.term) return true;
-  auto shared = [&key](const std::vector<std::string>& stems) {
-    for (const std::string& s : stems)
-      if (std::find(key.stems.begin(), key.stems.end(), s) != key.stems.end()) return true;
-    return false;
-  };
-  return shared(query.stems) || shared(query.query_stems);
+  for (const std::string& s : query.stems)
+    if (std::find(key.stems.begin(), key.stems.end(), s) != key.stems.end()) return true;
+  return false;
 }
 
 std::vector<std::string> Terms(const std::vector<Token>& tokens) {

@@ -357,17 +357,4 @@ std::string RepairUnknownWords(std::string_view text, std::string_view lang,
   return repaired.append(text.substr(copied));
 }
 
-void AddJoinedForms(Vocabulary& vocabulary, std::vector<Token>* tokens) {
-  for (size_t i = 0; i + 1 < tokens->size(); ++i) {
-    Token& a = (*tokens)[i];
-    Token& b = (*tokens)[i + 1];
-    if (b.position != a.position + 1 || !IsSpellableWord(a.term) || !IsSpellableWord(b.term))
-      continue;
-    const std::string joined = a.term + b.term;
-    if (!vocabulary.KnownWord(joined)) continue;
-    a.extra_terms.push_back(joined);
-    b.extra_terms.push_back(joined);
-  }
-}
-
 }  // namespace kb

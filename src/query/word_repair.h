@@ -42,10 +42,4 @@ inline constexpr size_t kMaxRepairs = 4;
 std::string RepairUnknownWords(std::string_view text, std::string_view lang,
                                const QueryResources& resources, std::vector<QueryWord>* words);
 
-// Two neighbouring words whose joined form is a word of a public article
-// ("log in" / "login", "نرم افزار" / "نرمافزار") also match that joined word:
-// it is added to both tokens' extra forms. Runs on tokens, before stopwords
-// are dropped, so "in" of "log in" still joins.
-void AddJoinedForms(Vocabulary& vocabulary, std::vector<Token>* tokens);
-
 }  // namespace kb

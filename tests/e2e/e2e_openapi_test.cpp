@@ -55,6 +55,10 @@ TEST_CASE("real answers validate field by field against the served OpenAPI docum
       {"/api/v1/articles/en/support-ops/escalation-runbook", article, true},
       {"/api/v1/articles/en/account/reset-password/related", article + "/related"},
       {"/healthz", "/healthz"},
+      {"/api/v1/stats/overview", "/api/v1/stats/overview", true},
+      {"/api/v1/stats/articles?lang=en&limit=5", "/api/v1/stats/articles", true},
+      {"/api/v1/stats/clicks?q=password", "/api/v1/stats/clicks", true},
+      {"/api/v1/stats/top-queries", "/api/v1/stats/top-queries", false, 401},
       {zendesk + "?query=password&locale=en-US&per_page=2", zendesk},
       {zendesk + ".json?query=refund", zendesk + ".json", true},
       // Errors: every status a request can get is declared, with the error schema.

@@ -116,6 +116,36 @@ TEST_CASE("analysis tokenizer: a ZWNJ compound adds its joined form and stem to 
   CHECK(books[1].stopword);
 }
 
+TEST_CASE("analysis tokenizer: a hyphenated compound also indexes its joined form") {
+  // Articles write add-ons, customers type addons (or the reverse): both meet.
+  auto analyzer = kb::NewAnalyzer();
+  struct Case {
+    const char* text;
+    const char* lang;
+    std::vector<std::string> terms;
+    std::string joined;  // extra term of the first part; "" for none
+  };
+  const Case cases[] = {
+      {"add-ons", "en", {"add", "ons"}, "addons"},
+      {"wi\u2011fi", "en", {"wi", "fi"}, "wifi"},        // non-breaking hyphen
+      {"דו\u05BEשלבי", "he", {"דו", "שלבי"}, "דושלבי"},  // maqaf
+      {"2-3", "en", {"2", "3"}, ""},                     // a range, not a word
+      {"add - ons", "en", {"add", "ons"}, ""},           // a dash between words
+  };
+  for (const Case& c : cases) {
+    const auto tokens = analyzer->Analyze(c.text, c.lang);
+    CHECK_MESSAGE(Terms(tokens) == c.terms, c.text);
+    REQUIRE(!tokens.empty());
+    const std::vector<std::string> want =
+        c.joined.empty() ? std::vector<std::string>{} : std::vector<std::string>{c.joined};
+    CHECK_MESSAGE(tokens[0].extra_terms == want, c.text);
+  }
+  // The query word as typed joined finds the hyphenated form's term.
+  const auto addons = analyzer->Analyze("addons", "en");
+  REQUIRE(addons.size() == 1);
+  CHECK(addons[0].term == "addons");
+}
+
 TEST_CASE("analysis tokenizer: stopwords are flagged and carry no stems") {
   auto analyzer = kb::NewAnalyzer();
   struct Case {

@@ -242,18 +242,6 @@ TEST_CASE("synonyms: groups, one-way rules and phrases apply at query time; relo
   CHECK(OnlyHit(ws, "login", "en") == "en/account/signin");
 }
 
-TEST_CASE("ranking: a Persian light verb after a word is not searched; alone it is") {
-  Workspace ws;
-  // "connect ... to the desktop": the answer has only میزکار; the other
-  // article has no query word but many forms of the light verb کردن.
-  ws.Write("fa/a/desktop", "title: حساب\nlang: fa", "حساب را به میزکار بیفزایید.");
-  ws.Write("fa/a/verbs", "title: سفارش\nlang: fa",
-           "سفارش را ثبت کنید. اگر ثبت نکردید، دوباره کنید و پرداخت کنید.");
-  ws.Publish();
-  CHECK(OnlyHit(ws, "وصل کردن میزکار", "fa") == "fa/a/desktop");
-  CHECK(OnlyHit(ws, "کردن", "fa") == "fa/a/verbs");
-}
-
 TEST_CASE("search: a Greek verb in -ώνω, -εύω or -ίζω also finds the articles with its noun") {
   Workspace ws;
   ws.Write("el/a/update", "title: Ενημέρωση της εφαρμογής\nlang: el",

@@ -99,17 +99,6 @@ TEST_CASE("word repair: without a vocabulary nothing is repaired") {
   CHECK(built.words[0].exact == std::vector<std::string>{"pasword"});
 }
 
-TEST_CASE("word repair: two words whose joined form is a known word also match it") {
-  auto analyzer = kb::NewAnalyzer();
-  FakeVocabulary vocabulary({"login", "log", "problems"}, {});
-  // "in" is a stopword, yet "log in" still joins to "login".
-  kb::BuiltQuery built = kb::BuildQuery("log in problems", "en", {analyzer.get(), &vocabulary});
-  REQUIRE(built.words.size() == 2);
-  CHECK(built.words[0].extra == std::vector<std::string>{"login"});
-  CHECK(built.words[1].extra.empty());
-  CHECK(built.suggestion.empty());
-}
-
 TEST_CASE("word repair: a hostile query is bounded: 32 words searched, 4 repaired") {
   auto analyzer = kb::NewAnalyzer();
   class CountingVocabulary : public FakeVocabulary {

@@ -1,9 +1,10 @@
-// Helpers the search benchmarks share: a query with one typo, and timing one
-// call. Header-only; not thread-safe (the caller's random generator).
+// Helpers the search benchmarks share: reading a query file, a query with
+// one typo, and timing one call. Header-only; not thread-safe (the caller's random generator).
 #pragma once
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -12,6 +13,21 @@
 #include "kb/analysis/text.h"
 
 namespace kb_bench {
+
+// The rows of a tab-separated file after its header line, each split into fields.
+inline std::vector<std::vector<std::string>> ReadTsvRows(const std::string& file) {
+  std::vector<std::vector<std::string>> rows;
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::istringstream row(line);
+    for (std::string f; std::getline(row, f, '\t');) fields.push_back(f);
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
 
 // `text` with one typo in one of its words of 4 letters or more (the same
 // query when it has none).

@@ -36,7 +36,7 @@ SEARCH = [
      r"|WordsWithSynonyms", True),
     ("query: thesaurus (WordNet)", r"Thesaurus|AddThesaurusAlternatives|libwordnet", True),
     ("query: Greeklish", r"AddGreeklishForms|Greeklish", True),
-    ("query: typo repair", r"RepairUnknownWords|NearestIndexWord|SplitWithTypo|AddJoinedForms"
+    ("query: typo repair", r"RepairUnknownWords|NearestIndexWord|SplitWithTypo"
      r"|KnownOnlyThroughStrippedStems|NearestKnownRealWord|libhunspell", True),
     ("query: vocabulary lookups", r"XapianVocabulary", True),
     ("filters", r"\bFilters\b|VisibleTo", True),

@@ -41,13 +41,7 @@ struct LogQuery {
 // The shared query log: a header line, then qid TAB lang TAB kind TAB query.
 std::vector<LogQuery> ReadLog(const std::string& file) {
   std::vector<LogQuery> queries;
-  std::ifstream in(file);
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    std::istringstream row(line);
-    for (std::string f; std::getline(row, f, '\t');) fields.push_back(f);
+  for (const std::vector<std::string>& fields : kb_bench::ReadTsvRows(file)) {
     if (fields.size() < 4) continue;
     LogQuery q{fields[0], fields[1], fields[2], fields[3]};
     std::istringstream words(q.text);

@@ -29,7 +29,7 @@ void CheckTokens(const std::vector<kb::Token>& tokens, std::string_view text) {
     if (token.begin > token.end || token.end > text.size()) Fail("span outside the input");
     if (token.position < last_position) Fail("positions out of order");
     last_position = token.position;
-    for (const auto* list : {&token.stems, &token.extra_terms, &token.query_stems})
+    for (const auto* list : {&token.stems, &token.extra_terms})
       for (const std::string& term : *list)
         if (term.empty() || !kb::IsValidUtf8(term)) Fail("stem or extra term empty or not UTF-8");
   }

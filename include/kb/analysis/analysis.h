@@ -24,15 +24,7 @@ struct Token {
       stems;  // stem candidates, without prefix (Hebrew: several; others: one); may be empty
   std::vector<std::string>
       extra_terms;  // extra exact terms without position (e.g. joined form of a ZWNJ compound)
-  // Looser stem candidates for when this token is a QUERY word, never indexed
-  // (Persian: the word without a possessive clitic, حسابم "my account" -> حساب).
-  // Filled only by AnalyzeQuery(); always empty from Analyze().
-  std::vector<std::string> query_stems;
-  bool stopword = false;  // indexed (for phrases) but ignored as a query word
-  // A light verb (Persian کردن, شدن...: وصل کردن "connect"): after another
-  // word, the meaning is that word's, and a query searches only that word.
-  // Set only by AnalyzeQuery(), like query_stems.
-  bool light_verb = false;
+  bool stopword = false;  // a function word ("the", "של", "را"): no stems
   uint32_t position = 0;  // word position; consecutive words differ by 1
   size_t begin = 0;       // byte span in the ORIGINAL input that produced this token;
   size_t end = 0;         //   several tokens may share one span (e.g. "בiPhone"), and
@@ -51,13 +43,13 @@ class Analyzer {
 
   // Tokens of `text` (UTF-8; invalid bytes are treated as separators) in
   // language `lang` ("" or unknown: per-word dispatch by script only), for
-  // indexing, snippets and matching against indexed text: no query_stems.
+  // indexing, snippets and matching against indexed text.
   // Never fails; an empty or all-punctuation text gives no tokens.
   virtual std::vector<Token> Analyze(std::string_view text, std::string_view lang) = 0;
 
-  // Analyze() for a search query: the same tokens, plus each word's
-  // query_stems. Costs more (extra stemming per Persian word), so only query
-  // building should call it.
+  // Analyze() for a search query: the same tokens, except that a word typed
+  // in another script's letters may be a stopword of the language ("na" in a
+  // Greek query), and character pairs carry no extra terms.
   virtual std::vector<Token> AnalyzeQuery(std::string_view text, std::string_view lang) = 0;
 };
 

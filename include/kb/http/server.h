@@ -16,6 +16,8 @@
 
 namespace kb {
 class AgentTokens;
+class EventRecorder;
+class EventStore;
 class GitPublisher;
 class Log;
 class SearcherPool;
@@ -46,6 +48,14 @@ struct Services {
   GitPublisher* publisher = nullptr;
   std::string webhook_secret;  // empty: POST /api/v1/hooks/git answers 404
   Log* log = nullptr;          // null: nothing is logged
+  // Insights (docs/api.md): searches and POST /api/v1/events are recorded
+  // through `recorder`, the /api/v1/stats reports read `events`. Null:
+  // nothing is recorded and those routes answer 404.
+  EventRecorder* recorder = nullptr;
+  EventStore* events = nullptr;
+  // Tests and imports only (kb serve --trust-event-time): a search's `time`
+  // parameter and an event's `time` field set the time recorded.
+  bool trust_event_time = false;
 };
 
 // OK, or InvalidArgument naming the bad option (port, threads, public_url).

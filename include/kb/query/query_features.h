@@ -22,22 +22,19 @@ struct QueryFeatures {
   // Rewrites (query understanding).
   bool typo_repair = true;     // unknown words corrected or searched near ("did you mean")
   bool split_words = true;     // an unknown joined word searched as the two words articles write
-  bool joined_words = true;    // two neighbouring words also match their joined form
   bool greeklish = true;       // a Latin word of a Greek query read as Greek (and lang=auto)
   bool synonyms = true;        // synonym rules (editors' and built-in) add alternatives
   bool loose_words = true;     // a multi-word synonym key's words also match apart
   bool thesaurus = true;       // WordNet synonyms for words no rule covers
-  bool stopwords = true;       // stopwords dropped unless nothing else is left; off: kept
-  bool light_verbs = true;     // a Persian light verb after another word is dropped
-  bool query_stems = true;     // Persian query-only stems (clitics, formal verb forms)
+  bool stopwords = true;       // stopwords searched too; off: dropped unless nothing else
   bool dictionary = true;      // a real-word dictionary (hunspell) guides typo repair
   bool stripped_typos = true;  // a Hebrew word known only through stripped letters is a typo
   // Ranking (the Xapian query and the searcher).
   bool exact_bonus = true;         // the exact form weighs more than a stem
   bool title_bonus = true;         // a match in the title weighs more
-  bool all_words = true;           // articles with every word rank first (AND of AND_MAYBE)
   bool proximity = true;           // neighbouring words near each other (NEAR) weigh more
   bool proximity_synonyms = true;  // a rule synonym's written form counts for NEAR
+  bool feedback = true;            // words the best matches share added at a low weight
   bool lang_fallback = true;       // nothing in the language: search every language
 };
 

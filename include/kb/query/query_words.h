@@ -2,9 +2,9 @@
 // with the same analyzer that indexed the articles (ANALYSIS.md §6.3).
 // Quoted text becomes a phrase; synonym rules and the thesaurus add
 // alternatives; unknown words are repaired against the vocabulary ("did you
-// mean"); a Latin word of a Greek query may be Greeklish. Stopwords are
-// dropped unless the query has nothing else. Each of these rewrites has a
-// switch in QueryResources::features.
+// mean"); a Latin word of a Greek query may be Greeklish. Stopwords are kept
+// and marked (QueryWord::stopword). Each of these rewrites has a switch in
+// QueryResources::features.
 //
 // Written against interfaces (Vocabulary, WordList, Thesaurus): no index
 // types. The index part turns the words into its own query (index/query_builder.h).
@@ -42,6 +42,9 @@ struct QueryWord {
   // also hold the Greek words and stems it stands for; not a typo.
   bool greeklish = false;
   bool phrase = false;
+  // A stopword ("what", "how", "not"): searched like any word (a title is
+  // often the question as typed), but no thesaurus synonyms.
+  bool stopword = false;
   size_t begin = 0, end = 0;  // byte span of the word (or phrase) in the query text
 };
 
