@@ -42,6 +42,7 @@ std::string SearchResponseJson(const SearchResponse& r, const std::string& sessi
       {"query", r.query},
       {"lang", r.lang.empty() ? Json(nullptr) : Json(r.lang)},
       {"total", r.total},
+      {"total_estimated", r.total_estimated},
       {"took_ms", r.took_ms},
       {"suggestion", r.suggestion ? Json(*r.suggestion) : Json(nullptr)},
       {"corrected", r.corrected},

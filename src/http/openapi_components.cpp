@@ -139,6 +139,10 @@ constexpr const char* kComponents = R"json(
           "description": "The language searched (requested or detected); null when the query has no letters and lang was auto."
         },
         "total": {"type": "integer", "description": "Matching articles visible to the caller."},
+        "total_estimated": {
+          "type": "boolean",
+          "description": "True when total and the facet counts are estimates: a query with more than 500 matches is counted over a fixed sample of one article in eight. False: they are exact."
+        },
         "took_ms": {"type": "number"},
         "suggestion": {
           "type": "string",
@@ -153,7 +157,7 @@ constexpr const char* kComponents = R"json(
         "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
         "facets": {
           "type": "object",
-          "description": "Category and tag counts over all matches of the query, for the caller's audience only.",
+          "description": "Category and tag counts over all matches of the query, for the caller's audience only (estimates when total_estimated).",
           "properties": {
             "category": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}},
             "tag": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}}

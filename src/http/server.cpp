@@ -28,6 +28,11 @@
 
 namespace kb::http {
 
+namespace {
+// Requests one kept-alive connection may carry before the server closes it.
+constexpr size_t kKeepAliveRequests = 1000;
+}  // namespace
+
 void ConfigureServer(httplib::Server& server, int threads, PortSharing sharing) {
   server.set_socket_options([sharing](socket_t sock) {
     int yes = 1;
@@ -38,9 +43,15 @@ void ConfigureServer(httplib::Server& server, int threads, PortSharing sharing) 
       setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof(yes));
   });
   server.set_tcp_nodelay(true);  // PERF.md: ~40 ms per kept-alive response otherwise
+  // One worker per kept-alive connection (httplib serves a connection on one
+  // thread until it closes): `threads` is sized for the expected connections.
   server.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
   };
+  // httplib closes a kept-alive connection after 5 requests by default, so
+  // a busy client reconnects (TCP handshake, a new task) every 5 searches;
+  // idle connections still close after the keep-alive timeout.
+  server.set_keep_alive_max_count(kKeepAliveRequests);
   server.set_payload_max_length(1 << 20);
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schema.h"
+#include "snippet.h"
 
 namespace kb {
 namespace {
@@ -28,6 +29,47 @@ void AddField(Xapian::Document& doc, const std::vector<Token>& tokens, unsigned 
       if (!extra.empty() && extra.size() < schema::kMaxTermBytes) doc.add_term(extra, wdf);
   }
   *position = last + schema::kFieldPositionGap;
+}
+
+// Whether `text` ends in a ZWNJ after its last word: its last word would then
+// join the first word of what follows, so a passage's heading cannot be
+// analysed apart from its body.
+bool EndsJoined(const std::string& text, const std::vector<Token>& tokens) {
+  static constexpr std::string_view kZwnj = "\u200c";
+  const size_t zwnj = text.rfind(kZwnj);
+  return zwnj != std::string::npos && (tokens.empty() || zwnj >= tokens.back().end);
+}
+
+// The article's snippet passages (one per section: heading, newline, text, as
+// the searcher shows them) and their tokens, from the fields' own analysis:
+// a heading's tokens, then its text's moved past the heading and newline.
+std::string SnippetPassages(const Article& article, const std::vector<std::vector<Token>>& headings,
+                            const std::vector<std::vector<Token>>& texts, Analyzer& analyzer) {
+  std::vector<std::string> passages;
+  std::vector<std::vector<Token>> tokens;
+  for (size_t i = 0; i < article.sections.size(); ++i) {
+    const Section& section = article.sections[i];
+    std::string passage = section.heading;
+    if (!passage.empty() && !section.text.empty()) passage += "\n";
+    const size_t shift = passage.size();
+    passage += section.text;
+    if (passage.empty()) continue;
+    std::vector<Token> passage_tokens;
+    if (!section.heading.empty() && !section.text.empty() &&
+        EndsJoined(section.heading, headings[i])) {
+      passage_tokens = analyzer.Analyze(passage, article.lang);
+    } else {
+      passage_tokens = headings[i];
+      for (Token token : texts[i]) {
+        token.begin += shift;
+        token.end += shift;
+        passage_tokens.push_back(std::move(token));
+      }
+    }
+    passages.push_back(std::move(passage));
+    tokens.push_back(std::move(passage_tokens));
+  }
+  return EncodeSnippetPassages(passages, tokens);
 }
 
 }  // namespace
@@ -60,13 +102,15 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
   Xapian::Document doc;
   Xapian::termpos position = 0;
   AddField(doc, analyzer.Analyze(article.title, article.lang), schema::kTitleWdf, true, &position);
+  std::vector<std::vector<Token>> headings, texts;
   for (const Section& section : article.sections) {
+    headings.push_back(section.heading.empty() ? std::vector<Token>()
+                                               : analyzer.Analyze(section.heading, article.lang));
+    texts.push_back(section.text.empty() ? std::vector<Token>()
+                                         : analyzer.Analyze(section.text, article.lang));
     if (!section.heading.empty())
-      AddField(doc, analyzer.Analyze(section.heading, article.lang), schema::kHeadingWdf, false,
-               &position);
-    if (!section.text.empty())
-      AddField(doc, analyzer.Analyze(section.text, article.lang), schema::kBodyWdf, false,
-               &position);
+      AddField(doc, headings.back(), schema::kHeadingWdf, false, &position);
+    if (!section.text.empty()) AddField(doc, texts.back(), schema::kBodyWdf, false, &position);
   }
   // Tags are words customers type too; index them like headings.
   for (const std::string& tag : article.tags)
@@ -78,6 +122,7 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
   for (const std::string& tag : article.tags)
     doc.add_boolean_term(schema::BooleanTerm(schema::kTag, tag));
   doc.add_boolean_term(schema::AudienceTerm(AudienceName(article.audience)));
+  doc.add_boolean_term(schema::SampleTerm(article.id));
   if (article.faq) doc.add_boolean_term(schema::kFaqTerm);
   if (!article.translation_of.empty())
     doc.add_boolean_term(schema::TranslationOfTerm(article.translation_of));
@@ -96,6 +141,7 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
   doc.add_value(schema::kSlotTags, tags);
   doc.add_value(schema::kSlotTitle, article.title);
   doc.add_value(schema::kSlotLang, article.lang);
+  doc.add_value(schema::kSlotSnippets, SnippetPassages(article, headings, texts, analyzer));
   doc.set_data(EncodeDocumentData(article));
   return doc;
 }

@@ -1,6 +1,7 @@
 #include "facets.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kb {
 
@@ -20,12 +21,20 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   }
 }
 
-std::vector<FacetCount> FacetSpy::Top(size_t limit) const {
+std::vector<FacetCount> FacetSpy::Top(size_t limit, double scale) const {
   std::vector<FacetCount> top;
-  for (const auto& [value, count] : counts_) top.push_back({value, count});
-  std::stable_sort(top.begin(), top.end(),
-                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  if (top.size() > limit) top.resize(limit);
+  top.reserve(counts_.size());
+  for (const auto& [value, count] : counts_)
+    top.push_back({value, static_cast<uint64_t>(std::llround(double(count) * scale))});
+  auto before = [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (top.size() > limit) {
+    std::partial_sort(top.begin(), top.begin() + long(limit), top.end(), before);
+    top.resize(limit);
+  } else {
+    std::sort(top.begin(), top.end(), before);
+  }
   return top;
 }
 

@@ -6,8 +6,8 @@
 
 #include <xapian.h>
 
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kb/index/search.h"
@@ -19,13 +19,14 @@ class FacetSpy : public Xapian::MatchSpy {
   // `separator` '\0': one value per document.
   FacetSpy(Xapian::valueno slot, char separator) : slot_(slot), separator_(separator) {}
   void operator()(const Xapian::Document& doc, double weight) override;
-  // The `limit` most frequent values, ties by value.
-  std::vector<FacetCount> Top(size_t limit) const;
+  // The `limit` most frequent values, ties by value; each count multiplied
+  // by `scale` and rounded (a spy over a sample of one match in `scale`).
+  std::vector<FacetCount> Top(size_t limit, double scale = 1) const;
 
  private:
   Xapian::valueno slot_;
   char separator_;
-  std::map<std::string, uint64_t> counts_;
+  std::unordered_map<std::string, uint64_t> counts_;
 };
 
 }  // namespace kb

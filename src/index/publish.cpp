@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "build_ahead.h"
 #include "db_dir.h"
 #include "document_builder.h"
 #include "greeklish_table.h"
@@ -245,6 +246,9 @@ Status CheckMassDelete(size_t deleted, size_t published, const ArticleSource& so
       "publish again with --allow-mass-delete");
 }
 
+// Articles built ahead of the writer: enough to ride out a slow one.
+constexpr size_t kBuildAhead = 64;
+
 // Writes the plan; the spelling table follows the public documents, the
 // Greeklish table every document's Greek words. Returns ok() diagnostics when
 // everything was written; otherwise the article that changed since it was
@@ -256,22 +260,35 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
                       const PublishOptions& options, size_t commit_every = 0) {
   auto analyzer = NewAnalyzer();
   GreeklishTableWriter greeklish(db, *analyzer);
+  // Reading, parsing, analysis and the spelling words on a second thread
+  // (BuildAhead; a small publish builds here); this one writes. The source is
+  // read only through `ahead` until the loop ends.
+  BuildAhead ahead(plan.changed.size(), kBuildAhead, *analyzer, [&](size_t i, Analyzer& worker) {
+    Diagnosed<Article> reloaded = Reload(source, plan.changed[i]);
+    if (!reloaded.ok()) return BuiltArticle{"", {}, {}, std::move(reloaded.diagnostics)};
+    Xapian::Document doc = BuildDocument(reloaded.value, worker);
+    std::vector<std::string> spelling = SpellingWordsOf(doc);
+    return BuiltArticle{reloaded.value.id, std::move(doc), std::move(spelling), {}};
+  });
+  SpellingBatch spelling;
   size_t done = 0;
-  for (const Planned& planned : plan.changed) {
-    Diagnosed<Article> reloaded = Reload(source, planned);
-    if (!reloaded.ok()) return std::move(reloaded.diagnostics);
-    const Article& article = reloaded.value;
+  for (size_t i = 0; i < plan.changed.size(); ++i) {
+    BuiltArticle built = ahead.Next();
+    if (!built.problem.ok()) return std::move(built.problem);
     ++done;
     if (options.progress && (done % 100 == 0 || done == plan.changed.size()))
       options.progress("indexing", done, plan.changed.size());
-    const std::string id_term = schema::IdTerm(article.id);
+    const std::string id_term = schema::IdTerm(built.id);
     RemoveSpellingWords(db, id_term);
-    Xapian::Document doc = BuildDocument(article, *analyzer);
-    AddSpellingWords(db, doc);
-    greeklish.Add(doc);
-    db.replace_document(id_term, doc);
-    if (commit_every > 0 && done % commit_every == 0) db.commit();
+    spelling.Add(built.spelling);
+    greeklish.Add(built.doc);
+    db.replace_document(id_term, built.doc);
+    if (commit_every > 0 && done % commit_every == 0) {
+      spelling.Flush(db);
+      db.commit();
+    }
   }
+  spelling.Flush(db);
   for (const std::string& id : plan.removed) {
     const std::string id_term = schema::IdTerm(id);
     RemoveSpellingWords(db, id_term);

@@ -26,6 +26,16 @@ std::string BooleanTerm(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+std::string SampleBucketTerm(unsigned bucket) {
+  return std::string(kSample) + std::to_string(bucket % kSampleBuckets);
+}
+
+std::string SampleTerm(std::string_view id) {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a: stable across builds and machines
+  for (char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return SampleBucketTerm(static_cast<unsigned>(hash % kSampleBuckets));
+}
+
 std::vector<std::string> TitleTerms(const std::vector<std::string>& exact,
                                     const std::vector<std::string>& stems) {
   std::vector<std::string> terms;

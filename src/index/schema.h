@@ -18,14 +18,15 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    11;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    12;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
          // 8: Chinese, Japanese, Korean as character pairs, Thai... as words;
          // 9: Russian ё as е, German ae/oe/ue as umlauts (german2);
          // 10: Traditional Chinese folded to Simplified;
-         // 11: hyphenated compounds also as one word (add-ons: addons)
+         // 11: hyphenated compounds also as one word (add-ons: addons);
+         // 12: stored snippet passages (kSlotSnippets), the counting sample (kSample)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
@@ -44,6 +45,14 @@ inline constexpr std::string_view kAudience = "XA";  // XApublic | XAinternal
 inline constexpr std::string_view kFaq = "XF";       // XFtrue for faq articles
 inline constexpr std::string_view kTranslationOf =
     "XT";  // XT<target id>: this article translates target
+// "XS" + bucket: every article is in one of kSampleBuckets buckets ("XS0" ..
+// "XS7"), chosen by a hash of its id, so any set of buckets is a sample spread
+// evenly over categories and languages, from which the searcher estimates the
+// totals and facet counts of queries with very many matches.
+inline constexpr std::string_view kSample = "XS";
+inline constexpr unsigned kSampleBuckets = 8;
+std::string SampleTerm(std::string_view id);
+std::string SampleBucketTerm(unsigned bucket);
 
 // ---- synonym table -------------------------------------------------------
 // "XG" + Greeklish key -> Greek words and "Z" + their stems
@@ -66,6 +75,9 @@ inline constexpr Xapian::valueno kSlotCategory = 4;     // category as written (
 inline constexpr Xapian::valueno kSlotTags = 5;         // tags as written, '\n'-separated (facets)
 inline constexpr Xapian::valueno kSlotTitle = 6;        // title (lists: FAQ, related, autocomplete)
 inline constexpr Xapian::valueno kSlotLang = 7;         // lang (lists)
+// Snippet passages and their analysed tokens (EncodeSnippetPassages, snippet.h):
+// search marks matches without re-analysing the text.
+inline constexpr Xapian::valueno kSlotSnippets = 8;
 inline constexpr char kTagSeparator = '\n';
 
 // ---- document data ----------------------------------------------------------

@@ -1,7 +1,9 @@
 // Searcher over the live generation of a DB_DIR (see kb/search.h).
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -27,6 +29,11 @@ using Json = nlohmann::json;
 
 // Facet values returned per facet.
 constexpr size_t kMaxFacetValues = 20;
+
+// Matches counted exactly (total and facets); beyond, both may be estimated
+// from a sample of about kSampledMatches matches (Count).
+constexpr Xapian::doccount kExactCount = 500;
+constexpr double kSampledMatches = 1000;
 
 // One snippet passage per section: its heading and its text.
 std::vector<std::string> Passages(const Json& data) {
@@ -169,26 +176,62 @@ class XapianSearcher : public Searcher {
 
   struct Matches {
     Xapian::doccount total = 0;
+    bool estimated = false;  // total and facet counts from the sample
     Xapian::MSet mset;
     std::vector<FacetCount> categories, tags;
   };
 
-  // One page of matches, and the total and facet counts over every match.
-  // Two passes: every match is counted without weights (no positions, no
-  // ranking bonuses: cheap), and only the requested page is ranked, where
-  // Xapian can skip what cannot reach it.
+  // The total and facet counts of `match`: exact up to kExactCount matches.
+  // Beyond, counted over enough sample buckets (schema::kSample) for about
+  // kSampledMatches matches and scaled up, so a query matching most of a
+  // large help center does not visit every match; exact again when sampling
+  // would save fewer visits than kExactCount.
+  void Count(const Xapian::Query& match, Matches* m) {
+    auto counted = [&](const Xapian::Query& query, Xapian::doccount at_least, double scale) {
+      Xapian::Enquire counting(db_);
+      counting.set_query(query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      FacetSpy categories(schema::kSlotCategory, '\0');
+      FacetSpy tags(schema::kSlotTags, schema::kTagSeparator);
+      counting.add_matchspy(&categories);
+      counting.add_matchspy(&tags);
+      const Xapian::MSet counts = counting.get_mset(0, 0, at_least);
+      m->categories = categories.Top(kMaxFacetValues, scale);
+      m->tags = tags.Top(kMaxFacetValues, scale);
+      return counts;
+    };
+    const Xapian::MSet first = counted(match, kExactCount + 1, 1);
+    m->total = first.get_matches_estimated();
+    const Xapian::doccount lower = first.get_matches_lower_bound();
+    const Xapian::doccount upper = first.get_matches_upper_bound();
+    // Xapian may know the total of a query it stopped counting (one word's
+    // frequency): the facets saw every match only when there are few.
+    if (lower == upper && m->total <= kExactCount) return;
+    const unsigned buckets = std::clamp<unsigned>(
+        unsigned(std::ceil(double(schema::kSampleBuckets) * kSampledMatches / m->total)), 1,
+        schema::kSampleBuckets);
+    if (double(m->total) * buckets / schema::kSampleBuckets + kExactCount >= m->total) {
+      m->total = counted(match, db_.get_doccount(), 1).get_matches_estimated();
+      return;
+    }
+    std::vector<Xapian::Query> sample;
+    for (unsigned b = 0; b < buckets; ++b) sample.emplace_back(schema::SampleBucketTerm(b));
+    const double scale = double(schema::kSampleBuckets) / buckets;
+    const Xapian::MSet sampled =
+        counted(Xapian::Query(Xapian::Query::OP_FILTER, match,
+                              Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end())),
+                db_.get_doccount(), scale);
+    const auto estimate = Xapian::doccount(std::llround(sampled.get_matches_estimated() * scale));
+    m->total = std::clamp(estimate, lower, upper);
+    m->estimated = true;
+  }
+
+  // One page of matches, and the total and facet counts (Count). Counting
+  // runs without weights (no positions, no ranking bonuses: cheap), and only
+  // the requested page is ranked, where Xapian can skip what cannot reach it.
   Matches Run(const BuiltQuery& built, const Xapian::Query& filter, const SearchRequest& request) {
     Matches m;
-    Xapian::Enquire counting(db_);
-    counting.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.match, filter));
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy categories(schema::kSlotCategory, '\0');
-    FacetSpy tags(schema::kSlotTags, schema::kTagSeparator);
-    counting.add_matchspy(&categories);
-    counting.add_matchspy(&tags);
-    m.total = counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-    m.categories = categories.Top(kMaxFacetValues);
-    m.tags = tags.Top(kMaxFacetValues);
+    Count(Xapian::Query(Xapian::Query::OP_FILTER, built.match, filter), &m);
     if (m.total == 0) return m;
     // What the best matches share weighs a little (feedback.h); it reorders
     // the matches, it adds none.
@@ -226,6 +269,7 @@ class XapianSearcher : public Searcher {
         response.fallback = m.total > 0;
       }
       response.total = m.total;
+      response.total_estimated = m.estimated;
       for (auto it = m.mset.begin(); it != m.mset.end(); ++it)
         response.hits.push_back(MakeHit(it, built));
       response.category_facets = std::move(m.categories);
@@ -236,17 +280,34 @@ class XapianSearcher : public Searcher {
     return response;
   }
 
+  // A hit from the document's value slots and stored snippet passages; an
+  // article indexed without them is read from its JSON data and re-analysed.
   SearchHit MakeHit(const Xapian::MSetIterator& it, const BuiltQuery& built) {
-    const Json data = Json::parse(it.get_document().get_data());
+    const Xapian::Document doc = it.get_document();
     SearchHit hit;
-    hit.id = data.value("id", "");
-    hit.title = data.value("title", "");
-    hit.lang = data.value("lang", "");
-    hit.category = data.value("category", "");
-    hit.internal = data.value("audience", "public") == "internal";
-    hit.url = "/kb/" + hit.id;
-    hit.snippet = MakeSnippet(Passages(data), hit.lang, built.words, *analyzer_);
     hit.score = it.get_percent() / 100.0;
+    std::optional<std::string> snippet =
+        MakeStoredSnippet(doc.get_value(schema::kSlotSnippets), built.words);
+    if (snippet) {
+      hit.id = doc.get_value(schema::kSlotId);
+      hit.title = doc.get_value(schema::kSlotTitle);
+      hit.lang = doc.get_value(schema::kSlotLang);
+      hit.category = doc.get_value(schema::kSlotCategory);
+      hit.snippet = std::move(*snippet);
+    } else {
+      const Json data = Json::parse(doc.get_data());
+      hit.id = data.value("id", "");
+      hit.title = data.value("title", "");
+      hit.lang = data.value("lang", "");
+      hit.category = data.value("category", "");
+      hit.snippet = MakeSnippet(Passages(data), hit.lang, built.words, *analyzer_);
+    }
+    hit.url = "/kb/" + hit.id;
+    // Marked for agents (the portal shows it); customers never get one.
+    const std::string internal = schema::AudienceTerm("internal");
+    Xapian::TermIterator term = doc.termlist_begin();
+    term.skip_to(internal);
+    hit.internal = term != doc.termlist_end() && *term == internal;
     return hit;
   }
 

@@ -4,6 +4,7 @@
 // "κωδικος" sees "<mark>κωδικού</mark>". Not thread-safe (uses the analyzer).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,5 +31,16 @@ struct SnippetOptions {
 std::string MakeSnippet(const std::vector<std::string>& passages, std::string_view lang,
                         const std::vector<QueryWord>& words, Analyzer& analyzer,
                         const SnippetOptions& options = {});
+
+// Snippets without re-analysis: at index time the passages and their tokens
+// (Analyze(passage, lang) for each) are encoded once; at search time
+// MakeStoredSnippet gives what MakeSnippet would for the same passages and
+// words, with no analyzer, or nothing when `stored` is not such an encoding.
+// Thread-safe.
+std::string EncodeSnippetPassages(const std::vector<std::string>& passages,
+                                  const std::vector<std::vector<Token>>& tokens);
+std::optional<std::string> MakeStoredSnippet(std::string_view stored,
+                                             const std::vector<QueryWord>& words,
+                                             const SnippetOptions& options = {});
 
 }  // namespace kb

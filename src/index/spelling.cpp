@@ -138,10 +138,21 @@ GreekForms XapianVocabulary::GreeklishFormsWithTypo(const std::string& word) {
   return typed != nullptr ? GreekFormsNearGreeklish(db_, *typed, word) : GreekForms();
 }
 
-void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  if (!IsPublic(doc)) return;
+std::vector<std::string> SpellingWordsOf(const Xapian::Document& doc) {
+  std::vector<std::string> words;
+  if (!IsPublic(doc)) return words;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-    if (IsSpellingWord(it)) db.add_spelling(*it, 1);
+    if (IsSpellingWord(it)) words.push_back(*it);
+  return words;
+}
+
+void SpellingBatch::Add(const std::vector<std::string>& words) {
+  for (const std::string& word : words) ++counts_[word];
+}
+
+void SpellingBatch::Flush(Xapian::WritableDatabase& db) {
+  for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+  counts_.clear();
 }
 
 void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_term) {

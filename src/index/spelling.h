@@ -1,7 +1,7 @@
 // Spelling: "did you mean" data built from PUBLIC articles only, so that no
 // word of an internal article can ever surface as a suggestion.
 //
-// Index side: AddSpellingWords/RemoveSpellingWords keep Xapian's spelling
+// Index side: SpellingWordsOf, SpellingBatch and RemoveSpellingWords keep Xapian's spelling
 // table in step with the documents (one count per public document a word
 // occurs in). Query side: XapianVocabulary implements query understanding's
 // kb::Vocabulary (kb/query/vocabulary.h) over the index: whether a word is
@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 
 #include "kb/analysis/analysis.h"
 #include "kb/analysis/language_profile.h"
@@ -49,8 +50,21 @@ std::vector<std::string> TokenTerms(const Token& token);
 unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query,
                      const std::string& lang, unsigned limit);
 
-// Adds the words of a public document to the spelling table (no-op for internal ones).
-void AddSpellingWords(Xapian::WritableDatabase& db, const Xapian::Document& doc);
+// The words a document gives the spelling table: its spelling words if it is
+// public, else none. Reads only `doc` (so it may run where doc was built).
+std::vector<std::string> SpellingWordsOf(const Xapian::Document& doc);
+
+// Spelling words added over many documents, counted here and given to Xapian
+// once per word per Flush (one add_spelling per word and batch instead of
+// one per word and document). Flush before every commit.
+class SpellingBatch {
+ public:
+  void Add(const std::vector<std::string>& words);
+  void Flush(Xapian::WritableDatabase& db);
+
+ private:
+  std::unordered_map<std::string, Xapian::termcount> counts_;
+};
 // Removes the words of the stored document with unique term `id_term`, if any.
 void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_term);
 

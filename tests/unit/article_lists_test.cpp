@@ -160,3 +160,29 @@ TEST_CASE("autocomplete: titles match mid-word in every script, customers see no
   REQUIRE(agent.ok());
   CHECK(Ids(*agent) == std::vector<std::string>{"en/ops/password-runbook"});
 }
+
+TEST_CASE("totals and facets: exact up to 500 matches, then estimated from the sample") {
+  Workspace ws;
+  // 3,000 matches of "gizmo" in two categories (2:1), 40 of "rare".
+  for (int i = 0; i < 3000; ++i)
+    ws.Write((i % 3 == 0 ? "en/billing/a" : "en/account/a") + std::to_string(i),
+             "title: Article " + std::to_string(i) + "\nlang: en",
+             std::string(i < 40 ? "A rare gizmo." : "A gizmo.") + " Number " + std::to_string(i));
+  REQUIRE(ws.Publish().errors.empty());
+  auto rare = ws.Search("rare", "en", false, 10);
+  CHECK(rare.total == 40);
+  CHECK_FALSE(rare.total_estimated);
+  CHECK(CountOf(rare.category_facets, "account") == 26);
+  CHECK(CountOf(rare.category_facets, "billing") == 14);
+  auto common = ws.Search("gizmo", "en", false, 10);
+  CHECK(common.total_estimated);
+  CHECK(common.hits.size() == 10);
+  // One bucket in eight or more (about 375+ articles here): within a quarter.
+  CHECK(common.total > 2250);
+  CHECK(common.total < 3750);
+  const uint64_t account = CountOf(common.category_facets, "account");
+  const uint64_t billing = CountOf(common.category_facets, "billing");
+  CHECK(account > billing);
+  CHECK(account > 1500);
+  CHECK(account < 2500);
+}

@@ -52,11 +52,15 @@ struct SearchResponse {
   bool lang_detected = false;  // true when lang came from detection
   bool fallback = false;  // true when nothing matched in `lang` and other languages were searched
   uint64_t total = 0;     // matching articles visible to the caller
+  // true when `total` and the facet counts are estimates (very many matches:
+  // counted over a sample of the index, see docs/api.md); else they are exact.
+  bool total_estimated = false;
   double took_ms = 0;
   std::optional<std::string> suggestion;  // the query with misspelled words corrected
   bool corrected = false;                 // true when the corrected words were searched too
   std::vector<SearchHit> hits;
-  // Counts over ALL matching articles (not just this page), most frequent first.
+  // Counts over ALL matching articles (not just this page), most frequent
+  // first; estimates when total_estimated.
   std::vector<FacetCount> category_facets;
   std::vector<FacetCount> tag_facets;
 };
