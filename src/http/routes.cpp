@@ -2,8 +2,8 @@
 
 #include "git_routes.h"
 #include "handler_util.h"
-#include "insights_routes.h"
 #include "http_metrics.h"
+#include "insights_routes.h"
 #include "json_encode.h"
 #include "kb/index/search.h"
 #include "kb/insights/recorder.h"
