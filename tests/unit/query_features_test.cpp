@@ -141,6 +141,19 @@ TEST_CASE("query features: with every switch on, the query is the default one") 
           Description(fixture.Build(row.query, row.lang, {})));
 }
 
+// One search of the published workspace by a searcher with `features`.
+kb::SearchResponse SearchWith(kb::test::Workspace& ws, const kb::QueryFeatures& features,
+                              const char* query, const char* lang) {
+  auto searcher = kb::Searcher::Open(ws.db(), features);
+  REQUIRE(searcher.ok());
+  kb::SearchRequest request;
+  request.query = query;
+  request.lang = lang;
+  auto response = (*searcher)->Search(request);
+  REQUIRE(response.ok());
+  return *response;
+}
+
 TEST_CASE("query features: lang_fallback off searches only the requested language") {
   kb::test::Workspace ws;
   ws.Write("en/billing/refunds", "title: Refunds\nlang: en", "Refunds arrive within ten days.");
@@ -148,15 +161,9 @@ TEST_CASE("query features: lang_fallback off searches only the requested languag
   CHECK(ws.Search("refunds", "he").fallback);
   auto off = kb::ParseQueryFeatures("-lang_fallback");
   REQUIRE(off.ok());
-  auto searcher = kb::Searcher::Open(ws.db(), *off);
-  REQUIRE(searcher.ok());
-  kb::SearchRequest request;
-  request.query = "refunds";
-  request.lang = "he";
-  auto response = (*searcher)->Search(request);
-  REQUIRE(response.ok());
-  CHECK(response->total == 0);
-  CHECK_FALSE(response->fallback);
+  const kb::SearchResponse response = SearchWith(ws, *off, "refunds", "he");
+  CHECK(response.total == 0);
+  CHECK_FALSE(response.fallback);
 }
 
 TEST_CASE("query features: feedback ranks the matches that say what the best matches say") {
@@ -171,16 +178,10 @@ TEST_CASE("query features: feedback ranks the matches that say what the best mat
   ws.Write("en/account/password", "title: Password\nlang: en", "Change your password here.");
   ws.Publish();
   auto ids = [&](const kb::QueryFeatures& features) {
-    auto searcher = kb::Searcher::Open(ws.db(), features);
-    REQUIRE(searcher.ok());
-    kb::SearchRequest request;
-    request.query = "refund";
-    request.lang = "en";
-    auto response = (*searcher)->Search(request);
-    REQUIRE(response.ok());
+    const kb::SearchResponse response = SearchWith(ws, features, "refund", "en");
     std::vector<std::string> found;
-    for (const kb::SearchHit& hit : response->hits) found.push_back(hit.id);
-    CHECK(response->total == 3);  // feedback adds no match
+    for (const kb::SearchHit& hit : response.hits) found.push_back(hit.id);
+    CHECK(response.total == 3);  // feedback adds no match
     return found;
   };
   auto off = kb::ParseQueryFeatures("-feedback");
