@@ -142,8 +142,8 @@ TEST_CASE("query features: with every switch on, the query is the default one") 
 }
 
 // One search of the published workspace by a searcher with `features`.
-kb::SearchResponse SearchWith(kb::test::Workspace& ws, const kb::QueryFeatures& features,
-                              const char* query, const char* lang) {
+static kb::SearchResponse SearchWith(kb::test::Workspace& ws, const kb::QueryFeatures& features,
+                                     const char* query, const char* lang) {
   auto searcher = kb::Searcher::Open(ws.db(), features);
   REQUIRE(searcher.ok());
   kb::SearchRequest request;
