@@ -336,6 +336,14 @@ void AnalyzerImpl::Classify(const Context& ctx, UScriptCode script, size_t chars
     t->stems.push_back(t->term);
     return;
   }
+  for (const std::string& ending : profile->enclitics) {
+    if (t->term.size() > ending.size() &&
+        t->term.compare(t->term.size() - ending.size(), ending.size(), ending) == 0) {
+      t->term.resize(t->term.size() - ending.size());
+      chars -= ending.size();  // ASCII endings: one byte a character
+      break;
+    }
+  }
   t->stopword = (profile->one_letter_stopwords && chars == 1) ||
                 State(*profile).stopwords.count(t->term) != 0 ||
                 (ctx.query && IsTypedStopword(ctx, script, t->term));

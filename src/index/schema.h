@@ -18,7 +18,7 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    12;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    13;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
@@ -26,7 +26,8 @@ inline constexpr int kVersion =
          // 9: Russian ё as е, German ae/oe/ue as umlauts (german2);
          // 10: Traditional Chinese folded to Simplified;
          // 11: hyphenated compounds also as one word (add-ons: addons);
-         // 12: stored snippet passages (kSlotSnippets), the counting sample (kSample)
+         // 12: stored snippet passages (kSlotSnippets), the counting sample (kSample);
+         // 13: English enclitics left out of words (what's: what)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,

@@ -146,6 +146,19 @@ TEST_CASE("analysis tokenizer: a hyphenated compound also indexes its joined for
   CHECK(addons[0].term == "addons");
 }
 
+TEST_CASE("analysis tokenizer: English enclitics are left out of the word") {
+  // "what's tor" meets the title "What is Tor?"; a possessive meets the name.
+  auto analyzer = kb::NewAnalyzer();
+  const std::string text = "What\u2019s Tor's you're it'll can't";
+  const auto tokens = analyzer->Analyze(text, "en");
+  CHECK(Terms(tokens) == std::vector<std::string>{"what", "tor", "you", "it", "can't"});
+  CHECK(tokens[0].stopword);
+  CHECK(tokens[1].stems == std::vector<std::string>{"tor"});
+  CHECK(Span(text, tokens[0]) == "What\u2019s");  // highlighted as written
+  // Only where the language has them: a Hebrew geresh stays in the word.
+  CHECK(Terms(analyzer->Analyze("צ'ק", "he")) == std::vector<std::string>{"צק"});
+}
+
 TEST_CASE("analysis tokenizer: stopwords are flagged and carry no stems") {
   auto analyzer = kb::NewAnalyzer();
   struct Case {

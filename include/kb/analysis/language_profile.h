@@ -80,6 +80,10 @@ struct LanguageProfile {
   // one token. Written for kb; no third-party list copied.
   std::vector<std::string> stopwords;
   bool one_letter_stopwords = false;  // every one-letter word is a stopword (Hebrew)
+  // Endings joined to a word by an apostrophe that are left out of it: the
+  // word is what is searched and indexed (English what's -> what, Tor's -> tor,
+  // you're -> you), so "what's X" meets "What is X?".
+  std::vector<std::string> enclitics;
   // Words in this script are this language's in a text of any language
   // (Latin brand names in a Hebrew query are stemmed as English).
   bool owns_script_words = false;

@@ -21,6 +21,7 @@ LanguageProfile EnglishProfile() {
       "why",   "will", "would", "should", "could", "am",   "has",   "have",  "had",   "there",
       "their", "then", "than",  "so",     "but",   "into", "about", "not",   "no",
   };
+  p.enclitics = {"'s", "'re", "'ve", "'ll", "'d"};
   p.owns_script_words = true;
   p.dictionary = "en_US";
   p.letters = U"abcdefghijklmnopqrstuvwxyz";
