@@ -60,6 +60,7 @@ class PortalImpl : public Portal {
   Page ArticleFile(const PageRequest& r, const std::string& path) const override {
     return Versioned(ArticleFilePage(state_, r, path));
   }
+  const SiteConfig& Site() const override { return state_.options.site; }
   Page Sitemap() const override { return Versioned(SitemapFile(state_)); }
   Page Robots() const override { return RobotsFile(state_); }
   Page OpenSearch(const PageRequest& r) const override { return OpenSearchFile(state_, r); }

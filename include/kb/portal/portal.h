@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,7 +26,9 @@
 
 namespace kb {
 class SearcherPool;
-}
+struct SearchRequest;
+struct SearchResponse;
+}  // namespace kb
 
 namespace kb::portal {
 
@@ -62,6 +65,9 @@ struct PageRequest {
   std::string accept_language;  // the Accept-Language header
   bool agent = false;           // a signed-in agent: internal articles are visible
   std::string csrf_token;       // put into the page's forms
+  // The insights session (kb/insights/session.h) the page hands to its
+  // script (data-session), so clicks, votes and contacts carry it; "" none.
+  std::string session;
 };
 
 // The search page's query string, as received.
@@ -70,6 +76,9 @@ struct SearchPageQuery {
   std::vector<std::string> categories;  // any of them
   std::vector<std::string> tags;        // any of them (and a category, when both are given)
   std::string page;                     // 1-based page number as text ("" = 1)
+  // Called after a successful search, before the page is rendered (the
+  // http part records it as an insights search); may be empty.
+  std::function<void(const SearchRequest&, const SearchResponse&)> searched;
 };
 
 // A rendered page. `status` is OK, NotFound (the 404 page) or InvalidArgument
@@ -117,6 +126,8 @@ class Portal {
   virtual Page ArticleFile(const PageRequest& request, const std::string& path) const = 0;
   // True when `path` (the {id} of /kb/{id}) names a file type ArticleFile serves.
   static bool LooksLikeFile(const std::string& path);
+  // The site configuration the portal was created with (its ticket URL).
+  virtual const SiteConfig& Site() const = 0;
   virtual Page Sitemap() const = 0;
   virtual Page Robots() const = 0;
   virtual Page OpenSearch(const PageRequest& request) const = 0;
