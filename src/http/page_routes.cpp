@@ -3,6 +3,8 @@
 #include "agent_session.h"
 #include "insights_routes.h"
 #include "kb/core/utf8.h"
+#include "kb/insights/event_store.h"
+#include "kb/insights/report_format.h"
 #include "kb/insights/session.h"
 #include "kb/portal/portal.h"
 #include "page_reply.h"
@@ -163,6 +165,32 @@ void PostSignOut(const HandlerContext& context, const httplib::Request& req,
   ReplySeeOther(res, context.public_url + "/");
 }
 
+// GET /agent/insights/REPORT.csv: a report of the insights page as CSV, as
+// GET /api/v1/stats/REPORT?format=csv answers it, for a signed-in agent's
+// browser (the cookie; the API wants a Bearer header). Customers get the 404 page.
+void GetInsightsCsv(const HandlerContext& context, const httplib::Request& req,
+                    httplib::Response& res) {
+  const auto kind = ParseReportKind(req.matches[1].str());
+  if (!IsSignedInAgent(req, context.services.agent_tokens) || !kind.ok() ||
+      !context.services.events) {
+    ReplyNotFoundPage(context, req, res);
+    return;
+  }
+  ReportRequest request;
+  request.kind = *kind;
+  request.limit = kMaxReportLimit;
+  if (*kind == ReportKind::kQueryClicks) request.query = req.get_param_value("q");
+  auto table = context.services.events->Report(request);
+  if (!table.ok()) {
+    const portal::PageRequest page = PageRequestOf(context, req, res);
+    return ReplyPage(req, res, context.services.portal->BadRequest(page, table.status()));
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"" + table->name + ".csv\"");
+  SetSecurityHeaders(res);
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(ReportCsv(*table), "text/csv; charset=utf-8");
+}
+
 void GetAsset(const HandlerContext& context, const httplib::Request& req, httplib::Response& res) {
   const portal::Asset* asset = context.services.portal->FindAsset(req.matches[1].str());
   if (!asset) {
@@ -194,6 +222,13 @@ void RegisterPageRoutes(httplib::Server& server, const HandlerContext& context) 
   server.Post("/agent/sign-in", [context](const httplib::Request& req, httplib::Response& res) {
     PostSignIn(context, req, res);
   });
+  server.Get("/agent/insights",
+             Page(context, [](const portal::Portal& p, const portal::PageRequest& r,
+                              const httplib::Request&) { return p.Insights(r); }));
+  server.Get("/agent/insights/([a-z-]+)\\.csv",
+             [context](const httplib::Request& req, httplib::Response& res) {
+               GetInsightsCsv(context, req, res);
+             });
   server.Post("/agent/sign-out", [context](const httplib::Request& req, httplib::Response& res) {
     PostSignOut(context, req, res);
   });

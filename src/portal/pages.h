@@ -14,6 +14,8 @@ Page SearchPage(const PortalState& state, const PageRequest& request, const Sear
 Page ArticlePage(const PortalState& state, const PageRequest& request, const std::string& id);
 Page ArticleFilePage(const PortalState& state, const PageRequest& request, const std::string& path);
 Page NotFoundPage(const PortalState& state, const PageRequest& request);
+// The agents' insights page (insights_page.cpp); the 404 page for customers.
+Page InsightsPage(const PortalState& state, const PageRequest& request);
 // A page that explains a bad request (`message` is kb's own, in English).
 Page BadRequestPage(const PortalState& state, const PageRequest& request, const Status& status);
 Page SignInPage(const PortalState& state, const PageRequest& request, bool failed);

@@ -107,7 +107,8 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
 }
 
-// Every page type in one language: home, search, article, no results, 404, sign-in.
+// Every page type in one language: home, search, article, no results, 404, sign-in
+// (the agents' insights page: agent()).
 async function pagesIn(context, axeContext, base, lang) {
   const { query, dir, thanks } = LANGS[lang];
   const page = await context.newPage();
@@ -187,6 +188,8 @@ async function agent(context, base, token) {
   const page = await context.newPage();
   const before = await page.goto(`${base}/kb/${INTERNAL}`);
   check(before.status() === 404, 'agent: an internal article is a 404 before sign-in');
+  const hidden = await page.goto(`${base}/agent/insights?lang=en`);
+  check(hidden.status() === 404 && (await page.$('svg.chart')) === null, 'agent: insights are a 404 before sign-in');
   await page.goto(`${base}/agent/sign-in?lang=en`);
   await page.fill('#token', token);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/agent')), page.click('form.sign-in button')]);
@@ -197,6 +200,19 @@ async function agent(context, base, token) {
   check(after.status() === 200, 'agent: the internal article opens after sign-in');
   check(await page.$('.internal-badge') !== null, 'agent: the internal article is marked as internal');
   await shot(page, 'article-internal-agent-en');
+  // The insights page: charts with their tables and CSV links, in every language.
+  for (const lang of Object.keys(LANGS)) {
+    const res = await page.goto(`${base}/agent/insights?lang=${lang}`);
+    check(res.status() === 200, `agent: insights page ${lang}`);
+    check(await page.getAttribute('html', 'dir') === LANGS[lang].dir, `agent: insights ${lang} direction`);
+    check((await page.$$('section.insights svg.chart')).length >= 3, `agent: insights ${lang} charts`);
+    check((await page.$$('section.insights table')).length >= 2, `agent: insights ${lang} tables`);
+    check(await page.$('a[href$="/agent/insights/overview.csv"]') !== null, `agent: insights ${lang} CSV link`);
+    await shot(page, `insights-${lang}`);
+    await runAxe(page, `insights-${lang}`);
+  }
+  const csv = await page.request.get(`${base}/agent/insights/overview.csv`);
+  check(csv.status() === 200 && (await csv.text()).startsWith('day,'), 'agent: the CSV link downloads the report');
   await page.close();
 }
 
@@ -244,7 +260,7 @@ try {
   const axe = await launch('profile-axe', { bypassCSP: true });  // axe is injected into the page
   for (const lang of Object.keys(LANGS)) await pagesIn(browser, axe, kb.base, lang);
   await keyboard(browser, kb.base);
-  await agent(await launch('profile-agent'), kb.base, kb.token);
+  await agent(await launch('profile-agent', { bypassCSP: true }), kb.base, kb.token);  // axe on insights
   await noJavaScript(await launch('profile-nojs', { javaScriptEnabled: false }), kb.base);
   await widget(browser, shop);
 } catch (e) {

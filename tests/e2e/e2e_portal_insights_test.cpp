@@ -89,6 +89,57 @@ TEST_CASE("a portal search, a no-JavaScript vote and the contact link reach the 
   CHECK(row["not_helpful"] == 1);
 }
 
+TEST_CASE("the agents' insights page: charts, tables and CSV links; customers get the 404 page") {
+  Env env;
+  env.StartServer();
+  httplib::Client client("127.0.0.1", env.server().port());
+  for (const char* q : {"qwxzvvy", "qwxzvvy", "reset password"})
+    REQUIRE(client.Get(std::string("/search?lang=en&q=") + q)->status == 200);
+  const std::string session = env.Search({{"q", "reset password"}, {"lang", "en"}})["session"];
+  const json vote = {{"type", "vote"},
+                     {"session", session},
+                     {"article", kReset},
+                     {"helpful", false},
+                     {"reason", "outdated"}};
+  REQUIRE(client.Post("/api/v1/events", vote.dump(), "application/json")->status == 200);
+  const httplib::Headers agent = {{"Cookie", "kb_agent=" + env.token()}};
+  REQUIRE(Eventually(
+      [&] { return Has(client.Get("/agent/insights?lang=en", agent)->body, "outdated:1"); }));
+
+  for (const char* path : {"/agent/insights", "/agent/insights?lang=fa",
+                           "/agent/insights/overview.csv", "/agent/insights/articles.csv"}) {
+    INFO(path);
+    auto res = client.Get(path);
+    CHECK(res->status == 404);
+    CHECK_FALSE(Has(res->body, "qwxzvvy"));
+    CHECK_FALSE(Has(res->body, "outdated"));
+  }
+  auto page = client.Get("/agent/insights?lang=en", agent);
+  REQUIRE(page->status == 200);
+  const std::string& html = page->body;
+  for (const char* anchor : {"insights-overview", "insights-zero-results-en", "insights-articles",
+                             "insights-content-gaps"}) {
+    INFO(anchor);
+    CHECK(Has(html, std::string("id=\"") + anchor + "\""));
+  }
+  CHECK(Has(html, "<svg"));
+  CHECK(Has(html, "qwxzvvy"));  // the failed search, in the chart and the table
+  CHECK(Has(html, "href=\"/agent/insights/overview.csv\""));
+  CHECK(Has(html, "href=\"/agent/insights/content-gaps.csv\""));
+  CHECK_FALSE(Has(html, " style=\""));
+  // Persian digits and a right-to-left page.
+  auto fa = client.Get("/agent/insights?lang=fa", agent);
+  CHECK(Has(fa->body, "<html lang=\"fa\" dir=\"rtl\">"));
+  CHECK(Has(fa->body, "\u06f2"));  // the two failed searches, as ۲
+  // The CSV link answers what the API's CSV answers.
+  auto csv = client.Get("/agent/insights/zero-results.csv", agent);
+  REQUIRE(csv->status == 200);
+  CHECK(csv->get_header_value("Content-Type").rfind("text/csv", 0) == 0);
+  CHECK(csv->body == env.AsAgent("/api/v1/stats/zero-results?format=csv&limit=1000").body);
+  CHECK(Has(csv->body, "qwxzvvy,en,2,"));
+  CHECK(client.Get("/agent/insights/nonsense.csv", agent)->status == 404);
+}
+
 TEST_CASE("the portal's vote form refuses an unknown article and records nothing") {
   Env env;
   env.StartServer();

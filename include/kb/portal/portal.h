@@ -26,6 +26,7 @@
 
 namespace kb {
 class SearcherPool;
+class EventStore;
 struct SearchRequest;
 struct SearchResponse;
 }  // namespace kb
@@ -57,6 +58,9 @@ struct PortalOptions {
   // articles (kb serve --articles); "" serves none.
   std::string articles_dir;
   SiteConfig site;
+  // The insights store the agents' insights page and the home page's
+  // popular articles read (borrowed; must outlive the Portal); null: none.
+  EventStore* events = nullptr;
 };
 
 // Who asks, in which language, with which form token.
@@ -126,6 +130,11 @@ class Portal {
   virtual Page ArticleFile(const PageRequest& request, const std::string& path) const = 0;
   // True when `path` (the {id} of /kb/{id}) names a file type ArticleFile serves.
   static bool LooksLikeFile(const std::string& path);
+  // The agents' insights page (/agent/insights): searches and self-service
+  // rate by day, top failed searches per language, articles by helpfulness
+  // with their reasons, content gaps, each a chart, a table and a CSV link
+  // (/agent/insights/REPORT.csv). The 404 page when request.agent is false.
+  virtual Page Insights(const PageRequest& request) const = 0;
   // The site configuration the portal was created with (its ticket URL).
   virtual const SiteConfig& Site() const = 0;
   virtual Page Sitemap() const = 0;
