@@ -19,6 +19,14 @@ namespace {
 
 constexpr size_t kChartRows = 10;  // bars per chart; the table and the CSV have the rest
 
+// A bar chart as tall as its bars need (a fixed height makes two bars huge).
+std::string Bars(const std::string& title, const std::vector<BarItem>& bars) {
+  constexpr int kBarPixels = 28;
+  return BarChartSvg(
+      title, bars,
+      ChartSize{640, static_cast<int>(bars.size()) * kBarPixels + 16});  // and the margins
+}
+
 double NumberOf(const ReportCell& cell) {
   if (const auto* i = std::get_if<int64_t>(&cell)) return static_cast<double>(*i);
   if (const auto* d = std::get_if<double>(&cell)) return *d;
@@ -168,7 +176,7 @@ Result<TemplateList> FailedByLanguage(const PortalState& state, const Formatter&
     const std::string heading = state.messages.Format(
         f.lang(), "insights_failed", {{"lang", 0, state.messages.NativeName(lang), true}});
     TemplateData section =
-        Section(state, heading, "zero-results", BarChartSvg(heading, bars),
+        Section(state, heading, "zero-results", Bars(heading, bars),
                 Table(f, *table, {"query", "searches", "sessions", "last_day"}, rows));
     section.set("anchor", "insights-zero-results-" + lang);
     sections.push_back(section);
@@ -193,7 +201,7 @@ Result<TemplateData> Helpfulness(const PortalState& state, const Formatter& f) {
         {TextOf(At(*table, *row, "article")), NumberOf(At(*table, *row, "helpfulness")) * 100});
   }
   const std::string heading = f.Text("insights_helpfulness");
-  return Section(state, heading, "articles", BarChartSvg(heading, bars),
+  return Section(state, heading, "articles", Bars(heading, bars),
                  Table(f, *table, {"article", "votes", "helpfulness", "reasons"}, voted));
 }
 
@@ -208,7 +216,7 @@ Result<TemplateData> ContentGaps(const PortalState& state, const Formatter& f) {
          NumberOf(At(*table, row, "searches"))});
   }
   const std::string heading = f.Text("insights_gaps");
-  return Section(state, heading, "content-gaps", BarChartSvg(heading, bars),
+  return Section(state, heading, "content-gaps", Bars(heading, bars),
                  Table(f, *table, {"lang", "example", "searches", "zero_results", "no_clicks"},
                        AllRows(*table)));
 }
