@@ -27,4 +27,9 @@ Page FeedbackThanksPage(const PortalState& state, const PageRequest& request,
 TemplateList CategoryLists(const PortalState& state, const PageRequest& request,
                            const std::string& lang, bool faq_only);
 
+// The home page's popular articles (popular_articles.cpp) as ArticleList
+// data: most viewed and clicked recently, else the first FAQ articles.
+TemplateList PopularArticles(const PortalState& state, const PageRequest& request,
+                             const std::string& lang);
+
 }  // namespace kb::portal

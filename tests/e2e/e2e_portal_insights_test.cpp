@@ -140,6 +140,38 @@ TEST_CASE("the agents' insights page: charts, tables and CSV links; customers ge
   CHECK(client.Get("/agent/insights/nonsense.csv", agent)->status == 404);
 }
 
+TEST_CASE("popular articles on the home page: most viewed first, the FAQ without events") {
+  Env env;
+  env.StartServer();
+  httplib::Client client("127.0.0.1", env.server().port());
+  const auto popular = [&](const httplib::Headers& headers) {
+    const std::string html = client.Get("/?lang=en", headers)->body;
+    const size_t from = html.find("id=\"popular-heading\"");
+    REQUIRE(from != std::string::npos);
+    return html.substr(from, html.find("</ol>", from) - from);
+  };
+  const std::string faq = popular({});
+  CHECK(Has(faq, "href=\"/kb/en/"));  // the first FAQ articles
+  const std::string refund = "en/billing/refund-policy";
+  for (int i = 0; i < 3; ++i) {
+    const json view = {{"type", "view"}, {"article", refund}};
+    REQUIRE(client.Post("/api/v1/events", view.dump(), "application/json")->status == 200);
+  }
+  // An internal article agents viewed is never shown to customers.
+  const json internal = {{"type", "view"}, {"article", "en/billing/chargeback-handling"}};
+  const httplib::Headers bearer = {{"Authorization", "Bearer " + env.token()}};
+  REQUIRE(client.Post("/api/v1/events", bearer, internal.dump(), "application/json")->status ==
+          200);
+  const std::string first = "<li><a href=\"/kb/" + refund + "\"";
+  REQUIRE(Eventually([&] { return Has(popular({}), "<ol class=\"popular-list\">" + first); }));
+  const std::string customer = popular({});
+  CHECK_FALSE(Has(customer, "chargeback-handling"));
+  CHECK_FALSE(Has(customer, "reset-password"));  // the FAQ is only the fallback
+  const std::string agents = popular({{"Cookie", "kb_agent=" + env.token()}});
+  CHECK(Has(agents, first + " dir=\"auto\">Refund policy</a></li><li><a "
+                            "href=\"/kb/en/billing/chargeback-handling\""));
+}
+
 TEST_CASE("the portal's vote form refuses an unknown article and records nothing") {
   Env env;
   env.StartServer();
