@@ -75,16 +75,14 @@ void AddIndexGauges(Metrics& registry, const Services& services,
   if (EventRecorder* recorder = services.recorder) {
     // The insights recorder (kb/insights/recorder.h): a full queue drops
     // events rather than block a request; these say when that happens.
-    registry.AddCallback("kb_events_dropped_total",
-                         "Insights events dropped because the recorder's queue was full.",
-                         MetricKind::kCounter, {}, [recorder] {
-                           return One(static_cast<double>(recorder->Stats().dropped));
-                         });
+    registry.AddCallback(
+        "kb_events_dropped_total", "Insights events dropped because the recorder's queue was full.",
+        MetricKind::kCounter, {},
+        [recorder] { return One(static_cast<double>(recorder->Stats().dropped)); });
     registry.AddCallback("kb_event_queue_length",
                          "Insights events waiting for the recorder's writer thread.",
-                         MetricKind::kGauge, {}, [recorder] {
-                           return One(static_cast<double>(recorder->Stats().queued));
-                         });
+                         MetricKind::kGauge, {},
+                         [recorder] { return One(static_cast<double>(recorder->Stats().queued)); });
   }
   GitPublisher* publisher = services.publisher;
   if (!publisher) return;
