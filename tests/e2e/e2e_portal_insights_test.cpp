@@ -72,6 +72,8 @@ TEST_CASE("a portal search, a no-JavaScript vote and the contact link reach the 
   CHECK(contact->status == 303);
   CHECK(contact->get_header_value("Location") == kTicketUrl);
   CHECK(SetCookie(contact, "kb_session").empty());  // the session was kept
+  // Crawlers are asked not to follow it (each visit is a recorded contact).
+  CHECK(Has(client.Get("/robots.txt")->body, "Disallow: /contact\n"));
 
   json overview;
   REQUIRE(Eventually([&] {
