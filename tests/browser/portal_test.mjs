@@ -216,6 +216,28 @@ async function agent(context, base, token) {
   await page.close();
 }
 
+// With script, "Contact support" posts a contact event in the page's session
+// and goes straight to the ticket URL (served here by a stub route).
+async function contact(context, base, token) {
+  const page = await context.newPage();
+  await page.route(`${TICKET_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Ticket</title>' }));
+  const contacted = async () => {
+    const r = await page.request.get(`${base}/api/v1/stats/overview`, { headers: { Authorization: `Bearer ${token}` } });
+    return (await r.json()).totals.contacted_sessions;
+  };
+  const before = await contacted();
+  await page.goto(`${base}/search?q=${encodeURIComponent(LANGS.en.query)}&lang=en`);
+  check(!!(await page.getAttribute('body', 'data-session')), 'contact: the search page carries its session');
+  await Promise.all([page.waitForURL(TICKET_URL), page.click('footer a.contact')]);
+  let after = before;
+  for (let i = 0; i < 50 && after === before; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    after = await contacted();
+  }
+  check(after === before + 1, `contact: the contact link records a contact (${before} -> ${after})`);
+  await page.close();
+}
+
 async function widget(context, shop) {
   const page = await context.newPage();
   await page.goto(shop.origin);
@@ -262,6 +284,7 @@ try {
   await keyboard(browser, kb.base);
   await agent(await launch('profile-agent', { bypassCSP: true }), kb.base, kb.token);  // axe on insights
   await noJavaScript(await launch('profile-nojs', { javaScriptEnabled: false }), kb.base);
+  await contact(browser, kb.base, kb.token);
   await widget(browser, shop);
 } catch (e) {
   check(false, `browser test crashed: ${e.stack || e}`);
