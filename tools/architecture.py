@@ -33,7 +33,7 @@ ALLOWED = {
     "publish": ["core", "articles", "index", "sources"],
     "auth": ["core"],
     "insights": ["core", "analysis"],
-    "portal": ["core", "articles", "index"],
+    "portal": ["core", "articles", "index", "insights"],
     "http": ["core", "articles", "index", "sources", "publish", "auth", "insights", "portal"],
     "cli": ["core", "articles", "analysis", "query", "index", "sources", "publish", "auth", "insights", "portal",
             "http"],

@@ -137,12 +137,14 @@ void AddPortalOptions(CLI::App* serve, ServeArgs* args) {
 
 // The portal over `searchers`, or null with --no-portal. InvalidArgument for
 // a bad site config or templates folder: checked before kb listens.
-Result<std::unique_ptr<portal::Portal>> OpenPortal(const ServeArgs& args, SearcherPool* searchers) {
+Result<std::unique_ptr<portal::Portal>> OpenPortal(const ServeArgs& args, SearcherPool* searchers,
+                                                   EventStore* events) {
   if (args.no_portal) return std::unique_ptr<portal::Portal>();
   portal::PortalOptions options;
   options.templates_dir = args.templates_dir.empty() ? KB_TEMPLATES_DIR : args.templates_dir;
   options.public_url = args.http.public_url;
   options.articles_dir = args.articles_dir;
+  options.events = events;
   while (!options.public_url.empty() && options.public_url.back() == '/')
     options.public_url.pop_back();
   if (!args.site_config_file.empty()) {
@@ -276,7 +278,7 @@ int RunServe(ServeArgs args) {
   recording.log = &log;
   EventRecorder recorder(events->get(), recording);  // its destructor commits what is queued
   SearcherPool searchers(args.db_dir, args.features);
-  auto portal = OpenPortal(args, &searchers);
+  auto portal = OpenPortal(args, &searchers, events->get());
   if (!portal.ok()) return Fail(portal.status());
   http::Services services;
   services.portal = portal->get();

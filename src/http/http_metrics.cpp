@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "kb/index/search.h"
+#include "kb/insights/recorder.h"
 #include "kb/publish/git_publisher.h"
 
 namespace kb::http {
@@ -71,6 +72,18 @@ void AddIndexGauges(Metrics& registry, const Services& services,
   registry.AddCallback("kb_http_connections_timed_out_total",
                        "Connections shut down for taking longer than the request timeout.",
                        MetricKind::kCounter, {}, [timed_out] { return One(timed_out()); });
+  if (EventRecorder* recorder = services.recorder) {
+    // The insights recorder (kb/insights/recorder.h): a full queue drops
+    // events rather than block a request; these say when that happens.
+    registry.AddCallback(
+        "kb_events_dropped_total", "Insights events dropped because the recorder's queue was full.",
+        MetricKind::kCounter, {},
+        [recorder] { return One(static_cast<double>(recorder->Stats().dropped)); });
+    registry.AddCallback("kb_event_queue_length",
+                         "Insights events waiting for the recorder's writer thread.",
+                         MetricKind::kGauge, {},
+                         [recorder] { return One(static_cast<double>(recorder->Stats().queued)); });
+  }
   GitPublisher* publisher = services.publisher;
   if (!publisher) return;
   registry.AddCallback(

@@ -27,8 +27,7 @@ Status InsightsOff() {
 
 // Fills each event's lang and category from its article; InvalidArgument
 // for an article the caller cannot see.
-Status ResolveArticles(const HandlerContext& context, const Call& call,
-                       std::vector<Event>* events) {
+Status ResolveArticles(const HandlerContext& context, bool agent, std::vector<Event>* events) {
   std::map<std::string, std::pair<std::string, std::string>> seen;
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
@@ -36,7 +35,7 @@ Status ResolveArticles(const HandlerContext& context, const Call& call,
     auto it = seen.find(e.article);
     if (it == seen.end()) {
       auto article = context.services.searchers->With(
-          [&](Searcher& s) { return s.GetArticle(e.article, call.agent); });
+          [&](Searcher& s) { return s.GetArticle(e.article, agent); });
       if (!article.ok()) {
         if (article.status().code() != StatusCode::kNotFound) return article.status();
         const std::string where =
@@ -62,7 +61,7 @@ void PostEvents(const HandlerContext& context, const Call& call, httplib::Respon
   auto events =
       EventsFromJson(call.req.body, EventDefaults{NowSeconds(), context.services.trust_event_time});
   if (!events.ok()) return ReplyError(res, events.status());
-  if (Status s = ResolveArticles(context, call, &*events); !s.ok()) return ReplyError(res, s);
+  if (Status s = ResolveArticles(context, call.agent, &*events); !s.ok()) return ReplyError(res, s);
   const size_t received = events->size();
   const size_t accepted = recorder->Submit(std::move(*events));
   ReplyJson(res, EventsAcceptedJson(accepted, received - accepted));
@@ -84,13 +83,24 @@ Result<std::string> RecordSearch(const HandlerContext& context, const Call& call
                                  const SearchRequest& request, const SearchResponse& response) {
   auto time = EventTime(call.params, context.services.trust_event_time, NowSeconds());
   if (!time.ok()) return time.status();
-  EventRecorder* recorder = context.services.recorder;
-  if (!recorder) return std::string();
+  if (!context.services.recorder) return std::string();
   const std::string session = KeepOrRotateSession(call.params.Text(param::kSession), *time);
-  if (request.offset > 0) return session;  // a next page is the same search
+  SubmitSearch(context, session, *time, call.agent, request, response);
+  return session;
+}
+
+std::string PageSession(const HandlerContext& context, const std::string& passed) {
+  if (!context.services.recorder) return std::string();
+  return KeepOrRotateSession(passed, NowSeconds());
+}
+
+void SubmitSearch(const HandlerContext& context, const std::string& session, int64_t time,
+                  bool agent, const SearchRequest& request, const SearchResponse& response) {
+  EventRecorder* recorder = context.services.recorder;
+  if (!recorder || request.offset > 0) return;  // a next page is the same search
   Event e;
   e.type = EventType::kSearch;
-  e.time = *time;
+  e.time = time ? time : NowSeconds();
   e.session = session;
   e.query = request.query;
   e.lang = response.lang;
@@ -99,9 +109,19 @@ Result<std::string> RecordSearch(const HandlerContext& context, const Call& call
   e.fallback = response.fallback;
   e.corrected = response.corrected;
   e.latency_ms = response.took_ms;
-  e.agent = call.agent;
+  e.agent = agent;
   recorder->Submit({std::move(e)});
-  return session;
+}
+
+Status SubmitPageEvent(const HandlerContext& context, bool agent, Event event) {
+  EventRecorder* recorder = context.services.recorder;
+  if (!recorder) return Status::OK();
+  if (event.time == 0) event.time = NowSeconds();
+  std::vector<Event> events{std::move(event)};
+  if (Status s = ResolveArticles(context, agent, &events); !s.ok()) return s;
+  if (Status s = ValidateEvent(events.front(), "event"); !s.ok()) return s;
+  recorder->Submit(std::move(events));
+  return Status::OK();
 }
 
 void NudgeHits(const HandlerContext& context, SearchResponse* response) {

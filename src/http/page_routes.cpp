@@ -1,7 +1,11 @@
 #include "page_routes.h"
 
 #include "agent_session.h"
+#include "insights_routes.h"
 #include "kb/core/utf8.h"
+#include "kb/insights/event_store.h"
+#include "kb/insights/report_format.h"
+#include "kb/insights/session.h"
 #include "kb/portal/portal.h"
 #include "page_reply.h"
 
@@ -9,6 +13,8 @@ namespace kb::http {
 namespace {
 
 constexpr size_t kMaxFeedbackTextBytes = 2000;  // as the events API's vote text
+// The insights session of a visitor's searches (issue 20: "set as a cookie by the portal").
+constexpr const char* kSessionCookie = "kb_session";
 
 bool SecureCookies(const HandlerContext& context) {
   return context.public_url.rfind("https://", 0) == 0;
@@ -22,7 +28,21 @@ portal::PageRequest PageRequestOf(const HandlerContext& context, const httplib::
   request.accept_language = req.get_header_value("Accept-Language");
   request.agent = IsSignedInAgent(req, context.services.agent_tokens);
   request.csrf_token = CsrfToken(req, res, SecureCookies(context));
+  const std::string session = CookieValue(req, kSessionCookie);
+  if (context.services.recorder && IsSessionId(session)) request.session = session;
   return request;
+}
+
+// The visitor's insights session, kept or rotated, and its cookie when it is
+// new; "" when the server records nothing.
+std::string KeepSession(const HandlerContext& context, const httplib::Request& req,
+                        httplib::Response& res) {
+  const std::string passed = CookieValue(req, kSessionCookie);
+  const std::string session = PageSession(context, passed);
+  if (!session.empty() && session != passed)
+    res.set_header("Set-Cookie", CookieHeader(kSessionCookie, session, SecureCookies(context),
+                                              kSessionLifetimeSeconds));
+  return session;
 }
 
 std::vector<std::string> Values(const httplib::Request& req, const std::string& name) {
@@ -42,14 +62,20 @@ httplib::Server::Handler Page(const HandlerContext& context, PageHandler handler
   };
 }
 
-portal::Page Search(const portal::Portal& p, const portal::PageRequest& r,
-                    const httplib::Request& req) {
+// GET /search, recorded like the API's searches (with the visitor's session).
+void GetSearchPage(const HandlerContext& context, const httplib::Request& req,
+                   httplib::Response& res) {
+  portal::PageRequest request = PageRequestOf(context, req, res);
+  request.session = KeepSession(context, req, res);
   portal::SearchPageQuery query;
   query.q = req.get_param_value("q");
   query.categories = Values(req, "category");
   query.tags = Values(req, "tag");
   query.page = req.get_param_value("page");
-  return p.Search(r, query);
+  query.searched = [&](const SearchRequest& search, const SearchResponse& response) {
+    SubmitSearch(context, request.session, /*time=*/0, request.agent, search, response);
+  };
+  ReplyPage(req, res, context.services.portal->Search(request, query));
 }
 
 // An article, or a file beside the articles (an image it shows).
@@ -78,8 +104,35 @@ void PostFeedback(const HandlerContext& context, const httplib::Request& req,
     status = Status::InvalidArgument("helpful must be yes or no");
   else if (text.size() > kMaxFeedbackTextBytes || !IsValidUtf8(text))
     status = Status::InvalidArgument("the comment must be text of at most 2000 bytes");
+  if (status.ok()) {
+    Event vote;  // one per session and article: the store keeps the last
+    vote.type = EventType::kVote;
+    vote.session = KeepSession(context, req, res);
+    vote.article = req.matches[1].str();
+    vote.helpful = helpful == "yes";
+    vote.text = text;
+    if (!vote.session.empty()) status = SubmitPageEvent(context, request.agent, std::move(vote));
+  }
   if (!status.ok()) return ReplyPage(req, res, portal.BadRequest(request, status));
   ReplyPage(req, res, portal.FeedbackThanks(request, req.matches[1].str()));
+}
+
+// GET /contact: the "Contact support" link without JavaScript; records the
+// contact (with the visitor's session) and sends the browser to the ticket URL.
+void GetContact(const HandlerContext& context, const httplib::Request& req,
+                httplib::Response& res) {
+  const std::string& ticket_url = context.services.portal->Site().ticket_url;
+  if (ticket_url.empty()) {
+    ReplyNotFoundPage(context, req, res);
+    return;
+  }
+  Event contact;
+  contact.type = EventType::kContact;
+  contact.session = KeepSession(context, req, res);
+  contact.channel = "portal";
+  if (!contact.session.empty())
+    (void)SubmitPageEvent(context, /*agent=*/false, std::move(contact));  // no article: cannot fail
+  ReplySeeOther(res, ticket_url);
 }
 
 void PostSignIn(const HandlerContext& context, const httplib::Request& req,
@@ -112,6 +165,32 @@ void PostSignOut(const HandlerContext& context, const httplib::Request& req,
   ReplySeeOther(res, context.public_url + "/");
 }
 
+// GET /agent/insights/REPORT.csv: a report of the insights page as CSV, as
+// GET /api/v1/stats/REPORT?format=csv answers it, for a signed-in agent's
+// browser (the cookie; the API wants a Bearer header). Customers get the 404 page.
+void GetInsightsCsv(const HandlerContext& context, const httplib::Request& req,
+                    httplib::Response& res) {
+  const auto kind = ParseReportKind(req.matches[1].str());
+  if (!IsSignedInAgent(req, context.services.agent_tokens) || !kind.ok() ||
+      !context.services.events) {
+    ReplyNotFoundPage(context, req, res);
+    return;
+  }
+  ReportRequest request;
+  request.kind = *kind;
+  request.limit = kMaxReportLimit;
+  if (*kind == ReportKind::kQueryClicks) request.query = req.get_param_value("q");
+  auto table = context.services.events->Report(request);
+  if (!table.ok()) {
+    const portal::PageRequest page = PageRequestOf(context, req, res);
+    return ReplyPage(req, res, context.services.portal->BadRequest(page, table.status()));
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"" + table->name + ".csv\"");
+  SetSecurityHeaders(res);
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(ReportCsv(*table), "text/csv; charset=utf-8");
+}
+
 void GetAsset(const HandlerContext& context, const httplib::Request& req, httplib::Response& res) {
   const portal::Asset* asset = context.services.portal->FindAsset(req.matches[1].str());
   if (!asset) {
@@ -127,7 +206,12 @@ void RegisterPageRoutes(httplib::Server& server, const HandlerContext& context) 
   if (!context.services.portal) return;
   server.Get("/", Page(context, [](const portal::Portal& p, const portal::PageRequest& r,
                                    const httplib::Request&) { return p.Home(r); }));
-  server.Get("/search", Page(context, Search));
+  server.Get("/search", [context](const httplib::Request& req, httplib::Response& res) {
+    GetSearchPage(context, req, res);
+  });
+  server.Get("/contact", [context](const httplib::Request& req, httplib::Response& res) {
+    GetContact(context, req, res);
+  });
   server.Get("/kb/(.+)", Page(context, Article));
   server.Post("/kb/(.+)/feedback", [context](const httplib::Request& req, httplib::Response& res) {
     PostFeedback(context, req, res);
@@ -138,6 +222,13 @@ void RegisterPageRoutes(httplib::Server& server, const HandlerContext& context) 
   server.Post("/agent/sign-in", [context](const httplib::Request& req, httplib::Response& res) {
     PostSignIn(context, req, res);
   });
+  server.Get("/agent/insights",
+             Page(context, [](const portal::Portal& p, const portal::PageRequest& r,
+                              const httplib::Request&) { return p.Insights(r); }));
+  server.Get("/agent/insights/([a-z-]+)\\.csv",
+             [context](const httplib::Request& req, httplib::Response& res) {
+               GetInsightsCsv(context, req, res);
+             });
   server.Post("/agent/sign-out", [context](const httplib::Request& req, httplib::Response& res) {
     PostSignOut(context, req, res);
   });

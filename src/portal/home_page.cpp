@@ -1,4 +1,4 @@
-// The home page: search box, FAQ by category, every article by category.
+// The home page: search box, popular articles, FAQ by category, every article by category.
 // Also the small pages that share its shape: 404, bad request, sign-in,
 // feedback thanks.
 #include "pages.h"
@@ -38,6 +38,9 @@ Page HomePage(const PortalState& state, const PageRequest& request) {
   const TemplateList faq = CategoryLists(state, request, lang, true);
   data.set("has_faq", !faq.empty());
   data.set("faq", faq);
+  const TemplateList popular = PopularArticles(state, request, lang);
+  data.set("has_popular", !popular.empty());
+  data.set("popular", popular);
   data.set("browse", CategoryLists(state, request, lang, false));
   return RenderPage(state, frame, "home", data);
 }

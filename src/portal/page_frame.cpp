@@ -49,7 +49,11 @@ TemplateData CommonData(const PortalState& state, const PageRequest& request,
   site.set("name", config.name);
   // Mustache shows a section for any present value, "" included: absent means hidden.
   if (!config.logo_url.empty()) site.set("logo_url", config.logo_url);
-  if (!config.ticket_url.empty()) site.set("ticket_url", config.ticket_url);
+  if (!config.ticket_url.empty()) {
+    site.set("ticket_url", config.ticket_url);
+    // Through the portal, which records the contact and redirects (no JavaScript needed).
+    site.set("contact_url", SiteUrl(state, "/contact?lang=" + lang));
+  }
   TemplateData data;
   data.set("t", messages);
   data.set("site", site);
@@ -57,6 +61,7 @@ TemplateData CommonData(const PortalState& state, const PageRequest& request,
   data.set("dir", Messages::RightToLeft(lang) ? "rtl" : "ltr");
   data.set("base", state.options.public_url);
   data.set("csrf", request.csrf_token);
+  if (!request.session.empty()) data.set("session", request.session);
   data.set("agent", request.agent);
   data.set("search_form", state.templates.Partial("search_form"));
   return data;

@@ -14,6 +14,8 @@ Page SearchPage(const PortalState& state, const PageRequest& request, const Sear
 Page ArticlePage(const PortalState& state, const PageRequest& request, const std::string& id);
 Page ArticleFilePage(const PortalState& state, const PageRequest& request, const std::string& path);
 Page NotFoundPage(const PortalState& state, const PageRequest& request);
+// The agents' insights page (insights_page.cpp); the 404 page for customers.
+Page InsightsPage(const PortalState& state, const PageRequest& request);
 // A page that explains a bad request (`message` is kb's own, in English).
 Page BadRequestPage(const PortalState& state, const PageRequest& request, const Status& status);
 Page SignInPage(const PortalState& state, const PageRequest& request, bool failed);
@@ -24,5 +26,10 @@ Page FeedbackThanksPage(const PortalState& state, const PageRequest& request,
 // {category, anchor, articles}; empty when the index cannot be read.
 TemplateList CategoryLists(const PortalState& state, const PageRequest& request,
                            const std::string& lang, bool faq_only);
+
+// The home page's popular articles (popular_articles.cpp) as ArticleList
+// data: most viewed and clicked recently, else the first FAQ articles.
+TemplateList PopularArticles(const PortalState& state, const PageRequest& request,
+                             const std::string& lang);
 
 }  // namespace kb::portal

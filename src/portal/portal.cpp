@@ -12,8 +12,9 @@ namespace kb::portal {
 namespace {
 
 const std::vector<std::string> kTemplates = {
-    "layout",      "home",    "search",          "article",    "not_found",
-    "bad_request", "sign_in", "feedback_thanks", "search_form"};
+    "layout",      "home",        "search",          "article",
+    "not_found",   "bad_request", "sign_in",         "feedback_thanks",
+    "search_form", "insights",    "insights_section"};
 
 const std::pair<const char*, const char*> kAssets[] = {
     {"portal.css", "text/css; charset=utf-8"},
@@ -60,6 +61,8 @@ class PortalImpl : public Portal {
   Page ArticleFile(const PageRequest& r, const std::string& path) const override {
     return Versioned(ArticleFilePage(state_, r, path));
   }
+  Page Insights(const PageRequest& r) const override { return InsightsPage(state_, r); }
+  const SiteConfig& Site() const override { return state_.options.site; }
   Page Sitemap() const override { return Versioned(SitemapFile(state_)); }
   Page Robots() const override { return RobotsFile(state_); }
   Page OpenSearch(const PageRequest& r) const override { return OpenSearchFile(state_, r); }

@@ -145,6 +145,7 @@ Page SearchPage(const PortalState& state, const PageRequest& request,
   search.agent = request.agent;
   auto response = state.searchers->With([&](Searcher& s) { return s.Search(search); });
   if (!response.ok()) return BadRequestPage(state, request, response.status());
+  if (query.searched) query.searched(search, *response);
   const std::string base = QueryString(query.q, lang_param, query);
   data.set("count",
            state.messages.Format(lang, "search_count",

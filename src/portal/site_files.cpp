@@ -39,8 +39,10 @@ Page SitemapFile(const PortalState& state) {
 Page RobotsFile(const PortalState& state) {
   Page page;
   page.content_type = "text/plain; charset=utf-8";
-  page.body = "User-agent: *\nDisallow: /search\nDisallow: /agent/\nDisallow: /api/\nSitemap: " +
-              SiteUrl(state, "/sitemap.xml") + "\n";
+  page.body =
+      "User-agent: *\nDisallow: /search\nDisallow: /contact\nDisallow: /agent/\nDisallow: "
+      "/api/\nSitemap: " +
+      SiteUrl(state, "/sitemap.xml") + "\n";
   return page;
 }
 

@@ -104,7 +104,17 @@
         event.query = params.get('q') || undefined;
         event.rank = Number(link.getAttribute('data-rank')) || undefined;
       } else if (kind === 'contact') {
+        // The link goes through the portal's /contact, which records the
+        // contact for pages without script; here the event carries the
+        // page's session and the browser goes straight to the ticket form.
         event.channel = 'portal';
+        var ticket = link.getAttribute('data-ticket');
+        if (ticket) {
+          e.preventDefault();
+          var go = function () { location.href = ticket; };
+          sendEvent(event).then(go, go);
+          return;
+        }
       }
       sendEvent(event).catch(function () {});
     });

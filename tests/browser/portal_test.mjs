@@ -107,7 +107,8 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
 }
 
-// Every page type in one language: home, search, article, no results, 404, sign-in.
+// Every page type in one language: home, search, article, no results, 404, sign-in
+// (the agents' insights page: agent()).
 async function pagesIn(context, axeContext, base, lang) {
   const { query, dir, thanks } = LANGS[lang];
   const page = await context.newPage();
@@ -131,7 +132,8 @@ async function pagesIn(context, axeContext, base, lang) {
 
   await Promise.all([page.waitForURL(/\/kb\//), page.click(`a[href="/kb/${lang}/account/reset-password"]`)]);
   check(await page.getAttribute('article', 'dir') === dir, `${lang} article: body dir=${dir}`);
-  check(await page.getAttribute('a.contact >> nth=0', 'href') === TICKET_URL, `${lang} article: contact link to the ticket URL`);
+  check(await page.getAttribute('a.contact >> nth=0', 'data-ticket') === TICKET_URL &&
+        (await page.getAttribute('a.contact >> nth=0', 'href')).includes('/contact?'), `${lang} article: contact link through /contact to the ticket URL`);
   check((await page.$$('link[rel=alternate][hreflang]')).length === 4, `${lang} article: hreflang alternates`);
   await shot(page, `article-${lang}`);
   await page.fill('#feedback-text', 'ok');
@@ -142,7 +144,7 @@ async function pagesIn(context, axeContext, base, lang) {
 
   await page.goto(`${base}/search?q=zzqxwv+qqzzv&lang=${lang}`);
   check(await page.$('.no-results') !== null, `${lang} no results: the no-results help`);
-  check(await page.getAttribute('.no-results a.contact', 'href') === TICKET_URL, `${lang} no results: contact link`);
+  check(await page.getAttribute('.no-results a.contact', 'data-ticket') === TICKET_URL, `${lang} no results: contact link`);
   await shot(page, `no-results-${lang}`);
   const notFound = await page.goto(`${base}/no/such/page?lang=${lang}`);
   check(notFound.status() === 404, `${lang} 404 page: status 404`);
@@ -186,6 +188,8 @@ async function agent(context, base, token) {
   const page = await context.newPage();
   const before = await page.goto(`${base}/kb/${INTERNAL}`);
   check(before.status() === 404, 'agent: an internal article is a 404 before sign-in');
+  const hidden = await page.goto(`${base}/agent/insights?lang=en`);
+  check(hidden.status() === 404 && (await page.$('svg.chart')) === null, 'agent: insights are a 404 before sign-in');
   await page.goto(`${base}/agent/sign-in?lang=en`);
   await page.fill('#token', token);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/agent')), page.click('form.sign-in button')]);
@@ -196,6 +200,41 @@ async function agent(context, base, token) {
   check(after.status() === 200, 'agent: the internal article opens after sign-in');
   check(await page.$('.internal-badge') !== null, 'agent: the internal article is marked as internal');
   await shot(page, 'article-internal-agent-en');
+  // The insights page: charts with their tables and CSV links, in every language.
+  for (const lang of Object.keys(LANGS)) {
+    const res = await page.goto(`${base}/agent/insights?lang=${lang}`);
+    check(res.status() === 200, `agent: insights page ${lang}`);
+    check(await page.getAttribute('html', 'dir') === LANGS[lang].dir, `agent: insights ${lang} direction`);
+    check((await page.$$('section.insights svg.chart')).length >= 3, `agent: insights ${lang} charts`);
+    check((await page.$$('section.insights table')).length >= 2, `agent: insights ${lang} tables`);
+    check(await page.$('a[href$="/agent/insights/overview.csv"]') !== null, `agent: insights ${lang} CSV link`);
+    await shot(page, `insights-${lang}`);
+    await runAxe(page, `insights-${lang}`);
+  }
+  const csv = await page.request.get(`${base}/agent/insights/overview.csv`);
+  check(csv.status() === 200 && (await csv.text()).startsWith('day,'), 'agent: the CSV link downloads the report');
+  await page.close();
+}
+
+// With script, "Contact support" posts a contact event in the page's session
+// and goes straight to the ticket URL (served here by a stub route).
+async function contact(context, base, token) {
+  const page = await context.newPage();
+  await page.route(`${TICKET_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Ticket</title>' }));
+  const contacted = async () => {
+    const r = await page.request.get(`${base}/api/v1/stats/overview`, { headers: { Authorization: `Bearer ${token}` } });
+    return (await r.json()).totals.contacted_sessions;
+  };
+  const before = await contacted();
+  await page.goto(`${base}/search?q=${encodeURIComponent(LANGS.en.query)}&lang=en`);
+  check(!!(await page.getAttribute('body', 'data-session')), 'contact: the search page carries its session');
+  await Promise.all([page.waitForURL(TICKET_URL), page.click('footer a.contact')]);
+  let after = before;
+  for (let i = 0; i < 50 && after === before; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    after = await contacted();
+  }
+  check(after === before + 1, `contact: the contact link records a contact (${before} -> ${after})`);
   await page.close();
 }
 
@@ -243,8 +282,9 @@ try {
   const axe = await launch('profile-axe', { bypassCSP: true });  // axe is injected into the page
   for (const lang of Object.keys(LANGS)) await pagesIn(browser, axe, kb.base, lang);
   await keyboard(browser, kb.base);
-  await agent(await launch('profile-agent'), kb.base, kb.token);
+  await agent(await launch('profile-agent', { bypassCSP: true }), kb.base, kb.token);  // axe on insights
   await noJavaScript(await launch('profile-nojs', { javaScriptEnabled: false }), kb.base);
+  await contact(browser, kb.base, kb.token);
   await widget(browser, shop);
 } catch (e) {
   check(false, `browser test crashed: ${e.stack || e}`);

@@ -214,6 +214,11 @@ TEST_CASE("/metrics is Prometheus text with kb_ names, HELP and TYPE for each fa
   CHECK(Sample(scrape, "kb_index_documents") > 0);
   CHECK(Sample(scrape, "kb_index_sequence") >= 1);
   CHECK(Sample(scrape, "kb_index_size_bytes") > 0);
+  // The insights recorder's queue (-1: the series is missing).
+  CHECK(Sample(scrape, "kb_events_dropped_total") == 0);
+  CHECK(Sample(scrape, "kb_event_queue_length") >= 0);
+  CHECK(scrape.find("# TYPE kb_events_dropped_total counter\n") != std::string::npos);
+  CHECK(scrape.find("# TYPE kb_event_queue_length gauge\n") != std::string::npos);
 }
 
 TEST_CASE("/ready reports the generation and sequence the server has open") {

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,7 +26,10 @@
 
 namespace kb {
 class SearcherPool;
-}
+class EventStore;
+struct SearchRequest;
+struct SearchResponse;
+}  // namespace kb
 
 namespace kb::portal {
 
@@ -54,6 +58,9 @@ struct PortalOptions {
   // articles (kb serve --articles); "" serves none.
   std::string articles_dir;
   SiteConfig site;
+  // The insights store the agents' insights page and the home page's
+  // popular articles read (borrowed; must outlive the Portal); null: none.
+  EventStore* events = nullptr;
 };
 
 // Who asks, in which language, with which form token.
@@ -62,6 +69,9 @@ struct PageRequest {
   std::string accept_language;  // the Accept-Language header
   bool agent = false;           // a signed-in agent: internal articles are visible
   std::string csrf_token;       // put into the page's forms
+  // The insights session (kb/insights/session.h) the page hands to its
+  // script (data-session), so clicks, votes and contacts carry it; "" none.
+  std::string session;
 };
 
 // The search page's query string, as received.
@@ -70,6 +80,9 @@ struct SearchPageQuery {
   std::vector<std::string> categories;  // any of them
   std::vector<std::string> tags;        // any of them (and a category, when both are given)
   std::string page;                     // 1-based page number as text ("" = 1)
+  // Called after a successful search, before the page is rendered (the
+  // http part records it as an insights search); may be empty.
+  std::function<void(const SearchRequest&, const SearchResponse&)> searched;
 };
 
 // A rendered page. `status` is OK, NotFound (the 404 page) or InvalidArgument
@@ -117,6 +130,13 @@ class Portal {
   virtual Page ArticleFile(const PageRequest& request, const std::string& path) const = 0;
   // True when `path` (the {id} of /kb/{id}) names a file type ArticleFile serves.
   static bool LooksLikeFile(const std::string& path);
+  // The agents' insights page (/agent/insights): searches and self-service
+  // rate by day, top failed searches per language, articles by helpfulness
+  // with their reasons, content gaps, each a chart, a table and a CSV link
+  // (/agent/insights/REPORT.csv). The 404 page when request.agent is false.
+  virtual Page Insights(const PageRequest& request) const = 0;
+  // The site configuration the portal was created with (its ticket URL).
+  virtual const SiteConfig& Site() const = 0;
   virtual Page Sitemap() const = 0;
   virtual Page Robots() const = 0;
   virtual Page OpenSearch(const PageRequest& request) const = 0;
