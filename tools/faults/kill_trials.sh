@@ -16,9 +16,15 @@ KB=$(realpath "$1"); N=${2:-5}; SEED=${3:-$$}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RANDOM=$SEED
 W=$(mktemp -d /tmp/kb-kill-trials.XXXXXX)
-SERVER_PIDS=()
+# Servers are started in $(...) subshells: their pids go to a file, which
+# the parent reads at exit (a shell array would stay in the subshell).
 cleanup() {
-  for p in "${SERVER_PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+  if [ -f "$W/server-pids" ]; then
+    while read -r p; do kill "$p" 2>/dev/null; done <"$W/server-pids"
+    while read -r p; do
+      while kill -0 "$p" 2>/dev/null; do sleep 0.1; done
+    done <"$W/server-pids"
+  fi
   rm -rf "$W"
 }
 trap cleanup EXIT
@@ -53,7 +59,7 @@ commit_version a
 start_server() {  # $1 db; prints the port
   local port; port=$(free_port)
   "$KB" serve --db "$1" --bind 127.0.0.1 --port "$port" --rate-limit 0 >"$W/serve-$port.log" 2>&1 &
-  SERVER_PIDS+=($!)
+  echo $! >>"$W/server-pids"
   for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { echo "$port"; return; }
     sleep 0.1
