@@ -4,6 +4,7 @@
 
 #include "api_error.h"
 #include "kb/core/sha256.h"
+#include "kb/core/utc_time.h"
 
 namespace kb::http {
 namespace {
@@ -23,14 +24,7 @@ bool AnswerNotModified(const httplib::Request& req, httplib::Response& res,
 }
 
 // RFC 9110 §5.6.7 IMF-fixdate.
-std::string HttpDate(int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[40];
-  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return text;
-}
+std::string HttpDate(int64_t seconds) { return FormatUtc(seconds, "%a, %d %b %Y %H:%M:%S GMT"); }
 
 // -1 when `text` is not an IMF-fixdate.
 int64_t ParseHttpDate(const std::string& text) {

@@ -10,6 +10,7 @@
 #include "client_address.h"
 #include "handler_util.h"
 #include "kb/auth/agent_tokens.h"
+#include "kb/core/utc_time.h"
 #include "router.h"
 
 namespace kb::http {
@@ -30,13 +31,9 @@ std::string Iso8601Now() {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
   const auto millis =
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &utc);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(millis));
-  return out;
+  char out[16];
+  std::snprintf(out, sizeof out, ".%03dZ", static_cast<int>(millis));
+  return FormatUtc(seconds, "%Y-%m-%dT%H:%M:%S") + out;
 }
 
 }  // namespace

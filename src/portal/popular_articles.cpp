@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "kb/core/utc_time.h"
 #include "kb/insights/event_store.h"
 #include "pages.h"
 
@@ -20,15 +21,6 @@ int64_t Count(const ReportCell& cell) {
   return n ? *n : 0;
 }
 
-std::string UtcDay(int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char day[16];
-  std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
-  return day;
-}
-
 std::vector<ArticleSummary> FromInsights(const PortalState& state, const PageRequest& request,
                                          const std::string& lang) {
   std::vector<ArticleSummary> popular;
@@ -39,7 +31,7 @@ std::vector<ArticleSummary> FromInsights(const PortalState& state, const PageReq
   ReportRequest report;
   report.kind = ReportKind::kArticles;  // most viewed, then most clicked
   report.lang = lang;
-  report.from = UtcDay(now - kPopularDays * 86400);
+  report.from = FormatUtc(now - kPopularDays * 86400, "%Y-%m-%d");
   report.limit = kCandidates;
   auto table = state.options.events->Report(report);
   if (!table.ok()) return popular;
