@@ -1,6 +1,7 @@
 // kb: the command line (CONTRACT §2). Parses flags with CLI11 and calls the
 // library; all behaviour lives in kb_core.
 #include <CLI/CLI.hpp>
+#include <csignal>
 
 #include "commands.h"
 #include "git_commands.h"
@@ -8,6 +9,11 @@
 #include "stats_command.h"
 
 int main(int argc, char** argv) {
+  // A reader that stops early (`kb serve --help | grep -q …`, a client that
+  // hangs up) makes a write fail with EPIPE, not kill kb with SIGPIPE: a
+  // script's `set -o pipefail` check of the help then holds, and the
+  // server lives on.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"kb: knowledge-base and help-center search backend"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "kb 0.1.0");
