@@ -7,6 +7,7 @@
 // dev2 at scale. Its words weigh a tenth of a typed word and only reorder
 // matches: they add none (an article with none of the words as typed is not
 // a result), so `total` and the facets stay those of the words as typed.
+// They reorder the best matches of the words as typed, not all of them.
 //
 // Not thread-safe (Xapian::Enquire); one call per search.
 #pragma once
@@ -15,10 +16,17 @@
 
 namespace kb {
 
-// Feedback terms of `ranked` within `filter`, as one OP_OR query already
-// scaled to its low weight, for OP_AND_MAYBE; an empty query when nothing
-// matches.
-Xapian::Query FeedbackQuery(const Xapian::Database& db, const Xapian::Query& ranked,
-                            const Xapian::Query& filter);
+// One page of matches: those of the reordered best matches, then those after them.
+struct FeedbackPage {
+  Xapian::MSet reordered, after;
+};
+
+// One page (`offset`, `limit`) of the matches of `ranked` within `filter`,
+// ordered with feedback: the words the best matches share reorder the first
+// matches, and the matches after them keep the words' own order, so pages
+// never repeat or skip a match.
+FeedbackPage FeedbackRankedPage(const Xapian::Database& db, const Xapian::Query& ranked,
+                                const Xapian::Query& filter, Xapian::doccount offset,
+                                Xapian::doccount limit);
 
 }  // namespace kb

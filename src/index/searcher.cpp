@@ -176,8 +176,8 @@ class XapianSearcher : public Searcher {
 
   struct Matches {
     Xapian::doccount total = 0;
-    bool estimated = false;  // total and facet counts from the sample
-    Xapian::MSet mset;
+    bool estimated = false;          // total and facet counts from the sample
+    std::vector<Xapian::MSet> page;  // the hits: each MSet's in turn
     std::vector<FacetCount> categories, tags;
   };
 
@@ -235,14 +235,16 @@ class XapianSearcher : public Searcher {
     if (m.total == 0) return m;
     // What the best matches share weighs a little (feedback.h); it reorders
     // the matches, it adds none.
-    Xapian::Query ranked = built.query;
-    if (features_.feedback)
-      if (const Xapian::Query learned = FeedbackQuery(db_, built.query, filter); !learned.empty())
-        ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, learned);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    if (features_.feedback) {
+      FeedbackPage page = FeedbackRankedPage(db_, built.query, filter, offset, limit);
+      m.page = {std::move(page.reordered), std::move(page.after)};
+      return m;
+    }
     Xapian::Enquire ranking(db_);
-    ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter));
-    m.mset = ranking.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit));
+    ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter));
+    m.page = {ranking.get_mset(offset, limit)};
     return m;
   }
 
@@ -270,8 +272,9 @@ class XapianSearcher : public Searcher {
       }
       response.total = m.total;
       response.total_estimated = m.estimated;
-      for (auto it = m.mset.begin(); it != m.mset.end(); ++it)
-        response.hits.push_back(MakeHit(it, built));
+      for (const Xapian::MSet& part : m.page)
+        for (auto it = part.begin(); it != part.end(); ++it)
+          response.hits.push_back(MakeHit(it, built));
       response.category_facets = std::move(m.categories);
       response.tag_facets = std::move(m.tags);
     }
@@ -303,11 +306,12 @@ class XapianSearcher : public Searcher {
       hit.snippet = MakeSnippet(Passages(data), hit.lang, built.words, *analyzer_);
     }
     hit.url = "/kb/" + hit.id;
-    // Marked for agents (the portal shows it); customers never get one.
+    // Marked for agents (the portal shows it); customers never get one. The
+    // audience term's posting list, not the document's whole term list.
     const std::string internal = schema::AudienceTerm("internal");
-    Xapian::TermIterator term = doc.termlist_begin();
-    term.skip_to(internal);
-    hit.internal = term != doc.termlist_end() && *term == internal;
+    Xapian::PostingIterator posting = db_.postlist_begin(internal);
+    posting.skip_to(*it);
+    hit.internal = posting != db_.postlist_end(internal) && *posting == *it;
     return hit;
   }
 

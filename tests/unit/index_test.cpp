@@ -189,6 +189,10 @@ TEST_CASE("search: customers never see internal articles; agents do; drafts exis
   auto agent = ws.Search("zorblax", "", /*agent=*/true);
   REQUIRE(agent.total == 1);
   CHECK(agent.hits[0].id == "en/ops/fraud-runbook");
+  CHECK(agent.hits[0].internal);
+  const kb::SearchResponse public_hits = ws.Search("password", "", /*agent=*/true);
+  REQUIRE_FALSE(public_hits.hits.empty());
+  for (const kb::SearchHit& hit : public_hits.hits) CHECK_FALSE(hit.internal);
   auto searcher = kb::Searcher::Open(ws.db());
   REQUIRE(searcher.ok());
   CHECK((*searcher)->GetArticle("en/ops/fraud-runbook", false).status().code() ==

@@ -203,6 +203,35 @@ TEST_CASE("query features: feedback ranks the matches that say what the best mat
   CHECK(with.front() == "en/billing/refund-time");
 }
 
+TEST_CASE("query features: feedback pages through every match once, deeper than it reorders") {
+  kb::test::Workspace ws;
+  // 45 matches, more than feedback reorders (the first 30), each saying
+  // "refund" a different number of times among other words.
+  for (int i = 0; i < 45; ++i) {
+    std::string body = "Card reimbursement note " + std::to_string(i) + ".";
+    for (int r = 0; r <= i % 7; ++r) body += " Refund.";
+    ws.Write("en/billing/refund-" + std::to_string(i),
+             "title: Note " + std::to_string(i) + "\nlang: en", body);
+  }
+  ws.Publish();
+  auto searcher = kb::Searcher::Open(ws.db());
+  REQUIRE(searcher.ok());
+  std::vector<std::string> seen;
+  for (size_t offset = 0; offset < 50; offset += 10) {
+    kb::SearchRequest request;
+    request.query = "refund";
+    request.lang = "en";
+    request.offset = offset;
+    request.limit = 10;
+    auto response = (*searcher)->Search(request);
+    REQUIRE(response.ok());
+    CHECK(response->total == 45);
+    for (const kb::SearchHit& hit : response->hits) seen.push_back(hit.id);
+  }
+  CHECK(seen.size() == 45);
+  CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == 45);
+}
+
 TEST_CASE("query features: --features lists parse, and bad ones say why") {
   struct Case {
     const char* list;
