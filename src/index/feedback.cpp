@@ -19,6 +19,10 @@ constexpr double kFeedbackWeight = 0.1;
 // dev2 and dev2 at scale (docs/ranking-experiments.md), reordering the first
 // 15, 30 or 60 scores at least as high as reordering all of them, 30 highest.
 constexpr Xapian::doccount kRerankDepth = 30;
+// Those are the best, with every bonus, of this many best matches by the words
+// alone: the proximity bonuses read positions, so they are weighed for these
+// only. 60 or 100 score alike (docs/ranking-experiments.md).
+constexpr Xapian::doccount kCandidateDepth = 60;
 
 // Only exact forms (unprefixed terms, schema.h): stems, title terms and
 // filter terms carry a prefix in capitals.
@@ -34,6 +38,7 @@ class ExactForms : public Xapian::ExpandDecider {
 class DocidList : public Xapian::PostingSource {
  public:
   explicit DocidList(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {}
+  bool empty() const { return ids_.empty(); }
   Xapian::doccount get_termfreq_min() const override { return Xapian::doccount(ids_.size()); }
   Xapian::doccount get_termfreq_est() const override { return Xapian::doccount(ids_.size()); }
   Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(ids_.size()); }
@@ -45,11 +50,23 @@ class DocidList : public Xapian::PostingSource {
   }
   bool at_end() const override { return at_ == ids_.size(); }
   Xapian::docid get_docid() const override { return ids_[at_]; }
+  DocidList* clone() const override { return new DocidList(ids_); }
 
  private:
   std::vector<Xapian::docid> ids_;
   size_t at_ = 0;  // ids_.size() + 1: before the first
 };
+
+std::vector<Xapian::docid> SortedDocids(const Xapian::MSet& mset) {
+  std::vector<Xapian::docid> ids;
+  for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// A query matching the documents of `list`, each time from its start (a
+// clone: one posting source serves one match at a time).
+Xapian::Query Candidates(const DocidList& list) { return Xapian::Query(list.clone()->release()); }
 
 // Feedback terms of the best matches in `best`, as one OP_OR query scaled to
 // its low weight; an empty query when they teach nothing.
@@ -72,35 +89,39 @@ Xapian::Query LearnedTerms(const Xapian::Enquire& enquire, const Xapian::MSet& b
 }  // namespace
 
 FeedbackPage FeedbackRankedPage(const Xapian::Database& db, const Xapian::Query& ranked,
-                                const Xapian::Query& filter, Xapian::doccount offset,
-                                Xapian::doccount limit) {
+                                const Xapian::Query& match, const Xapian::Query& filter,
+                                Xapian::doccount offset, Xapian::doccount limit) {
   FeedbackPage page;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter));
-  // Past the reordered matches the order is the words' own.
-  if (offset >= kRerankDepth) {
-    page.after = enquire.get_mset(offset, limit);
-    return page;
+  const Xapian::Query ranked_in(Xapian::Query::OP_FILTER, ranked, filter);
+  // The candidates: the best matches by the words alone (no positions read).
+  Xapian::Enquire candidates_enquire(db);
+  candidates_enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, filter));
+  const DocidList candidates(SortedDocids(candidates_enquire.get_mset(0, kCandidateDepth)));
+  if (candidates.empty()) return page;
+  // The best of them with every ranking bonus; the feedback words are learned
+  // from the first few and reorder them all.
+  Xapian::Enquire best_enquire(db);
+  best_enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, ranked_in, Candidates(candidates)));
+  const Xapian::MSet best = best_enquire.get_mset(0, kRerankDepth);
+  const DocidList reordered(SortedDocids(best));
+  if (offset < kRerankDepth) {
+    const Xapian::Query learned = LearnedTerms(best_enquire, best);
+    Xapian::Enquire reranking(db);
+    reranking.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER,
+        learned.empty() ? ranked_in
+                        : Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked_in, learned),
+        Candidates(reordered)));
+    page.reordered = reranking.get_mset(offset, std::min(limit, kRerankDepth - offset));
   }
-  const Xapian::MSet first = enquire.get_mset(0, kRerankDepth);
-  const Xapian::Query learned = first.empty() ? Xapian::Query() : LearnedTerms(enquire, first);
-  if (learned.empty()) {
-    page.after = enquire.get_mset(offset, limit);
-    return page;
+  // After them, every other match in the order of the words and bonuses.
+  if (offset + limit > kRerankDepth && best.size() == kRerankDepth) {
+    Xapian::Enquire rest(db);
+    rest.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, ranked_in, Candidates(reordered)));
+    const Xapian::doccount skip = offset > kRerankDepth ? offset - kRerankDepth : 0;
+    page.after = rest.get_mset(skip, offset + limit - kRerankDepth - skip);
   }
-  std::vector<Xapian::docid> ids;
-  for (auto it = first.begin(); it != first.end(); ++it) ids.push_back(*it);
-  std::sort(ids.begin(), ids.end());
-  DocidList candidates(std::move(ids));
-  Xapian::Enquire reranking(db);
-  reranking.set_query(Xapian::Query(
-      Xapian::Query::OP_FILTER,
-      Xapian::Query(Xapian::Query::OP_FILTER,
-                    Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, learned), filter),
-      Xapian::Query(&candidates)));
-  page.reordered = reranking.get_mset(offset, std::min(limit, kRerankDepth - offset));
-  if (offset + limit > kRerankDepth && first.size() == kRerankDepth)
-    page.after = enquire.get_mset(kRerankDepth, offset + limit - kRerankDepth);
   return page;
 }
 

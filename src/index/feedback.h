@@ -24,9 +24,10 @@ struct FeedbackPage {
 // One page (`offset`, `limit`) of the matches of `ranked` within `filter`,
 // ordered with feedback: the words the best matches share reorder the first
 // matches, and the matches after them keep the words' own order, so pages
-// never repeat or skip a match.
+// never repeat or skip a match. `match` is `ranked` without its positional
+// bonuses (BuiltQuery::match): the first matches are chosen among its best.
 FeedbackPage FeedbackRankedPage(const Xapian::Database& db, const Xapian::Query& ranked,
-                                const Xapian::Query& filter, Xapian::doccount offset,
-                                Xapian::doccount limit);
+                                const Xapian::Query& match, const Xapian::Query& filter,
+                                Xapian::doccount offset, Xapian::doccount limit);
 
 }  // namespace kb

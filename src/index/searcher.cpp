@@ -238,7 +238,7 @@ class XapianSearcher : public Searcher {
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     const auto limit = static_cast<Xapian::doccount>(request.limit);
     if (features_.feedback) {
-      FeedbackPage page = FeedbackRankedPage(db_, built.query, filter, offset, limit);
+      FeedbackPage page = FeedbackRankedPage(db_, built.query, built.match, filter, offset, limit);
       m.page = {std::move(page.reordered), std::move(page.after)};
       return m;
     }

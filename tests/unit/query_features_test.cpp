@@ -205,31 +205,38 @@ TEST_CASE("query features: feedback ranks the matches that say what the best mat
 
 TEST_CASE("query features: feedback pages through every match once, deeper than it reorders") {
   kb::test::Workspace ws;
-  // 45 matches, more than feedback reorders (the first 30), each saying
-  // "refund" a different number of times among other words.
-  for (int i = 0; i < 45; ++i) {
+  // 75 matches: more than feedback reorders (30) and chooses them from (60),
+  // each saying "refund" a different number of times among other words.
+  constexpr int kMatches = 75;
+  for (int i = 0; i < kMatches; ++i) {
     std::string body = "Card reimbursement note " + std::to_string(i) + ".";
     for (int r = 0; r <= i % 7; ++r) body += " Refund.";
+    if (i % 3 == 0) body += " Refund card.";
     ws.Write("en/billing/refund-" + std::to_string(i),
              "title: Note " + std::to_string(i) + "\nlang: en", body);
   }
   ws.Publish();
   auto searcher = kb::Searcher::Open(ws.db());
   REQUIRE(searcher.ok());
-  std::vector<std::string> seen;
-  for (size_t offset = 0; offset < 50; offset += 10) {
-    kb::SearchRequest request;
-    request.query = "refund";
-    request.lang = "en";
-    request.offset = offset;
-    request.limit = 10;
-    auto response = (*searcher)->Search(request);
-    REQUIRE(response.ok());
-    CHECK(response->total == 45);
-    for (const kb::SearchHit& hit : response->hits) seen.push_back(hit.id);
+  for (size_t limit : {10, 7}) {  // pages of 7 straddle the 30th match
+    CAPTURE(limit);
+    std::vector<std::string> seen;
+    for (size_t offset = 0; offset < kMatches + limit; offset += limit) {
+      kb::SearchRequest request;
+      request.query = "refund";
+      request.lang = "en";
+      request.offset = offset;
+      request.limit = limit;
+      auto response = (*searcher)->Search(request);
+      REQUIRE(response.ok());
+      CHECK(response->total == kMatches);
+      CHECK(response->hits.size() ==
+            std::min(limit, kMatches - std::min<size_t>(offset, kMatches)));
+      for (const kb::SearchHit& hit : response->hits) seen.push_back(hit.id);
+    }
+    CHECK(seen.size() == kMatches);
+    CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == kMatches);
   }
-  CHECK(seen.size() == 45);
-  CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == 45);
 }
 
 TEST_CASE("query features: --features lists parse, and bad ones say why") {
