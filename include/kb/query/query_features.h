@@ -34,7 +34,7 @@ struct QueryFeatures {
   bool title_bonus = true;         // a match in the title weighs more
   bool proximity = true;           // neighbouring words near each other (NEAR) weigh more
   bool proximity_synonyms = true;  // a rule synonym's written form counts for NEAR
-  bool feedback = true;            // words the best matches share added at a low weight
+  bool feedback = true;            // words the best matches share reorder the first 30
   bool lang_fallback = true;       // nothing in the language: search every language
 };
 
