@@ -17,12 +17,14 @@ const std::vector<QueryFeatureName>& QueryFeatureNames() {
       {"dictionary", "a real-word dictionary guides typo repair", &F::dictionary},
       {"stripped_typos", "a Hebrew word known only through stripped letters is a typo",
        &F::stripped_typos},
+      {"verbal_nouns", "Hebrew: a verb also finds its verbal noun, and the noun its verb",
+       &F::verbal_nouns},
       {"exact_bonus", "the exact form weighs more than a stem", &F::exact_bonus},
       {"title_bonus", "a match in the title weighs more", &F::title_bonus},
       {"proximity", "neighbouring words near each other weigh more", &F::proximity},
       {"proximity_synonyms", "a rule synonym's written form counts for proximity",
        &F::proximity_synonyms},
-      {"feedback", "words the best matches share are added at a low weight", &F::feedback},
+      {"feedback", "words the best matches share reorder the first 30 matches", &F::feedback},
       {"lang_fallback", "nothing in the language: search every language", &F::lang_fallback},
   };
   return kNames;

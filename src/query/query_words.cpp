@@ -9,6 +9,7 @@
 
 #include "kb/analysis/language_profile.h"
 #include "kb/core/vector_util.h"
+#include "verbal_nouns.h"
 #include "word_repair.h"
 
 namespace kb {
@@ -296,6 +297,8 @@ UnderstoodQuery UnderstandQuery(std::string_view text, std::string_view lang,
   if (built.words.empty()) return built;
   if (resources.thesaurus && features.thesaurus)
     AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
+  if (resources.vocabulary && features.verbal_nouns)
+    AddVerbalNounForms(lang, *resources.vocabulary, &built.words);
   return built;
 }
 

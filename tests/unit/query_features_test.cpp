@@ -36,7 +36,7 @@ class FakeThesaurus : public kb::Thesaurus {
 struct Fixture {
   std::unique_ptr<kb::Analyzer> analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary{{"reset", "password", "پیام", "رسان", "تور", "login", "log", "problems",
-                             "offline", "network", "משלוח"},
+                             "offline", "network", "משלוח", "לבטל"},
                             {{"pasword", "password"}, {"office", "offline"}}};
   kb::SynonymExpander synonyms{{{"en", {"reimbursement"}, {"refund"}, 0},
                                 {"en", {"sign in"}, {"login"}, 0},
@@ -48,7 +48,7 @@ struct Fixture {
   // משלוח ("shipping") gives the stem לוח ("board"), which the typo
   // משללוח has too (מ+ש+ל stripped).
   Fixture() {
-    vocabulary.stems = {"לוח", "משלוח"};
+    vocabulary.stems = {"לוח", "משלוח", "ביטול"};
     vocabulary.greeklish["kwdikos"] = {{"κωδικοσ"}, {"κωδικ"}};  // read as Greeklish for κωδικοσ
   }
 
@@ -91,6 +91,8 @@ const std::vector<Row>& Rows() {
       // Off: the real word "office" is "corrected" to an index word.
       {"dictionary", "office network", "en", [](B b) { return b.suggestion.empty(); }},
       {"stripped_typos", "משללוח", "he", [](B b) { return Contains(b.words[0].exact, "משלוח"); }},
+      // The verb "to cancel" also searches the noun "cancellation".
+      {"verbal_nouns", "לבטל", "he", [](B b) { return Count(Description(b), "Zביטול") > 0; }},
       // The exact-form bonus: the word's exact form alone, scaled.
       {"exact_bonus", "password", "en",
        [](B b) { return Count(Description(b), "1 * password") == 1; }},
@@ -237,6 +239,29 @@ TEST_CASE("query features: feedback pages through every match once, deeper than 
     CHECK(seen.size() == kMatches);
     CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == kMatches);
   }
+}
+
+TEST_CASE("query features: verbal_nouns finds a Hebrew verb's noun, and only with the switch") {
+  kb::test::Workspace ws;
+  ws.Write("he/billing/upgrade", "title: שדרוג מנוי\nlang: he", "איך מבצעים שדרוג של המנוי.");
+  ws.Write("he/billing/pay", "title: תשלום\nlang: he", "תשלום בכרטיס אשראי.");
+  ws.Write("he/printing/fix", "title: לתקן את המדפסת\nlang: he", "כך מתקנים.");
+  ws.Publish();
+  // Typo repair off: it also reaches some of these articles (as a repair).
+  auto on = kb::ParseQueryFeatures("-typo_repair");
+  auto off = kb::ParseQueryFeatures("-typo_repair,-verbal_nouns");
+  REQUIRE(on.ok());
+  REQUIRE(off.ok());
+  // The verb "to upgrade" finds "upgrade" (the noun) ...
+  const kb::SearchResponse verb = SearchWith(ws, *on, "לשדרג", "he");
+  REQUIRE(verb.total == 1);
+  CHECK(verb.hits[0].id == "he/billing/upgrade");
+  CHECK(SearchWith(ws, *off, "לשדרג", "he").total == 0);
+  // ... and the noun "repair" the article that says "to fix".
+  const kb::SearchResponse noun = SearchWith(ws, *on, "תיקון", "he");
+  REQUIRE(noun.total == 1);
+  CHECK(noun.hits[0].id == "he/printing/fix");
+  CHECK(SearchWith(ws, *off, "תיקון", "he").total == 0);
 }
 
 TEST_CASE("query features: --features lists parse, and bad ones say why") {

@@ -29,6 +29,7 @@ struct QueryFeatures {
   bool stopwords = true;       // stopwords searched too; off: dropped unless nothing else
   bool dictionary = true;      // a real-word dictionary (hunspell) guides typo repair
   bool stripped_typos = true;  // a Hebrew word known only through stripped letters is a typo
+  bool verbal_nouns = true;  // Hebrew: a verb also finds its noun (לבטל: ביטול), and back
   // Ranking (the Xapian query and the searcher).
   bool exact_bonus = true;         // the exact form weighs more than a stem
   bool title_bonus = true;         // a match in the title weighs more

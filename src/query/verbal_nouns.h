@@ -1,0 +1,32 @@
+// Hebrew verbs against their nouns. Plene spelling writes the vowels of a
+// verbal noun with the letters ו and י that its verb leaves out: לבטל
+// (to cancel) and ביטול (cancellation), לשדרג and שדרוג, לעדכן and עדכון.
+// A query word's stems therefore also search, at a low weight, the verbal
+// noun of a verb stem (CCC: CיCוC, CCCC: CCCוC) and the verb stem of a noun
+// (the word without its inner ו and י), when a public article has them.
+// Measured on dev, dev2 and dev2 at scale (docs/ranking-experiments.md).
+// Not thread-safe (Vocabulary).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/query/query_words.h"
+#include "kb/query/vocabulary.h"
+
+namespace kb {
+
+// The related stems of a Hebrew stem (folded, final letters unfinaled, as the
+// Hebrew stemmer gives them): its verb stem when it has inner ו or י, else
+// its verbal noun when it has three or four letters. Empty for other words
+// and for a result shorter than three letters.
+std::vector<std::string> HebrewVerbalNounStems(std::string_view stem);
+
+// Adds to each word of a Hebrew (`lang` "he") query the related stems of its
+// stems that `vocabulary` knows, each an alternative (stems only) weighed a
+// quarter of the word.
+void AddVerbalNounForms(std::string_view lang, Vocabulary& vocabulary,
+                        std::vector<QueryWord>* words);
+
+}  // namespace kb
