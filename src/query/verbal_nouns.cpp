@@ -1,5 +1,8 @@
 #include "verbal_nouns.h"
 
+#include <algorithm>
+
+#include "kb/analysis/text.h"
 #include "kb/core/vector_util.h"
 
 namespace kb {
@@ -9,43 +12,30 @@ namespace {
 constexpr double kVerbalNounWeight = 0.25;
 constexpr size_t kMinLetters = 3;
 
-const std::string kVav = "\xD7\x95";  // ו
-const std::string kYod = "\xD7\x99";  // י
-
-// The letters of a word of Hebrew letters only (two UTF-8 bytes each, lead
-// byte 0xD7: U+05C0..U+05FF); empty for anything else.
-std::vector<std::string> HebrewLetters(std::string_view word) {
-  std::vector<std::string> letters;
-  if (word.size() % 2 != 0) return {};
-  for (size_t i = 0; i < word.size(); i += 2) {
-    if (static_cast<unsigned char>(word[i]) != 0xD7) return {};
-    letters.emplace_back(word.substr(i, 2));
-  }
-  return letters;
+// Hebrew letters and marks (U+05C0..U+05FF).
+bool IsHebrew(const std::u32string& word) {
+  return std::all_of(word.begin(), word.end(), [](char32_t c) { return c >= 0x5C0 && c <= 0x5FF; });
 }
 
 }  // namespace
 
 std::vector<std::string> HebrewVerbalNounStems(std::string_view stem) {
-  const std::vector<std::string> letters = HebrewLetters(stem);
-  if (letters.size() < kMinLetters) return {};
-  std::string skeleton = letters.front();
-  size_t kept = 1;
-  for (size_t i = 1; i + 1 < letters.size(); ++i) {
-    if (letters[i] == kVav || letters[i] == kYod) continue;
-    skeleton += letters[i];
-    ++kept;
-  }
-  skeleton += letters.back();
-  ++kept;
-  if (kept < letters.size()) {  // a noun's plene spelling: its verb stem
-    if (kept < kMinLetters) return {};
-    return {skeleton};
+  const std::u32string letters = analysis::DecodeUtf8(stem);
+  if (letters.size() < kMinLetters || !IsHebrew(letters)) return {};
+  std::u32string skeleton;
+  skeleton.push_back(letters.front());
+  for (size_t i = 1; i + 1 < letters.size(); ++i)
+    if (letters[i] != U'ו' && letters[i] != U'י') skeleton.push_back(letters[i]);
+  skeleton.push_back(letters.back());
+  if (skeleton.size() < letters.size()) {  // a noun's plene spelling: its verb stem
+    if (skeleton.size() < kMinLetters) return {};
+    return {analysis::ToUtf8(skeleton)};
   }
   if (letters.size() == 3)  // pi'el: בטל -> ביטול
-    return {letters[0] + kYod + letters[1] + kVav + letters[2]};
+    return {analysis::ToUtf8(letters.substr(0, 1) + U'י' + letters.substr(1, 1) + U'ו' +
+                             letters.substr(2))};
   if (letters.size() == 4)  // quadriliteral: שדרג -> שדרוג
-    return {letters[0] + letters[1] + letters[2] + kVav + letters[3]};
+    return {analysis::ToUtf8(letters.substr(0, 3) + U'ו' + letters.substr(3))};
   return {};
 }
 
