@@ -274,7 +274,7 @@ class XapianSearcher : public Searcher {
       response.total_estimated = m.estimated;
       for (const Xapian::MSet& part : m.page)
         for (auto it = part.begin(); it != part.end(); ++it)
-          response.hits.push_back(MakeHit(it, built));
+          response.hits.push_back(MakeHit(it, built, request.agent));
       response.category_facets = std::move(m.categories);
       response.tag_facets = std::move(m.tags);
     }
@@ -285,7 +285,7 @@ class XapianSearcher : public Searcher {
 
   // A hit from the document's value slots and stored snippet passages; an
   // article indexed without them is read from its JSON data and re-analysed.
-  SearchHit MakeHit(const Xapian::MSetIterator& it, const BuiltQuery& built) {
+  SearchHit MakeHit(const Xapian::MSetIterator& it, const BuiltQuery& built, bool agent) {
     const Xapian::Document doc = it.get_document();
     SearchHit hit;
     hit.score = it.get_percent() / 100.0;
@@ -306,12 +306,15 @@ class XapianSearcher : public Searcher {
       hit.snippet = MakeSnippet(Passages(data), hit.lang, built.words, *analyzer_);
     }
     hit.url = "/kb/" + hit.id;
-    // Marked for agents (the portal shows it); customers never get one. The
-    // audience term's posting list, not the document's whole term list.
-    const std::string internal = schema::AudienceTerm("internal");
-    Xapian::PostingIterator posting = db_.postlist_begin(internal);
-    posting.skip_to(*it);
-    hit.internal = posting != db_.postlist_end(internal) && *posting == *it;
+    // Marked for agents (the portal shows it); customers never get one (their
+    // filter leaves internal articles out), so only an agent's hit looks it up:
+    // in the audience term's posting list, not the document's whole term list.
+    if (agent) {
+      const std::string internal = schema::AudienceTerm("internal");
+      Xapian::PostingIterator posting = db_.postlist_begin(internal);
+      posting.skip_to(*it);
+      hit.internal = posting != db_.postlist_end(internal) && *posting == *it;
+    }
     return hit;
   }
 
