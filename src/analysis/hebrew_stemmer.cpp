@@ -28,7 +28,7 @@ char32_t UnfinalLetter(char32_t c) {
 }
 
 // Suffix rules: at most one of ים / ות / ית→י, then a final ה, then a final א;
-// then final letters become their ordinary forms.
+// then final letters become their ordinary forms, and a doubled ו or י one.
 std::u32string NormalizeSuffix(std::u32string r) {
   if (EndsWith(r, U"ים") && r.size() >= 4) {
     r.resize(r.size() - 2);
@@ -40,7 +40,13 @@ std::u32string NormalizeSuffix(std::u32string r) {
   if (EndsWith(r, U"ה") && r.size() >= 4) r.pop_back();
   if (EndsWith(r, U"א") && r.size() >= 4) r.pop_back();
   for (char32_t& c : r) c = UnfinalLetter(c);
-  return r;
+  // A doubled ו or י after the first letter writes one consonant in full
+  // spelling (פנייה and פניה, שוויון and שויון): one letter in the stem, so the
+  // two spellings meet; kept when fewer than three letters would be left.
+  std::u32string single;
+  for (size_t i = 0; i < r.size(); ++i)
+    if (i < 2 || r[i] != r[i - 1] || (r[i] != U'ו' && r[i] != U'י')) single.push_back(r[i]);
+  return single.size() >= kMinRemainder ? single : r;
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Dictionary-free Hebrew light stemmer (ANALYSIS.md §2.5): one candidate stem
-// per valid prefix cluster, with suffix normalization and final-letter
-// folding. Matching is by set intersection: index every candidate, query
-// with a synonym of the query word's candidates.
+// per valid prefix cluster, with suffix normalization, final-letter folding
+// and a doubled ו or י read as one letter. Matching is by set intersection:
+// index every candidate, query with a synonym of the query word's candidates.
 //
 // Input: one char-filtered Hebrew word (no niqqud, geresh or gershayim).
 // Thread-safe after construction (read-only).

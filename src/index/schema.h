@@ -18,7 +18,7 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    13;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    14;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
@@ -27,7 +27,8 @@ inline constexpr int kVersion =
          // 10: Traditional Chinese folded to Simplified;
          // 11: hyphenated compounds also as one word (add-ons: addons);
          // 12: stored snippet passages (kSlotSnippets), the counting sample (kSample);
-         // 13: English enclitics left out of words (what's: what)
+         // 13: English enclitics left out of words (what's: what);
+         // 14: a Hebrew stem's doubled ו or י as one letter (פנייה: פני)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
