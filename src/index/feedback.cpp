@@ -1,7 +1,11 @@
 #include "feedback.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 #include <vector>
+
+#include "feedback_terms.h"
 
 namespace kb {
 namespace {
@@ -23,15 +27,6 @@ constexpr Xapian::doccount kRerankDepth = 30;
 // alone: the proximity bonuses read positions, so they are weighed for these
 // only. 60 or 100 score alike (docs/ranking-experiments.md).
 constexpr Xapian::doccount kCandidateDepth = 60;
-
-// Only exact forms (unprefixed terms, schema.h): stems, title terms and
-// filter terms carry a prefix in capitals.
-class ExactForms : public Xapian::ExpandDecider {
- public:
-  bool operator()(const std::string& term) const override {
-    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
-  }
-};
 
 // The documents of a fixed sorted list, as a boolean filter: the matcher skips
 // straight to them instead of visiting every match.
@@ -68,19 +63,20 @@ std::vector<Xapian::docid> SortedDocids(const Xapian::MSet& mset) {
 // clone: one posting source serves one match at a time).
 Xapian::Query Candidates(const DocidList& list) { return Xapian::Query(list.clone()->release()); }
 
-// Feedback terms of the best matches in `best`, as one OP_OR query scaled to
-// its low weight; an empty query when they teach nothing.
-Xapian::Query LearnedTerms(const Xapian::Enquire& enquire, const Xapian::MSet& best) {
-  Xapian::RSet relevant;
-  Xapian::doccount n = 0;
-  for (auto it = best.begin(); it != best.end() && n < kFeedbackDocs; ++it, ++n)
-    relevant.add_document(*it);
-  const ExactForms exact_forms;
-  // The query's own terms are left out (get_eset's default).
-  const Xapian::ESet words = enquire.get_eset(kFeedbackTerms, relevant, &exact_forms);
+// Feedback terms of the best matches in `best` of `query`, as one OP_OR
+// query scaled to its low weight; an empty query when they teach nothing.
+// The query's own terms are left out (as Xapian's get_eset does).
+Xapian::Query LearnedTerms(const Xapian::Database& db, const Xapian::Query& query,
+                           const Xapian::MSet& best) {
+  std::vector<Xapian::docid> relevant;
+  for (auto it = best.begin(); it != best.end() && relevant.size() < kFeedbackDocs; ++it)
+    relevant.push_back(*it);
+  const std::unordered_set<std::string> own(query.get_unique_terms_begin(),
+                                            query.get_unique_terms_end());
+  const std::vector<FeedbackTerm> words = ExpandFromDocuments(db, relevant, own, kFeedbackTerms);
   if (words.empty()) return Xapian::Query();
   std::vector<Xapian::Query> terms;
-  for (auto it = words.begin(); it != words.end(); ++it) terms.emplace_back(*it);
+  for (const FeedbackTerm& word : words) terms.emplace_back(word.term);
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                        kFeedbackWeight);
@@ -101,12 +97,12 @@ FeedbackPage FeedbackRankedPage(const Xapian::Database& db, const Xapian::Query&
   // The best of them with every ranking bonus; the feedback words are learned
   // from the first few and reorder them all.
   Xapian::Enquire best_enquire(db);
-  best_enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER, ranked_in, Candidates(candidates)));
+  const Xapian::Query best_query(Xapian::Query::OP_FILTER, ranked_in, Candidates(candidates));
+  best_enquire.set_query(best_query);
   const Xapian::MSet best = best_enquire.get_mset(0, kRerankDepth);
   const DocidList reordered(SortedDocids(best));
   if (offset < kRerankDepth) {
-    const Xapian::Query learned = LearnedTerms(best_enquire, best);
+    const Xapian::Query learned = LearnedTerms(db, best_query, best);
     Xapian::Enquire reranking(db);
     reranking.set_query(Xapian::Query(
         Xapian::Query::OP_FILTER,
