@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <unordered_map>
 
 #include "kb/analysis/text.h"
@@ -16,53 +17,60 @@ namespace {
 // first one wins.
 class WordMatcher {
  public:
+  // The query word a term matches in each role it can have in a token, or -1.
+  struct Roles {
+    int as_term =
+        -1;  // a token's exact form: exact, extra and split forms, alternatives' exact forms
+    int as_extra = -1;  // a token's extra terms: exact and extra forms of words (not phrases)
+    int as_stem = -1;   // a token's stems: word stems (not phrases), alternatives' stems
+  };
+
+  // Keeps views of `words`' strings: `words` must outlive the matcher.
   explicit WordMatcher(const std::vector<QueryWord>& words) {
     for (size_t w = 0; w < words.size(); ++w) {
       const QueryWord& word = words[w];
       const int index = int(w);
       for (const auto* terms : {&word.exact, &word.extra, &word.split})
-        Add(*terms, index, &by_term_);
+        Add(*terms, index, &Roles::as_term);
       for (const auto* alternatives : {&word.alternatives, &word.loose_words}) {
         for (const Alternative& alt : *alternatives) {
-          Add(alt.exact, index, &by_term_);
-          Add(alt.stems, index, &by_stem_);
+          Add(alt.exact, index, &Roles::as_term);
+          Add(alt.stems, index, &Roles::as_stem);
         }
       }
       if (word.phrase) continue;  // a phrase matches its exact forms only
-      Add(word.exact, index, &by_extra_);
-      Add(word.extra, index, &by_extra_);
-      Add(word.stems, index, &by_stem_);
+      Add(word.exact, index, &Roles::as_extra);
+      Add(word.extra, index, &Roles::as_extra);
+      Add(word.stems, index, &Roles::as_stem);
     }
   }
 
   // Index of the query word `token` matches, or -1.
   int Match(const Token& token) const {
-    int best = ByTerm(token.term);
-    for (const std::string& extra : token.extra_terms) best = Earlier(best, ByExtra(extra));
-    for (const std::string& stem : token.stems) best = Earlier(best, ByStem(stem));
+    int best = Find(token.term).as_term;
+    for (const std::string& extra : token.extra_terms) best = Earlier(best, Find(extra).as_extra);
+    for (const std::string& stem : token.stems) best = Earlier(best, Find(stem).as_stem);
     return best;
   }
 
-  // The same look-ups for one term in the role it has in a token.
-  int ByTerm(const std::string& term) const { return Find(by_term_, term); }
-  int ByExtra(const std::string& term) const { return Find(by_extra_, term); }
-  int ByStem(const std::string& term) const { return Find(by_stem_, term); }
+  // What `term` matches in each role: one look-up for the three.
+  Roles Find(std::string_view term) const {
+    auto it = roles_.find(term);
+    return it == roles_.end() ? Roles() : it->second;
+  }
   static int Earlier(int a, int b) { return a < 0 ? b : (b < 0 ? a : std::min(a, b)); }
 
  private:
-  using Index = std::unordered_map<std::string, int>;
-
-  static void Add(const std::vector<std::string>& terms, int word, Index* index) {
-    for (const std::string& t : terms) index->emplace(t, word);  // keeps the first word's
-  }
-  static int Find(const Index& index, const std::string& term) {
-    auto it = index.find(term);
-    return it == index.end() ? -1 : it->second;
+  void Add(const std::vector<std::string>& terms, int word, int Roles::*role) {
+    for (const std::string& t : terms) {
+      int& slot = roles_[std::string_view(t)].*role;
+      if (slot < 0) slot = word;  // keeps the first word's
+    }
   }
 
-  Index by_term_;   // a token's exact form: exact, extra and split forms, alternatives' exact forms
-  Index by_extra_;  // a token's extra terms: exact and extra forms of words (not phrases)
-  Index by_stem_;   // a token's stems: word stems (not phrases), alternatives' stems
+  // Keyed by views of the query words' terms: a stored term is looked up
+  // without being copied.
+  std::unordered_map<std::string_view, Roles> roles_;
 };
 
 // Escapes text, turning every run of whitespace into one space.
@@ -262,7 +270,7 @@ constexpr uint64_t kStoredFormat = 1;
 
 // The query word each stored string matches in each of its roles.
 struct StringMatch {
-  int as_term = -1, as_extra = -1, as_stem = -1;
+  WordMatcher::Roles roles;
   bool pair = false;
 };
 
@@ -272,11 +280,9 @@ bool MatchStored(Reader& in, size_t text_size, const WordMatcher& matcher, Match
   if (!in.ok()) return false;
   std::vector<StringMatch> strings;
   strings.reserve(n_strings);
-  std::string term;
   for (uint64_t i = 0; i < n_strings && in.ok(); ++i) {
-    term.assign(in.Bytes());
-    strings.push_back({matcher.ByTerm(term), matcher.ByExtra(term), matcher.ByStem(term),
-                       analysis::IsCharacterPairTerm(term)});
+    const std::string_view term = in.Bytes();
+    strings.push_back({matcher.Find(term), analysis::IsCharacterPairTerm(term)});
   }
   const uint64_t n_tokens = in.Number();
   if (!in.ok()) return false;
@@ -291,17 +297,17 @@ bool MatchStored(Reader& in, size_t text_size, const WordMatcher& matcher, Match
     const size_t end = size_t(int64_t(begin) + Unzigzag(in.Number()));
     const StringMatch* s = string_at(in.Number());
     if (s == nullptr || begin > end || end > text_size) return false;
-    int best = s->as_term;
+    int best = s->roles.as_term;
     pairs += s->pair ? 1 : 0;
     for (uint64_t n = in.Number(); n > 0 && in.ok(); --n) {
       const StringMatch* extra = string_at(in.Number());
       if (extra == nullptr) return false;
-      best = WordMatcher::Earlier(best, extra->as_extra);
+      best = WordMatcher::Earlier(best, extra->roles.as_extra);
     }
     for (uint64_t n = in.Number(); n > 0 && in.ok(); --n) {
       const StringMatch* stem = string_at(in.Number());
       if (stem == nullptr) return false;
-      best = WordMatcher::Earlier(best, stem->as_stem);
+      best = WordMatcher::Earlier(best, stem->roles.as_stem);
     }
     out->spans.push_back({begin, end});
     out->match.push_back(best);
