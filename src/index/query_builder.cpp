@@ -140,8 +140,16 @@ BuiltQuery BuildQuery(std::string_view text, std::string_view lang,
   if (built.words.empty()) return built;
 
   const QueryFeatures& features = resources.features;
-  std::vector<Xapian::Query> parts;
-  for (const QueryWord& word : built.words) parts.push_back(WordQuery(word, features));
+  std::vector<Xapian::Query> parts, counted;
+  QueryFeatures no_bonus = features;
+  no_bonus.exact_bonus = no_bonus.title_bonus = false;
+  for (const QueryWord& word : built.words) {
+    parts.push_back(WordQuery(word, features));
+    counted.push_back(WordQuery(word, no_bonus));
+  }
+  built.count = counted.size() == 1
+                    ? counted[0]
+                    : Xapian::Query(Xapian::Query::OP_OR, counted.begin(), counted.end());
   if (parts.size() == 1) {
     built.query = built.match = parts[0];
     return built;

@@ -24,9 +24,13 @@ namespace kb {
 
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) when no searchable words
-  // The same matches as `query` without its ranking bonuses (proximity):
-  // for counting every match cheaply.
+  // The same matches as `query` without its positional bonuses (proximity):
+  // for ranking candidates without reading positions.
   Xapian::Query match;
+  // The same matches again, without any bonus (exact forms, titles), whose
+  // terms only ever match articles that other terms of the word match:
+  // fewer posting lists to walk, for counting the matches unweighted.
+  Xapian::Query count;
   std::vector<QueryWord> words;  // for snippets: which text words to highlight
   // The query with misspelled words corrected, for "did you mean"; empty when
   // no word was corrected. Corrected words are also searched (as alternatives).

@@ -231,7 +231,7 @@ class XapianSearcher : public Searcher {
   // the requested page is ranked, where Xapian can skip what cannot reach it.
   Matches Run(const BuiltQuery& built, const Xapian::Query& filter, const SearchRequest& request) {
     Matches m;
-    Count(Xapian::Query(Xapian::Query::OP_FILTER, built.match, filter), &m);
+    Count(Xapian::Query(Xapian::Query::OP_FILTER, built.count, filter), &m);
     if (m.total == 0) return m;
     // What the best matches share weighs a little (feedback.h); it reorders
     // the matches, it adds none.

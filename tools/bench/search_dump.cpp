@@ -32,7 +32,8 @@ void Dump(kb::Searcher& searcher, const std::string& qid, const std::string& lan
   if (!r.ok()) {
     line << "\terror " << r.status().ToString();
   } else {
-    line << "\ttotal " << r->total << "\tsuggestion " << r->suggestion.value_or("-");
+    line << "\ttotal " << r->total << (r->total_estimated ? " estimated" : "") << "\tsuggestion "
+         << r->suggestion.value_or("-");
     for (const kb::SearchHit& hit : r->hits)
       line << '\t' << hit.id << ' ' << hit.score << ' ' << hit.title << ' ' << hit.lang << ' '
            << hit.category << ' ' << hit.snippet;
