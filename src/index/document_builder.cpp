@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "facets.h"
 #include "schema.h"
 #include "snippet.h"
 
@@ -133,12 +134,7 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
   doc.add_value(schema::kSlotContentHash, article.content_hash);
   doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(article.order));
   doc.add_value(schema::kSlotCategory, article.category);
-  std::string tags;
-  for (const std::string& tag : article.tags) {
-    if (!tags.empty()) tags.push_back(schema::kTagSeparator);
-    tags += tag;
-  }
-  doc.add_value(schema::kSlotTags, tags);
+  doc.add_value(schema::kSlotFacets, EncodeFacets(article.category, article.tags));
   doc.add_value(schema::kSlotTitle, article.title);
   doc.add_value(schema::kSlotLang, article.lang);
   doc.add_value(schema::kSlotSnippets, SnippetPassages(article, headings, texts, analyzer));

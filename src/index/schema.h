@@ -18,7 +18,7 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    14;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    15;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
@@ -28,7 +28,8 @@ inline constexpr int kVersion =
          // 11: hyphenated compounds also as one word (add-ons: addons);
          // 12: stored snippet passages (kSlotSnippets), the counting sample (kSample);
          // 13: English enclitics left out of words (what's: what);
-         // 14: a Hebrew stem's doubled ו or י as one letter (פנייה: פני)
+         // 14: a Hebrew stem's doubled ו or י as one letter (פנייה: פני);
+         // 15: category and tags in one facets slot
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
@@ -73,14 +74,16 @@ inline constexpr Xapian::valueno kSlotId = 0;           // article id, plain UTF
 inline constexpr Xapian::valueno kSlotUpdated = 1;      // sortable_serialise(seconds since epoch)
 inline constexpr Xapian::valueno kSlotContentHash = 2;  // hex SHA-256 of the source file bytes
 inline constexpr Xapian::valueno kSlotOrder = 3;        // sortable_serialise(front matter `order`)
-inline constexpr Xapian::valueno kSlotCategory = 4;     // category as written (facets)
-inline constexpr Xapian::valueno kSlotTags = 5;         // tags as written, '\n'-separated (facets)
-inline constexpr Xapian::valueno kSlotTitle = 6;        // title (lists: FAQ, related, autocomplete)
-inline constexpr Xapian::valueno kSlotLang = 7;         // lang (lists)
+inline constexpr Xapian::valueno kSlotCategory = 4;     // category as written
+// The category and the tags as written, for facet counts (EncodeFacets,
+// facets.h): one slot, because Xapian reads the values of one slot for
+// consecutive documents from one chunk, and of two slots in turn anew each time.
+inline constexpr Xapian::valueno kSlotFacets = 5;
+inline constexpr Xapian::valueno kSlotTitle = 6;  // title (lists: FAQ, related, autocomplete)
+inline constexpr Xapian::valueno kSlotLang = 7;   // lang (lists)
 // Snippet passages and their analysed tokens (EncodeSnippetPassages, snippet.h):
 // search marks matches without re-analysing the text.
 inline constexpr Xapian::valueno kSlotSnippets = 8;
-inline constexpr char kTagSeparator = '\n';
 
 // ---- document data ----------------------------------------------------------
 // JSON object: id, title, lang, category, tags, audience, faq, order, draft,

@@ -191,13 +191,11 @@ class XapianSearcher : public Searcher {
       Xapian::Enquire counting(db_);
       counting.set_query(query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
-      FacetSpy categories(schema::kSlotCategory, '\0');
-      FacetSpy tags(schema::kSlotTags, schema::kTagSeparator);
-      counting.add_matchspy(&categories);
-      counting.add_matchspy(&tags);
+      FacetSpy facets;
+      counting.add_matchspy(&facets);
       const Xapian::MSet counts = counting.get_mset(0, 0, at_least);
-      m->categories = categories.Top(kMaxFacetValues, scale);
-      m->tags = tags.Top(kMaxFacetValues, scale);
+      m->categories = facets.TopCategories(kMaxFacetValues, scale);
+      m->tags = facets.TopTags(kMaxFacetValues, scale);
       return counts;
     };
     const Xapian::MSet first = counted(match, kExactCount + 1, 1);

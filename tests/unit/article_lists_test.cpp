@@ -1,8 +1,11 @@
 // Facets, related articles, the FAQ and autocomplete against a real index.
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <algorithm>
 
+#include "index/facets.h"
+#include "index/schema.h"
 #include "kb/index/search.h"
 #include "test_support.h"
 
@@ -64,6 +67,43 @@ TEST_CASE("facets count every match, for the caller's audience only") {
   auto agent = ws.Search("password", "en", true, 1);
   CHECK(CountOf(agent.category_facets, "secretops") == 1);
   CHECK(CountOf(agent.tag_facets, "zorblax") == 1);
+}
+
+TEST_CASE("facets: one slot holds the category and the tags, whatever they contain") {
+  kb::FacetSpy spy;
+  auto see = [&spy](const std::string& value) {
+    Xapian::Document doc;
+    doc.add_value(kb::schema::kSlotFacets, value);
+    spy(doc, 0);
+  };
+  see(kb::EncodeFacets("account", {"login", "password"}));
+  see(kb::EncodeFacets("a:b\nc", {"login", "", "x:y"}));  // separators inside the category
+  see(kb::EncodeFacets("", {"login"}));                   // no category
+  see(kb::EncodeFacets("account", {}));
+  see("");  // no facets at all
+  {
+    // An index written before the facets slot: the category in its own
+    // slot, the slot only the tags.
+    Xapian::Document doc;
+    doc.add_value(kb::schema::kSlotCategory, "billing");
+    doc.add_value(kb::schema::kSlotFacets, "login\nold");
+    spy(doc, 0);
+  }
+  const auto categories = spy.TopCategories(10);
+  REQUIRE(categories.size() == 3);
+  CHECK(categories[0].value == "account");
+  CHECK(categories[0].count == 2);
+  CHECK(CountOf(categories, "a:b\nc") == 1);
+  CHECK(CountOf(categories, "billing") == 1);
+  const auto tags = spy.TopTags(10);
+  REQUIRE(tags.size() == 4);
+  CHECK(tags[0].value == "login");
+  CHECK(tags[0].count == 4);
+  CHECK(CountOf(tags, "password") == 1);
+  CHECK(CountOf(tags, "x:y") == 1);
+  CHECK(CountOf(tags, "old") == 1);
+  CHECK(spy.TopTags(10, 8)[0].count == 32);  // scaled from a sample
+  CHECK(spy.TopTags(1).size() == 1);
 }
 
 TEST_CASE(
