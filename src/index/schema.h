@@ -76,8 +76,7 @@ inline constexpr Xapian::valueno kSlotContentHash = 2;  // hex SHA-256 of the so
 inline constexpr Xapian::valueno kSlotOrder = 3;        // sortable_serialise(front matter `order`)
 inline constexpr Xapian::valueno kSlotCategory = 4;     // category as written
 // The category and the tags as written, for facet counts (EncodeFacets,
-// facets.h): one slot, because Xapian reads the values of one slot for
-// consecutive documents from one chunk, and of two slots in turn anew each time.
+// facets.h): one value read per counted match instead of two.
 inline constexpr Xapian::valueno kSlotFacets = 5;
 inline constexpr Xapian::valueno kSlotTitle = 6;  // title (lists: FAQ, related, autocomplete)
 inline constexpr Xapian::valueno kSlotLang = 7;   // lang (lists)
