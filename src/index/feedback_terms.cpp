@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "schema.h"
+
 namespace kb {
 namespace {
 
@@ -77,7 +79,7 @@ DocumentWords ReadDocumentWords(const Xapian::Database& db, const std::string& r
   document.length = db.get_doclength(did);
   for (auto it = db.termlist_begin(did); it != db.termlist_end(did); ++it) {
     std::string term = *it;
-    if (!IsFeedbackWord(term)) continue;
+    if (!schema::IsExactForm(term)) continue;
     document.terms.push_back(std::move(term));
     document.wdfs.push_back(it.get_wdf());
   }
@@ -98,10 +100,6 @@ bool Better(const Candidate& a, const Candidate& b) {
 }
 
 }  // namespace
-
-bool IsFeedbackWord(const std::string& term) {
-  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
-}
 
 std::vector<FeedbackTerm> ExpandFromDocuments(const Xapian::Database& db,
                                               const std::vector<Xapian::docid>& relevant,

@@ -25,15 +25,11 @@ struct FeedbackTerm {
   double weight = 0;
 };
 
-// Whether a term of the index can be a feedback word: only exact forms
-// (unprefixed terms, schema.h); stems, title terms and filter terms carry a
-// prefix in capitals.
-bool IsFeedbackWord(const std::string& term);
-
-// The `limit` best feedback words (IsFeedbackWord) of the documents
-// `relevant` of `db` by the expansion weight, best first (equal weights: the
-// lexically greater word first, as get_eset), leaving out those in `exclude`
-// (the query's own words); only words of positive weight.
+// The `limit` best feedback words of the documents `relevant` of `db` by the
+// expansion weight, best first (equal weights: the lexically greater word
+// first, as get_eset): exact forms only (schema::IsExactForm; not stems,
+// title or filter terms), leaving out those in `exclude` (the query's own
+// words), only words of positive weight.
 std::vector<FeedbackTerm> ExpandFromDocuments(const Xapian::Database& db,
                                               const std::vector<Xapian::docid>& relevant,
                                               const std::unordered_set<std::string>& exclude,

@@ -107,6 +107,11 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
   term.reserve(prefix.size() + value.size());
   return term.append(prefix).append(value);
 }
+// Whether `term` is an exact form (unprefixed): every prefix above starts
+// with a capital letter, and exact forms are folded to lower case.
+inline bool IsExactForm(std::string_view term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
 inline std::string LangTerm(std::string_view lang) { return Term(kLang, lang); }
 inline std::string AudienceTerm(std::string_view audience) { return Term(kAudience, audience); }
 inline const std::string kPublicTerm = AudienceTerm("public");

@@ -23,7 +23,7 @@ bool IsPublic(const Xapian::Document& doc) {
 // that contain at least one letter.
 bool IsSpellingWord(const Xapian::TermIterator& it) {
   const std::string& term = *it;
-  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+  if (!schema::IsExactForm(term)) return false;
   return it.positionlist_count() > 0 && IsSpellableWord(term);
 }
 

@@ -12,13 +12,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "index/schema.h"
 #include "test_support.h"
 
 namespace {
 
 class FeedbackWords : public Xapian::ExpandDecider {
  public:
-  bool operator()(const std::string& term) const override { return kb::IsFeedbackWord(term); }
+  bool operator()(const std::string& term) const override { return kb::schema::IsExactForm(term); }
 };
 
 // Documents of words drawn from a small vocabulary with a skewed
@@ -108,10 +109,10 @@ TEST_CASE("feedback terms: no documents or no room teach nothing; prefixed terms
   CHECK(kb::ExpandFromDocuments(db, {}, {}, 10).empty());
   CHECK(kb::ExpandFromDocuments(db, {1}, {}, 0).empty());
   for (const kb::FeedbackTerm& t : kb::ExpandFromDocuments(db, {1, 2, 3}, {}, 50)) {
-    CHECK(kb::IsFeedbackWord(t.term));
+    CHECK(kb::schema::IsExactForm(t.term));
     CHECK(t.weight > 0);
   }
-  CHECK_FALSE(kb::IsFeedbackWord("Zw1"));
-  CHECK_FALSE(kb::IsFeedbackWord(""));
-  CHECK(kb::IsFeedbackWord("w1"));
+  CHECK_FALSE(kb::schema::IsExactForm("Zw1"));
+  CHECK_FALSE(kb::schema::IsExactForm(""));
+  CHECK(kb::schema::IsExactForm("w1"));
 }
