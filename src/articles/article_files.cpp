@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -31,17 +32,31 @@ std::string ErrnoMessage(int error) {
   return std::error_code(error, std::generic_category()).message();
 }
 
+int64_t Nanoseconds(const struct timespec& t) {
+  return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// ArticleFile::stamp of a file stat() described.
+std::string StampOf(const struct stat& st, int64_t settled_before) {
+  const int64_t changed = Nanoseconds(st.st_ctim), modified = Nanoseconds(st.st_mtim);
+  if (changed >= settled_before || modified >= settled_before) return "";
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" +
+         std::to_string(st.st_size) + ":" + std::to_string(modified) + ":" +
+         std::to_string(changed);
+}
+
 // Walks one root. Symlinked folders are never entered, so a link cannot lead
 // out of the root or into a loop.
 class Scanner {
  public:
-  explicit Scanner(fs::path canonical_root) : canonical_root_(std::move(canonical_root)) {}
+  Scanner(fs::path canonical_root, int64_t settled_before)
+      : canonical_root_(std::move(canonical_root)), settled_before_(settled_before) {}
 
   void ScanFolder(const fs::path& folder, const std::string& id_prefix) {
     std::error_code ec;
     fs::directory_iterator it(folder, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      VisitEntry(it->path(), id_prefix);
+      VisitEntry(*it, id_prefix);
     }
     if (ec) Error(folder.string(), "cannot read folder: " + ec.message());
   }
@@ -50,20 +65,22 @@ class Scanner {
   Diagnostics TakeErrors() { return std::move(errors_); }
 
  private:
-  void VisitEntry(const fs::path& path, const std::string& id_prefix) {
+  void VisitEntry(const fs::directory_entry& entry, const std::string& id_prefix) {
+    const fs::path& path = entry.path();
     const std::string name = path.filename().string();
     if (IsHiddenName(name)) return;
+    // The types come from the folder listing where it gave them: no lstat().
     std::error_code ec;
-    const fs::file_status status = fs::symlink_status(path, ec);
+    const bool link = entry.is_symlink(ec);
     if (ec) {
       Error(path.string(), "cannot read file: " + ec.message());
-    } else if (fs::is_directory(status)) {
+    } else if (!link && entry.is_directory(ec)) {
       ScanFolder(path, id_prefix + name + "/");
     } else if (!HasArticleExtension(name)) {
       return;
-    } else if (fs::is_symlink(status)) {
+    } else if (link) {
       VisitSymlink(path, id_prefix + name);
-    } else if (fs::is_regular_file(status)) {
+    } else if (entry.is_regular_file(ec)) {
       AddFile(path, id_prefix + name);
     }
   }
@@ -90,7 +107,10 @@ class Scanner {
     }
     file.id = std::move(id.value);
     struct stat st;
-    if (::stat(file.path.c_str(), &st) == 0) file.mtime = static_cast<int64_t>(st.st_mtime);
+    if (::stat(file.path.c_str(), &st) == 0) {
+      file.mtime = static_cast<int64_t>(st.st_mtime);
+      file.stamp = StampOf(st, settled_before_);
+    }
     files_.push_back(std::move(file));
   }
 
@@ -99,6 +119,7 @@ class Scanner {
   }
 
   fs::path canonical_root_;
+  int64_t settled_before_;
   Diagnostics errors_;
   std::vector<ArticleFile> files_;
 };
@@ -125,6 +146,13 @@ struct FileCloser {
 }  // namespace
 
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root) {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return ListArticleFiles(
+      root, std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() - 1000000000);
+}
+
+Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root,
+                                                     int64_t settled_before) {
   using Listed = Diagnosed<std::vector<ArticleFile>>;
   std::error_code ec;
   const fs::file_status status = fs::status(root, ec);
@@ -133,7 +161,7 @@ Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root) {
     return Listed{{}, Diagnostics(root, 0, "articles root is not a directory")};
   fs::path canonical_root = fs::canonical(root, ec);
   if (ec) return Listed{{}, Diagnostics(root, 0, "cannot resolve articles root: " + ec.message())};
-  Scanner scanner(std::move(canonical_root));
+  Scanner scanner(std::move(canonical_root), settled_before);
   scanner.ScanFolder(fs::path(root), "");
   std::vector<ArticleFile> files = scanner.TakeFiles();
   std::sort(files.begin(), files.end(),

@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kPointerFile = "CURRENT";
+constexpr const char* kFileStampsFile = "file-stamps.tsv";
 constexpr const char* kGenerationPrefix = "gen-";
 
 bool IsGenerationName(const std::string& name) {
@@ -47,6 +48,10 @@ Result<std::string> ReadCurrentGeneration(const std::string& db_dir) {
 
 std::string GenerationPath(const std::string& db_dir, const std::string& generation) {
   return (fs::path(db_dir) / generation).string();
+}
+
+std::string FileStampsPath(const std::string& db_dir) {
+  return (fs::path(db_dir) / kFileStampsFile).string();
 }
 
 Result<std::string> NewGenerationName(const std::string& db_dir) {

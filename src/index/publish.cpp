@@ -13,6 +13,7 @@
 #include "build_ahead.h"
 #include "db_dir.h"
 #include "document_builder.h"
+#include "file_stamps.h"
 #include "greeklish_table.h"
 #include "kb/analysis/analysis.h"
 #include "kb/articles/synonyms.h"
@@ -67,6 +68,10 @@ struct Plan {
   std::string synonyms;       // EncodeSynonyms JSON of every rule in force
   std::string synonyms_hash;  // its SHA-256 (stored as kMetaSynonymsHash)
   bool incremental = false;   // from the source's changes, not from a whole listing
+  // What this plan learned of the folder's files (a listing only), and
+  // whether it differs from the file stamps cache it started from.
+  FileStamps stamps;
+  bool stamps_changed = false;
 };
 
 // Built-in rules plus the source's _synonyms.yml, validated: their
@@ -126,6 +131,7 @@ Diagnosed<Plan> MakePlan(ArticleSource& source, const std::vector<ArticleSource:
     if (!entry.content_hash.empty() && old != stored.end() &&
         old->second == WithFlags(entry, entry.content_hash)) {
       ++plan.unchanged;  // the source vouches for the bytes: no need to read them
+      if (!entry.file_stamp.empty()) plan.stamps[entry.id] = {entry.file_stamp, entry.content_hash};
       continue;
     }
     Diagnosed<std::string> bytes = source.Read(entry);
@@ -133,7 +139,9 @@ Diagnosed<Plan> MakePlan(ArticleSource& source, const std::vector<ArticleSource:
       errors.Append(std::move(bytes.diagnostics));
       continue;
     }
-    const std::string hash = Fingerprint(entry, bytes.value);
+    const std::string content_hash = Sha256Hex(bytes.value);
+    if (!entry.file_stamp.empty()) plan.stamps[entry.id] = {entry.file_stamp, content_hash};
+    const std::string hash = WithFlags(entry, content_hash);
     if (old != stored.end() && old->second == hash) {
       ++plan.unchanged;
       continue;
@@ -170,11 +178,25 @@ Diagnosed<Article> Reload(ArticleSource& source, const Planned& planned) {
                       "run the publish again")};
 }
 
-// The plan from the whole listing of the source.
+// Gives the entries whose file stamp the cache knows the content hash the
+// cache holds for it: their bytes need not be read when the index has them.
+void HashesFromStamps(std::vector<ArticleSource::Entry>& entries, const FileStamps& known) {
+  for (ArticleSource::Entry& entry : entries) {
+    if (entry.file_stamp.empty() || !entry.content_hash.empty()) continue;
+    auto it = known.find(entry.id);
+    if (it != known.end() && it->second.stamp == entry.file_stamp)
+      entry.content_hash = it->second.content_hash;
+  }
+}
+
+// The plan from the whole listing of the source. A rebuild (no `db`) reads
+// every file, so it does not look in the file stamps cache.
 Diagnosed<Plan> PlanFromListing(ArticleSource& source, const Xapian::Database* db,
                                 const PublishOptions& options) {
   const StoredHashes stored = db ? ReadStoredHashes(*db) : StoredHashes();
+  const FileStamps known = db ? ReadFileStamps(options.db_dir) : FileStamps();
   Diagnosed<std::vector<ArticleSource::Entry>> entries = source.List();
+  HashesFromStamps(entries.value, known);
   std::set<std::string> listed;
   for (const auto& e : entries.value) listed.insert(e.id);
   Diagnosed<Plan> plan = MakePlan(
@@ -182,6 +204,7 @@ Diagnosed<Plan> PlanFromListing(ArticleSource& source, const Xapian::Database* d
       [&listed](const std::string& id) { return listed.count(id) > 0; }, options);
   for (const auto& [id, hash] : stored)
     if (!listed.count(id)) plan.value.removed.push_back(id);
+  plan.value.stamps_changed = plan.value.stamps != known;
   entries.diagnostics.Append(std::move(plan.diagnostics));
   plan.diagnostics = std::move(entries.diagnostics);  // the listing's problems first
   return plan;
@@ -395,6 +418,12 @@ Result<Diagnosed<Plan>> MakeSourcePlan(ArticleSource& source, const Live& live,
   return PlanFromListing(source, live.rebuild ? nullptr : &*live.db, options);
 }
 
+// Replaces the file stamps cache with what the plan learned, when that differs.
+// A cache that cannot be written only costs the next publish reading the files.
+void KeepFileStamps(const std::string& db_dir, const Plan& plan) {
+  if (plan.stamps_changed) WriteFileStamps(db_dir, plan.stamps);
+}
+
 Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions& options) {
   Result<Live> live = OpenLive(options);
   if (!live.ok()) return live.status();
@@ -425,6 +454,7 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
       plan.synonyms_hash == live->synonyms_hash) {
     report.sequence = live->sequence;
     report.generation = *live->generation;
+    KeepFileStamps(options.db_dir, plan);
     return report;
   }
   const uint64_t sequence = live->sequence + 1;
@@ -440,6 +470,7 @@ Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions
   report.sequence = sequence;
   report.committed = true;
   report.generation = written->generation;
+  KeepFileStamps(options.db_dir, plan);
   return report;
 }
 

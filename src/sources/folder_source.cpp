@@ -14,17 +14,20 @@ constexpr const char* kSynonymsFile = "_synonyms.yml";
 
 class FolderSource : public ArticleSource {
  public:
-  explicit FolderSource(std::string root) : root_(std::move(root)) {}
+  FolderSource(std::string root, std::function<int64_t()> settled_before)
+      : root_(std::move(root)), settled_before_(std::move(settled_before)) {}
 
   Diagnosed<std::vector<Entry>> List() override {
     files_.clear();
-    Diagnosed<std::vector<ArticleFile>> files = ListArticleFiles(root_);
+    Diagnosed<std::vector<ArticleFile>> files =
+        settled_before_ ? ListArticleFiles(root_, settled_before_()) : ListArticleFiles(root_);
     Diagnosed<std::vector<Entry>> entries{{}, std::move(files.diagnostics)};
     for (ArticleFile& file : files.value) {
       Entry entry;
       entry.id = file.id;
       entry.path = file.path;
       entry.updated = file.mtime;
+      entry.file_stamp = file.stamp;
       entries.value.push_back(std::move(entry));
       files_.emplace(file.id, std::move(file));
     }
@@ -52,13 +55,15 @@ class FolderSource : public ArticleSource {
 
  private:
   std::string root_;
+  std::function<int64_t()> settled_before_;
   std::map<std::string, ArticleFile> files_;
 };
 
 }  // namespace
 
-std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root) {
-  return std::make_unique<FolderSource>(root);
+std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root,
+                                               std::function<int64_t()> settled_before) {
+  return std::make_unique<FolderSource>(root, std::move(settled_before));
 }
 
 }  // namespace kb

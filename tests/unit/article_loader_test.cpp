@@ -198,20 +198,20 @@ TEST_CASE("ReadArticleFile reads a file and reports unreadable or oversized ones
   dir.Write("ok.md", "hello");
   dir.Write("big.md", std::string(static_cast<size_t>(kb::kMaxArticleBytes) + 1, 'x'));
   dir.Write("limit.md", std::string(static_cast<size_t>(kb::kMaxArticleBytes), 'x'));
-  const auto ok = kb::ReadArticleFile({"ok", (dir.path() / "ok.md").string(), 0});
+  const auto ok = kb::ReadArticleFile({"ok", (dir.path() / "ok.md").string(), 0, ""});
   CHECK(ok.ok());
   CHECK(ok.value == "hello");
-  const auto limit = kb::ReadArticleFile({"limit", (dir.path() / "limit.md").string(), 0});
+  const auto limit = kb::ReadArticleFile({"limit", (dir.path() / "limit.md").string(), 0, ""});
   CHECK(limit.ok());
   CHECK(limit.value.size() == static_cast<size_t>(kb::kMaxArticleBytes));
 
   kb::Diagnostics errors;
   const std::string missing = (dir.path() / "missing.md").string();
-  const auto missing_read = kb::ReadArticleFile({"missing", missing, 0});
+  const auto missing_read = kb::ReadArticleFile({"missing", missing, 0, ""});
   CHECK_FALSE(missing_read.ok());
   errors.Append(missing_read.diagnostics);
   const std::string big = (dir.path() / "big.md").string();
-  const auto big_read = kb::ReadArticleFile({"big", big, 0});
+  const auto big_read = kb::ReadArticleFile({"big", big, 0, ""});
   CHECK_FALSE(big_read.ok());
   CHECK(big_read.value.empty());
   errors.Append(big_read.diagnostics);

@@ -81,6 +81,12 @@ struct ArticleFile {
   std::string id;     // e.g. "he/account/reset-password"
   std::string path;   // root-joined path, used to read it and in messages
   int64_t mtime = 0;  // seconds since the epoch
+  // What stat() says of the file: device, inode, size, modification and
+  // change times (ns). Empty when the file last changed after the listing's
+  // `settled_before`: a file written twice within one tick of the clock keeps
+  // its stamp, so only a settled file's stamp may stand for its bytes (git's
+  // "racily clean" rule). Publish compares it instead of reading the file.
+  std::string stamp;
 };
 
 // Lists every article file under `root`: regular files ending in ".md", skipping
@@ -91,7 +97,11 @@ struct ArticleFile {
 // it resolves to a regular file under the root, otherwise it is skipped with
 // an error. A root that is missing or not a directory is one error with line 0.
 // Of two ids that collide, the later one (in id order) is reported and dropped.
+// `settled_before` (ns since the epoch) is when a file's last change must lie
+// before for it to get a stamp; by default one second before the listing.
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root);
+Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root,
+                                                     int64_t settled_before);
 
 // Largest article file ReadArticleFile accepts.
 constexpr int64_t kMaxArticleBytes = 4 * 1024 * 1024;

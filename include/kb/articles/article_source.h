@@ -28,6 +28,9 @@ class ArticleSource {
     bool outdated = false;  // a translation whose source changed in a later commit
     std::string
         content_hash;  // hex SHA-256 of the bytes if known: an unchanged article is not read
+    // A folder's ArticleFile::stamp: the bytes are those published with the
+    // same stamp, so an unchanged article is not read either. Empty when unknown.
+    std::string file_stamp;
   };
   virtual ~ArticleSource() = default;
   // Every usable article candidate, sorted by id, with the problems found

@@ -3,6 +3,8 @@
 // kb/sources/git_branch_source.h for what git publishing needs beyond them.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -11,8 +13,12 @@
 
 namespace kb {
 
-// The articles under a folder (CONTRACT §1 naming rules).
-std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root);
+// The articles under a folder (CONTRACT §1 naming rules), each with its file
+// stamp. `settled_before`, when given, tells at each listing the time (ns since
+// the epoch) a file's last change must lie before for it to get a stamp
+// (ListArticleFiles); by default one second before the listing.
+std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root,
+                                               std::function<int64_t()> settled_before = {});
 
 // Where a git source reads from (docs/git-publishing.md).
 struct GitSourceOptions {
