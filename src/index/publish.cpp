@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "build_ahead.h"
 #include "db_dir.h"
@@ -272,46 +274,59 @@ Status CheckMassDelete(size_t deleted, size_t published, const ArticleSource& so
 // Articles built ahead of the writer: enough to ride out a slow one.
 constexpr size_t kBuildAhead = 64;
 
-// Writes the plan; the spelling table follows the public documents, the
-// Greeklish table every document's Greek words. Returns ok() diagnostics when
-// everything was written; otherwise the article that changed since it was
-// validated, and the caller must not commit. Xapian errors are thrown (Publish
-// turns them into a Status). `commit_every` > 0 commits after that many
-// articles: only for a database nobody reads yet (a rebuild's), where it bounds
-// the writer's memory and is faster than Xapian's default of 10,000 (PERF.md).
+// What one writer writes of a plan, and how.
+struct WriteJob {
+  size_t begin = 0, end = 0;  // its articles: plan.changed[begin, end)
+  bool removals = true;       // and the plan's removals
+  // > 0: commit after that many articles: only for a database nobody reads
+  // yet (a rebuild's), where it bounds the writer's memory and is faster than
+  // Xapian's default of 10,000 (PERF.md).
+  size_t commit_every = 0;
+  // Articles read and analysed on a second thread ahead of the writer; 0 when
+  // every core already has a writer.
+  size_t build_ahead = kBuildAhead;
+  std::function<void()> written;  // after each article (progress); may be empty
+};
+
+// Writes `job`'s part of the plan; the spelling table follows the public
+// documents, the Greeklish table every document's Greek words. Returns ok()
+// diagnostics when everything was written; otherwise the article that changed
+// since it was validated, and the caller must not commit. Xapian errors are
+// thrown (Publish turns them into a Status).
 Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
-                      const PublishOptions& options, size_t commit_every = 0) {
+                      const WriteJob& job) {
   auto analyzer = NewAnalyzer();
   GreeklishTableWriter greeklish(db, *analyzer);
   // Reading, parsing, analysis and the spelling words on a second thread
   // (BuildAhead; a small publish builds here); this one writes. The source is
   // read only through `ahead` until the loop ends.
-  BuildAhead ahead(plan.changed.size(), kBuildAhead, *analyzer, [&](size_t i, Analyzer& worker) {
-    Diagnosed<Article> reloaded = Reload(source, plan.changed[i]);
-    if (!reloaded.ok()) return BuiltArticle{"", {}, {}, std::move(reloaded.diagnostics)};
-    Xapian::Document doc = BuildDocument(reloaded.value, worker);
-    std::vector<std::string> spelling = SpellingWordsOf(doc);
-    return BuiltArticle{reloaded.value.id, std::move(doc), std::move(spelling), {}};
-  });
+  const size_t count = job.end - job.begin;
+  BuildAhead ahead(
+      count, job.build_ahead > 0 ? job.build_ahead : count, *analyzer,
+      [&](size_t i, Analyzer& worker) {
+        Diagnosed<Article> reloaded = Reload(source, plan.changed[job.begin + i]);
+        if (!reloaded.ok()) return BuiltArticle{"", {}, {}, std::move(reloaded.diagnostics)};
+        Xapian::Document doc = BuildDocument(reloaded.value, worker);
+        std::vector<std::string> spelling = SpellingWordsOf(doc);
+        return BuiltArticle{reloaded.value.id, std::move(doc), std::move(spelling), {}};
+      });
   SpellingBatch spelling;
-  size_t done = 0;
-  for (size_t i = 0; i < plan.changed.size(); ++i) {
+  for (size_t done = 1; done <= count; ++done) {
     BuiltArticle built = ahead.Next();
     if (!built.problem.ok()) return std::move(built.problem);
-    ++done;
-    if (options.progress && (done % 100 == 0 || done == plan.changed.size()))
-      options.progress("indexing", done, plan.changed.size());
     const std::string id_term = schema::IdTerm(built.id);
     RemoveSpellingWords(db, id_term);
     spelling.Add(built.spelling);
     greeklish.Add(built.doc);
     db.replace_document(id_term, built.doc);
-    if (commit_every > 0 && done % commit_every == 0) {
+    if (job.written) job.written();
+    if (job.commit_every > 0 && done % job.commit_every == 0) {
       spelling.Flush(db);
       db.commit();
     }
   }
   spelling.Flush(db);
+  if (!job.removals) return {};
   for (const std::string& id : plan.removed) {
     const std::string id_term = schema::IdTerm(id);
     RemoveSpellingWords(db, id_term);
@@ -319,6 +334,44 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
   }
   return {};
 }
+
+// Reports the "indexing" progress of writers running at once: every 100
+// articles written, and the last.
+class WriteProgress {
+ public:
+  WriteProgress(const PublishOptions& options, size_t total) : options_(options), total_(total) {}
+  void Written() {
+    if (!options_.progress) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (++done_ % 100 == 0 || done_ == total_) options_.progress("indexing", done_, total_);
+  }
+
+ private:
+  const PublishOptions& options_;
+  const size_t total_;
+  std::mutex mu_;
+  size_t done_ = 0;
+};
+
+// A source read by several writers: one read at a time (sources need not be
+// thread-safe); parsing and analysis stay parallel.
+class SerializedSource : public ArticleSource {
+ public:
+  explicit SerializedSource(ArticleSource& inner) : inner_(inner) {}
+  Diagnosed<std::vector<Entry>> List() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    return inner_.List();
+  }
+  Diagnosed<std::string> Read(const Entry& entry) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    return inner_.Read(entry);
+  }
+  std::string Describe() const override { return inner_.Describe(); }
+
+ private:
+  ArticleSource& inner_;
+  std::mutex mu_;
+};
 
 // What writing a plan came to: the written generation, or (OK but with
 // diagnostics) an article that changed while it was written, so nothing was
@@ -332,24 +385,82 @@ struct Written {
 // than Xapian's default flush threshold of 10,000, in a tenth of the memory.
 constexpr size_t kRebuildCommitEvery = 1000;
 
+// From this many articles, a rebuild writes two shards at once (Xapian has one
+// writer per database, and the writer is most of a build), which the
+// compaction a rebuild does anyway merges into one database.
+constexpr size_t kTwoShardsFrom = 2000;
+
+// Writes the plan's articles into `paths.size()` new databases at once, each
+// a contiguous part of plan.changed, so that merged in order they number the
+// articles as one database would. Returns ok() or the article that changed.
+Diagnostics WriteShards(const std::vector<std::string>& paths, ArticleSource& source,
+                        const Plan& plan, const PublishOptions& options) {
+  const size_t shards = paths.size(), total = plan.changed.size();
+  WriteProgress progress(options, total);
+  SerializedSource serialized(source);
+  std::vector<Diagnostics> changed(shards);
+  std::vector<std::exception_ptr> errors(shards);
+  auto write = [&](size_t shard) {
+    try {
+      Xapian::WritableDatabase db(paths[shard], Xapian::DB_CREATE_OR_OVERWRITE);
+      WriteJob job;
+      job.begin = total * shard / shards;
+      job.end = total * (shard + 1) / shards;
+      job.commit_every = kRebuildCommitEvery;
+      job.build_ahead = shards > 1 ? 0 : kBuildAhead;
+      job.written = [&progress] { progress.Written(); };
+      changed[shard] = ApplyPlan(db, shards > 1 ? serialized : source, plan, job);
+      db.commit();
+    } catch (...) {
+      errors[shard] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> others;
+  for (size_t shard = 1; shard < shards; ++shard) others.emplace_back(write, shard);
+  write(0);
+  for (std::thread& other : others) other.join();
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
+  for (Diagnostics& problem : changed)
+    if (!problem.ok()) return std::move(problem);
+  return {};
+}
+
 // Builds a complete new generation, compacts it and makes it live.
 Result<Written> Rebuild(const std::string& db_dir, const Plan& plan, ArticleSource& source,
                         const PublishOptions& options, uint64_t sequence) {
   auto name = NewGenerationName(db_dir);
   if (!name.ok()) return name.status();
   const std::string final_path = GenerationPath(db_dir, *name);
-  const std::string build_path = final_path + ".build";
-  {
-    Xapian::WritableDatabase db(build_path, Xapian::DB_CREATE_OR_OVERWRITE);
-    Diagnostics changed = ApplyPlan(db, source, plan, options, kRebuildCommitEvery);
-    if (!changed.ok()) return Written{"", std::move(changed)};  // never made live
-    WriteMetadata(db, sequence, *name, source, plan);
-    db.commit();
-    // Compaction makes queries ~1.4x faster on big indexes (PERF.md).
-    db.compact(final_path);
+  size_t writers = options.rebuild_writers;
+  if (writers == 0)
+    writers =
+        plan.changed.size() >= kTwoShardsFrom && std::thread::hardware_concurrency() > 1 ? 2 : 1;
+  std::vector<std::string> shards = {final_path + ".build"};
+  for (size_t shard = 2; shard <= writers; ++shard)
+    shards.push_back(final_path + ".build" + std::to_string(shard));
+  auto remove_shards = [&shards] {
+    std::error_code ec;
+    for (const std::string& shard : shards) fs::remove_all(shard, ec);
+  };
+  Diagnostics changed = WriteShards(shards, source, plan, options);
+  if (!changed.ok()) {
+    remove_shards();
+    return Written{"", std::move(changed)};  // never made live
   }
-  std::error_code ec;
-  fs::remove_all(build_path, ec);
+  {
+    Xapian::WritableDatabase first(shards[0], Xapian::DB_OPEN);
+    WriteMetadata(first, sequence, *name, source, plan);
+    first.commit();
+  }
+  {
+    Xapian::Database all;
+    for (const std::string& shard : shards) all.add_database(Xapian::Database(shard));
+    // Compaction merges the shards and makes queries ~1.4x faster on big
+    // indexes (PERF.md).
+    all.compact(final_path);
+  }
+  remove_shards();
   auto previous = ReadCurrentGeneration(db_dir);
   if (Status s = SwitchGeneration(db_dir, *name); !s.ok()) return s;
   RemoveStaleGenerations(db_dir, *name, previous.ok() ? *previous : std::string());
@@ -362,7 +473,11 @@ Result<Written> UpdateInPlace(const std::string& generation, const Plan& plan,
   Xapian::WritableDatabase db(GenerationPath(options.db_dir, generation), Xapian::DB_OPEN);
   // One transaction: Xapian never auto-commits half of a big publish.
   db.begin_transaction();
-  Diagnostics changed = ApplyPlan(db, source, plan, options);
+  WriteProgress progress(options, plan.changed.size());
+  WriteJob job;
+  job.end = plan.changed.size();
+  job.written = [&progress] { progress.Written(); };
+  Diagnostics changed = ApplyPlan(db, source, plan, job);
   if (!changed.ok()) {
     db.cancel_transaction();
     return Written{"", std::move(changed)};

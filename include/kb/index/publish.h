@@ -43,6 +43,11 @@ struct PublishOptions {
   // nothing: an empty or wrong folder, or a branch that lost its articles,
   // must not empty the live help center.
   bool allow_mass_delete = false;
+  // Databases a full rebuild writes at once, one per core, merged in order by
+  // the compaction that ends every rebuild (the same index as one writer
+  // would build). 0: two from 2,000 articles on a machine with two cores or
+  // more, else one.
+  size_t rebuild_writers = 0;
 };
 
 struct PublishReport {
