@@ -16,7 +16,8 @@
 // was open before (what `kb serve` sees). With --kb the publish is the real
 // command (`KB index ARTICLES_DIR --db DB_DIR --quiet`, a process), without it
 // kb::Publish in this process. ARTICLES_DIR and DB_DIR are CHANGED: pass
-// copies. Reports medians; exits 1 if a publish fails or a change is not found.
+// copies. The unchanged folder is published once before the timed runs. Reports medians; exits 1 if
+// a publish fails or a change is not found.
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,6 +28,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../../tests/unit/git_test_repo.h"
@@ -164,6 +166,14 @@ int RunFolder(const FolderOptions& o) {
   auto searcher = kb::Searcher::Open(o.db);
   if (!searcher.ok()) {
     std::fprintf(stderr, "publish_bench: %s\n", searcher.status().ToString().c_str());
+    return 1;
+  }
+  // The copy's files are new to the folder: publish it once, untimed, after
+  // they have settled (docs/design.md, file stamps), as a help center's folder
+  // has been published before its next edit.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  if (!PublishFolder(o, 0)) {
+    std::fprintf(stderr, "publish_bench: publishing the unchanged folder failed\n");
     return 1;
   }
   kb::SearchRequest warm;  // loads what a first search loads (dictionaries), as a server has
