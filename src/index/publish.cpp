@@ -276,8 +276,7 @@ constexpr size_t kBuildAhead = 64;
 
 // What one writer writes of a plan, and how.
 struct WriteJob {
-  size_t begin = 0, end = 0;  // its articles: plan.changed[begin, end)
-  bool removals = true;       // and the plan's removals
+  size_t begin = 0, end = 0;  // its articles: plan.changed[begin, end), then plan.removed
   // > 0: commit after that many articles: only for a database nobody reads
   // yet (a rebuild's), where it bounds the writer's memory and is faster than
   // Xapian's default of 10,000 (PERF.md).
@@ -326,7 +325,6 @@ Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const
     }
   }
   spelling.Flush(db);
-  if (!job.removals) return {};
   for (const std::string& id : plan.removed) {
     const std::string id_term = schema::IdTerm(id);
     RemoveSpellingWords(db, id_term);
