@@ -3,9 +3,20 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 namespace kb {
 
 std::string ArticleIdKey(std::string_view id) {
+  // ASCII (most ids): NFC leaves it as it is and case folding is A-Z to a-z;
+  // no conversion to UTF-16 and back for each of a help center's files.
+  if (std::all_of(id.begin(), id.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string key(id);
+    for (char& c : key)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return key;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(id);

@@ -25,7 +25,10 @@ FileStamps ReadFileStamps(const std::string& db_dir) {
     if (second == std::string::npos || first == 0 || second == first + 1) continue;
     std::string hash = line.substr(second + 1);
     if (hash.size() != kSha256HexLength) continue;  // a line cut short
-    stamps[line.substr(0, first)] = {line.substr(first + 1, second - first - 1), std::move(hash)};
+    // Written in id order: each entry goes at the end.
+    stamps.insert_or_assign(
+        stamps.end(), line.substr(0, first),
+        StampedBytes{line.substr(first + 1, second - first - 1), std::move(hash)});
   }
   return stamps;
 }
@@ -44,6 +47,42 @@ bool WriteFileStamps(const std::string& db_dir, const FileStamps& stamps) {
     }
   }
   return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+void HashesFromStamps(std::vector<ArticleSource::Entry>& entries, const FileStamps& known) {
+  auto it = known.begin();  // both in id order: one walk, no look-ups
+  for (ArticleSource::Entry& entry : entries) {
+    while (it != known.end() && it->first < entry.id) ++it;
+    if (it == known.end()) return;
+    if (it->first == entry.id && !entry.file_stamp.empty() && entry.content_hash.empty() &&
+        it->second.stamp == entry.file_stamp)
+      entry.content_hash = it->second.content_hash;
+  }
+}
+
+std::optional<FileStamps> UpdatedFileStamps(const FileStamps& known,
+                                            const std::vector<std::string>& listed,
+                                            const LearnedStamps& learned) {
+  bool changed = false;
+  for (const auto& [id, file] : learned) {
+    auto it = known.find(id);
+    if (it == known.end() || !(it->second == file)) changed = true;
+  }
+  std::vector<bool> keep;  // per known entry: its id is listed
+  keep.reserve(known.size());
+  auto next = listed.begin();  // both in id order: one walk
+  for (const auto& [id, file] : known) {
+    while (next != listed.end() && *next < id) ++next;
+    keep.push_back(next != listed.end() && *next == id);
+    changed = changed || !keep.back();
+  }
+  if (!changed) return std::nullopt;
+  FileStamps updated;
+  size_t i = 0;
+  for (const auto& entry : known)
+    if (keep[i++]) updated.insert(updated.end(), entry);
+  for (const auto& [id, file] : learned) updated.insert_or_assign(id, file);
+  return updated;
 }
 
 }  // namespace kb

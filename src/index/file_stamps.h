@@ -11,7 +11,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "kb/articles/article_source.h"
 
 namespace kb {
 
@@ -31,5 +36,20 @@ FileStamps ReadFileStamps(const std::string& db_dir);
 // Replaces the cache of DB_DIR (a temporary file renamed over it). False when
 // it could not be written: the next publish then reads the files again.
 bool WriteFileStamps(const std::string& db_dir, const FileStamps& stamps);
+
+// Gives each entry whose file stamp the cache knows the content hash the cache
+// holds for it (unless the source gave one): its bytes need not be read when
+// the index has them. `entries` sorted by id, as ArticleSource::List() lists.
+void HashesFromStamps(std::vector<ArticleSource::Entry>& entries, const FileStamps& known);
+
+// What reading files taught: article id and its file's stamp and hash.
+using LearnedStamps = std::vector<std::pair<std::string, StampedBytes>>;
+
+// The cache to keep after a listing of `listed` (ids, sorted) that read files
+// and learned `learned`: the known entries of listed ids, with what was
+// learned; nothing when that is `known` itself (no write needed).
+std::optional<FileStamps> UpdatedFileStamps(const FileStamps& known,
+                                            const std::vector<std::string>& listed,
+                                            const LearnedStamps& learned);
 
 }  // namespace kb

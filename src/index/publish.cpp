@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "build_ahead.h"
 #include "db_dir.h"
@@ -28,10 +29,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // What the live index holds: article id -> content hash.
-using StoredHashes = std::map<std::string, std::string>;
+using StoredHashes = std::unordered_map<std::string, std::string>;
 
 StoredHashes ReadStoredHashes(const Xapian::Database& db) {
   StoredHashes stored;
+  stored.reserve(db.get_doccount());
   auto hash = db.valuestream_begin(schema::kSlotContentHash);
   for (auto id = db.valuestream_begin(schema::kSlotId); id != db.valuestream_end(schema::kSlotId);
        ++id) {
@@ -70,10 +72,10 @@ struct Plan {
   std::string synonyms;       // EncodeSynonyms JSON of every rule in force
   std::string synonyms_hash;  // its SHA-256 (stored as kMetaSynonymsHash)
   bool incremental = false;   // from the source's changes, not from a whole listing
-  // What this plan learned of the folder's files (a listing only), and
-  // whether it differs from the file stamps cache it started from.
-  FileStamps stamps;
-  bool stamps_changed = false;
+  // What reading the folder's files taught the file stamps cache, and the
+  // cache to keep when that changed it (a listing only).
+  LearnedStamps learned;
+  std::optional<FileStamps> new_stamps;
 };
 
 // Built-in rules plus the source's _synonyms.yml, validated: their
@@ -133,7 +135,6 @@ Diagnosed<Plan> MakePlan(ArticleSource& source, const std::vector<ArticleSource:
     if (!entry.content_hash.empty() && old != stored.end() &&
         old->second == WithFlags(entry, entry.content_hash)) {
       ++plan.unchanged;  // the source vouches for the bytes: no need to read them
-      if (!entry.file_stamp.empty()) plan.stamps[entry.id] = {entry.file_stamp, entry.content_hash};
       continue;
     }
     Diagnosed<std::string> bytes = source.Read(entry);
@@ -142,7 +143,8 @@ Diagnosed<Plan> MakePlan(ArticleSource& source, const std::vector<ArticleSource:
       continue;
     }
     const std::string content_hash = Sha256Hex(bytes.value);
-    if (!entry.file_stamp.empty()) plan.stamps[entry.id] = {entry.file_stamp, content_hash};
+    if (!entry.file_stamp.empty())
+      plan.learned.push_back({entry.id, {entry.file_stamp, content_hash}});
     const std::string hash = WithFlags(entry, content_hash);
     if (old != stored.end() && old->second == hash) {
       ++plan.unchanged;
@@ -180,17 +182,6 @@ Diagnosed<Article> Reload(ArticleSource& source, const Planned& planned) {
                       "run the publish again")};
 }
 
-// Gives the entries whose file stamp the cache knows the content hash the
-// cache holds for it: their bytes need not be read when the index has them.
-void HashesFromStamps(std::vector<ArticleSource::Entry>& entries, const FileStamps& known) {
-  for (ArticleSource::Entry& entry : entries) {
-    if (entry.file_stamp.empty() || !entry.content_hash.empty()) continue;
-    auto it = known.find(entry.id);
-    if (it != known.end() && it->second.stamp == entry.file_stamp)
-      entry.content_hash = it->second.content_hash;
-  }
-}
-
 // The plan from the whole listing of the source. A rebuild (no `db`) reads
 // every file, so it does not look in the file stamps cache.
 Diagnosed<Plan> PlanFromListing(ArticleSource& source, const Xapian::Database* db,
@@ -199,14 +190,18 @@ Diagnosed<Plan> PlanFromListing(ArticleSource& source, const Xapian::Database* d
   const FileStamps known = db ? ReadFileStamps(options.db_dir) : FileStamps();
   Diagnosed<std::vector<ArticleSource::Entry>> entries = source.List();
   HashesFromStamps(entries.value, known);
-  std::set<std::string> listed;
-  for (const auto& e : entries.value) listed.insert(e.id);
-  Diagnosed<Plan> plan = MakePlan(
-      source, entries.value, stored,
-      [&listed](const std::string& id) { return listed.count(id) > 0; }, options);
+  std::vector<std::string> listed;  // sorted, as List() lists
+  listed.reserve(entries.value.size());
+  for (const auto& e : entries.value) listed.push_back(e.id);
+  std::sort(listed.begin(), listed.end());
+  auto is_listed = [&listed](const std::string& id) {
+    return std::binary_search(listed.begin(), listed.end(), id);
+  };
+  Diagnosed<Plan> plan = MakePlan(source, entries.value, stored, is_listed, options);
   for (const auto& [id, hash] : stored)
-    if (!listed.count(id)) plan.value.removed.push_back(id);
-  plan.value.stamps_changed = plan.value.stamps != known;
+    if (!is_listed(id)) plan.value.removed.push_back(id);
+  std::sort(plan.value.removed.begin(), plan.value.removed.end());
+  plan.value.new_stamps = UpdatedFileStamps(known, listed, plan.value.learned);
   entries.diagnostics.Append(std::move(plan.diagnostics));
   plan.diagnostics = std::move(entries.diagnostics);  // the listing's problems first
   return plan;
@@ -534,7 +529,7 @@ Result<Diagnosed<Plan>> MakeSourcePlan(ArticleSource& source, const Live& live,
 // Replaces the file stamps cache with what the plan learned, when that differs.
 // A cache that cannot be written only costs the next publish reading the files.
 void KeepFileStamps(const std::string& db_dir, const Plan& plan) {
-  if (plan.stamps_changed) WriteFileStamps(db_dir, plan.stamps);
+  if (plan.new_stamps) WriteFileStamps(db_dir, *plan.new_stamps);
 }
 
 Result<PublishReport> PublishOrThrow(ArticleSource& source, const PublishOptions& options) {

@@ -1,7 +1,7 @@
 // ArticleSource over a plain folder of Markdown files (CONTRACT §1 naming).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <optional>
 #include <sstream>
 
@@ -18,26 +18,29 @@ class FolderSource : public ArticleSource {
       : root_(std::move(root)), settled_before_(std::move(settled_before)) {}
 
   Diagnosed<std::vector<Entry>> List() override {
-    files_.clear();
     Diagnosed<std::vector<ArticleFile>> files =
         settled_before_ ? ListArticleFiles(root_, settled_before_()) : ListArticleFiles(root_);
     Diagnosed<std::vector<Entry>> entries{{}, std::move(files.diagnostics)};
-    for (ArticleFile& file : files.value) {
+    entries.value.reserve(files.value.size());
+    for (const ArticleFile& file : files.value) {
       Entry entry;
       entry.id = file.id;
       entry.path = file.path;
       entry.updated = file.mtime;
       entry.file_stamp = file.stamp;
       entries.value.push_back(std::move(entry));
-      files_.emplace(file.id, std::move(file));
     }
+    files_ = std::move(files.value);  // sorted by id
     return entries;
   }
 
   Diagnosed<std::string> Read(const Entry& entry) override {
-    auto it = files_.find(entry.id);
-    if (it == files_.end()) return {{}, Diagnostics(entry.path, 0, "not listed by this source")};
-    return ReadArticleFile(it->second);
+    auto it = std::lower_bound(
+        files_.begin(), files_.end(), entry.id,
+        [](const ArticleFile& file, const std::string& id) { return file.id < id; });
+    if (it == files_.end() || it->id != entry.id)
+      return {{}, Diagnostics(entry.path, 0, "not listed by this source")};
+    return ReadArticleFile(*it);
   }
 
   std::string Describe() const override { return "folder:" + root_; }
@@ -56,7 +59,7 @@ class FolderSource : public ArticleSource {
  private:
   std::string root_;
   std::function<int64_t()> settled_before_;
-  std::map<std::string, ArticleFile> files_;
+  std::vector<ArticleFile> files_;  // of the last List(), sorted by id
 };
 
 }  // namespace

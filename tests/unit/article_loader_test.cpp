@@ -11,6 +11,7 @@
 
 #include "kb/articles/article.h"
 #include "kb/articles/article_names.h"
+#include "kb/articles/id_key.h"
 #include "kb/index/publish.h"
 #include "kb/publish/check.h"
 #include "kb/sources/article_sources.h"
@@ -286,4 +287,19 @@ TEST_CASE("A folder checked: every bad fixture under tests/data/articles-bad is 
   REQUIRE(loaded.articles.size() == 2);
   CHECK(loaded.articles[0].id == "en/good");
   CHECK(loaded.articles[1].id == "he/dangling-translation");
+}
+
+TEST_CASE("ArticleIdKey folds case and normalizes, ASCII and not") {
+  std::string ascii, lower;
+  for (int c = 1; c < 0x80; ++c) {
+    ascii += static_cast<char>(c);
+    lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  CHECK(kb::ArticleIdKey(ascii) == lower);
+  CHECK(kb::ArticleIdKey("EN/Account/Reset-Password") == "en/account/reset-password");
+  // Not ASCII: Unicode case folding and NFC (e + combining acute is é).
+  CHECK(kb::ArticleIdKey("el/ΚΩΔΙΚΟΣ") == "el/κωδικοσ");
+  CHECK(kb::ArticleIdKey("fr/Cafe\xCC\x81") == kb::ArticleIdKey("fr/caf\xC3\xA9"));
+  CHECK(kb::ArticleIdKey("de/STRASSE") == kb::ArticleIdKey("de/stra\xC3\x9F"
+                                                           "e"));
 }
