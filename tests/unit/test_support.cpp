@@ -95,6 +95,14 @@ std::string Joined(const std::vector<ArticleError>& errors) {
 
 std::string Joined(const Diagnostics& errors) { return errors.ToString(); }
 
+void CheckChangedWhilePublishing(const Result<PublishReport>& report) {
+  REQUIRE(report.ok());
+  REQUIRE(report->errors.size() == 1);
+  CHECK(report->errors[0].message.find("changed while it was being published") !=
+        std::string::npos);
+  CHECK_FALSE(report->committed);
+}
+
 std::vector<std::vector<std::string>> ReadTsv(const std::string& relative_path) {
   std::ifstream in(std::string(KB_TEST_DATA_DIR) + "/" + relative_path);
   REQUIRE_MESSAGE(in.good(), relative_path);

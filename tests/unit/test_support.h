@@ -70,6 +70,10 @@ std::string Span(const std::string& text, const Token& token);
 // True when `v` has `s`.
 bool Contains(const std::vector<std::string>& v, const std::string& s);
 
+// Checks a publish abandoned because an article changed while it was being
+// published: that one problem, and nothing committed.
+void CheckChangedWhilePublishing(const Result<PublishReport>& report);
+
 // Every error's ToString(), one per line (for failure messages).
 std::string Joined(const std::vector<ArticleError>& errors);
 std::string Joined(const Diagnostics& errors);
