@@ -1,5 +1,7 @@
 // ListArticleFiles and ReadArticleFile: finding and reading article files.
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -53,10 +55,13 @@ class Scanner {
       : canonical_root_(std::move(canonical_root)), settled_before_(settled_before) {}
 
   void ScanFolder(const fs::path& folder, const std::string& id_prefix) {
+    // Files are stat()ed relative to their folder: the kernel does not walk
+    // the whole path again for each of a help center's files.
+    const FolderFd dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     std::error_code ec;
     fs::directory_iterator it(folder, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      VisitEntry(*it, id_prefix);
+      VisitEntry(*it, id_prefix, dir.fd);
     }
     if (ec) Error(folder.string(), "cannot read folder: " + ec.message());
   }
@@ -65,7 +70,18 @@ class Scanner {
   Diagnostics TakeErrors() { return std::move(errors_); }
 
  private:
-  void VisitEntry(const fs::directory_entry& entry, const std::string& id_prefix) {
+  // An open folder (-1 when it could not be opened), closed at the end of scope.
+  struct FolderFd {
+    explicit FolderFd(int opened) : fd(opened) {}
+    ~FolderFd() {
+      if (fd >= 0) ::close(fd);
+    }
+    FolderFd(const FolderFd&) = delete;
+    FolderFd& operator=(const FolderFd&) = delete;
+    const int fd;
+  };
+
+  void VisitEntry(const fs::directory_entry& entry, const std::string& id_prefix, int dir) {
     const fs::path& path = entry.path();
     const std::string name = path.filename().string();
     if (IsHiddenName(name)) return;
@@ -79,13 +95,13 @@ class Scanner {
     } else if (!HasArticleExtension(name)) {
       return;
     } else if (link) {
-      VisitSymlink(path, id_prefix + name);
+      VisitSymlink(path, id_prefix + name, dir);
     } else if (entry.is_regular_file(ec)) {
-      AddFile(path, id_prefix + name);
+      AddFile(path, id_prefix + name, dir);
     }
   }
 
-  void VisitSymlink(const fs::path& path, const std::string& name_id) {
+  void VisitSymlink(const fs::path& path, const std::string& name_id, int dir) {
     std::error_code ec;
     const fs::path target = fs::canonical(path, ec);
     if (ec) {
@@ -93,11 +109,12 @@ class Scanner {
     } else if (!IsUnder(target, canonical_root_)) {
       Error(path.string(), "symlink points outside the articles root; skipped");
     } else if (fs::is_regular_file(target, ec)) {
-      AddFile(path, name_id);
+      AddFile(path, name_id, dir);
     }  // a link to a folder named *.md is not followed, like any linked folder
   }
 
-  void AddFile(const fs::path& path, const std::string& name_id) {
+  // `dir`: the open folder of `path` (-1: stat the whole path).
+  void AddFile(const fs::path& path, const std::string& name_id, int dir) {
     ArticleFile file;
     file.path = path.string();
     Diagnosed<std::string> id = ArticleIdOfName(name_id, file.path);
@@ -106,8 +123,10 @@ class Scanner {
       return;
     }
     file.id = std::move(id.value);
-    struct stat st;
-    if (::stat(file.path.c_str(), &st) == 0) {
+    struct stat st;  // following a link, as stat() does
+    const int found =
+        dir >= 0 ? ::fstatat(dir, path.filename().c_str(), &st, 0) : ::stat(file.path.c_str(), &st);
+    if (found == 0) {
       file.mtime = static_cast<int64_t>(st.st_mtime);
       file.stamp = StampOf(st, settled_before_);
     }
