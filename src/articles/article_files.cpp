@@ -165,9 +165,11 @@ struct FileCloser {
 }  // namespace
 
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root) {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  // Three seconds: file systems with 2-second timestamps (FAT) included.
+  const auto settled = std::chrono::system_clock::now() - std::chrono::seconds(3);
   return ListArticleFiles(
-      root, std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() - 1000000000);
+      root,
+      std::chrono::duration_cast<std::chrono::nanoseconds>(settled.time_since_epoch()).count());
 }
 
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root,

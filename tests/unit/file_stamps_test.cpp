@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "index/db_dir.h"
+#include "kb/articles/article.h"
 #include "kb/index/publish.h"
 #include "kb/sources/article_sources.h"
 #include "test_support.h"
@@ -26,15 +27,14 @@ int64_t NowNs() {
       .count();
 }
 
-// A folder source that counts the files it reads. `settled` sets when a file
-// counts as settled: by default every file written so far (as if the listing
-// came a while after the last edit), or the real one-second rule.
+// A folder source that counts the files it reads. A file counts as settled
+// when it last changed before `settled_before` (ns): by default every file
+// written so far, as if the listing came a while after the last edit.
 class CountingSource : public kb::ArticleSource {
  public:
-  explicit CountingSource(const std::string& root, bool real_clock = false)
-      : inner_(kb::NewFolderSource(
-            root,
-            real_clock ? std::function<int64_t()>() : [] { return NowNs() + 60'000'000'000; })) {}
+  explicit CountingSource(const std::string& root,
+                          int64_t settled_before = NowNs() + 60'000'000'000)
+      : inner_(kb::NewFolderSource(root, [settled_before] { return settled_before; })) {}
   kb::Diagnosed<std::vector<Entry>> List() override { return inner_->List(); }
   kb::Diagnosed<std::string> Read(const Entry& e) override {
     ++reads;
@@ -98,17 +98,23 @@ TEST_CASE("file stamps: a settled file whose stamp is unchanged is not read agai
   CHECK(source.reads == 0);
 }
 
-TEST_CASE("file stamps: a file changed in the last second is read on every publish") {
+TEST_CASE("file stamps: a file changed after the settling time is read on every publish") {
   Workspace ws;
+  // A second before the writes: the kernel stamps a change with a clock that
+  // may lag the real one by a tick.
+  const int64_t before = NowNs() - 1'000'000'000;
   WriteThree(ws);
-  CountingSource source(ws.articles(), /*real_clock=*/true);
+  // Changed too recently: two writes within one tick of the clock could leave
+  // the same stamp, so none of the files gets one, and each is read again.
+  for (const kb::ArticleFile& file : kb::ListArticleFiles(ws.articles(), before).value)
+    CHECK(file.stamp.empty());
+  for (const kb::ArticleFile& file : kb::ListArticleFiles(ws.articles(), NowNs() + 1).value)
+    CHECK_FALSE(file.stamp.empty());
+  CountingSource source(ws.articles(), before);
   PublishCounting(ws, source);
-  // Written just now: two writes within one tick of the clock could leave the
-  // same stamp, so none of them is trusted yet (unless this run was slow).
-  if (kb::ReadFileStamps(ws.db()).empty()) {
-    CHECK(PublishCounting(ws, source).unchanged == 3);
-    CHECK(source.reads == 3);
-  }
+  CHECK(kb::ReadFileStamps(ws.db()).empty());
+  CHECK(PublishCounting(ws, source).unchanged == 3);
+  CHECK(source.reads == 3);
 }
 
 TEST_CASE("file stamps: a damaged or wrong cache costs reading, never a missed change") {

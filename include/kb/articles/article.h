@@ -98,7 +98,7 @@ struct ArticleFile {
 // an error. A root that is missing or not a directory is one error with line 0.
 // Of two ids that collide, the later one (in id order) is reported and dropped.
 // `settled_before` (ns since the epoch) is when a file's last change must lie
-// before for it to get a stamp; by default one second before the listing.
+// before for it to get a stamp; by default three seconds before the listing.
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root);
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root,
                                                      int64_t settled_before);
