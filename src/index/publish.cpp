@@ -183,13 +183,16 @@ Diagnosed<Article> Reload(ArticleSource& source, const Planned& planned) {
                       "run the publish again")};
 }
 
-// The plan from the whole listing of the source. A rebuild (no `db`) reads
-// every file, so it does not look in the file stamps cache.
+// The plan from the whole listing of the source. The file stamps cache is
+// read only for a listing with stamps (a folder's, not git's) over a live
+// index: a rebuild (no `db`) reads every file anyway.
 Diagnosed<Plan> PlanFromListing(ArticleSource& source, const Xapian::Database* db,
                                 const PublishOptions& options) {
   const StoredHashes stored = db ? ReadStoredHashes(*db) : StoredHashes();
-  const FileStamps known = db ? ReadFileStamps(options.db_dir) : FileStamps();
   Diagnosed<std::vector<ArticleSource::Entry>> entries = source.List();
+  const bool stamped = std::any_of(entries.value.begin(), entries.value.end(),
+                                   [](const auto& e) { return !e.file_stamp.empty(); });
+  const FileStamps known = db && stamped ? ReadFileStamps(options.db_dir) : FileStamps();
   HashesFromStamps(entries.value, known);
   std::vector<std::string> listed;  // sorted, as List() lists
   listed.reserve(entries.value.size());
