@@ -194,7 +194,9 @@ Diagnosed<Plan> PlanFromListing(ArticleSource& source, const Xapian::Database* d
                                    [](const auto& e) { return !e.file_stamp.empty(); });
   const FileStamps known = db && stamped ? ReadFileStamps(options.db_dir) : FileStamps();
   HashesFromStamps(entries.value, known);
-  std::vector<std::string> listed;  // sorted, as List() lists
+  // The listed ids, sorted for look-ups (List() lists in id order; sorting
+  // again costs little and keeps is_listed right for any source).
+  std::vector<std::string> listed;
   listed.reserve(entries.value.size());
   for (const auto& e : entries.value) listed.push_back(e.id);
   std::sort(listed.begin(), listed.end());

@@ -16,8 +16,8 @@
 // was open before (what `kb serve` sees). With --kb the publish is the real
 // command (`KB index ARTICLES_DIR --db DB_DIR --quiet`, a process), without it
 // kb::Publish in this process. ARTICLES_DIR and DB_DIR are CHANGED: pass
-// copies. The unchanged folder is published once before the timed runs. Reports medians; exits 1 if
-// a publish fails or a change is not found.
+// copies. The unchanged folder is published once before the timed runs.
+// Reports medians; exits 1 if a publish fails or a change is not found.
 #include <unistd.h>
 
 #include <algorithm>
