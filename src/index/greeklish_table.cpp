@@ -143,11 +143,13 @@ GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db, const Transli
 }
 
 bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer,
-                      const LanguageProfile& language, std::string_view text) {
+                      const LanguageProfile& language, std::string_view text,
+                      WordList* letters_words) {
   const Transliteration& typed = *language.transliteration;
   const LanguageProfile* letters = analysis::ScriptDefault(typed.typed_in);
   XapianVocabulary vocabulary(db, std::string());
   std::unordered_set<std::string> seen;
+  // In halves: a word that reads both ways counts half for each.
   int greek = 0, known = 0;
   for (const Token& token : analyzer.Analyze(text, letters ? letters->code : std::string())) {
     if (token.stopword || !typed.is_typed_word(token.term)) continue;
@@ -159,9 +161,11 @@ bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer,
       // for neither language.
       const std::vector<std::string> terms = TokenTerms(token);
       const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
-      if (CountPublic(db, any, language.code, 1) == 0) ++known;
+      if (CountPublic(db, any, language.code, 1) == 0) known += 2;
     } else if (!GreekFormsOfGreeklish(db, typed, token.term).empty()) {
-      ++greek;
+      const bool real_word = letters_words != nullptr && letters_words->IsWord(token.term);
+      greek += real_word ? 1 : 2;
+      known += real_word ? 1 : 0;
     }
   }
   return greek > 0 && greek >= known;

@@ -21,6 +21,7 @@
 
 #include "kb/analysis/analysis.h"
 #include "kb/analysis/language_profile.h"
+#include "kb/query/dictionary.h"
 #include "kb/query/vocabulary.h"
 
 namespace kb {
@@ -80,8 +81,14 @@ GreekForms GreekFormsOfGreeklishPrefix(const Xapian::Database& db,
 // "efarmogi deja dup", count for neither), and at least one does ("kwdikos
 // prosvasis"; not "reset password"). Only its first kMaxQueryWords distinct
 // words count, as a query searches no more.
+// A word no article has that reads as Greeklish and is also one of
+// `letters_words` (the real words of the usual language of those letters,
+// kb/query/dictionary.h; null: none) counts half for each: a short English
+// word the help center never uses ("bin": μπιν-) often has Greek forms, as
+// short Greeklish words are often English words too ("ti", "argo").
 // `language` must have a transliteration.
 bool ReadsAsGreeklish(const Xapian::Database& db, Analyzer& analyzer,
-                      const analysis::LanguageProfile& language, std::string_view text);
+                      const analysis::LanguageProfile& language, std::string_view text,
+                      WordList* letters_words = nullptr);
 
 }  // namespace kb

@@ -338,7 +338,7 @@ class XapianSearcher : public Searcher {
     // Latin letters may be Greek typed as Greeklish (index/greeklish_table.h).
     for (const analysis::LanguageProfile* typed : TypedIn(detected))
       if (features_.greeklish && HasArticlesIn(typed->code) &&
-          ReadsAsGreeklish(db_, *analyzer_, *typed, text))
+          ReadsAsGreeklish(db_, *analyzer_, *typed, text, DictionaryFor(detected)))
         return typed->code;
     // Japanese in kanji alone reads as Chinese, Ukrainian without і ї є ґ as
     // Russian: the index decides when it has only one of them.

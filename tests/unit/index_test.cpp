@@ -314,6 +314,21 @@ TEST_CASE(
   CHECK(ws.Search("ektypwths bluetooth airprint", "auto").lang == "el");
 }
 
+TEST_CASE("search: lang=auto counts a real English word that reads as Greeklish half for each") {
+  Workspace ws;
+  ws.Write("el/a/password", "title: Αλλαγή κωδικού\nlang: el",
+           "Ο κωδικός αλλάζει από τις ρυθμίσεις. Οι μπινέδες δεν αλλάζουν.");
+  ws.Write("en/a/trash", "title: Deleted files\nlang: en",
+           "Files you delete go to the recycle folder.");
+  ws.Publish();
+  // "bin" is in no article and reads as Greeklish (μπινέδες), but it is a
+  // real English word too: it counts half for each, "recycle" for English.
+  REQUIRE_FALSE(ws.Search("bin", "el").hits.empty());
+  CHECK(ws.Search("recycle bin", "auto").lang == "en");
+  // Greek words that are also English words do not turn Greeklish into English.
+  CHECK(ws.Search("den allazei o kwdikos", "auto").lang == "el");
+}
+
 TEST_CASE(
     "search: a word only internal Greek articles have reads as unknown to customers in Greeklish") {
   Workspace ws;
