@@ -1,10 +1,12 @@
 #include "serve_command.h"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "commands.h"
 #include "git_commands.h"
@@ -200,6 +202,12 @@ void AddLimitOptions(CLI::App* serve, http::ServeOptions* http) {
 
 }  // namespace
 
+size_t SearchSlots(int requested) {
+  if (requested > 0) return size_t(requested);
+  // Two a core: one core's search may wait on a page of the index meanwhile.
+  return 2 * size_t(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 std::string InsightsDataDir(const std::string& data_dir, const std::string& db_dir) {
   if (!data_dir.empty()) return data_dir;
   std::filesystem::path db = std::filesystem::absolute(db_dir).lexically_normal();
@@ -234,6 +242,11 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
   serve->add_option("--threads", http.threads, "Worker threads")
       ->capture_default_str()
       ->check(CLI::Range(1, 1024));
+  serve
+      ->add_option("--search-slots", args->search_slots,
+                   "Searches run at once; the others wait their turn (0: two per processor core)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024));
   serve->add_flag("--share-port", http.share_port,
                   "Let several servers listen on the same port (SO_REUSEPORT); without it a port "
                   "in use is an error");
@@ -277,7 +290,7 @@ int RunServe(ServeArgs args) {
   recording.popular_refresh = std::chrono::seconds(args.popular_refresh_seconds);
   recording.log = &log;
   EventRecorder recorder(events->get(), recording);  // its destructor commits what is queued
-  SearcherPool searchers(args.db_dir, args.features);
+  SearcherPool searchers(args.db_dir, args.features, SearchSlots(args.search_slots));
   auto portal = OpenPortal(args, &searchers, events->get());
   if (!portal.ok()) return Fail(portal.status());
   http::Services services;

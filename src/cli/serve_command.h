@@ -25,6 +25,9 @@ struct ServeArgs {
   bool allow_mass_delete = false;   // publish a commit that deletes most articles
   // Query rewrites and ranking features (--features; all on by default).
   QueryFeatures features;
+  // Searches run at once (SearcherPool's slots); others wait their turn.
+  // 0: two per processor core.
+  int search_slots = 0;
   // Insights (docs/api.md): the events database's folder ("": DB_DIR's
   // parent), how long events are kept (0: forever), whether a search's or
   // an event's `time` is trusted (tests, imports), how often autocomplete's
@@ -50,6 +53,10 @@ std::vector<std::string> GlueFeatureValues(int argc, char** argv);
 // The insights database's folder: `data_dir`, or the folder that holds
 // `db_dir` (made absolute) when it is empty.
 std::string InsightsDataDir(const std::string& data_dir, const std::string& db_dir);
+
+// The searches kb serve runs at once for --search-slots `requested`: itself,
+// or for 0 two per processor core.
+size_t SearchSlots(int requested);
 
 // Builds the services and serves until SIGINT/SIGTERM. Exit status: 0 after
 // a signal, 1 for bad input (options, token or secret file), 3 when the

@@ -2,9 +2,34 @@
 
 namespace kb {
 
+void SearcherPool::WaitForSlot(std::unique_lock<std::mutex>& lock) {
+  if (slots_ == 0) return;
+  if (waiting_.empty() && lent_ < slots_) {
+    ++lent_;
+    return;
+  }
+  Waiter me;
+  waiting_.push_back(&me);
+  me.turn.wait(lock, [&] { return me.granted; });
+}
+
+void SearcherPool::FreeSlot() {
+  if (slots_ == 0) return;
+  if (waiting_.empty()) {
+    --lent_;
+    return;
+  }
+  // Handed over, not freed: the next in line wakes, and only it.
+  Waiter* next = waiting_.front();
+  waiting_.pop_front();
+  next->granted = true;
+  next->turn.notify_one();
+}
+
 Result<std::unique_ptr<Searcher>> SearcherPool::Acquire() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_);
+    WaitForSlot(lock);
     if (!idle_.empty()) {
       auto searcher = std::move(idle_.back());
       idle_.pop_back();
@@ -12,12 +37,18 @@ Result<std::unique_ptr<Searcher>> SearcherPool::Acquire() {
     }
   }
   // Opening happens outside the lock: it reads files and builds an analyzer.
-  return Searcher::Open(db_dir_, features_);
+  auto opened = Searcher::Open(db_dir_, features_);
+  if (!opened.ok()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    FreeSlot();
+  }
+  return opened;
 }
 
 void SearcherPool::Release(std::unique_ptr<Searcher> searcher) {
   std::lock_guard<std::mutex> lock(mu_);
   idle_.push_back(std::move(searcher));
+  FreeSlot();
 }
 
 }  // namespace kb

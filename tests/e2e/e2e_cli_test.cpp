@@ -13,14 +13,15 @@ TEST_SUITE_BEGIN("cli");
 TEST_CASE("usage errors exit 2, with a message on stderr") {
   kb_e2e::TempDir tmp;
   const std::vector<std::vector<std::string>> cases = {
-      {},                                                  // no subcommand
-      {"--bogus"},                                         // unknown flag
-      {"frobnicate"},                                      // unknown subcommand
-      {"index", tmp.path()},                               // missing --db
-      {"serve"},                                           // missing --db
-      {"serve", "--db", tmp.path(), "--no-such-flag"},     // unknown flag of a subcommand
-      {"serve", "--db", tmp.path(), "--port", "99999"},    // value out of range
-      {"serve", "--db", tmp.path(), "--threads", "many"},  // not a number
+      {},                                                     // no subcommand
+      {"--bogus"},                                            // unknown flag
+      {"frobnicate"},                                         // unknown subcommand
+      {"index", tmp.path()},                                  // missing --db
+      {"serve"},                                              // missing --db
+      {"serve", "--db", tmp.path(), "--no-such-flag"},        // unknown flag of a subcommand
+      {"serve", "--db", tmp.path(), "--port", "99999"},       // value out of range
+      {"serve", "--db", tmp.path(), "--threads", "many"},     // not a number
+      {"serve", "--db", tmp.path(), "--search-slots", "-1"},  // out of range
       {"serve", "--db", tmp.path(), "--features", "-typo_repair,-nope"},   // unknown feature
       {"serve", "--db", tmp.path(), "--features", "thesaurus"},            // no + or -
       {"token"},                                                           // missing sub-subcommand

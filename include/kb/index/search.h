@@ -10,7 +10,9 @@
 // (NotFound). Drafts are never indexed, so they do not exist for anybody.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -136,10 +138,17 @@ class Searcher {
 
 // A fixed set of Searchers lent to threads one at a time, each searching
 // with the same `features`. Thread-safe.
+//
+// With `slots` > 0, at most that many are lent at once, and threads wait for
+// one in the order they asked (first come, first served). A search is CPU
+// work: with one thread per kept-alive connection, 32 connections on 2
+// cores would otherwise share the cores 32 ways, stretching a slow search
+// 16-fold; waiting in line instead costs every request about the same
+// (docs/performance.md, fifth round). 0: no limit.
 class SearcherPool {
  public:
-  explicit SearcherPool(std::string db_dir, const QueryFeatures& features = {})
-      : db_dir_(std::move(db_dir)), features_(features) {}
+  explicit SearcherPool(std::string db_dir, const QueryFeatures& features = {}, size_t slots = 0)
+      : db_dir_(std::move(db_dir)), features_(features), slots_(slots) {}
 
   // Runs `fn(Searcher&)` with a searcher no other thread is using (opening a
   // new one if none is free) and returns its result. Open errors are returned.
@@ -157,10 +166,20 @@ class SearcherPool {
  private:
   Result<std::unique_ptr<Searcher>> Acquire();
   void Release(std::unique_ptr<Searcher> searcher);
+  void WaitForSlot(std::unique_lock<std::mutex>& lock);
+  void FreeSlot();
 
   std::string db_dir_;
   QueryFeatures features_;
+  const size_t slots_;
+  // A thread waiting for a slot; a freed slot goes to the first in line.
+  struct Waiter {
+    std::condition_variable turn;
+    bool granted = false;
+  };
   std::mutex mu_;
+  std::deque<Waiter*> waiting_;
+  size_t lent_ = 0;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };
 
