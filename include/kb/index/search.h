@@ -144,7 +144,8 @@ class Searcher {
 // work: with one thread per kept-alive connection, 32 connections on 2
 // cores would otherwise share the cores 32 ways, stretching a slow search
 // 16-fold; waiting in line instead costs every request about the same
-// (docs/performance.md, fifth round). 0: no limit.
+// (docs/performance.md, fifth round: p99 3.6x -> 1.5x the floor's at
+// 10k). 0: no limit.
 class SearcherPool {
  public:
   explicit SearcherPool(std::string db_dir, const QueryFeatures& features = {}, size_t slots = 0)
