@@ -47,7 +47,7 @@ Result<std::unique_ptr<Searcher>> SearcherPool::Acquire() {
 
 void SearcherPool::Release(std::unique_ptr<Searcher> searcher) {
   std::lock_guard<std::mutex> lock(mu_);
-  idle_.push_back(std::move(searcher));
+  if (searcher) idle_.push_back(std::move(searcher));
   FreeSlot();
 }
 

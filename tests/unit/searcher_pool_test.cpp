@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -65,4 +66,18 @@ TEST_CASE("searcher pool threads: a searcher that cannot be opened frees its slo
   kb::SearcherPool pool(dir.Sub("no-index"), {}, 1);
   for (int i = 0; i < 3; ++i)  // with the slot kept, the second call would wait forever
     CHECK_FALSE(pool.With([](kb::Searcher& s) { return s.Search(Query("x")); }).ok());
+}
+
+TEST_CASE("searcher pool threads: a search that throws frees its slot") {
+  kb::test::Workspace ws;
+  ws.Write("en/a/password", "title: Password\nlang: en", "Reset your password.");
+  ws.Publish();
+  kb::SearcherPool pool(ws.db(), {}, 1);
+  for (int i = 0; i < 3; ++i)  // with the slot kept, the second call would wait forever
+    CHECK_THROWS_AS(
+        pool.With([](kb::Searcher&) -> kb::Result<int> { throw std::runtime_error("x"); }),
+        std::runtime_error);
+  const auto found = pool.With([](kb::Searcher& s) { return s.Search(Query("password")); });
+  REQUIRE(found.ok());
+  CHECK(found->total == 1);
 }

@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -153,19 +154,32 @@ class SearcherPool {
 
   // Runs `fn(Searcher&)` with a searcher no other thread is using (opening a
   // new one if none is free) and returns its result. Open errors are returned.
+  // If `fn` throws, the searcher is dropped and its slot freed.
   template <typename Fn>
   auto With(Fn&& fn) -> decltype(fn(std::declval<Searcher&>())) {
     auto searcher = Acquire();
     if (!searcher.ok()) return searcher.status();
-    auto result = fn(**searcher);
-    Release(std::move(*searcher));
-    return result;
+    Lent lent{this, std::move(*searcher), std::uncaught_exceptions()};
+    return fn(*lent.searcher);
   }
 
   const std::string& db_dir() const { return db_dir_; }
 
  private:
+  // A lent searcher, given back at the end of its scope (dropped when the
+  // scope ends by an exception).
+  struct Lent {
+    SearcherPool* pool;
+    std::unique_ptr<Searcher> searcher;
+    int exceptions;  // std::uncaught_exceptions() when lent
+    ~Lent() {
+      const bool thrown = std::uncaught_exceptions() > exceptions;
+      pool->Release(thrown ? std::unique_ptr<Searcher>() : std::move(searcher));
+    }
+  };
+
   Result<std::unique_ptr<Searcher>> Acquire();
+  // Gives `searcher` back (null: dropped) and frees its slot.
   void Release(std::unique_ptr<Searcher> searcher);
   void WaitForSlot(std::unique_lock<std::mutex>& lock);
   void FreeSlot();
