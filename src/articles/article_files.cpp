@@ -165,8 +165,7 @@ struct FileCloser {
 }  // namespace
 
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root) {
-  // Three seconds: file systems with 2-second timestamps (FAT) included.
-  const auto settled = std::chrono::system_clock::now() - std::chrono::seconds(3);
+  const auto settled = std::chrono::system_clock::now() - kFileSettleTime;
   return ListArticleFiles(
       root,
       std::chrono::duration_cast<std::chrono::nanoseconds>(settled.time_since_epoch()).count());

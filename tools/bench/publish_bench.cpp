@@ -33,6 +33,7 @@
 
 #include "../../tests/unit/git_test_repo.h"
 #include "bench_stats.h"
+#include "kb/articles/article.h"
 #include "kb/index/publish.h"
 #include "kb/index/search.h"
 #include "kb/sources/article_sources.h"
@@ -171,7 +172,7 @@ int RunFolder(const FolderOptions& o) {
   // The copy's files are new to the folder: publish it once, untimed, after
   // they have settled (docs/design.md, file stamps), as a help center's folder
   // has been published before its next edit.
-  std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+  std::this_thread::sleep_for(kb::kFileSettleTime + std::chrono::milliseconds(100));
   if (!PublishFolder(o, 0)) {
     std::fprintf(stderr, "publish_bench: publishing the unchanged folder failed\n");
     return 1;

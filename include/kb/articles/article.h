@@ -9,6 +9,7 @@
 // never thrown or printed.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <set>
@@ -89,6 +90,11 @@ struct ArticleFile {
   std::string stamp;
 };
 
+// How long after its last change a file counts as settled (gets a stamp) by
+// default: three seconds, file systems with 2-second timestamps (FAT) and the
+// kernel's change clock lagging the real one by a tick included.
+inline constexpr std::chrono::seconds kFileSettleTime{3};
+
 // Lists every article file under `root`: regular files ending in ".md", skipping
 // files and folders whose name starts with '_' or '.'. Returns the files that
 // are usable, sorted by id, with the problems found (unreadable folders, ids
@@ -98,7 +104,7 @@ struct ArticleFile {
 // an error. A root that is missing or not a directory is one error with line 0.
 // Of two ids that collide, the later one (in id order) is reported and dropped.
 // `settled_before` (ns since the epoch) is when a file's last change must lie
-// before for it to get a stamp; by default three seconds before the listing.
+// before for it to get a stamp; by default kFileSettleTime before the listing.
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root);
 Diagnosed<std::vector<ArticleFile>> ListArticleFiles(const std::string& root,
                                                      int64_t settled_before);

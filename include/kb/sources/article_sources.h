@@ -16,7 +16,7 @@ namespace kb {
 // The articles under a folder (CONTRACT §1 naming rules), each with its file
 // stamp. `settled_before`, when given, tells at each listing the time (ns since
 // the epoch) a file's last change must lie before for it to get a stamp
-// (ListArticleFiles); by default three seconds before the listing.
+// (ListArticleFiles); by default kFileSettleTime before the listing.
 std::unique_ptr<ArticleSource> NewFolderSource(const std::string& root,
                                                std::function<int64_t()> settled_before = {});
 
