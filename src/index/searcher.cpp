@@ -187,29 +187,37 @@ class XapianSearcher : public Searcher {
   // large help center does not visit every match; exact again when sampling
   // would save fewer visits than kExactCount.
   void Count(const Xapian::Query& match, Matches* m) {
-    auto counted = [&](const Xapian::Query& query, Xapian::doccount at_least, double scale) {
+    auto counted = [&](const Xapian::Query& query, Xapian::doccount at_least, double scale,
+                       bool facets) {
       Xapian::Enquire counting(db_);
       counting.set_query(query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
-      FacetSpy facets;
-      counting.add_matchspy(&facets);
+      FacetSpy spy;
+      if (facets) counting.add_matchspy(&spy);
       const Xapian::MSet counts = counting.get_mset(0, 0, at_least);
-      m->categories = facets.TopCategories(kMaxFacetValues, scale);
-      m->tags = facets.TopTags(kMaxFacetValues, scale);
+      if (facets) {
+        m->categories = spy.TopCategories(kMaxFacetValues, scale);
+        m->tags = spy.TopTags(kMaxFacetValues, scale);
+      }
       return counts;
     };
-    const Xapian::MSet first = counted(match, kExactCount + 1, 1);
+    // First without facets: most queries match more than kExactCount, and
+    // then the facets come from the sample, so the first pass only counts.
+    const Xapian::MSet first = counted(match, kExactCount + 1, 1, false);
     m->total = first.get_matches_estimated();
     const Xapian::doccount lower = first.get_matches_lower_bound();
     const Xapian::doccount upper = first.get_matches_upper_bound();
     // Xapian may know the total of a query it stopped counting (one word's
-    // frequency): the facets saw every match only when there are few.
-    if (lower == upper && m->total <= kExactCount) return;
+    // frequency): the facets can see every match only when there are few.
+    if (lower == upper && m->total <= kExactCount) {
+      counted(match, kExactCount + 1, 1, true);
+      return;
+    }
     const unsigned buckets = std::clamp<unsigned>(
         unsigned(std::ceil(double(schema::kSampleBuckets) * kSampledMatches / m->total)), 1,
         schema::kSampleBuckets);
     if (double(m->total) * buckets / schema::kSampleBuckets + kExactCount >= m->total) {
-      m->total = counted(match, db_.get_doccount(), 1).get_matches_estimated();
+      m->total = counted(match, db_.get_doccount(), 1, true).get_matches_estimated();
       return;
     }
     std::vector<Xapian::Query> sample;
@@ -218,7 +226,7 @@ class XapianSearcher : public Searcher {
     const Xapian::MSet sampled =
         counted(Xapian::Query(Xapian::Query::OP_FILTER, match,
                               Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end())),
-                db_.get_doccount(), scale);
+                db_.get_doccount(), scale, true);
     const auto estimate = Xapian::doccount(std::llround(sampled.get_matches_estimated() * scale));
     m->total = std::clamp(estimate, lower, upper);
     m->estimated = true;
