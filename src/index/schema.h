@@ -112,6 +112,8 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
 inline bool IsExactForm(std::string_view term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
+// The first term after every prefixed one in a sorted term list ('[' follows 'Z').
+inline constexpr std::string_view kAfterPrefixedTerms = "[";
 inline std::string LangTerm(std::string_view lang) { return Term(kLang, lang); }
 inline std::string AudienceTerm(std::string_view audience) { return Term(kAudience, audience); }
 inline const std::string kPublicTerm = AudienceTerm("public");
