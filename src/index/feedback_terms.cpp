@@ -132,7 +132,7 @@ std::vector<FeedbackTerm> ExpandFromDocuments(const Xapian::Database& db,
           (next == nullptr || documents[d].terms[at[d]] < *next))
         next = &documents[d].terms[at[d]];
     if (next == nullptr) break;
-    const std::string term = *next;
+    const std::string& term = *next;  // the documents' words stay put while they are walked
     // r (relevant documents with the word), n (documents with it), and the
     // sum over the relevant ones of the word's saturated frequency.
     double r = 0, n = 0, multiplier = 0;
