@@ -247,6 +247,12 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* args) {
                    "Searches run at once; the others wait their turn (0: two per processor core)")
       ->capture_default_str()
       ->check(CLI::Range(0, 1024));
+  serve
+      ->add_option("--search-cache-mb", args->search_cache_mb,
+                   "Memory for the answers of recent searches, reused for the same search until "
+                   "the next publish (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65536));
   serve->add_flag("--share-port", http.share_port,
                   "Let several servers listen on the same port (SO_REUSEPORT); without it a port "
                   "in use is an error");
@@ -290,7 +296,8 @@ int RunServe(ServeArgs args) {
   recording.popular_refresh = std::chrono::seconds(args.popular_refresh_seconds);
   recording.log = &log;
   EventRecorder recorder(events->get(), recording);  // its destructor commits what is queued
-  SearcherPool searchers(args.db_dir, args.features, SearchSlots(args.search_slots));
+  SearcherPool searchers(args.db_dir, args.features, SearchSlots(args.search_slots),
+                         size_t(args.search_cache_mb) << 20);
   auto portal = OpenPortal(args, &searchers, events->get());
   if (!portal.ok()) return Fail(portal.status());
   http::Services services;

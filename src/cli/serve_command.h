@@ -28,6 +28,9 @@ struct ServeArgs {
   // Searches run at once (SearcherPool's slots); others wait their turn.
   // 0: two per processor core.
   int search_slots = 0;
+  // The answers of recent searches kept for the same search on the same
+  // index (kb/index/search_cache.h), in MB; 0: none.
+  int search_cache_mb = 32;
   // Insights (docs/api.md): the events database's folder ("": DB_DIR's
   // parent), how long events are kept (0: forever), whether a search's or
   // an event's `time` is trusted (tests, imports), how often autocomplete's

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "kb/index/search.h"
+#include "kb/index/search_cache.h"
 #include "kb/insights/recorder.h"
 #include "kb/publish/git_publisher.h"
 
@@ -66,6 +67,19 @@ void AddIndexGauges(Metrics& registry, const Services& services,
                        MetricKind::kGauge, {"generation"}, [info] {
                          return std::vector<MetricSample>{{{info().generation}, 1}};
                        });
+  if (const SearchCache* cache = searchers->cache()) {
+    // How often a search was answered from the cache of recent answers.
+    registry.AddCallback("kb_search_cache_hits_total",
+                         "Searches answered from the cache of recent answers.",
+                         MetricKind::kCounter, {},
+                         [cache] { return One(static_cast<double>(cache->stats().hits)); });
+    registry.AddCallback("kb_search_cache_misses_total",
+                         "Searches the cache of recent answers did not have.", MetricKind::kCounter,
+                         {}, [cache] { return One(static_cast<double>(cache->stats().misses)); });
+    registry.AddCallback(
+        "kb_search_cache_bytes", "Estimated memory held by the cache of recent answers.",
+        MetricKind::kGauge, {}, [cache] { return One(static_cast<double>(cache->stats().bytes)); });
+  }
   registry.AddCallback("kb_index_size_bytes", "Bytes on disk under the index directory.",
                        MetricKind::kGauge, {},
                        [searchers] { return One(DirectoryBytes(searchers->db_dir())); });

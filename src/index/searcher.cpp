@@ -16,6 +16,7 @@
 #include "kb/analysis/language_profile.h"
 #include "kb/articles/synonyms.h"
 #include "kb/index/search.h"
+#include "kb/index/search_cache.h"
 #include "kb/query/synonym_expander.h"
 #include "query_builder.h"
 #include "schema.h"
@@ -50,8 +51,12 @@ std::vector<std::string> Passages(const Json& data) {
 
 class XapianSearcher : public Searcher {
  public:
-  XapianSearcher(std::string db_dir, const QueryFeatures& features)
-      : db_dir_(std::move(db_dir)), features_(features), analyzer_(NewAnalyzer()) {}
+  XapianSearcher(std::string db_dir, const QueryFeatures& features,
+                 std::shared_ptr<SearchCache> cache)
+      : db_dir_(std::move(db_dir)),
+        features_(features),
+        cache_(std::move(cache)),
+        analyzer_(NewAnalyzer()) {}
 
   Status OpenLive() {
     auto generation = ReadCurrentGeneration(db_dir_);
@@ -66,7 +71,21 @@ class XapianSearcher : public Searcher {
   }
 
   Result<SearchResponse> Search(const SearchRequest& request) override {
-    return Guarded<SearchResponse>([&] { return DoSearch(request); });
+    return Guarded<SearchResponse>([&]() -> Result<SearchResponse> {
+      if (!cache_) return DoSearch(request);
+      const auto start = std::chrono::steady_clock::now();
+      // The index as this searcher sees it after Refresh: a publish changes it.
+      const std::string index = generation_ + "@" + std::to_string(db_.get_revision());
+      if (std::optional<SearchResponse> cached = cache_->Find(index, request)) {
+        cached->took_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        return std::move(*cached);
+      }
+      Result<SearchResponse> response = DoSearch(request);
+      if (response.ok()) cache_->Put(index, request, *response);
+      return response;
+    });
   }
 
   Result<ArticleView> GetArticle(const std::string& id, bool agent) override {
@@ -424,6 +443,7 @@ class XapianSearcher : public Searcher {
 
   std::string db_dir_;
   QueryFeatures features_;
+  std::shared_ptr<SearchCache> cache_;  // null: every search is run
   std::string generation_;
   Xapian::Database db_;
   std::unique_ptr<Analyzer> analyzer_;
@@ -434,8 +454,9 @@ class XapianSearcher : public Searcher {
 }  // namespace
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_dir,
-                                                 const QueryFeatures& features) {
-  auto searcher = std::make_unique<XapianSearcher>(db_dir, features);
+                                                 const QueryFeatures& features,
+                                                 std::shared_ptr<SearchCache> cache) {
+  auto searcher = std::make_unique<XapianSearcher>(db_dir, features, std::move(cache));
   try {
     if (Status s = searcher->OpenLive(); !s.ok()) return s;
   } catch (const Xapian::DatabaseCorruptError& e) {

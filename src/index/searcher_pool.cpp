@@ -1,6 +1,14 @@
 #include "kb/index/search.h"
+#include "kb/index/search_cache.h"
 
 namespace kb {
+
+SearcherPool::SearcherPool(std::string db_dir, const QueryFeatures& features, size_t slots,
+                           size_t cache_bytes)
+    : db_dir_(std::move(db_dir)),
+      features_(features),
+      slots_(slots),
+      cache_(cache_bytes > 0 ? std::make_shared<SearchCache>(cache_bytes) : nullptr) {}
 
 void SearcherPool::WaitForSlot(std::unique_lock<std::mutex>& lock) {
   if (slots_ == 0) return;
@@ -37,7 +45,7 @@ Result<std::unique_ptr<Searcher>> SearcherPool::Acquire() {
     }
   }
   // Opening happens outside the lock: it reads files and builds an analyzer.
-  auto opened = Searcher::Open(db_dir_, features_);
+  auto opened = Searcher::Open(db_dir_, features_, cache_);
   if (!opened.ok()) {
     std::lock_guard<std::mutex> lock(mu_);
     FreeSlot();

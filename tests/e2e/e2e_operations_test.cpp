@@ -221,6 +221,38 @@ TEST_CASE("/metrics is Prometheus text with kb_ names, HELP and TYPE for each fa
   CHECK(scrape.find("# TYPE kb_event_queue_length gauge\n") != std::string::npos);
 }
 
+TEST_CASE(
+    "a repeated search is answered from the cache, the same; --search-cache-mb 0 keeps none") {
+  Env env;
+  env.StartServer();
+  auto without_timing = [](json r) {
+    r.erase("took_ms");
+    r.erase("session");
+    return r;
+  };
+  const json first = without_timing(env.Search({{"q", "reset password"}, {"lang", "en"}}));
+  const json again = without_timing(env.Search({{"q", "reset password"}, {"lang", "en"}}));
+  CHECK(again == first);
+  // An agent asks another question than a customer: its own answer, internal articles and all.
+  env.Search({{"q", "reset password"}, {"lang", "en"}}, env.token());
+  // Every search still counts for the metrics and the insights, cached or not.
+  REQUIRE(kb_e2e::Eventually(
+      [&] { return Sample(env.Get("/metrics").body, "kb_searches_total{lang=\"en\"}") == 3; }));
+  const std::string scrape = env.Get("/metrics").body;
+  CHECK(Sample(scrape, "kb_search_cache_hits_total") == 1);
+  CHECK(Sample(scrape, "kb_search_cache_misses_total") == 2);
+  CHECK(Sample(scrape, "kb_search_cache_bytes") > 0);
+
+  env.StopServer();
+  env.StartServer({"--search-cache-mb", "0"});
+  CHECK(without_timing(env.Search({{"q", "reset password"}, {"lang", "en"}})) == first);
+  CHECK(Sample(env.Get("/metrics").body, "kb_search_cache_hits_total") == -1);
+  const auto refused = RunKb({"serve", "--db", env.db(), "--search-cache-mb", "-1"});
+  INFO(refused.Describe());
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("search-cache-mb") != std::string::npos);
+}
+
 TEST_CASE("/ready reports the generation and sequence the server has open") {
   Env env;
   env.StartServer();

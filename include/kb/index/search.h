@@ -25,6 +25,8 @@
 
 namespace kb {
 
+class SearchCache;
+
 struct SearchRequest {
   std::string query;  // raw UTF-8 as typed (validated by the caller)
   std::string lang;   // "" or "auto": detect from the query's script
@@ -115,8 +117,11 @@ class Searcher {
   // Opens the index that DB_DIR/CURRENT points to, to search with `features`
   // (kb/query/query_features.h; all on by default). NotFound if there is none
   // yet, Corruption/IOError if it cannot be read.
+  // With a `cache` (kb/index/search_cache.h; shared by the searchers of a
+  // pool), a search answered before on the same index is answered from it.
   static Result<std::unique_ptr<Searcher>> Open(const std::string& db_dir,
-                                                const QueryFeatures& features = {});
+                                                const QueryFeatures& features = {},
+                                                std::shared_ptr<SearchCache> cache = nullptr);
   virtual ~Searcher() = default;
 
   // Ranked hits. InvalidArgument for an empty query; a query with no
@@ -149,8 +154,12 @@ class Searcher {
 // 10k). 0: no limit.
 class SearcherPool {
  public:
-  explicit SearcherPool(std::string db_dir, const QueryFeatures& features = {}, size_t slots = 0)
-      : db_dir_(std::move(db_dir)), features_(features), slots_(slots) {}
+  //
+  // With `cache_bytes` > 0, its searchers share a SearchCache of that size:
+  // the same search on the same index is answered once (kb serve
+  // --search-cache-mb; docs/performance.md, eighth round). 0: no cache.
+  explicit SearcherPool(std::string db_dir, const QueryFeatures& features = {}, size_t slots = 0,
+                        size_t cache_bytes = 0);
 
   // Runs `fn(Searcher&)` with a searcher no other thread is using (opening a
   // new one if none is free) and returns its result. Open errors are returned.
@@ -164,6 +173,8 @@ class SearcherPool {
   }
 
   const std::string& db_dir() const { return db_dir_; }
+  // The shared cache (null without one), for its counters.
+  const SearchCache* cache() const { return cache_.get(); }
 
  private:
   // A lent searcher, given back at the end of its scope (dropped when the
@@ -187,6 +198,7 @@ class SearcherPool {
   std::string db_dir_;
   QueryFeatures features_;
   const size_t slots_;
+  std::shared_ptr<SearchCache> cache_;
   // A thread waiting for a slot; a freed slot goes to the first in line.
   struct Waiter {
     std::condition_variable turn;
