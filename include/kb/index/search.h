@@ -154,7 +154,6 @@ class Searcher {
 // 10k). 0: no limit.
 class SearcherPool {
  public:
-  //
   // With `cache_bytes` > 0, its searchers share a SearchCache of that size:
   // the same search on the same index is answered once (kb serve
   // --search-cache-mb; docs/performance.md, eighth round). 0: no cache.
