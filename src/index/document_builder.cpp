@@ -32,6 +32,17 @@ void AddField(Xapian::Document& doc, const std::vector<Token>& tokens, unsigned 
   *position = last + schema::kFieldPositionGap;
 }
 
+// How many distinct title stem terms `doc` has (after its title was added).
+Xapian::termcount TitleStemCount(const Xapian::Document& doc) {
+  Xapian::termcount count = 0;
+  Xapian::TermIterator it = doc.termlist_begin();
+  for (it.skip_to(std::string(schema::kTitleStem)); it != doc.termlist_end(); ++it) {
+    if ((*it).compare(0, schema::kTitleStem.size(), schema::kTitleStem) != 0) break;
+    ++count;
+  }
+  return count;
+}
+
 // Whether `text` ends in a ZWNJ after its last word: its last word would then
 // join the first word of what follows, so a passage's heading cannot be
 // analysed apart from its body.
@@ -103,6 +114,7 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
   Xapian::Document doc;
   Xapian::termpos position = 0;
   AddField(doc, analyzer.Analyze(article.title, article.lang), schema::kTitleWdf, true, &position);
+  doc.add_value(schema::kSlotTitleStems, Xapian::sortable_serialise(TitleStemCount(doc)));
   std::vector<std::vector<Token>> headings, texts;
   for (const Section& section : article.sections) {
     headings.push_back(section.heading.empty() ? std::vector<Token>()

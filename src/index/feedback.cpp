@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "feedback_terms.h"
+#include "schema.h"
 
 namespace kb {
 namespace {
@@ -28,16 +29,28 @@ constexpr Xapian::doccount kRerankDepth = 30;
 // only. 60 or 100 score alike (docs/ranking-experiments.md).
 constexpr Xapian::doccount kCandidateDepth = 60;
 
-// The documents of a fixed sorted list, as a boolean filter: the matcher skips
-// straight to them instead of visiting every match.
+// Title coverage: each of the reordered matches gains this share of the best
+// match's weight times the share of its title's stems that the query has, so
+// the article whose title is the question ("Change your password" for
+// "changing my password") wins over one whose title merely has a query word.
+// Measured (docs/ranking-experiments.md): 0.05 to 0.3 score alike.
+constexpr double kTitleCoverageWeight = 0.1;
+
+// The documents of a fixed sorted list, as a boolean filter (the matcher skips
+// straight to them instead of visiting every match), or with a weight each.
 class DocidList : public Xapian::PostingSource {
  public:
-  explicit DocidList(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {}
+  explicit DocidList(std::vector<Xapian::docid> ids, std::vector<double> weights = {})
+      : ids_(std::move(ids)), weights_(std::move(weights)) {}
   bool empty() const { return ids_.empty(); }
   Xapian::doccount get_termfreq_min() const override { return Xapian::doccount(ids_.size()); }
   Xapian::doccount get_termfreq_est() const override { return Xapian::doccount(ids_.size()); }
   Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(ids_.size()); }
-  void init(const Xapian::Database&) override { at_ = ids_.size() + 1; }
+  void init(const Xapian::Database&) override {
+    at_ = ids_.size() + 1;
+    set_maxweight(weights_.empty() ? 0 : *std::max_element(weights_.begin(), weights_.end()));
+  }
+  double get_weight() const override { return weights_.empty() ? 0 : weights_[at_]; }
   void next(double) override { at_ = at_ > ids_.size() ? 0 : at_ + 1; }
   void skip_to(Xapian::docid did, double) override {
     const auto from = ids_.begin() + (at_ > ids_.size() ? 0 : at_);
@@ -45,11 +58,12 @@ class DocidList : public Xapian::PostingSource {
   }
   bool at_end() const override { return at_ == ids_.size(); }
   Xapian::docid get_docid() const override { return ids_[at_]; }
-  DocidList* clone() const override { return new DocidList(ids_); }
+  DocidList* clone() const override { return new DocidList(ids_, weights_); }
 
  private:
   std::vector<Xapian::docid> ids_;
-  size_t at_ = 0;  // ids_.size() + 1: before the first
+  std::vector<double> weights_;  // empty: none (a filter)
+  size_t at_ = 0;                // ids_.size() + 1: before the first
 };
 
 std::vector<Xapian::docid> SortedDocids(const Xapian::MSet& mset) {
@@ -82,11 +96,45 @@ Xapian::Query LearnedTerms(const Xapian::Database& db, const Xapian::Query& quer
                        kFeedbackWeight);
 }
 
+// Each of `docs` (sorted) with its title coverage bonus: `best_weight` times
+// kTitleCoverageWeight times the share of its title stems (kSlotTitleStems)
+// that are stems of `query`'s words. The query's title stems are counted over
+// their posting lists, which are short (titles only), not over each
+// document's term list.
+DocidList TitleCoverage(const Xapian::Database& db, const Xapian::Query& query,
+                        const std::vector<Xapian::docid>& docs, double best_weight) {
+  std::vector<unsigned> had(docs.size(), 0);
+  const std::string_view stem = schema::kStem, title_stem = schema::kTitleStem;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    // The words' stems ("Z" + stem, not "ZS" + stem) name their title stems.
+    if (term.compare(0, stem.size(), stem) != 0 ||
+        term.compare(0, title_stem.size(), title_stem) == 0)
+      continue;
+    const std::string in_title = std::string(title_stem) + term.substr(stem.size());
+    Xapian::PostingIterator p = db.postlist_begin(in_title);
+    for (size_t i = 0; i < docs.size() && p != db.postlist_end(in_title); ++i) {
+      p.skip_to(docs[i]);
+      if (p != db.postlist_end(in_title) && *p == docs[i]) ++had[i];
+    }
+  }
+  std::vector<double> weights(docs.size(), 0.0);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (had[i] == 0) continue;
+    const double stems =
+        Xapian::sortable_unserialise(db.get_document(docs[i]).get_value(schema::kSlotTitleStems));
+    if (stems > 0)
+      weights[i] = kTitleCoverageWeight * best_weight * std::min(1.0, double(had[i]) / stems);
+  }
+  return DocidList(docs, std::move(weights));
+}
+
 }  // namespace
 
 FeedbackPage FeedbackRankedPage(const Xapian::Database& db, const Xapian::Query& ranked,
                                 const Xapian::Query& match, const Xapian::Query& filter,
-                                Xapian::doccount offset, Xapian::doccount limit) {
+                                Xapian::doccount offset, Xapian::doccount limit,
+                                RerankRules rules) {
   FeedbackPage page;
   const Xapian::Query ranked_in(Xapian::Query::OP_FILTER, ranked, filter);
   // The candidates: the best matches by the words alone (no positions read).
@@ -100,14 +148,23 @@ FeedbackPage FeedbackRankedPage(const Xapian::Database& db, const Xapian::Query&
   const Xapian::Query best_query(Xapian::Query::OP_FILTER, ranked_in, Candidates(candidates));
   best_enquire.set_query(best_query);
   const Xapian::MSet best = best_enquire.get_mset(0, kRerankDepth);
-  const DocidList reordered(SortedDocids(best));
+  const std::vector<Xapian::docid> best_ids = SortedDocids(best);
+  const DocidList reordered(best_ids);
   if (offset < kRerankDepth) {
-    const Xapian::Query learned = LearnedTerms(db, best_query, best);
+    std::vector<Xapian::Query> reranked{ranked_in};
+    if (rules.feedback) {
+      const Xapian::Query learned = LearnedTerms(db, best_query, best);
+      if (!learned.empty()) reranked.push_back(learned);
+    }
+    if (rules.title_coverage && !best.empty())
+      reranked.push_back(
+          Candidates(TitleCoverage(db, ranked, best_ids, best.begin().get_weight())));
     Xapian::Enquire reranking(db);
     reranking.set_query(Xapian::Query(
         Xapian::Query::OP_FILTER,
-        learned.empty() ? ranked_in
-                        : Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked_in, learned),
+        reranked.size() == 1
+            ? ranked_in
+            : Xapian::Query(Xapian::Query::OP_AND_MAYBE, reranked.begin(), reranked.end()),
         Candidates(reordered)));
     page.reordered = reranking.get_mset(offset, std::min(limit, kRerankDepth - offset));
   }

@@ -16,6 +16,15 @@
 
 namespace kb {
 
+// What reorders the best matches: the feedback words, and title coverage (the
+// share of each one's title that the query's words account for: the article
+// whose title *is* the question wins over one whose title has one of its
+// words). QueryFeatures::feedback and ::title_coverage.
+struct RerankRules {
+  bool feedback = true;
+  bool title_coverage = true;
+};
+
 // One page of matches: those of the reordered best matches, then those after them.
 struct FeedbackPage {
   Xapian::MSet reordered, after;
@@ -28,6 +37,7 @@ struct FeedbackPage {
 // bonuses (BuiltQuery::match): the first matches are chosen among its best.
 FeedbackPage FeedbackRankedPage(const Xapian::Database& db, const Xapian::Query& ranked,
                                 const Xapian::Query& match, const Xapian::Query& filter,
-                                Xapian::doccount offset, Xapian::doccount limit);
+                                Xapian::doccount offset, Xapian::doccount limit,
+                                RerankRules rules = {});
 
 }  // namespace kb

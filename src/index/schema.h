@@ -18,7 +18,7 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    15;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    16;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
@@ -29,7 +29,8 @@ inline constexpr int kVersion =
          // 12: stored snippet passages (kSlotSnippets), the counting sample (kSample);
          // 13: English enclitics left out of words (what's: what);
          // 14: a Hebrew stem's doubled ו or י as one letter (פנייה: פני);
-         // 15: category and tags in one facets slot
+         // 15: category and tags in one facets slot;
+         // 16: the number of title stems (kSlotTitleStems)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
@@ -83,6 +84,10 @@ inline constexpr Xapian::valueno kSlotLang = 7;   // lang (lists)
 // Snippet passages and their analysed tokens (EncodeSnippetPassages, snippet.h):
 // search marks matches without re-analysing the text.
 inline constexpr Xapian::valueno kSlotSnippets = 8;
+// How many distinct title stem terms (kTitleStem) the article has, as
+// sortable_serialise: the share of its title a query accounts for is the
+// query's title stems it has over this (title coverage, feedback.h).
+inline constexpr Xapian::valueno kSlotTitleStems = 9;
 
 // ---- document data ----------------------------------------------------------
 // JSON object: id, title, lang, category, tags, audience, faq, order, draft,

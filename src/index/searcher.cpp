@@ -262,8 +262,9 @@ class XapianSearcher : public Searcher {
     // the matches, it adds none.
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     const auto limit = static_cast<Xapian::doccount>(request.limit);
-    if (features_.feedback) {
-      FeedbackPage page = FeedbackRankedPage(db_, built.query, built.match, filter, offset, limit);
+    if (features_.feedback || features_.title_coverage) {
+      FeedbackPage page = FeedbackRankedPage(db_, built.query, built.match, filter, offset, limit,
+                                             {features_.feedback, features_.title_coverage});
       m.page = {std::move(page.reordered), std::move(page.after)};
       return m;
     }

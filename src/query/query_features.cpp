@@ -25,6 +25,8 @@ const std::vector<QueryFeatureName>& QueryFeatureNames() {
       {"proximity_synonyms", "a rule synonym's written form counts for proximity",
        &F::proximity_synonyms},
       {"feedback", "words the best matches share reorder the first 30 matches", &F::feedback},
+      {"title_coverage", "of the first 30 matches, a title the query covers more weighs more",
+       &F::title_coverage},
       {"lang_fallback", "nothing in the language: search every language", &F::lang_fallback},
   };
   return kNames;

@@ -130,7 +130,8 @@ TEST_CASE("query features: every switch but the searcher's has a row") {
   for (const kb::QueryFeatureName& f : kb::QueryFeatureNames()) {
     const std::string name = f.name;
     CAPTURE(name);
-    if (name != "lang_fallback" && name != "feedback") CHECK(tested.count(f.name) == 1);
+    if (name != "lang_fallback" && name != "feedback" && name != "title_coverage")
+      CHECK(tested.count(f.name) == 1);
   }
 }
 
@@ -203,6 +204,34 @@ TEST_CASE("query features: feedback ranks the matches that say what the best mat
         std::set<std::string>(without.begin(), without.end()));
   CHECK(with != without);
   CHECK(with.front() == "en/billing/refund-time");
+}
+
+TEST_CASE("query features: title_coverage ranks the article whose title is the question first") {
+  kb::test::Workspace ws;
+  // The answer's title is most of the question; a note's title has one of
+  // its words among others, and its body says the rarer word more.
+  ws.Write("en/account/change-password", "title: Change your password\nlang: en",
+           "Pick a new password.");
+  ws.Write("en/network/traffic",
+           "title: Changing traffic rules for office, guest and lab networks\nlang: en",
+           "Changing rules, limits and routes.");
+  for (int i = 0; i < 6; ++i)  // the word password is common, changing is not
+    ws.Write("en/account/note-" + std::to_string(i),
+             "title: Note " + std::to_string(i) + "\nlang: en",
+             "A password note, password " + std::string(i < 2 ? "changing " : "") +
+                 std::to_string(i) + ".");
+  ws.Publish();
+  // Feedback off in both: title coverage alone reorders.
+  auto on = kb::ParseQueryFeatures("-feedback");
+  auto off = kb::ParseQueryFeatures("-title_coverage", *on);
+  REQUIRE(off.ok());
+  const kb::SearchResponse without = SearchWith(ws, *off, "changing my password", "en");
+  const kb::SearchResponse with = SearchWith(ws, *on, "changing my password", "en");
+  REQUIRE(without.hits.size() >= 2);
+  REQUIRE(with.hits.size() == without.hits.size());
+  CHECK(with.total == without.total);  // it reorders, it adds no match
+  CHECK(without.hits[0].id == "en/network/traffic");
+  CHECK(with.hits[0].id == "en/account/change-password");
 }
 
 TEST_CASE("query features: feedback pages through every match once, deeper than it reorders") {

@@ -36,6 +36,7 @@ struct QueryFeatures {
   bool proximity = true;           // neighbouring words near each other (NEAR) weigh more
   bool proximity_synonyms = true;  // a rule synonym's written form counts for NEAR
   bool feedback = true;            // words the best matches share reorder the first 30
+  bool title_coverage = true;      // of the first 30, titles the query covers more weigh more
   bool lang_fallback = true;       // nothing in the language: search every language
 };
 
