@@ -19,6 +19,8 @@ const std::vector<QueryFeatureName>& QueryFeatureNames() {
        &F::stripped_typos},
       {"verbal_nouns", "Hebrew: a verb also finds its verbal noun, and the noun its verb",
        &F::verbal_nouns},
+      {"degree_forms", "English: an adjective also finds its comparative and superlative, and back",
+       &F::degree_forms},
       {"exact_bonus", "the exact form weighs more than a stem", &F::exact_bonus},
       {"title_bonus", "a match in the title weighs more", &F::title_bonus},
       {"proximity", "neighbouring words near each other weigh more", &F::proximity},

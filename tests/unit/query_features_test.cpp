@@ -20,7 +20,9 @@ namespace {
 
 class FakeDictionary : public kb::WordList {
  public:
-  bool IsWord(const std::string& w) override { return w == "office" || w == "network"; }
+  bool IsWord(const std::string& w) override {
+    return w == "office" || w == "network" || w == "slow" || w == "slower" || w == "slowest";
+  }
   std::vector<std::string> WordsOneEditAway(const std::string&) override { return {}; }
 };
 
@@ -36,7 +38,7 @@ class FakeThesaurus : public kb::Thesaurus {
 struct Fixture {
   std::unique_ptr<kb::Analyzer> analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary{{"reset", "password", "پیام", "رسان", "تور", "login", "log", "problems",
-                             "offline", "network", "משלוח", "לבטל"},
+                             "offline", "network", "משלוח", "לבטל", "slower"},
                             {{"pasword", "password"}, {"office", "offline"}}};
   kb::SynonymExpander synonyms{{{"en", {"reimbursement"}, {"refund"}, 0},
                                 {"en", {"sign in"}, {"login"}, 0},
@@ -55,7 +57,7 @@ struct Fixture {
   kb::BuiltQuery Build(const std::string& query, const std::string& lang,
                        const kb::QueryFeatures& features) {
     kb::QueryResources resources{analyzer.get(), &vocabulary, &synonyms, nullptr, &thesaurus};
-    if (query == "office network") resources.dictionary = &dictionary;
+    if (query == "office network" || query == "slow") resources.dictionary = &dictionary;
     resources.features = features;
     return kb::BuildQuery(query, lang, resources);
   }
@@ -93,6 +95,8 @@ const std::vector<Row>& Rows() {
       {"stripped_typos", "משללוח", "he", [](B b) { return Contains(b.words[0].exact, "משלוח"); }},
       // The verb "to cancel" also searches the noun "cancellation".
       {"verbal_nouns", "לבטל", "he", [](B b) { return Count(Description(b), "Zביטול") > 0; }},
+      // The adjective also searches its comparative, which an article has.
+      {"degree_forms", "slow", "en", [](B b) { return Count(Description(b), "Zslower") > 0; }},
       // The exact-form bonus: the word's exact form alone, scaled.
       {"exact_bonus", "password", "en",
        [](B b) { return Count(Description(b), "1 * password") == 1; }},

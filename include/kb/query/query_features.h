@@ -30,6 +30,7 @@ struct QueryFeatures {
   bool dictionary = true;      // a real-word dictionary (hunspell) guides typo repair
   bool stripped_typos = true;  // a Hebrew word known only through stripped letters is a typo
   bool verbal_nouns = true;  // Hebrew: a verb also finds its noun (לבטל: ביטול), and back
+  bool degree_forms = true;  // English: slow also finds slower and slowest, and back
   // Ranking (the Xapian query and the searcher).
   bool exact_bonus = true;         // the exact form weighs more than a stem
   bool title_bonus = true;         // a match in the title weighs more
