@@ -30,7 +30,8 @@ inline constexpr int kVersion =
          // 13: English enclitics left out of words (what's: what);
          // 14: a Hebrew stem's doubled ו or י as one letter (פנייה: פני);
          // 15: category and tags in one facets slot;
-         // 16: the number of title stems (kSlotTitleStems)
+         // 16: the number of title stems (kSlotTitleStems); Hebrew, Greek and
+         //     Persian spelling words one byte a letter (spelling_key.h)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,

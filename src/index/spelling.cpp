@@ -9,6 +9,7 @@
 #include "kb/analysis/text.h"
 #include "kb/core/utf8.h"
 #include "schema.h"
+#include "spelling_key.h"
 
 namespace kb {
 namespace {
@@ -88,27 +89,30 @@ bool XapianVocabulary::KnownPhrase(const std::vector<std::string>& words) {
 
 bool XapianVocabulary::KnownWord(const std::string& term) {
   // The spelling table holds exactly the words of public articles.
+  const std::string key = SpellingKey(term);
   Xapian::TermIterator it = db_.spellings_begin();
-  it.skip_to(term);
-  return it != db_.spellings_end() && *it == term;
+  it.skip_to(key);
+  return it != db_.spellings_end() && *it == key;
 }
 
 std::vector<std::string> XapianVocabulary::KnownWords(const std::vector<std::string>& terms) {
   // One pass of one cursor over the spelling table, in sorted order, instead
   // of a new cursor per term.
-  std::vector<std::string> sorted = terms;
+  std::vector<std::string> keys;
+  for (const std::string& term : terms) keys.push_back(SpellingKey(term));
+  std::vector<std::string> sorted = keys;
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   std::set<std::string> found;
   Xapian::TermIterator it = db_.spellings_begin();
-  for (const std::string& term : sorted) {
-    it.skip_to(term);
+  for (const std::string& key : sorted) {
+    it.skip_to(key);
     if (it == db_.spellings_end()) break;
-    if (*it == term) found.insert(term);
+    if (*it == key) found.insert(key);
   }
   std::vector<std::string> known;
-  for (const std::string& term : terms)
-    if (found.count(term)) known.push_back(term);
+  for (size_t i = 0; i < terms.size(); ++i)
+    if (found.count(keys[i])) known.push_back(terms[i]);
   return known;
 }
 
@@ -116,7 +120,8 @@ std::string XapianVocabulary::Suggest(const std::string& term) {
   // Short words get one edit: Hebrew and Greek are dense, two edits turn
   // short words into unrelated ones (ANALYSIS.md §6.4).
   const unsigned max_edits = CountCodePoints(term) <= 5 ? 1 : 2;
-  std::string suggestion = db_.get_spelling_suggestion(term, max_edits);
+  const std::string suggestion =
+      WordOfSpellingKey(db_.get_spelling_suggestion(SpellingKey(term), max_edits));
   if (suggestion.empty() || CountPublic(db_, Xapian::Query(suggestion), lang_, 1) > 0)
     return suggestion;
   return std::string();  // a word of another language only
@@ -151,7 +156,7 @@ void SpellingBatch::Add(const std::vector<std::string>& words) {
 }
 
 void SpellingBatch::Flush(Xapian::WritableDatabase& db) {
-  for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+  for (const auto& [word, count] : counts_) db.add_spelling(SpellingKey(word), count);
   counts_.clear();
 }
 
@@ -161,7 +166,7 @@ void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_ter
   const Xapian::Document doc = db.get_document(*posting);
   if (!IsPublic(doc)) return;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-    if (IsSpellingWord(it)) db.remove_spelling(*it, 1);
+    if (IsSpellingWord(it)) db.remove_spelling(SpellingKey(*it), 1);
 }
 
 }  // namespace kb
