@@ -30,10 +30,7 @@ class SharedStems : public Xapian::ExpandDecider {
  public:
   explicit SharedStems(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return term.size() > schema::kStem.size() &&
-           term.compare(0, schema::kStem.size(), schema::kStem) == 0 &&
-           term.compare(0, schema::kTitleStem.size(), schema::kTitleStem) != 0 &&
-           db_.get_termfreq(term) > 1;
+    return !schema::StemOfTerm(term).empty() && db_.get_termfreq(term) > 1;
   }
 
  private:

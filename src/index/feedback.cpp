@@ -104,14 +104,12 @@ Xapian::Query LearnedTerms(const Xapian::Database& db, const Xapian::Query& quer
 DocidList TitleCoverage(const Xapian::Database& db, const Xapian::Query& query,
                         const std::vector<Xapian::docid>& docs, double best_weight) {
   std::vector<unsigned> had(docs.size(), 0);
-  const std::string_view stem = schema::kStem, title_stem = schema::kTitleStem;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-    const std::string& term = *t;
-    // The words' stems ("Z" + stem, not "ZS" + stem) name their title stems.
-    if (term.compare(0, stem.size(), stem) != 0 ||
-        term.compare(0, title_stem.size(), title_stem) == 0)
-      continue;
-    const std::string in_title = std::string(title_stem) + term.substr(stem.size());
+    // The words' stems name their title stems.
+    const std::string term = *t;
+    const std::string_view stem = schema::StemOfTerm(term);
+    if (stem.empty()) continue;
+    const std::string in_title = schema::Term(schema::kTitleStem, stem);
     Xapian::PostingIterator p = db.postlist_begin(in_title);
     for (size_t i = 0; i < docs.size() && p != db.postlist_end(in_title); ++i) {
       p.skip_to(docs[i]);

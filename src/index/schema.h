@@ -118,6 +118,13 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
 inline bool IsExactForm(std::string_view term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
+// The stem of a word's stem term (kStem + stem), or "" for any other term,
+// title stems (kTitleStem + stem) included.
+inline std::string_view StemOfTerm(std::string_view term) {
+  if (term.substr(0, kStem.size()) != kStem || term.substr(0, kTitleStem.size()) == kTitleStem)
+    return {};
+  return term.substr(kStem.size());
+}
 // The first term after every prefixed one in a sorted term list ('[' follows 'Z').
 inline constexpr std::string_view kAfterPrefixedTerms = "[";
 inline std::string LangTerm(std::string_view lang) { return Term(kLang, lang); }
