@@ -21,6 +21,8 @@ const std::vector<QueryFeatureName>& QueryFeatureNames() {
        &F::verbal_nouns},
       {"degree_forms", "English: an adjective also finds its comparative and superlative, and back",
        &F::degree_forms},
+      {"vowel_letters", "Hebrew, Persian: a word also finds its spellings one vowel letter apart",
+       &F::vowel_letters},
       {"exact_bonus", "the exact form weighs more than a stem", &F::exact_bonus},
       {"title_bonus", "a match in the title weighs more", &F::title_bonus},
       {"proximity", "neighbouring words near each other weigh more", &F::proximity},

@@ -11,6 +11,7 @@
 #include "kb/analysis/language_profile.h"
 #include "kb/core/vector_util.h"
 #include "verbal_nouns.h"
+#include "vowel_letters.h"
 #include "word_repair.h"
 
 namespace kb {
@@ -302,6 +303,8 @@ UnderstoodQuery UnderstandQuery(std::string_view text, std::string_view lang,
     AddVerbalNounForms(lang, *resources.vocabulary, &built.words);
   if (resources.vocabulary && resources.dictionary && features.degree_forms)
     AddDegreeForms(lang, *resources.dictionary, *resources.vocabulary, analyzer, &built.words);
+  if (resources.vocabulary && features.vowel_letters)
+    AddVowelLetterVariants(lang, *resources.vocabulary, analyzer, &built.words);
   return built;
 }
 

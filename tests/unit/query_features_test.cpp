@@ -38,7 +38,7 @@ class FakeThesaurus : public kb::Thesaurus {
 struct Fixture {
   std::unique_ptr<kb::Analyzer> analyzer = kb::NewAnalyzer();
   FakeVocabulary vocabulary{{"reset", "password", "پیام", "رسان", "تور", "login", "log", "problems",
-                             "offline", "network", "משלוח", "לבטל", "slower"},
+                             "offline", "network", "משלוח", "לבטל", "slower", "پروکسی", "پراکسی"},
                             {{"pasword", "password"}, {"office", "offline"}}};
   kb::SynonymExpander synonyms{{{"en", {"reimbursement"}, {"refund"}, 0},
                                 {"en", {"sign in"}, {"login"}, 0},
@@ -97,6 +97,8 @@ const std::vector<Row>& Rows() {
       {"verbal_nouns", "לבטל", "he", [](B b) { return Count(Description(b), "Zביטול") > 0; }},
       // The adjective also searches its comparative, which an article has.
       {"degree_forms", "slow", "en", [](B b) { return Count(Description(b), "Zslower") > 0; }},
+      // The loanword "proxy" also searches its other spelling, which an article has.
+      {"vowel_letters", "پروکسی", "fa", [](B b) { return Count(Description(b), "پراکسی") > 0; }},
       // The exact-form bonus: the word's exact form alone, scaled.
       {"exact_bonus", "password", "en",
        [](B b) { return Count(Description(b), "1 * password") == 1; }},
