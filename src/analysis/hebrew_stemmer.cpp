@@ -77,10 +77,19 @@ std::vector<std::string> HebrewStemmer::Candidates(std::string_view word) const 
     if (cand.empty()) return;
     AppendIfAbsent(&out, ToUtf8(cand));
   };
-  add(NormalizeSuffix(w));
+  auto add_remainder = [&add](const std::u32string& r) {
+    add(NormalizeSuffix(r));
+    // A feminine noun before another noun writes its final ה as ת (מחיקת
+    // החשבון, "the account's deletion", of מחיקה; הורדת התוכנה): the word
+    // with ה is a candidate too, so the two forms meet. Not after ו or י,
+    // whose ות and ית the suffix rules read.
+    if (r.size() > kMinRemainder && EndsWith(r, U"ת") && !EndsWith(r, U"ות") && !EndsWith(r, U"ית"))
+      add(NormalizeSuffix(r.substr(0, r.size() - 1) + U"ה"));
+  };
+  add_remainder(w);
   for (const std::u32string& p : prefixes_) {
     if (w.size() >= p.size() + kMinRemainder && StartsWith(w, p)) {
-      add(NormalizeSuffix(w.substr(p.size())));
+      add_remainder(w.substr(p.size()));
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // Dictionary-free Hebrew light stemmer (ANALYSIS.md §2.5): one candidate stem
-// per valid prefix cluster, with suffix normalization, final-letter folding
-// and a doubled ו or י read as one letter. Matching is by set intersection:
+// per valid prefix cluster, with suffix normalization, final-letter folding,
+// a doubled ו or י read as one letter, and a final ת also read as the ה of a
+// feminine noun's construct form (מחיקת of מחיקה). Matching is by set intersection:
 // index every candidate, query with a synonym of the query word's candidates.
 //
 // Input: one char-filtered Hebrew word (no niqqud, geresh or gershayim).

@@ -18,7 +18,7 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    16;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    17;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
@@ -31,7 +31,8 @@ inline constexpr int kVersion =
          // 14: a Hebrew stem's doubled ו or י as one letter (פנייה: פני);
          // 15: category and tags in one facets slot;
          // 16: the number of title stems (kSlotTitleStems); Hebrew, Greek and
-         //     Persian spelling words one byte a letter (spelling_key.h)
+         //     Persian spelling words one byte a letter (spelling_key.h);
+         // 17: a Hebrew final ת also stems as a feminine noun's ה (מחיקת: מחיק)
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,

@@ -57,6 +57,14 @@ TEST_CASE("analysis stemmer: Hebrew candidate sets") {
       {"שויון", {"שויונ", "ויונ"}},
       {"קבלה", {"קבל"}},
       {"שָׁלוֹם", {"שלומ", "לומ"}},
+      // A feminine noun's construct form (ת for ה) meets the noun: מחיקת
+      // החשבון and מחיקה, הורדת and הורדה; not ות or ית, nor too short a word.
+      {"מחיקת", {"מחיקת", "מחיק", "חיקת", "חיק"}},
+      {"מחיקה", {"מחיק", "חיק"}},
+      {"הורדת", {"הורדת", "הורד", "ורדת", "ורד"}},
+      {"בקשת", {"בקשת", "בקש", "קשת"}},
+      {"עלות", {"עלות"}},
+      {"דלת", {"דלת"}},
   };
   auto a = kb::NewAnalyzer();
   for (const Case& c : cases)
