@@ -22,21 +22,36 @@ bool IsHebrew(const std::u32string& word) {
 std::vector<std::string> HebrewVerbalNounStems(std::string_view stem) {
   const std::u32string letters = analysis::DecodeUtf8(stem);
   if (letters.size() < kMinLetters || !IsHebrew(letters)) return {};
+  std::vector<std::string> out;
   std::u32string skeleton;
   skeleton.push_back(letters.front());
   for (size_t i = 1; i + 1 < letters.size(); ++i)
     if (letters[i] != U'ו' && letters[i] != U'י') skeleton.push_back(letters[i]);
   skeleton.push_back(letters.back());
   if (skeleton.size() < letters.size()) {  // a noun's plene spelling: its verb stem
-    if (skeleton.size() < kMinLetters) return {};
-    return {analysis::ToUtf8(skeleton)};
+    if (skeleton.size() >= kMinLetters) out.push_back(analysis::ToUtf8(skeleton));
+  } else if (letters.size() == 3) {  // pi'el: בטל -> ביטול
+    out.push_back(analysis::ToUtf8(letters.substr(0, 1) + U'י' + letters.substr(1, 1) + U'ו' +
+                                   letters.substr(2)));
+    // pa'al: מחק -> מחיקה
+    out.push_back(analysis::ToUtf8(letters.substr(0, 2) + U'י' + letters.substr(2)));
+  } else if (letters.size() == 4) {  // quadriliteral: שדרג -> שדרוג
+    out.push_back(analysis::ToUtf8(letters.substr(0, 3) + U'ו' + letters.substr(3)));
+    if (letters[0] == U'ה')  // hif'il noun -> verb: הורדה -> להוריד
+      out.push_back(analysis::ToUtf8(letters.substr(0, 3) + U'י' + letters.substr(3)));
   }
-  if (letters.size() == 3)  // pi'el: בטל -> ביטול
-    return {analysis::ToUtf8(letters.substr(0, 1) + U'י' + letters.substr(1, 1) + U'ו' +
-                             letters.substr(2))};
-  if (letters.size() == 4)  // quadriliteral: שדרג -> שדרוג
-    return {analysis::ToUtf8(letters.substr(0, 3) + U'ו' + letters.substr(3))};
-  return {};
+  // pa'al infinitive or participle and noun: למחוק (מחוק), נעול and מחיקה
+  // (מחיק), נעילה: the vowel letter before the last letter is the other one
+  if (letters.size() == 4 && (letters[2] == U'ו' || letters[2] == U'י') && letters[1] != U'ו' &&
+      letters[1] != U'י') {
+    std::u32string other = letters;
+    other[2] = letters[2] == U'ו' ? U'י' : U'ו';
+    out.push_back(analysis::ToUtf8(other));
+  }
+  // hif'il verb -> noun: להוריד (הוריד) -> הורדה (הורד), להחליף -> החלפה
+  if (letters.size() == 5 && letters[0] == U'ה' && letters[3] == U'י')
+    out.push_back(analysis::ToUtf8(letters.substr(0, 3) + letters.substr(4)));
+  return out;
 }
 
 void AddVerbalNounForms(std::string_view lang, Vocabulary& vocabulary,

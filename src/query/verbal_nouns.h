@@ -3,7 +3,10 @@
 // (to cancel) and ביטול (cancellation), לשדרג and שדרוג, לעדכן and עדכון.
 // A query word's stems therefore also search, at a low weight, the verbal
 // noun of a verb stem (CCC: CיCוC, CCCC: CCCוC) and the verb stem of a noun
-// (the word without its inner ו and י), when a public article has them.
+// (the word without its inner ו and י), when a public article has them; and
+// the other patterns of the commonest verbs: pa'al (למחוק, נעול: מחוק, נעול
+// CCוC; מחק CCC; the noun מחיקה, נעילה CCיC) and hif'il (להוריד הCCיC; the
+// noun הורדה הCCC).
 // Measured on dev, dev2 and dev2 at scale (docs/ranking-experiments.md).
 // Not thread-safe (Vocabulary).
 #pragma once
@@ -19,8 +22,10 @@ namespace kb {
 
 // The related stems of a Hebrew stem (folded, final letters unfinaled, as the
 // Hebrew stemmer gives them): its verb stem when it has inner ו or י, else
-// its verbal noun when it has three or four letters. Empty for other words
-// and for a result shorter than three letters.
+// its pi'el and pa'al verbal nouns (three letters) or its quadriliteral noun
+// and, after ה, its hif'il verb (four letters); a four-letter CCוC or CCיC
+// stem also the other one, and a hif'il verb הCCיC its noun הCCC. Empty for
+// other words; no result shorter than three letters.
 std::vector<std::string> HebrewVerbalNounStems(std::string_view stem);
 
 // Adds to each word of a Hebrew (`lang` "he") query the related stems of its
