@@ -12,6 +12,8 @@ namespace {
 // Words and variants this short are too often other words (מחיר "price",
 // מחר "tomorrow").
 constexpr size_t kMinLetters = 4;
+// No word is longer; a hostile query's 1,000-letter "word" gets no variants.
+constexpr size_t kMaxLetters = 24;
 // Measured on dev, dev2 and dev2 at scale (docs/ranking-experiments.md):
 // 0.25 changes nothing, 0.5 and 1.0 help on dev2 and at scale; below the
 // word, like every rewrite.
@@ -30,7 +32,7 @@ std::vector<std::string> VowelLetterVariants(std::string_view folded, std::strin
   const std::u32string_view vowels = VowelLettersOf(lang);
   const std::u32string w = analysis::DecodeUtf8(folded);
   std::vector<std::string> out;
-  if (vowels.empty() || w.size() < kMinLetters) return out;
+  if (vowels.empty() || w.size() < kMinLetters || w.size() > kMaxLetters) return out;
   auto is_vowel = [&](char32_t c) { return vowels.find(c) != std::u32string_view::npos; };
   auto add = [&](const std::u32string& v) {
     if (v != w && v.size() >= kMinLetters) AppendIfAbsent(&out, analysis::ToUtf8(v));

@@ -21,7 +21,8 @@ namespace kb {
 // The spellings of the folded word `folded` of `lang` ("he", "fa") one vowel
 // letter apart inside it (not its first or last letter): each such letter
 // left out or replaced by another, and each added between two letters that
-// are not that letter; none under four letters. Empty for other languages.
+// are not that letter; none under four letters. Empty for other languages
+// and words over 24 letters.
 std::vector<std::string> VowelLetterVariants(std::string_view folded, std::string_view lang);
 
 // Adds to each word of a Hebrew or Persian query its variants (above) that a

@@ -33,4 +33,8 @@ TEST_CASE("vowel letters: spellings one vowel letter apart inside the word") {
   CHECK(kb::VowelLetterVariants("תור", "he").empty());
   CHECK(kb::VowelLetterVariants("proxy", "en").empty());
   CHECK(kb::VowelLetterVariants("κωδικός", "el").empty());
+  // A hostile query's very long "word" gets none.
+  std::string long_word;
+  for (int i = 0; i < 200; ++i) long_word += "תוכ";
+  CHECK(kb::VowelLetterVariants(long_word, "he").empty());
 }
