@@ -17,6 +17,9 @@ bool IsHebrew(const std::u32string& word) {
   return std::all_of(word.begin(), word.end(), [](char32_t c) { return c >= 0x5C0 && c <= 0x5FF; });
 }
 
+// The letters plene spelling adds for vowels.
+bool IsVowelLetter(char32_t c) { return c == U'ו' || c == U'י'; }
+
 }  // namespace
 
 std::vector<std::string> HebrewVerbalNounStems(std::string_view stem) {
@@ -26,7 +29,7 @@ std::vector<std::string> HebrewVerbalNounStems(std::string_view stem) {
   std::u32string skeleton;
   skeleton.push_back(letters.front());
   for (size_t i = 1; i + 1 < letters.size(); ++i)
-    if (letters[i] != U'ו' && letters[i] != U'י') skeleton.push_back(letters[i]);
+    if (!IsVowelLetter(letters[i])) skeleton.push_back(letters[i]);
   skeleton.push_back(letters.back());
   if (skeleton.size() < letters.size()) {  // a noun's plene spelling: its verb stem
     if (skeleton.size() >= kMinLetters) out.push_back(analysis::ToUtf8(skeleton));
@@ -42,8 +45,7 @@ std::vector<std::string> HebrewVerbalNounStems(std::string_view stem) {
   }
   // pa'al infinitive or participle and noun: למחוק (מחוק), נעול and מחיקה
   // (מחיק), נעילה: the vowel letter before the last letter is the other one
-  if (letters.size() == 4 && (letters[2] == U'ו' || letters[2] == U'י') && letters[1] != U'ו' &&
-      letters[1] != U'י') {
+  if (letters.size() == 4 && IsVowelLetter(letters[2]) && !IsVowelLetter(letters[1])) {
     std::u32string other = letters;
     other[2] = letters[2] == U'ו' ? U'י' : U'ו';
     out.push_back(analysis::ToUtf8(other));

@@ -1,7 +1,5 @@
 #include "vowel_letters.h"
 
-#include <algorithm>
-
 #include "kb/analysis/text.h"
 #include "kb/core/vector_util.h"
 #include "kb/query/synonym_expander.h"
