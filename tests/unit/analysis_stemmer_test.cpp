@@ -157,6 +157,9 @@ TEST_CASE("analysis stemmer: Greek via libstemmer with folding and overrides") {
       {"ανοίγει", "ανοιγ"},
       {"αλλάχτηκε", "αλλαγ"},
       {"ελέγχτηκε", "ελεγχ"},
+      {"ελέγχθηκαν", "ελεγχ"},
+      {"γράφθηκε", "γραφ"},
+      {"γράφει", "γραφ"},
       {"έλεγχος", "ελεγχ"},
       // Verbs in -ώνω and -εύω: present, past continuous, participle and
       // imperative stem like the aorist and the noun ("update the app" meets
