@@ -23,6 +23,8 @@ const std::vector<QueryFeatureName>& QueryFeatureNames() {
        &F::degree_forms},
       {"vowel_letters", "Hebrew, Persian: a word also finds its spellings one vowel letter apart",
        &F::vowel_letters},
+      {"compound_verbs", "Persian: a compound verb also finds its joined noun (جلوگیری)",
+       &F::compound_verbs},
       {"exact_bonus", "the exact form weighs more than a stem", &F::exact_bonus},
       {"title_bonus", "a match in the title weighs more", &F::title_bonus},
       {"proximity", "neighbouring words near each other weigh more", &F::proximity},

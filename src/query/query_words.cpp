@@ -7,6 +7,7 @@
 #include <cctype>
 #include <utility>
 
+#include "compound_verbs.h"
 #include "degree_forms.h"
 #include "kb/analysis/language_profile.h"
 #include "kb/core/vector_util.h"
@@ -301,6 +302,8 @@ UnderstoodQuery UnderstandQuery(std::string_view text, std::string_view lang,
     AddThesaurusAlternatives(*resources.thesaurus, lang, analyzer, &built.words);
   if (resources.vocabulary && features.verbal_nouns)
     AddVerbalNounForms(lang, *resources.vocabulary, &built.words);
+  if (resources.vocabulary && features.compound_verbs)
+    AddCompoundVerbNouns(lang, *resources.vocabulary, &built.words);
   if (resources.vocabulary && resources.dictionary && features.degree_forms)
     AddDegreeForms(lang, *resources.dictionary, *resources.vocabulary, analyzer, &built.words);
   if (resources.vocabulary && features.vowel_letters)

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "kb/analysis/text.h"
-#include "kb/core/vector_util.h"
+#include "related_stems.h"
 
 namespace kb {
 namespace {
@@ -61,20 +61,7 @@ void AddVerbalNounForms(std::string_view lang, Vocabulary& vocabulary,
   if (lang != "he") return;
   for (QueryWord& word : *words) {
     if (word.phrase || word.stopword) continue;
-    std::vector<std::string> tried = word.stems;
-    for (const std::string& stem : word.stems) {
-      for (const std::string& other : HebrewVerbalNounStems(stem)) {
-        if (!AppendIfAbsent(&tried, other)) continue;
-        Token token;
-        token.term = other;
-        token.stems = {other};
-        if (!vocabulary.Known(token)) continue;
-        Alternative related;
-        related.stems = {other};
-        related.weight = kVerbalNounWeight;
-        word.alternatives.push_back(std::move(related));
-      }
-    }
+    AddRelatedStems(vocabulary, HebrewVerbalNounStems, kVerbalNounWeight, &word);
   }
 }
 

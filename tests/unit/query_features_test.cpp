@@ -50,7 +50,7 @@ struct Fixture {
   // משלוח ("shipping") gives the stem לוח ("board"), which the typo
   // משללוח has too (מ+ש+ל stripped).
   Fixture() {
-    vocabulary.stems = {"לוח", "משלוח", "ביטול"};
+    vocabulary.stems = {"לוח", "משלוח", "ביטול", "جلوگیر"};
     vocabulary.greeklish["kwdikos"] = {{"κωδικοσ"}, {"κωδικ"}};  // read as Greeklish for κωδικοσ
   }
 
@@ -99,6 +99,9 @@ const std::vector<Row>& Rows() {
       {"degree_forms", "slow", "en", [](B b) { return Count(Description(b), "Zslower") > 0; }},
       // The loanword "proxy" also searches its other spelling, which an article has.
       {"vowel_letters", "پروکسی", "fa", [](B b) { return Count(Description(b), "پراکسی") > 0; }},
+      // "Prevents" (جلوی ... را گرفتن) also searches the noun "prevention".
+      {"compound_verbs", "جلوی تور رو میگیره", "fa",
+       [](B b) { return Count(Description(b), "Zجلوگیر") > 0; }},
       // The exact-form bonus: the word's exact form alone, scaled.
       {"exact_bonus", "password", "en",
        [](B b) { return Count(Description(b), "1 * password") == 1; }},

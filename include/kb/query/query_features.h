@@ -32,6 +32,7 @@ struct QueryFeatures {
   bool verbal_nouns = true;  // Hebrew: a verb also finds its noun (לבטל: ביטול), and back
   bool degree_forms = true;  // English: slow also finds slower and slowest, and back
   bool vowel_letters = true;  // Hebrew, Persian: پروکسی also finds پراکسی (one vowel letter apart)
+  bool compound_verbs = true;  // Persian: جلوی ... را گرفتن also finds the noun جلوگیری
   // Ranking (the Xapian query and the searcher).
   bool exact_bonus = true;         // the exact form weighs more than a stem
   bool title_bonus = true;         // a match in the title weighs more

@@ -3,7 +3,8 @@
 // Quoted text becomes a phrase; synonym rules and the thesaurus add
 // alternatives; unknown words are repaired against the vocabulary ("did you
 // mean"); a Latin word of a Greek query may be Greeklish; a Hebrew verb also
-// searches its verbal noun and back (verbal_nouns.h). Stopwords are kept
+// searches its verbal noun and back (verbal_nouns.h), a Persian compound
+// verb its joined noun (compound_verbs.h). Stopwords are kept
 // and marked (QueryWord::stopword). Each of these rewrites has a switch in
 // QueryResources::features.
 //
