@@ -17,7 +17,7 @@ const std::vector<QueryFeatureName>& QueryFeatureNames() {
       {"dictionary", "a real-word dictionary guides typo repair", &F::dictionary},
       {"stripped_typos", "a Hebrew word known only through stripped letters is a typo",
        &F::stripped_typos},
-      {"verbal_nouns", "Hebrew: a verb also finds its verbal noun, and the noun its verb",
+      {"verbal_nouns", "Hebrew, Greek: a verb also finds its verbal noun, and the noun its verb",
        &F::verbal_nouns},
       {"degree_forms", "English: an adjective also finds its comparative and superlative, and back",
        &F::degree_forms},

@@ -31,3 +31,17 @@ TEST_CASE("verbal nouns: a Hebrew verb stem's noun, and a noun's verb stem") {
   CHECK(kb::HebrewVerbalNounStems("reset").empty());
   CHECK(kb::HebrewVerbalNounStems("").empty());
 }
+
+TEST_CASE("verbal nouns: a Greek verb stem in -αιν or -υν and its noun's in -ανσ or -υνσ") {
+  CHECK(kb::GreekVerbalNounStems("υπερθερμαιν") == Stems{"υπερθερμανσ"});  // υπερθερμαίνεται
+  CHECK(kb::GreekVerbalNounStems("υπερθερμανσ") == Stems{"υπερθερμαιν"});  // υπερθέρμανση
+  CHECK(kb::GreekVerbalNounStems("επιβραδυν") == Stems{"επιβραδυνσ"});     // επιβραδύνει
+  CHECK(kb::GreekVerbalNounStems("επιβραδυνσ") == Stems{"επιβραδυν"});     // επιβράδυνση
+  // Too short a stem, other endings (the -ηση nouns of verbs in -ώ did not
+  // pay), other scripts: nothing.
+  CHECK(kb::GreekVerbalNounStems("μαιν").empty());
+  CHECK(kb::GreekVerbalNounStems("ενεργοποιησ").empty());
+  CHECK(kb::GreekVerbalNounStems("ενεργοποι").empty());
+  CHECK(kb::GreekVerbalNounStems("ביטול").empty());
+  CHECK(kb::GreekVerbalNounStems("").empty());
+}

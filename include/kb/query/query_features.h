@@ -29,7 +29,7 @@ struct QueryFeatures {
   bool stopwords = true;       // stopwords searched too; off: dropped unless nothing else
   bool dictionary = true;      // a real-word dictionary (hunspell) guides typo repair
   bool stripped_typos = true;  // a Hebrew word known only through stripped letters is a typo
-  bool verbal_nouns = true;  // Hebrew: a verb also finds its noun (לבטל: ביטול), and back
+  bool verbal_nouns = true;  // Hebrew, Greek: a verb also finds its noun (לבטל: ביטול), and back
   bool degree_forms = true;  // English: slow also finds slower and slowest, and back
   bool vowel_letters = true;  // Hebrew, Persian: پروکسی also finds پراکسی (one vowel letter apart)
   bool compound_verbs = true;  // Persian: جلوی ... را گرفتن also finds the noun جلوگیری
