@@ -1,6 +1,7 @@
 #include "compound_verbs.h"
 
 #include "kb/analysis/text.h"
+#include "kb/core/vector_util.h"
 #include "related_stems.h"
 
 namespace kb {
@@ -58,20 +59,23 @@ std::u32string_view PersianLightVerbNounStem(std::string_view word) {
 void AddCompoundVerbNouns(std::string_view lang, Vocabulary& vocabulary,
                           std::vector<QueryWord>* words) {
   if (lang != "fa") return;
-  for (size_t v = 1; v < words->size(); ++v) {
-    const QueryWord& verb = (*words)[v];
-    if (verb.phrase || verb.exact.empty()) continue;
-    const std::u32string_view noun_stem = PersianLightVerbNounStem(verb.exact.front());
-    if (noun_stem.empty()) continue;
-    for (size_t i = 0; i < v; ++i) {
-      QueryWord& word = (*words)[i];
-      if (word.phrase || word.stopword) continue;
-      const std::string light_stem = analysis::ToUtf8(noun_stem);
+  // The noun stems of the light verbs after each word, each once.
+  std::vector<std::string> later;
+  for (size_t i = words->size(); i-- > 0;) {
+    QueryWord& word = (*words)[i];
+    if (!word.phrase && !word.stopword && !later.empty()) {
       AddRelatedStems(
           vocabulary,
-          [&](const std::string& stem) { return std::vector<std::string>{stem + light_stem}; },
+          [&](const std::string& stem) {
+            std::vector<std::string> nouns;
+            for (const std::string& light_stem : later) nouns.push_back(stem + light_stem);
+            return nouns;
+          },
           kCompoundNounWeight, &word);
     }
+    if (word.phrase || word.exact.empty()) continue;
+    const std::u32string_view light_stem = PersianLightVerbNounStem(word.exact.front());
+    if (!light_stem.empty()) AppendIfAbsent(&later, analysis::ToUtf8(light_stem));
   }
 }
 

@@ -1,6 +1,7 @@
 // Related words searched at a lower weight: a query word's stems map to the
-// stems of words related to it (a Hebrew verb's noun, a Persian compound
-// verb's noun), of which those some public article has become alternatives.
+// stems of words related to it (a Hebrew or Greek verb's noun, a Persian
+// compound verb's noun), of which those some public article has become
+// alternatives.
 // Shared by verbal_nouns.cpp and compound_verbs.cpp. Not thread-safe
 // (Vocabulary).
 #pragma once

@@ -1,6 +1,7 @@
-// Hebrew and Greek verbs against their nouns. Plene spelling writes the vowels of a
-// verbal noun with the letters ו and י that its verb leaves out: לבטל
-// (to cancel) and ביטול (cancellation), לשדרג and שדרוג, לעדכן and עדכון.
+// Hebrew and Greek verbs against their nouns. Plene spelling writes the
+// vowels of a verbal noun with the letters ו and י that its verb leaves out:
+// לבטל (to cancel) and ביטול (cancellation), לשדרג and שדרוג, לעדכן and
+// עדכון.
 // A query word's stems therefore also search, at a low weight, the verbal
 // noun of a verb stem (CCC: CיCוC, CCCC: CCCוC) and the verb stem of a noun
 // (the word without its inner ו and י), when a public article has them; and
@@ -36,9 +37,9 @@ std::vector<std::string> HebrewVerbalNounStems(std::string_view stem);
 // and the verbs' stems were measured too and did not pay on dev2 and at scale.)
 std::vector<std::string> GreekVerbalNounStems(std::string_view stem);
 
-// Adds to each word of a Hebrew or Greek (`lang` "he", "el") query the related stems of its
-// stems that `vocabulary` knows, each an alternative (stems only) weighed a
-// quarter of the word.
+// Adds to each word of a Hebrew or Greek (`lang` "he", "el") query the
+// related stems of its stems that `vocabulary` knows, each an alternative
+// (stems only) weighed a quarter of the word.
 void AddVerbalNounForms(std::string_view lang, Vocabulary& vocabulary,
                         std::vector<QueryWord>* words);
 

@@ -64,6 +64,8 @@ TEST_CASE("compound verbs: the words before a light verb also search their joine
   CHECK(CompoundNouns("آنتی ویروس جلوی تور رو میگیره", "fa", stems) ==
         Words{{}, {}, {"جلوگیر"}, {"تورگیر"}, {}, {}});
   CHECK(CompoundNouns("چطور یاد بگیرم", "fa", stems) == Words{{}, {"یادگیر"}, {}});
+  // Two forms of one light verb: the noun once.
+  CHECK(CompoundNouns("یاد بگیرم بگیرم", "fa", stems) == Words{{"یادگیر"}, {}, {}});
   // Only nouns some article has; only before the verb; only in Persian;
   // only with the switch.
   CHECK(CompoundNouns("چطور یاد بگیرم", "fa", {}) == Words{{}, {}, {}});
