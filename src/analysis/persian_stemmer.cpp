@@ -68,12 +68,6 @@ constexpr std::u32string_view kPastPrefixes[] = {U"ن", U""};
 // کند is also the adjective "slow".
 constexpr std::u32string_view kNotLightVerbs[] = {U"کند"};
 
-bool IsStemPlusEnding(std::u32string_view rest, std::u32string_view stem,
-                      std::u32string_view ending) {
-  return rest.size() == stem.size() + ending.size() && StartsWith(rest, stem) &&
-         EndsWith(rest, ending);
-}
-
 // The infinitive of a light-verb form, or empty.
 std::u32string_view LightVerbInfinitive(std::u32string_view w) {
   for (std::u32string_view not_verb : kNotLightVerbs)

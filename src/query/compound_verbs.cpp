@@ -27,12 +27,6 @@ constexpr std::u32string_view kPastEndings[] = {U"", U"م", U"ی", U"یم", U"ی
 constexpr std::u32string_view kPresentPrefixes[] = {U"نمی", U"می", U"ب", U"ن"};
 constexpr std::u32string_view kPastPrefixes[] = {U"ن", U""};
 
-bool IsStemPlusEnding(std::u32string_view rest, std::u32string_view stem,
-                      std::u32string_view ending) {
-  return rest.size() == stem.size() + ending.size() && analysis::StartsWith(rest, stem) &&
-         analysis::EndsWith(rest, ending);
-}
-
 // Whether `w` is one of `prefixes`, then `stem`, then one of `endings`.
 template <size_t P, size_t E>
 bool IsFormOf(std::u32string_view w, const std::u32string_view (&prefixes)[P],
@@ -40,7 +34,7 @@ bool IsFormOf(std::u32string_view w, const std::u32string_view (&prefixes)[P],
   for (std::u32string_view prefix : prefixes) {
     if (!analysis::StartsWith(w, prefix)) continue;
     for (std::u32string_view ending : endings)
-      if (IsStemPlusEnding(w.substr(prefix.size()), stem, ending)) return true;
+      if (analysis::IsStemPlusEnding(w.substr(prefix.size()), stem, ending)) return true;
   }
   return false;
 }

@@ -8,8 +8,7 @@ void AddRelatedStems(Vocabulary& vocabulary,
                      const std::function<std::vector<std::string>(const std::string&)>& related,
                      double weight, QueryWord* word) {
   std::vector<std::string> tried = word->stems;
-  const std::vector<std::string> stems = word->stems;
-  for (const std::string& stem : stems) {
+  for (const std::string& stem : word->stems) {
     for (std::string other : related(stem)) {
       if (!AppendIfAbsent(&tried, other)) continue;
       Token token;

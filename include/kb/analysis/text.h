@@ -51,6 +51,14 @@ bool EndsWith(const S& s, const Affix& affix) {
   return v.size() >= a.size() && v.substr(v.size() - a.size()) == a;
 }
 
+// Whether `word` is exactly `stem` followed by `ending` (a verb form: the
+// Persian light verbs' گیر + م).
+inline bool IsStemPlusEnding(std::u32string_view word, std::u32string_view stem,
+                             std::u32string_view ending) {
+  return word.size() == stem.size() + ending.size() && StartsWith(word, stem) &&
+         EndsWith(word, ending);
+}
+
 // Whether a (folded) term is a character pair (or a lone character) of
 // Chinese, Japanese or Korean: its first letter is of a kPairs script. Pairs
 // are not words as a customer typed them, so they never go into the spelling
