@@ -18,7 +18,7 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    18;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    19;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
@@ -33,7 +33,8 @@ inline constexpr int kVersion =
          // 16: the number of title stems (kSlotTitleStems); Hebrew, Greek and
          //     Persian spelling words one byte a letter (spelling_key.h);
          // 17: a Hebrew final ת also stems as a feminine noun's ה (מחיקת: מחיק);
-         // 18: a Greek passive aorist in -στηκε, -φτηκε, -χτηκε stems like its verb
+         // 18: a Greek passive aorist in -στηκε, -φτηκε, -χτηκε stems like its verb;
+         // 19: Persian possessive and comparative endings after a ZWNJ as stopwords
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,

@@ -114,6 +114,17 @@ TEST_CASE("analysis tokenizer: a ZWNJ compound adds its joined form and stem to 
   CHECK(books[0].extra_terms == std::vector<std::string>{"کتابها"});
   CHECK(books[0].stems == std::vector<std::string>{"کتاب"});
   CHECK(books[1].stopword);
+  // Possessive and comparative endings after a ZWNJ are not words: no stem
+  // of theirs ("هایتان" stemmed to هایت) matches other articles' endings.
+  for (const char* text : {"رمز‌هایتان", "کتاب‌تان", "کتاب‌اش",
+                           "بزرگ‌تر", "بزرگ‌ترین"}) {
+    CAPTURE(text);
+    auto parts = analyzer->Analyze(text, "fa");
+    REQUIRE(parts.size() == 2);
+    CHECK(parts[0].extra_terms.size() == 1);
+    CHECK(parts[1].stopword);
+    CHECK(parts[1].stems.empty());
+  }
 }
 
 TEST_CASE("analysis tokenizer: a hyphenated compound also indexes its joined form") {
