@@ -31,8 +31,7 @@ namespace kb {
 struct BuiltArticle {
   std::string id;  // the article's id
   Xapian::Document doc;
-  std::vector<std::string> spelling;  // its words for the spelling table
-  Diagnostics problem;                // not ok(): nothing to write (the rest empty)
+  Diagnostics problem;  // not ok(): nothing to write (the rest empty)
 };
 
 class BuildAhead {

@@ -84,6 +84,14 @@ std::string SnippetPassages(const Article& article, const std::vector<std::vecto
   return EncodeSnippetPassages(passages, tokens);
 }
 
+// Each exact form of an internal article again under kInternalWord (schema.h).
+void AddInternalWords(Xapian::Document* doc) {
+  std::vector<std::string> words;
+  for (auto it = doc->termlist_begin(); it != doc->termlist_end(); ++it)
+    if (schema::IsExactForm(*it)) words.push_back(*it);
+  for (const std::string& word : words) doc->add_boolean_term(schema::InternalWordTerm(word));
+}
+
 }  // namespace
 
 std::string EncodeDocumentData(const Article& article) {
@@ -135,6 +143,7 @@ Xapian::Document BuildDocument(const Article& article, Analyzer& analyzer) {
   for (const std::string& tag : article.tags)
     doc.add_boolean_term(schema::BooleanTerm(schema::kTag, tag));
   doc.add_boolean_term(schema::AudienceTerm(AudienceName(article.audience)));
+  if (article.audience == Audience::kInternal) AddInternalWords(&doc);
   doc.add_boolean_term(schema::SampleTerm(article.id));
   if (article.faq) doc.add_boolean_term(schema::kFaqTerm);
   if (!article.translation_of.empty())

@@ -46,7 +46,7 @@ void AddListed(const Xapian::Database& db, const std::string& table_key, bool wo
 
 // `forms`, or none when no public article has any of them: to a customer, a
 // word that only internal articles have must read like an unknown word (as
-// with the spelling table, which holds the words of public articles only).
+// with typo repair, which knows the words of public articles only).
 GreekForms PublicOnly(const Xapian::Database& db, GreekForms forms) {
   std::vector<std::string> terms = forms.exact;
   for (const std::string& stem : forms.stems) terms.push_back(schema::Term(schema::kStem, stem));

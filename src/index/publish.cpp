@@ -288,49 +288,37 @@ struct WriteJob {
   std::function<void()> written;  // after each article (progress); may be empty
 };
 
-// Writes `job`'s part of the plan; the spelling table follows the public
-// documents, the Greeklish table every document's Greek words. Returns ok()
-// diagnostics when everything was written; otherwise the article that changed
-// since it was validated, and the caller must not commit. Xapian errors are
-// thrown (Publish turns them into a Status).
+// Writes `job`'s part of the plan; the Greeklish table follows every
+// document's Greek words. Returns ok() diagnostics when everything was
+// written; otherwise the article that changed since it was validated, and the
+// caller must not commit. Xapian errors are thrown (Publish turns them into a
+// Status).
 Diagnostics ApplyPlan(Xapian::WritableDatabase& db, ArticleSource& source, const Plan& plan,
                       const WriteJob& job) {
   auto analyzer = NewAnalyzer();
   GreeklishTableWriter greeklish(db, *analyzer);
-  // Reading, parsing, analysis and the spelling words on a second thread
-  // (BuildAhead; a small publish builds here); this one writes. The source is
-  // read only through `ahead` until the loop ends.
+  // Reading, parsing and analysis on a second thread (BuildAhead; a small
+  // publish builds here); this one writes. The source is read only through
+  // `ahead` until the loop ends.
   const size_t count = job.end - job.begin;
-  BuildAhead ahead(
-      count, job.build_ahead > 0 ? job.build_ahead : count, *analyzer,
-      [&](size_t i, Analyzer& worker) {
-        Diagnosed<Article> reloaded = Reload(source, plan.changed[job.begin + i]);
-        if (!reloaded.ok()) return BuiltArticle{"", {}, {}, std::move(reloaded.diagnostics)};
-        Xapian::Document doc = BuildDocument(reloaded.value, worker);
-        std::vector<std::string> spelling = SpellingWordsOf(doc);
-        return BuiltArticle{reloaded.value.id, std::move(doc), std::move(spelling), {}};
-      });
-  SpellingBatch spelling;
+  BuildAhead ahead(count, job.build_ahead > 0 ? job.build_ahead : count, *analyzer,
+                   [&](size_t i, Analyzer& worker) {
+                     Diagnosed<Article> reloaded = Reload(source, plan.changed[job.begin + i]);
+                     if (!reloaded.ok())
+                       return BuiltArticle{"", {}, std::move(reloaded.diagnostics)};
+                     Xapian::Document doc = BuildDocument(reloaded.value, worker);
+                     return BuiltArticle{reloaded.value.id, std::move(doc), {}};
+                   });
   for (size_t done = 1; done <= count; ++done) {
     BuiltArticle built = ahead.Next();
     if (!built.problem.ok()) return std::move(built.problem);
     const std::string id_term = schema::IdTerm(built.id);
-    RemoveSpellingWords(db, id_term);
-    spelling.Add(built.spelling);
     greeklish.Add(built.doc);
     db.replace_document(id_term, built.doc);
     if (job.written) job.written();
-    if (job.commit_every > 0 && done % job.commit_every == 0) {
-      spelling.Flush(db);
-      db.commit();
-    }
+    if (job.commit_every > 0 && done % job.commit_every == 0) db.commit();
   }
-  spelling.Flush(db);
-  for (const std::string& id : plan.removed) {
-    const std::string id_term = schema::IdTerm(id);
-    RemoveSpellingWords(db, id_term);
-    db.delete_document(id_term);
-  }
+  for (const std::string& id : plan.removed) db.delete_document(schema::IdTerm(id));
   return {};
 }
 

@@ -18,7 +18,7 @@ namespace kb::schema {
 // Bump when the layout below or the analysis changes meaningfully: a database
 // with another version is rebuilt under a new generation (SCALE.md §2).
 inline constexpr int kVersion =
-    19;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
+    20;  // 2: facet slots; 3: Persian light verbs stem to the infinitive;
          // 4: Greek mediopassive stems like the active; 5: and the passive aorist;
          // 6: Greek verbs stem like their nouns (-ώνω, -εύω, -ίζω);
          // 7: the Greeklish table (synonym table, below);
@@ -31,10 +31,11 @@ inline constexpr int kVersion =
          // 14: a Hebrew stem's doubled ו or י as one letter (פנייה: פני);
          // 15: category and tags in one facets slot;
          // 16: the number of title stems (kSlotTitleStems); Hebrew, Greek and
-         //     Persian spelling words one byte a letter (spelling_key.h);
+         //     Persian spelling words one byte a letter;
          // 17: a Hebrew final ת also stems as a feminine noun's ה (מחיקת: מחיק);
          // 18: a Greek passive aorist in -στηκε, -φτηκε, -χτηκε stems like its verb;
-         // 19: Persian possessive and comparative endings after a ZWNJ as stopwords
+         // 19: Persian possessive and comparative endings after a ZWNJ as stopwords;
+         // 20: no spelling table; internal articles' words again as XI terms
 
 // ---- terms ---------------------------------------------------------------
 // Unprefixed: the folded exact form of every word of title, headings and body,
@@ -51,6 +52,10 @@ inline constexpr std::string_view kCategory = "XC";  // XCbilling (category as w
 inline constexpr std::string_view kTag = "K";        // Kpassword (tag as written, lower-cased)
 inline constexpr std::string_view kAudience = "XA";  // XApublic | XAinternal
 inline constexpr std::string_view kFaq = "XF";       // XFtrue for faq articles
+// "XI" + exact form: each word of an internal article, again (wdf 0), so that
+// a word's frequency less this term's is how many public articles have it:
+// typo repair knows and suggests only public words (index/spelling.h).
+inline constexpr std::string_view kInternalWord = "XI";
 inline constexpr std::string_view kTranslationOf =
     "XT";  // XT<target id>: this article translates target
 // "XS" + bucket: every article is in one of kSampleBuckets buckets ("XS0" ..
@@ -120,6 +125,9 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
 // with a capital letter, and exact forms are folded to lower case.
 inline bool IsExactForm(std::string_view term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+inline std::string InternalWordTerm(std::string_view exact_form) {
+  return std::string(kInternalWord).append(exact_form);
 }
 // The stem of a word's stem term (kStem + stem), or "" for any other term,
 // title stems (kTitleStem + stem) included.

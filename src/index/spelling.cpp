@@ -6,29 +6,10 @@
 
 #include "greeklish_table.h"
 #include "kb/analysis/language_profile.h"
-#include "kb/analysis/text.h"
-#include "kb/core/utf8.h"
+#include "kb/query/dictionary.h"
 #include "schema.h"
-#include "spelling_key.h"
 
 namespace kb {
-namespace {
-
-bool IsPublic(const Xapian::Document& doc) {
-  auto it = doc.termlist_begin();
-  it.skip_to(schema::kPublicTerm);
-  return it != doc.termlist_end() && *it == schema::kPublicTerm;
-}
-
-// Spelling words are the positional, unprefixed terms (real words of the text)
-// that contain at least one letter.
-bool IsSpellingWord(const Xapian::TermIterator& it) {
-  const std::string& term = *it;
-  if (!schema::IsExactForm(term)) return false;
-  return it.positionlist_count() > 0 && IsSpellableWord(term);
-}
-
-}  // namespace
 
 std::vector<std::string> TokenTerms(const Token& token) {
   std::vector<std::string> terms{token.term};
@@ -48,7 +29,7 @@ unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query,
 }
 
 bool XapianVocabulary::Known(const Token& token) {
-  // Cheapest first: the exact form among public words (the spelling table).
+  // Cheapest first: the exact form among public words.
   if (KnownWord(token.term)) return true;
   const std::vector<std::string> terms = TokenTerms(token);
   const bool anywhere = std::any_of(
@@ -87,44 +68,54 @@ bool XapianVocabulary::KnownPhrase(const std::vector<std::string>& words) {
              lang_, 1) > 0;
 }
 
+bool XapianVocabulary::PublicHas(const std::string& term, Xapian::doccount frequency) {
+  // Internal articles have their words again as XI terms: fewer of those
+  // than articles with the word, and some public article has it.
+  return frequency > db_.get_termfreq(schema::InternalWordTerm(term));
+}
+
 bool XapianVocabulary::KnownWord(const std::string& term) {
-  // The spelling table holds exactly the words of public articles.
-  const std::string key = SpellingKey(term);
-  Xapian::TermIterator it = db_.spellings_begin();
-  it.skip_to(key);
-  return it != db_.spellings_end() && *it == key;
+  return IsSpellableWord(term) && PublicHas(term, db_.get_termfreq(term));
 }
 
 std::vector<std::string> XapianVocabulary::KnownWords(const std::vector<std::string>& terms) {
-  // One pass of one cursor over the spelling table, in sorted order, instead
-  // of a new cursor per term.
-  std::vector<std::string> keys;
-  for (const std::string& term : terms) keys.push_back(SpellingKey(term));
-  std::vector<std::string> sorted = keys;
+  // One pass of one cursor over the index's terms, in sorted order, instead
+  // of a look-up from the root per term.
+  std::vector<std::string> sorted;
+  for (const std::string& term : terms)
+    if (IsSpellableWord(term)) sorted.push_back(term);
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   std::set<std::string> found;
-  Xapian::TermIterator it = db_.spellings_begin();
-  for (const std::string& key : sorted) {
-    it.skip_to(key);
-    if (it == db_.spellings_end()) break;
-    if (*it == key) found.insert(key);
+  Xapian::TermIterator it = db_.allterms_begin();
+  for (const std::string& term : sorted) {
+    it.skip_to(term);
+    if (it == db_.allterms_end()) break;
+    if (*it == term && PublicHas(term, it.get_termfreq())) found.insert(term);
   }
   std::vector<std::string> known;
-  for (size_t i = 0; i < terms.size(); ++i)
-    if (found.count(keys[i])) known.push_back(terms[i]);
+  for (const std::string& term : terms)
+    if (found.count(term)) known.push_back(term);
   return known;
 }
 
 std::string XapianVocabulary::Suggest(const std::string& term) {
-  // Short words get one edit: Hebrew and Greek are dense, two edits turn
-  // short words into unrelated ones (ANALYSIS.md §6.4).
-  const unsigned max_edits = CountCodePoints(term) <= 5 ? 1 : 2;
-  const std::string suggestion =
-      WordOfSpellingKey(db_.get_spelling_suggestion(SpellingKey(term), max_edits));
-  if (suggestion.empty() || CountPublic(db_, Xapian::Query(suggestion), lang_, 1) > 0)
-    return suggestion;
-  return std::string();  // a word of another language only
+  // The words one edit away first (in the query language's letters, or in
+  // those of the word's own script: a Latin word in a Hebrew query), then
+  // the word with a prefix of up to three letters left out ("unlisted":
+  // listed); of each kind the one most public articles of the language have.
+  std::vector<std::string> near = OneEditForms(term, SuggestionLettersOf(lang_));
+  if (near.empty()) near = OneEditForms(term, SuggestionLettersOf(DetectLanguage(term)));
+  for (const std::vector<std::string>& forms : {near, PrefixStrippedForms(term)}) {
+    std::string best;
+    unsigned best_count = 0;
+    for (const std::string& form : KnownWords(forms)) {
+      const unsigned count = CountPublic(db_, Xapian::Query(form), lang_, db_.get_doccount());
+      if (count > best_count) best = form, best_count = count;
+    }
+    if (!best.empty()) return best;
+  }
+  return std::string();  // none, or words of other languages only
 }
 
 // The transliteration of the vocabulary's language (Greeklish), or null.
@@ -141,32 +132,6 @@ GreekForms XapianVocabulary::GreeklishForms(const std::string& word) {
 GreekForms XapianVocabulary::GreeklishFormsWithTypo(const std::string& word) {
   const analysis::Transliteration* typed = Typed();
   return typed != nullptr ? GreekFormsNearGreeklish(db_, *typed, word) : GreekForms();
-}
-
-std::vector<std::string> SpellingWordsOf(const Xapian::Document& doc) {
-  std::vector<std::string> words;
-  if (!IsPublic(doc)) return words;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-    if (IsSpellingWord(it)) words.push_back(*it);
-  return words;
-}
-
-void SpellingBatch::Add(const std::vector<std::string>& words) {
-  for (const std::string& word : words) ++counts_[word];
-}
-
-void SpellingBatch::Flush(Xapian::WritableDatabase& db) {
-  for (const auto& [word, count] : counts_) db.add_spelling(SpellingKey(word), count);
-  counts_.clear();
-}
-
-void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_term) {
-  auto posting = db.postlist_begin(id_term);
-  if (posting == db.postlist_end(id_term)) return;
-  const Xapian::Document doc = db.get_document(*posting);
-  if (!IsPublic(doc)) return;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-    if (IsSpellingWord(it)) db.remove_spelling(SpellingKey(*it), 1);
 }
 
 }  // namespace kb

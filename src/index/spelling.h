@@ -1,11 +1,11 @@
-// Spelling: "did you mean" data built from PUBLIC articles only, so that no
-// word of an internal article can ever surface as a suggestion.
-//
-// Index side: SpellingWordsOf, SpellingBatch and RemoveSpellingWords keep Xapian's spelling
-// table in step with the documents (one count per public document a word
-// occurs in). Query side: XapianVocabulary implements query understanding's
-// kb::Vocabulary (kb/query/vocabulary.h) over the index: whether a word is
-// known and which public word is closest to it.
+// Spelling: query understanding's kb::Vocabulary (kb/query/vocabulary.h)
+// over the index: whether a word is known, which public word is closest to
+// it ("did you mean"), how many articles have it. The words are the index's
+// own exact forms, and only those of PUBLIC articles count, so that no word
+// of an internal article can ever surface as a suggestion. Publishing keeps
+// no table for it: Xapian's spelling table was a quarter of a full build's
+// CPU and answered no query of the evaluation sets that one edit does not
+// (docs/performance.md, fourteenth round).
 // Not thread-safe (holds a Xapian::Database reference).
 #pragma once
 
@@ -21,7 +21,7 @@
 namespace kb {
 
 // Suggestions are limited to words of public articles in `lang` (when not
-// empty): the spelling table itself is shared by all languages.
+// empty): the index's words are shared by all languages.
 class XapianVocabulary : public Vocabulary {
  public:
   XapianVocabulary(const Xapian::Database& db, std::string lang)
@@ -38,6 +38,9 @@ class XapianVocabulary : public Vocabulary {
 
  private:
   const analysis::Transliteration* Typed() const;
+  // Whether a public article has the exact form `term`, which `frequency`
+  // articles have.
+  bool PublicHas(const std::string& term, Xapian::doccount frequency);
 
   const Xapian::Database& db_;
   std::string lang_;
@@ -49,23 +52,5 @@ std::vector<std::string> TokenTerms(const Token& token);
 // Public articles (in `lang`, if not empty) matching `query`, counted up to `limit`.
 unsigned CountPublic(const Xapian::Database& db, const Xapian::Query& query,
                      const std::string& lang, unsigned limit);
-
-// The words a document gives the spelling table: its spelling words if it is
-// public, else none. Reads only `doc` (so it may run where doc was built).
-std::vector<std::string> SpellingWordsOf(const Xapian::Document& doc);
-
-// Spelling words added over many documents, counted here and given to Xapian
-// once per word per Flush (one add_spelling per word and batch instead of
-// one per word and document). Flush before every commit.
-class SpellingBatch {
- public:
-  void Add(const std::vector<std::string>& words);
-  void Flush(Xapian::WritableDatabase& db);
-
- private:
-  std::unordered_map<std::string, Xapian::termcount> counts_;
-};
-// Removes the words of the stored document with unique term `id_term`, if any.
-void RemoveSpellingWords(Xapian::WritableDatabase& db, const std::string& id_term);
 
 }  // namespace kb

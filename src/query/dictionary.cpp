@@ -1,6 +1,8 @@
 #include "kb/query/dictionary.h"
 
+#include <unicode/ulocdata.h>
 #include <unicode/unistr.h>
+#include <unicode/uset.h>
 
 #include <filesystem>
 #include <hunspell.hxx>
@@ -74,9 +76,52 @@ std::unique_ptr<WordList> Load(const analysis::LanguageProfile& profile) {
 
 }  // namespace
 
+namespace {
+
+// The letters of `lang`'s standard exemplar set in ICU's locale data (CLDR:
+// the letters its writing uses, lower case), single code points only.
+std::u32string ExemplarLetters(const std::string& lang) {
+  std::u32string letters;
+  UErrorCode status = U_ZERO_ERROR;
+  ULocaleData* data = ulocdata_open(lang.c_str(), &status);
+  if (U_FAILURE(status)) return letters;
+  // A language ICU does not know opens the root locale, whose letters are not its.
+  const bool unknown = status == U_USING_DEFAULT_WARNING;
+  status = U_ZERO_ERROR;
+  USet* set =
+      unknown ? nullptr : ulocdata_getExemplarSet(data, nullptr, 0, ULOCDATA_ES_STANDARD, &status);
+  if (U_SUCCESS(status) && set != nullptr) {
+    for (int32_t i = 0; i < uset_getItemCount(set); ++i) {
+      UChar32 start = 0, end = 0;
+      UErrorCode item_status = U_ZERO_ERROR;
+      if (uset_getItem(set, i, &start, &end, nullptr, 0, &item_status) != 0) continue;  // a string
+      for (UChar32 c = start; c <= end && letters.size() < kMaxExemplarLetters; ++c)
+        letters.push_back(static_cast<char32_t>(c));
+    }
+  }
+  if (set != nullptr) uset_close(set);
+  ulocdata_close(data);
+  return letters;
+}
+
+}  // namespace
+
 std::u32string_view LettersOf(std::string_view lang) {
   const analysis::LanguageProfile* profile = analysis::ProfileFor(lang);
   return profile != nullptr ? std::u32string_view(profile->letters) : std::u32string_view();
+}
+
+std::u32string_view SuggestionLettersOf(std::string_view lang) {
+  const std::u32string_view listed = LettersOf(lang);
+  if (!listed.empty() || lang.empty()) return listed;
+  // Looked up in ICU once per language and kept.
+  static std::mutex mutex;
+  static std::map<std::string, std::u32string, std::less<>> known;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = known.find(lang);
+  if (it == known.end())
+    it = known.emplace(std::string(lang), ExemplarLetters(std::string(lang))).first;
+  return it->second;
 }
 
 namespace {
@@ -124,6 +169,14 @@ std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_
       if (c != w[i]) candidates.push_back(w.substr(0, i) + c + w.substr(i + 1));
   for (size_t i = 0; i <= w.size(); ++i)
     for (char32_t c : letters) candidates.push_back(w.substr(0, i) + c + w.substr(i));
+  return UniqueForms(w, candidates);
+}
+
+std::vector<std::string> PrefixStrippedForms(const std::string& folded) {
+  const std::u32string w = DecodeUtf8(folded);
+  std::vector<std::u32string> candidates;
+  for (size_t k = 1; k <= kMaxStrippedPrefix && w.size() >= k + kMinPrefixStem; ++k)
+    candidates.push_back(w.substr(k));
   return UniqueForms(w, candidates);
 }
 

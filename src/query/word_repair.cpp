@@ -160,7 +160,7 @@ std::vector<std::string> SplitWithTypo(const std::string& term, Lexicon& lexicon
     const std::vector<Token> tokens = lexicon.analyzer.Analyze(part, lexicon.lang);
     return tokens.size() == 1 && !tokens[0].stopword && tokens[0].term == part;
   };
-  // The spelling table first: it rules out most parts without analysing them.
+  // Known words first: a look-up rules out most parts without analysing them.
   auto known = [&](const std::string& part) {
     return lexicon.vocabulary.KnownWord(part) && one_word(part);
   };

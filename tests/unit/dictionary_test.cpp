@@ -51,6 +51,28 @@ TEST_CASE("one-edit forms: deletes, swaps, replacements and inserts over the lan
   CHECK(kb::OneEditForms(std::string(25, 'a'), kb::LettersOf("en")).empty());
 }
 
+TEST_CASE("suggestion letters: the profile's list, else ICU's exemplar letters") {
+  CHECK(kb::SuggestionLettersOf("he") == kb::LettersOf("he"));
+  CHECK(kb::SuggestionLettersOf("").empty());
+  CHECK(kb::LettersOf("ru").empty());
+  const std::u32string_view ru = kb::SuggestionLettersOf("ru");
+  CHECK(ru.find(U'я') != std::u32string_view::npos);
+  CHECK(ru.find(U'a') == std::u32string_view::npos);  // Cyrillic only
+  const std::u32string_view de = kb::SuggestionLettersOf("de");
+  CHECK(de.find(U'ä') != std::u32string_view::npos);
+  CHECK(de.find(U'z') != std::u32string_view::npos);
+  CHECK(kb::SuggestionLettersOf("th").find(U'\u0E48') != std::u32string_view::npos);  // a tone mark
+  CHECK(kb::SuggestionLettersOf("xx").empty());
+}
+
+TEST_CASE("prefix-stripped forms: one to three first letters left out, three letters kept") {
+  CHECK(kb::PrefixStrippedForms("unlisted") ==
+        std::vector<std::string>{"nlisted", "listed", "isted"});
+  CHECK(kb::PrefixStrippedForms("κλειδί") == std::vector<std::string>{"λειδί", "ειδί", "ιδί"});
+  CHECK(kb::PrefixStrippedForms("abcd") == std::vector<std::string>{"bcd"});
+  CHECK(kb::PrefixStrippedForms("abc").empty());
+}
+
 TEST_CASE("drop and swap forms: a letter left out or two neighbours swapped, any script") {
   CHECK(kb::DropAndSwapForms("משללוח") == std::vector<std::string>{"שללוח", "מללוח", "משלוח",
                                                                    "משללח", "משללו", "שמללוח",

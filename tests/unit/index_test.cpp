@@ -420,6 +420,29 @@ TEST_CASE("spelling: suggestions come from public words of the query's language 
   CHECK_FALSE(ws.Search("flumbergust", "en", /*agent=*/true).suggestion.has_value());
 }
 
+TEST_CASE("spelling: no spelling table; suggestions are the index's public words one edit away") {
+  Workspace ws;
+  ws.Write("en/a/cards", "title: Cards\nlang: en", "Your card is listed. A card or a cart.");
+  ws.Write("en/a/more", "title: More\nlang: en", "Another card.");
+  ws.Write("he/a/agent", "title: נציג\nlang: he", "איך מדברים עם נציג דרך Bluetooth");
+  ws.Write("ru/a/password", "title: Пароль\nlang: ru", "Сменить пароль.");
+  ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal", "The flumbergast.");
+  ws.Publish();
+  const Xapian::Database db(kb::GenerationPath(ws.db(), *kb::ReadCurrentGeneration(ws.db())));
+  // Publishing writes no spelling table: it was a quarter of a full build.
+  CHECK(db.spellings_begin() == db.spellings_end());
+  kb::XapianVocabulary en(db, "en"), he(db, "he"), ru(db, "ru");
+  CHECK(en.Suggest("carx") == "card");           // of card and cart, the one more articles have
+  CHECK(en.Suggest("unlisted") == "listed");     // a prefix left out
+  CHECK(en.Suggest("flumbergust").empty());      // internal words never
+  CHECK(he.Suggest("נצג") == "נציג");            // a letter the typist left out
+  CHECK(he.Suggest("bluetoth") == "bluetooth");  // a Latin word in the letters of its own script
+  CHECK(he.Suggest("pasword").empty());          // no Hebrew article has "password"
+  CHECK(ru.Suggest("пороль") == "пароль");       // Russian letters from ICU's locale data
+  CHECK(en.KnownWord("cart"));
+  CHECK_FALSE(en.KnownWord("flumbergast"));
+}
+
 TEST_CASE("publish: an article that changes between validation and writing publishes nothing") {
   Workspace ws;
   ws.Write("en/a/one", "title: One\nlang: en", "first version");

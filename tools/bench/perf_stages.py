@@ -54,7 +54,6 @@ INDEX = [
     ("validation pass: parse Markdown/YAML", r"LoadArticle|kb::ParseArticle", True),
     ("document building (terms, values, data)", r"kb::BuildDocument", False),
     ("analysis", r"AnalyzerImpl::|kb::Analyzer", True),
-    ("spelling table (add/remove words)", r"AddSpellingWords|RemoveSpellingWords", True),
     ("Greeklish table", r"GreeklishTableWriter", True),
     ("Xapian: replace_document (incl. auto flush)", r"replace_document|delete_document", True),
     ("Xapian: commit", r"Xapian::.*::commit", True),

@@ -34,6 +34,14 @@ class WordList {
 // no list for.
 std::u32string_view LettersOf(std::string_view lang);
 
+// The letters a "did you mean" suggestion tries for `lang`: LettersOf, else
+// the standard exemplar letters of ICU's locale data for it (the letters
+// CLDR says its writing uses, at most kMaxExemplarLetters); empty for "" and
+// languages ICU has none for. The view stays valid for the life of the
+// process. Thread-safe.
+std::u32string_view SuggestionLettersOf(std::string_view lang);
+inline constexpr size_t kMaxExemplarLetters = 128;
+
 // The forms one edit (delete, transpose, replace or insert one of `letters`)
 // away from `folded`, without duplicates and without `folded` itself; none
 // for words over 24 letters or with a character `letters` does not have.
@@ -43,6 +51,14 @@ std::vector<std::string> OneEditForms(const std::string& folded, std::u32string_
 // (OneEditForms' first two kinds, for any word and script), without
 // duplicates and without `folded` itself.
 std::vector<std::string> DropAndSwapForms(const std::string& folded);
+
+// The forms of `folded` with its first one to kMaxStrippedPrefix letters
+// left out, keeping at least kMinPrefixStem ("unlisted": nlisted, listed,
+// isted), without duplicates. Not its last letters: endings are the
+// stemmer's, and a word cut short is most often another word (really: real).
+std::vector<std::string> PrefixStrippedForms(const std::string& folded);
+inline constexpr size_t kMaxStrippedPrefix = 3;
+inline constexpr size_t kMinPrefixStem = 3;
 
 // The dictionary kb uses for `lang` (its language profile names it), loaded
 // on first use and kept for the life of the process; null when kb has none
