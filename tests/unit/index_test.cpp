@@ -427,8 +427,16 @@ TEST_CASE("spelling: no spelling table; suggestions are the index's public words
   ws.Write("he/a/agent", "title: נציג\nlang: he", "איך מדברים עם נציג דרך Bluetooth");
   ws.Write("ru/a/password", "title: Пароль\nlang: ru", "Сменить пароль.");
   ws.Write("en/ops/secret", "title: Runbook\nlang: en\naudience: internal", "The flumbergast.");
+  // The longest word the index takes (60 Gothic letters of 4 bytes), in an
+  // internal article: its XI term fits too.
+  std::string longest;
+  for (int i = 0; i < 60; ++i) longest += "\xF0\x90\x8C\xB0";
+  REQUIRE(longest.size() == kb::schema::kMaxTermBytes);
+  ws.Write("en/ops/long", "title: Long\nlang: en\naudience: internal", longest);
   ws.Publish();
   const Xapian::Database db(kb::GenerationPath(ws.db(), *kb::ReadCurrentGeneration(ws.db())));
+  CHECK(db.term_exists(kb::schema::InternalWordTerm(longest)));
+  CHECK_FALSE(kb::XapianVocabulary(db, "en").KnownWord(longest));
   // Publishing writes no spelling table: it was a quarter of a full build.
   CHECK(db.spellings_begin() == db.spellings_end());
   kb::XapianVocabulary en(db, "en"), he(db, "he"), ru(db, "ru");
