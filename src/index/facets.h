@@ -1,17 +1,18 @@
 // Facet counting: a Xapian MatchSpy that counts the categories and the tags
 // of every document the match sees (the query already filters by audience,
-// so a customer's counts never include internal articles), from one value
-// slot (schema::kSlotFacets). Not thread-safe; one per query.
+// so a customer's counts never include internal articles), by docid from the
+// index's FacetColumn. Not thread-safe; one per query.
 #pragma once
 
 #include <xapian.h>
 
-#include <deque>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "facet_column.h"
 #include "kb/index/search.h"
 
 namespace kb {
@@ -21,8 +22,22 @@ namespace kb {
 // split at '\n').
 std::string EncodeFacets(const std::string& category, const std::vector<std::string>& tags);
 
+// A facets slot value read back. An index written before schema 15 has only
+// the tags there ('\n'-separated) and the category in its own slot:
+// `legacy_category` is called for it then.
+struct DecodedFacets {
+  std::string category;
+  std::vector<std::string> tags;
+};
+DecodedFacets DecodeFacets(std::string_view value,
+                           const std::function<std::string()>& legacy_category);
+
 class FacetSpy : public Xapian::MatchSpy {
  public:
+  explicit FacetSpy(const FacetColumn& column)
+      : column_(column),
+        categories_(column.categories().size(), 0),
+        tags_(column.tags().size(), 0) {}
   void operator()(const Xapian::Document& doc, double weight) override;
   // The `limit` most frequent categories or tags, ties by value; each count
   // multiplied by `scale` and rounded (a spy over a sample of one match in
@@ -31,20 +46,8 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<FacetCount> TopTags(size_t limit, double scale = 1) const;
 
  private:
-  void AddTags(std::string_view tags);  // '\n'-separated
-
-  // Counts by value; the values themselves kept once each, so counting a
-  // value seen before copies nothing.
-  class Counts {
-   public:
-    void Add(std::string_view value);
-    std::vector<FacetCount> Top(size_t limit, double scale) const;
-
-   private:
-    std::deque<std::string> values_;  // stable: the map's keys view them
-    std::unordered_map<std::string_view, uint64_t> counts_;
-  };
-  Counts categories_, tags_;
+  const FacetColumn& column_;
+  std::vector<uint64_t> categories_, tags_;  // counts by the column's ids
 };
 
 }  // namespace kb

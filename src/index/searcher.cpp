@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "article_lists.h"
@@ -211,12 +213,16 @@ class XapianSearcher : public Searcher {
       Xapian::Enquire counting(db_);
       counting.set_query(query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
-      FacetSpy spy;
-      if (facets) counting.add_matchspy(&spy);
+      std::shared_ptr<const FacetColumn> column;
+      std::optional<FacetSpy> spy;
+      if (facets) {
+        column = FacetColumn::Of(db_);
+        counting.add_matchspy(&spy.emplace(*column));
+      }
       const Xapian::MSet counts = counting.get_mset(0, 0, at_least);
       if (facets) {
-        m->categories = spy.TopCategories(kMaxFacetValues, scale);
-        m->tags = spy.TopTags(kMaxFacetValues, scale);
+        m->categories = spy->TopCategories(kMaxFacetValues, scale);
+        m->tags = spy->TopTags(kMaxFacetValues, scale);
       }
       return counts;
     };

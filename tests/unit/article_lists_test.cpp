@@ -70,25 +70,38 @@ TEST_CASE("facets count every match, for the caller's audience only") {
 }
 
 TEST_CASE("facets: one slot holds the category and the tags, whatever they contain") {
-  kb::FacetSpy spy;
-  auto see = [&spy](const std::string& value) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&db](const std::string& value) {
     Xapian::Document doc;
     doc.add_value(kb::schema::kSlotFacets, value);
-    spy(doc, 0);
+    doc.add_boolean_term("Q" + std::to_string(db.get_lastdocid() + 1));
+    db.add_document(doc);
   };
-  see(kb::EncodeFacets("account", {"login", "password"}));
-  see(kb::EncodeFacets("a:b\nc", {"login", "", "x:y"}));  // separators inside the category
-  see(kb::EncodeFacets("", {"login"}));                   // no category
-  see(kb::EncodeFacets("account", {}));
-  see("");  // no facets at all
+  add(kb::EncodeFacets("account", {"login", "password"}));
+  add(kb::EncodeFacets("a:b\nc", {"login", "", "x:y"}));  // separators inside the category
+  add(kb::EncodeFacets("", {"login"}));                   // no category
+  add(kb::EncodeFacets("account", {}));
+  add("");  // no facets at all
   {
     // An index written before the facets slot: the category in its own
     // slot, the slot only the tags.
     Xapian::Document doc;
     doc.add_value(kb::schema::kSlotCategory, "billing");
     doc.add_value(kb::schema::kSlotFacets, "login\nold");
-    spy(doc, 0);
+    db.add_document(doc);
   }
+  db.add_document(Xapian::Document());  // no facets slot
+  db.commit();
+  const kb::FacetColumn column(db);
+  CHECK(column.CategoryOf(7) == kb::FacetColumn::kNone);
+  CHECK(column.CategoryOf(99) == kb::FacetColumn::kNone);  // not in the column: nothing
+  CHECK(column.TagsBegin(99) == column.TagsEnd(99));
+  // The spy counts every match the match sees, by docid.
+  kb::FacetSpy spy(column);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
   const auto categories = spy.TopCategories(10);
   REQUIRE(categories.size() == 3);
   CHECK(categories[0].value == "account");
@@ -104,6 +117,20 @@ TEST_CASE("facets: one slot holds the category and the tags, whatever they conta
   CHECK(CountOf(tags, "old") == 1);
   CHECK(spy.TopTags(10, 8)[0].count == 32);  // scaled from a sample
   CHECK(spy.TopTags(1).size() == 1);
+}
+
+TEST_CASE("facets: the column follows the index's revision") {
+  Workspace ws;
+  WriteCenter(ws);
+  CHECK(CountOf(ws.Search("password", "en", false, 1).category_facets, "account") == 3);
+  ws.Write("en/billing/password-invoice",
+           "title: Password on invoices\nlang: en\ncategory: billing\ntags: [invoice]",
+           "Invoices are protected by your password.");
+  REQUIRE(ws.Publish().errors.empty());
+  const auto after = ws.Search("password", "en", false, 1);
+  CHECK(CountOf(after.category_facets, "account") == 3);
+  CHECK(CountOf(after.category_facets, "billing") == 1);
+  CHECK(CountOf(after.tag_facets, "invoice") == 1);
 }
 
 TEST_CASE(

@@ -3,7 +3,7 @@
 // times), for tools/bench/run.
 //
 //   search_log_bench DB_DIR --log QUERIES_TSV [--max 3000] [--warmup 300] [--seed 1] [--out FILE]
-//                    [--plain 1] [--typo 1]
+//                    [--plain 1] [--typo 1] [--features LIST]
 //
 // Each query goes through Searcher::Search, 10 hits with snippets, in the
 // log's language, and again with one typo. It prints p50/p90/p99 in ms by
@@ -11,7 +11,8 @@
 // with --out one line per query and variant (qid, lang, kind, words, variant,
 // us, hits, total). The last `warmup` queries of the log are run first and not
 // recorded (as floor_query). --plain 0 or --typo 0 leaves that variant out (to
-// profile the other alone). Not a test: it never fails on timings.
+// profile the other alone); --features searches with those query features
+// (as `kb serve --features`). Not a test: it never fails on timings.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,6 +27,7 @@
 #include "bench_queries.h"
 #include "bench_stats.h"
 #include "kb/index/search.h"
+#include "kb/query/query_features.h"
 
 namespace {
 
@@ -140,10 +142,11 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: search_log_bench DB_DIR --log QUERIES_TSV [--max N] [--warmup N] [--seed S]"
-        " [--out FILE] [--plain 0|1] [--typo 0|1]\n");
+        " [--out FILE] [--plain 0|1] [--typo 0|1] [--features LIST]\n");
     return 2;
   }
   LogOptions log;
+  std::string features;
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string flag = argv[i], value = argv[i + 1];
     if (flag == "--seed") log.seed = static_cast<unsigned>(std::stoul(value));
@@ -153,8 +156,14 @@ int main(int argc, char** argv) {
     if (flag == "--out") log.out = value;
     if (flag == "--plain") log.plain = value != "0";
     if (flag == "--typo") log.typo = value != "0";
+    if (flag == "--features") features = value;
   }
-  auto searcher = kb::Searcher::Open(argv[1]);
+  auto parsed = kb::ParseQueryFeatures(features);
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "search_log_bench: %s\n", parsed.status().ToString().c_str());
+    return 2;
+  }
+  auto searcher = kb::Searcher::Open(argv[1], *parsed);
   if (!searcher.ok()) {
     std::fprintf(stderr, "search_log_bench: %s\n", searcher.status().ToString().c_str());
     return 1;
