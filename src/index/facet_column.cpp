@@ -36,14 +36,19 @@ class Columns {
     const std::string revision = db.get_uuid() + '@' + std::to_string(db.get_revision());
     std::promise<std::shared_ptr<const FacetColumn>> loading;
     std::shared_future<std::shared_ptr<const FacetColumn>> column;
+    bool load = false;
     {
       std::lock_guard<std::mutex> lock(mu_);
       for (const auto& [name, kept] : revisions_)
-        if (name == revision) return kept.get();  // waits while another searcher loads it
-      column = loading.get_future().share();
-      if (revisions_.size() == 2) revisions_.erase(revisions_.begin());
-      revisions_.emplace_back(revision, column);
+        if (name == revision) column = kept;
+      if (!column.valid()) {
+        column = loading.get_future().share();
+        if (revisions_.size() == 2) revisions_.erase(revisions_.begin());
+        revisions_.emplace_back(revision, column);
+        load = true;
+      }
     }
+    if (!load) return column.get();  // waits, outside the lock, while another searcher loads it
     try {
       loading.set_value(std::make_shared<const FacetColumn>(db));
     } catch (...) {
