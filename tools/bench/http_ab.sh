@@ -18,24 +18,24 @@ T=${TMPDIR:-/tmp}/kb-perf; W=$T/run-$N
 PERF=${KB_SHARED:-$(dirname "$0")/../../../shared}/perf  # as tools/bench/run
 [ -d "$W/kb" ] && [ -x "$T/build/floor/floor_server" ] || {
   echo "http_ab.sh: run ../shared/perf/compare-kb.sh KB $N first" >&2; exit 2; }
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=serve_util.sh
+. "$(dirname "$0")/serve_util.sh"
 round() {  # base paths -> "R rps p50 P p99 Q"
   wrk -t2 -c32 -d10s --latency -s "$PERF/floor/wrk_queries.lua" "$1" -- "$2" | tail -1 |
     python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print("%.0f req/s, p50 %.1f, p99 %.1f ms" % (d["rps"], d["p50_ms"], d["p99_ms"]))'
 }
-wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return; sleep 0.1; done; }
 serve() {  # kb binary -> two rounds and its RSS
-  local p; p=$(port)
+  local p; p=$(free_port)
   "$1" serve --db "$W/kb" --bind 127.0.0.1 --port "$p" --rate-limit 0 >"$W/http-ab-serve.log" 2>&1 &
   local pid=$!
-  wait_for "http://127.0.0.1:$p/healthz"
+  wait_for_url "http://127.0.0.1:$p/healthz" || { echo "http_ab.sh: $1 serve did not start" >&2; exit 1; }
   echo "$(round "http://127.0.0.1:$p" "$W/kb.paths") | $(round "http://127.0.0.1:$p" "$W/kb.paths")" \
     "| RSS $(($(ps -o rss= -p "$pid") / 1024)) MB"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
-fp=$(port); "$T/build/floor/floor_server" "$W/floor-c" --port "$fp" 2>/dev/null & fpid=$!
+fp=$(free_port); "$T/build/floor/floor_server" "$W/floor-c" --port "$fp" 2>/dev/null & fpid=$!
 trap 'kill $fpid 2>/dev/null || true' EXIT
-wait_for "http://127.0.0.1:$fp/health"
+wait_for_url "http://127.0.0.1:$fp/health" || { echo "http_ab.sh: the floor's server did not start" >&2; exit 1; }
 for _ in $(seq "$REPS"); do
   echo "floor: $(round "http://127.0.0.1:$fp" "$T/queries.paths") | $(round "http://127.0.0.1:$fp" "$T/queries.paths")"
   echo "A $2: $(serve "$A")"

@@ -16,7 +16,8 @@ W=$(mktemp -d /tmp/kb-load.XXXXXX)
 SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null; rm -rf "$W"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=serve_util.sh
+. "$ROOT/tools/bench/serve_util.sh"
 
 "$KB" index "$ROOT/articles" --db "$W/db" --quiet
 # Searches, autocompletes and article fetches from the demo's own titles.
@@ -50,7 +51,7 @@ start_server() {  # extra flags...
   PORT=$(free_port)
   "$KB" serve --db "$W/db" --bind 127.0.0.1 --port "$PORT" "$@" >"$W/serve.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && return; sleep 0.1; done
+  wait_for_url "http://127.0.0.1:$PORT/healthz" && return
   echo "load.sh: kb serve did not start"; cat "$W/serve.log"; exit 1
 }
 stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
